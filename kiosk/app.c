@@ -1,0 +1,220 @@
+/* app: the kiosk's context — window, store, clock, the one place that switches
+ * screens, the event loop and the inactivity reset. */
+#include <stdio.h>
+#include <string.h>
+
+#include "app.h"
+#include "screens/screens.h"
+
+#define DEFAULT_INACTIVITY_S 45
+/* Facilitators read and think while setting up: give them longer before the
+ * kiosk locks itself. */
+#define FACILITATOR_PATIENCE 4
+
+int app_init(app *a, const app_options *o, char *err, size_t errlen)
+{
+	memset(a, 0, sizeof *a);
+	a->headless = o->headless;
+	a->db_path = o->db_path;
+	a->wake_at = -1;
+	if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0) {
+		snprintf(err, errlen, "cannot start the display: %s", SDL_GetError());
+		return -1;
+	}
+	Uint32 flags = SDL_WINDOW_SHOWN | SDL_WINDOW_RESIZABLE;
+	if (o->fullscreen)
+		flags |= SDL_WINDOW_FULLSCREEN_DESKTOP;
+	a->window = SDL_CreateWindow("CoP Kiosk", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED,
+	                             o->w > 0 ? o->w : 800, o->h > 0 ? o->h : 480, flags);
+	if (!a->window) {
+		snprintf(err, errlen, "cannot open a window: %s", SDL_GetError());
+		return -1;
+	}
+	if (o->fullscreen)
+		SDL_ShowCursor(SDL_DISABLE);
+	a->ui = ui_create(a->window, o->assets, o->headless, err, errlen);
+	if (!a->ui)
+		return -1;
+
+	char why[400];
+	if (store_open(o->db_path, &a->db, why, sizeof why) != STORE_OK) {
+		/* Not fatal: the kiosk stays up and says what is wrong. */
+		snprintf(a->db_error, sizeof a->db_error, "%s", why);
+		fprintf(stderr, "cop-kiosk: %s\n", why);
+	}
+	int64_t secs = a->db ? store_setting_int(a->db, "inactivity_s", DEFAULT_INACTIVITY_S) : DEFAULT_INACTIVITY_S;
+	a->inactivity_ms = (int)(secs > 5 ? secs : DEFAULT_INACTIVITY_S) * 1000;
+	a->now = a->headless ? 0 : (int64_t)SDL_GetTicks64();
+	a->last_input = a->now;
+	app_show(a, &screen_home);
+	return 0;
+}
+
+void app_close(app *a)
+{
+	if (a->screen && a->screen->leave)
+		a->screen->leave(a);
+	store_close(a->db);
+	ui_destroy(a->ui);
+	if (a->window)
+		SDL_DestroyWindow(a->window);
+	SDL_Quit();
+	memset(a, 0, sizeof *a);
+}
+
+void app_show(app *a, const screen *s)
+{
+	if (a->screen && a->screen->leave)
+		a->screen->leave(a);
+	ui_reset(a->ui);
+	a->screen = s;
+	a->wake_at = -1;
+	a->dirty = true;
+	if (s->enter)
+		s->enter(a);
+}
+
+void app_home(app *a)
+{
+	a->back = NULL;
+	app_show(a, &screen_home);
+}
+
+void app_wake_at(app *a, int64_t ms)
+{
+	if (a->wake_at < 0 || ms < a->wake_at)
+		a->wake_at = ms;
+}
+
+void app_frame(app *a)
+{
+	/* A tap that switches screens ends the old screen's frame; draw the new
+	 * one straight away so what is shown always matches the state. */
+	for (int i = 0; i < 3; i++) {
+		const screen *s = a->screen;
+		ui_begin(a->ui, a->now);
+		s->frame(a);
+		ui_end(a->ui);
+		if (a->screen == s)
+			break;
+	}
+}
+
+void app_input(app *a, const ui_input *in)
+{
+	a->last_input = a->now;
+	ui_feed(a->ui, in);
+	app_frame(a);
+	a->dirty = true;
+}
+
+static int64_t inactivity_deadline(const app *a)
+{
+	if (a->screen == &screen_home)
+		return -1;
+	int64_t limit = a->inactivity_ms;
+	if (a->screen->facilitator)
+		limit *= FACILITATOR_PATIENCE;
+	return a->last_input + limit;
+}
+
+/* The earliest time something on screen changes by itself, or -1. */
+static int64_t next_deadline(const app *a)
+{
+	int64_t t[] = {inactivity_deadline(a), a->wake_at, ui_next_deadline(a->ui)};
+	int64_t best = -1;
+	for (size_t i = 0; i < sizeof t / sizeof t[0]; i++)
+		if (t[i] >= 0 && (best < 0 || t[i] < best))
+			best = t[i];
+	return best;
+}
+
+static void tick_once(app *a)
+{
+	int64_t idle = inactivity_deadline(a);
+	if (idle >= 0 && a->now >= idle && !ui_pointer_down(a->ui)) {
+		app_home(a); /* the next person never sees the last one's input */
+		a->last_input = a->now;
+	}
+	if (a->wake_at >= 0 && a->now >= a->wake_at) {
+		a->wake_at = -1;
+		app_frame(a); /* the screen's timer fires inside its frame */
+		a->dirty = true;
+	}
+	int64_t toast = ui_next_deadline(a->ui);
+	if (toast >= 0 && a->now >= toast)
+		a->dirty = true;
+}
+
+void app_tick(app *a, int64_t now_ms)
+{
+	/* Step through every deadline on the way, as a real clock would. */
+	for (;;) {
+		int64_t d = next_deadline(a);
+		if (d < 0 || d > now_ms || d <= a->now)
+			break;
+		a->now = d;
+		tick_once(a);
+	}
+	a->now = now_ms;
+	tick_once(a);
+}
+
+static void handle(app *a, const SDL_Event *e)
+{
+	ui_input in;
+	if (ui_translate(a->ui, e, &in)) {
+		app_input(a, &in);
+		return;
+	}
+	switch (e->type) {
+	case SDL_QUIT:
+		a->quit = true;
+		break;
+	case SDL_WINDOWEVENT:
+		if (e->window.event == SDL_WINDOWEVENT_SIZE_CHANGED) {
+			char err[256];
+			if (ui_resize(a->ui, err, sizeof err) != 0)
+				fprintf(stderr, "cop-kiosk: %s\n", err);
+		}
+		a->dirty = true;
+		break;
+	case SDL_RENDER_TARGETS_RESET:
+	case SDL_RENDER_DEVICE_RESET:
+		a->dirty = true;
+		break;
+	default:
+		break;
+	}
+}
+
+int app_run(app *a)
+{
+	app_frame(a);
+	ui_present(a->ui);
+	while (!a->quit) {
+		/* Sleep until an event or the next deadline: idle costs nothing. */
+		int64_t d = next_deadline(a);
+		SDL_Event e;
+		int got;
+		if (d < 0) {
+			got = SDL_WaitEvent(&e);
+		} else {
+			int64_t wait = d - (int64_t)SDL_GetTicks64();
+			got = SDL_WaitEventTimeout(&e, wait < 1 ? 1 : wait > 60000 ? 60000 : (int)wait);
+		}
+		a->now = (int64_t)SDL_GetTicks64();
+		if (got) {
+			do
+				handle(a, &e);
+			while (SDL_PollEvent(&e));
+		}
+		app_tick(a, (int64_t)SDL_GetTicks64());
+		if (a->dirty) {
+			app_frame(a);
+			ui_present(a->ui);
+			a->dirty = false;
+		}
+	}
+	return 0;
+}

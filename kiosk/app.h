@@ -1,0 +1,72 @@
+/* app: the kiosk's context — window, store, clock, the one place that switches
+ * screens, the event loop and the inactivity reset. */
+#ifndef APP_H
+#define APP_H
+
+#include <stdbool.h>
+#include <stdint.h>
+
+#include "core/store.h"
+#include "ui/ui.h"
+
+typedef struct app app;
+
+/* A screen: its own state lives in its file; the app only calls these. The
+ * frame function is immediate-mode (microui-style): it lays out, answers the
+ * input fed to this frame, and draws, in one pass. */
+typedef struct {
+	const char *name;
+	void (*enter)(app *a);   /* may be NULL */
+	void (*frame)(app *a);
+	void (*leave)(app *a);   /* clears any input the screen holds; may be NULL */
+	bool facilitator;        /* behind the PIN: the inactivity reset locks it */
+} screen;
+
+typedef struct {
+	const char *db_path;
+	const char *assets;
+	int w, h;                /* 0: 800x480 in a window */
+	bool fullscreen;
+	bool headless;           /* scripts: software renderer, virtual clock */
+} app_options;
+
+struct app {
+	ui *ui;
+	store *db;               /* NULL when the data file could not be opened */
+	char db_error[512];      /* why, in plain words */
+	const char *db_path;
+	const screen *screen;
+	const screen *back;      /* where a shared screen (text entry, PIN) returns */
+	SDL_Window *window;
+	int64_t now;             /* the kiosk's clock, ms; virtual in scripts */
+	int64_t last_input;
+	int64_t wake_at;         /* a screen's next timed change, -1 if none */
+	int inactivity_ms;
+	bool headless;
+	bool quit;
+	bool dirty;
+};
+
+/* Opens the window, the fonts and the database (whose failure is shown on
+ * screen, not fatal). Returns 0, or -1 with a one-line reason in err. */
+int app_init(app *a, const app_options *o, char *err, size_t errlen);
+void app_close(app *a);
+
+/* Shows s: the current screen's leave, then s's enter. */
+void app_show(app *a, const screen *s);
+/* Clears everything and returns to the home screen. */
+void app_home(app *a);
+/* Asks for a frame at time ms on the kiosk clock (timers, animations). */
+void app_wake_at(app *a, int64_t ms);
+
+/* One input through the same path a finger takes, then the frames it causes. */
+void app_input(app *a, const ui_input *in);
+/* Advances the clock to now_ms, firing timeouts on the way. */
+void app_tick(app *a, int64_t now_ms);
+/* Draws the current screen (does not present). */
+void app_frame(app *a);
+
+/* The interactive loop; returns the exit status. */
+int app_run(app *a);
+
+#endif

@@ -1,0 +1,125 @@
+/* store: the kiosk's one SQLite file — schema, migrations, identity and every query. */
+#ifndef STORE_H
+#define STORE_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+
+typedef struct store store;
+
+/* Status codes returned by every store_ function that can fail. */
+enum {
+	STORE_OK = 0,
+	STORE_NOTFOUND,  /* no such row, or nothing set yet */
+	STORE_WRONG,     /* a PIN that does not match */
+	STORE_INVALID,   /* an argument the store refuses: empty title, bad UTF-8, too long */
+	STORE_CORRUPT,   /* the file is not a CoP Kiosk database, or is damaged */
+	STORE_TOO_NEW,   /* written by a newer CoP Kiosk (user_version above ours) */
+	STORE_IO,        /* cannot open, read or write: permissions, full disk */
+	STORE_BUSY       /* another process holds the database */
+};
+
+/* Field limits, in bytes of UTF-8 including the terminating NUL. */
+#define STORE_TITLE_MAX 241   /* 80 characters of up to 3 bytes */
+#define STORE_TEXT_MAX 361    /* venue, community: 120 characters */
+#define STORE_STARTS_MAX 17   /* "YYYY-MM-DD HH:MM" */
+#define STORE_GID_MAX 48      /* "kioskid-seq" */
+
+/* Field limits in characters (code points), for text_append's max_chars. */
+#define STORE_TITLE_CHARS 80
+#define STORE_TEXT_CHARS 120
+
+/* Keys of the integer settings the screens read with store_setting_int. A new
+ * database holds the default shown. */
+#define STORE_SETTING_INACTIVITY "inactivity_s" /* idle seconds before a screen
+                                                   clears and goes home: 45 */
+#define STORE_SETTING_COOLDOWN "cooldown_ms"    /* pause after a reflection
+                                                   answer: 1500 */
+
+/* The seed's clusters of learning activity an agenda item belongs to. */
+typedef enum {
+	STORE_ACT_SHARING,
+	STORE_ACT_INQUIRY,        /* productive inquiry */
+	STORE_ACT_NEGOTIATING,    /* negotiating shared understanding */
+	STORE_ACT_ASSETS,         /* producing assets */
+	STORE_ACT_STANDARDS,      /* creating standards */
+	STORE_ACT_FORMAL,         /* formal access to knowledge */
+	STORE_ACT_VISITS,
+	STORE_ACT_COUNT
+} store_activity;
+
+typedef struct {
+	int64_t id;                       /* local row id; 0 for a new event */
+	char gid[STORE_GID_MAX];          /* global id, set by the store */
+	char title[STORE_TITLE_MAX];
+	char starts[STORE_STARTS_MAX];    /* "YYYY-MM-DD HH:MM", or "" if unknown */
+	char venue[STORE_TEXT_MAX];
+	char community[STORE_TEXT_MAX];
+	bool roles;                       /* offer leadership roles at check-in */
+} store_event;
+
+typedef struct {
+	int64_t id;                       /* 0 for a new item */
+	int64_t event_id;
+	char gid[STORE_GID_MAX];
+	char title[STORE_TITLE_MAX];
+	char starts[6];                   /* "HH:MM", or "" */
+	store_activity activity;
+} store_agenda_item;
+
+/* Opens (creating if absent) the database at path and migrates it to the current
+ * schema. On success *out owns the handle (free with store_close). On failure
+ * *out is NULL and a one-line plain-English reason is written to err. A file that
+ * is not a CoP Kiosk database is never modified. */
+int store_open(const char *path, store **out, char *err, size_t errlen);
+
+/* Closes the handle; NULL is accepted. */
+void store_close(store *s);
+
+/* The last error as one plain-English line; never NULL. */
+const char *store_errmsg(const store *s);
+
+/* The random id this database was given when first created (16 hex digits). */
+const char *store_kiosk_id(const store *s);
+
+/* Wall-clock time in seconds since the epoch, corrected by the offset the
+ * facilitator set (a Pi has no real-time clock). */
+int64_t store_now(store *s);
+
+/* Sets the kiosk's idea of "now" (the offset from the system clock is kept). */
+int store_clock_set(store *s, int64_t now);
+
+/* Events. store_event_add assigns id and gid; the new event becomes current. */
+int store_event_add(store *s, store_event *ev);
+int store_event_update(store *s, const store_event *ev);
+int store_event_get(store *s, int64_t id, store_event *out);
+/* Fills up to max events, newest start first; *n receives the number filled. */
+int store_event_list(store *s, store_event *out, int max, int *n);
+/* The current event, or STORE_NOTFOUND when there is none. */
+int store_event_current(store *s, store_event *out);
+int store_event_set_current(store *s, int64_t id);
+
+/* Agenda items of one event, ordered by start time then creation. */
+int store_agenda_add(store *s, store_agenda_item *item);
+int store_agenda_update(store *s, const store_agenda_item *item);
+int store_agenda_delete(store *s, int64_t id);
+int store_agenda_list(store *s, int64_t event_id, store_agenda_item *out, int max, int *n);
+
+/* Facilitator PIN (4 to 8 digits), kept only as an Argon2id hash. */
+bool store_pin_is_set(store *s);
+int store_pin_set(store *s, const char *pin);
+/* STORE_OK if pin matches, STORE_WRONG if not, STORE_NOTFOUND if none is set. */
+int store_pin_check(store *s, const char *pin);
+
+/* Number of people checked in at an event. */
+int store_checkin_count(store *s, int64_t event_id, int *n);
+
+/* Integer settings (inactivity timeout and the like); def when unset. */
+int64_t store_setting_int(store *s, const char *key, int64_t def);
+int store_setting_set_int(store *s, const char *key, int64_t value);
+
+/* Human-readable name of an activity cluster ("Productive inquiry"). */
+const char *store_activity_name(store_activity a);
+
+#endif

@@ -1,0 +1,223 @@
+/* main: the cop-kiosk command line — the kiosk itself and the facilitator's
+ * set-up commands (event new, pin set). */
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "app.h"
+#include "core/text.h"
+#include "core/when.h"
+#include "demo.h"
+#include "script.h"
+
+static const char usage[] =
+	"Usage:\n"
+	"  cop-kiosk [--db PATH] [--size WxH] [--fullscreen] [--demo] [--script FILE|-]\n"
+	"  cop-kiosk event new --db PATH --title TITLE [--starts \"YYYY-MM-DD HH:MM\"] [--venue VENUE]\n"
+	"  cop-kiosk pin set --db PATH          (reads the PIN from standard input)\n"
+	"  cop-kiosk --help\n"
+	"\n"
+	"The kiosk for Community of Practice meetings: check-in, post-its and\n"
+	"reflections, stored on this device. Without --db the data file is\n"
+	"$XDG_DATA_HOME/cop-kiosk/kiosk.db.\n";
+
+static int fail(const char *fmt, const char *arg)
+{
+	fputs("cop-kiosk: ", stderr);
+	fprintf(stderr, fmt, arg);
+	fputc('\n', stderr);
+	return 1;
+}
+
+/* Creates each missing directory of path's parent. */
+static void make_parents(const char *path)
+{
+	char dir[1024];
+	snprintf(dir, sizeof dir, "%s", path);
+	for (char *p = dir + 1; *p; p++) {
+		if (*p != '/')
+			continue;
+		*p = '\0';
+		mkdir(dir, 0700);
+		*p = '/';
+	}
+}
+
+static const char *default_db(char *buf, size_t cap)
+{
+	const char *xdg = getenv("XDG_DATA_HOME"), *home = getenv("HOME");
+	if (xdg && *xdg)
+		snprintf(buf, cap, "%s/cop-kiosk/kiosk.db", xdg);
+	else
+		snprintf(buf, cap, "%s/.local/share/cop-kiosk/kiosk.db", home && *home ? home : ".");
+	make_parents(buf);
+	return buf;
+}
+
+/* The assets folder: $COP_KIOSK_ASSETS, else ../assets beside the binary (a
+ * build tree), else the installed copy. */
+static const char *assets_dir(char *buf, size_t cap)
+{
+	const char *env = getenv("COP_KIOSK_ASSETS");
+	if (env && *env) {
+		snprintf(buf, cap, "%s", env);
+		return buf;
+	}
+	char *base = SDL_GetBasePath();
+	if (base) {
+		snprintf(buf, cap, "%s../assets", base);
+		SDL_free(base);
+		if (access(buf, R_OK) == 0)
+			return buf;
+	}
+	snprintf(buf, cap, "/usr/share/cop-kiosk/assets");
+	return buf;
+}
+
+static int open_store(const char *path, store **s)
+{
+	char err[400];
+	if (!path)
+		return fail("%s", "--db PATH is required");
+	if (store_open(path, s, err, sizeof err) != STORE_OK)
+		return fail("%s", err);
+	return 0;
+}
+
+static int cmd_event_new(int argc, char **argv)
+{
+	const char *db = NULL, *title = NULL, *starts = "", *venue = "";
+	for (int i = 0; i < argc; i++) {
+		const char **slot = !strcmp(argv[i], "--db") ? &db : !strcmp(argv[i], "--title") ? &title
+		                  : !strcmp(argv[i], "--starts") ? &starts : !strcmp(argv[i], "--venue") ? &venue : NULL;
+		if (!slot)
+			return fail("event new: unknown option '%s' (try --help)", argv[i]);
+		if (i + 1 == argc)
+			return fail("event new: %s needs a value", argv[i]);
+		*slot = argv[++i];
+	}
+	if (!title || !*title)
+		return fail("%s", "event new: --title is required");
+	int64_t t;
+	if (*starts && !when_parse(starts, &t))
+		return fail("event new: --starts \"%s\" is not a date like \"2026-11-27 09:30\"", starts);
+	store_event ev = {0};
+	if (strlen(title) >= sizeof ev.title || strlen(venue) >= sizeof ev.venue)
+		return fail("%s", "event new: the title or venue is too long");
+	snprintf(ev.title, sizeof ev.title, "%s", title);
+	snprintf(ev.starts, sizeof ev.starts, "%s", starts);
+	snprintf(ev.venue, sizeof ev.venue, "%s", venue);
+	store *s;
+	if (open_store(db, &s))
+		return 1;
+	int rc = store_event_add(s, &ev);
+	if (rc != STORE_OK)
+		fail("event new: %s", store_errmsg(s));
+	else
+		printf("Created event \"%s\" (%s); it is now the current event.\n", ev.title, ev.gid);
+	store_close(s);
+	return rc == STORE_OK ? 0 : 1;
+}
+
+static int cmd_pin_set(int argc, char **argv)
+{
+	const char *db = NULL;
+	for (int i = 0; i < argc; i++) {
+		if (strcmp(argv[i], "--db") || i + 1 == argc)
+			return fail("pin set: unknown option '%s' (try --help)", argv[i]);
+		db = argv[++i];
+	}
+	char pin[64] = "";
+	if (!fgets(pin, sizeof pin, stdin))
+		return fail("%s", "pin set: no PIN on standard input");
+	pin[strcspn(pin, "\r\n")] = '\0';
+	store *s;
+	if (open_store(db, &s))
+		return 1;
+	int rc = store_pin_set(s, pin);
+	if (rc == STORE_INVALID)
+		fail("%s", "pin set: a PIN is 4 to 8 digits");
+	else if (rc != STORE_OK)
+		fail("pin set: %s", store_errmsg(s));
+	else
+		printf("The facilitator PIN is set.\n");
+	explicit_bzero(pin, sizeof pin);
+	store_close(s);
+	return rc == STORE_OK ? 0 : 1;
+}
+
+static int run_kiosk(int argc, char **argv)
+{
+	app_options o = {0};
+	const char *script = NULL;
+	bool demo = false;
+	char dbbuf[1024], assets[1024];
+	for (int i = 1; i < argc; i++) {
+		const char *arg = argv[i];
+		bool has_value = i + 1 < argc;
+		if (!strcmp(arg, "--help") || !strcmp(arg, "-h")) {
+			fputs(usage, stdout);
+			return 0;
+		} else if (!strcmp(arg, "--db") && has_value) {
+			o.db_path = argv[++i];
+		} else if (!strcmp(arg, "--size") && has_value) {
+			char tail;
+			if (sscanf(argv[++i], "%dx%d%c", &o.w, &o.h, &tail) != 2 || o.w < 320 || o.h < 240 ||
+			    o.w > 8192 || o.h > 8192)
+				return fail("--size '%s' is not a size like 800x480", argv[i]);
+		} else if (!strcmp(arg, "--fullscreen")) {
+			o.fullscreen = true;
+		} else if (!strcmp(arg, "--demo")) {
+			demo = true;
+		} else if (!strcmp(arg, "--script") && has_value) {
+			script = argv[++i];
+		} else if (!strncmp(arg, "--", 2) && (!strcmp(arg, "--db") || !strcmp(arg, "--size") || !strcmp(arg, "--script"))) {
+			return fail("%s needs a value (try --help)", arg);
+		} else {
+			return fail("unknown option '%s' (try --help)", arg);
+		}
+	}
+	if (!o.db_path)
+		o.db_path = default_db(dbbuf, sizeof dbbuf);
+	FILE *in = NULL;
+	if (script) {
+		in = strcmp(script, "-") ? fopen(script, "r") : stdin;
+		if (!in)
+			return fail("cannot read the script %s", script);
+		o.headless = true;
+		/* Scripts replay headless unless a display was chosen explicitly. */
+		setenv("SDL_VIDEODRIVER", getenv("SDL_VIDEODRIVER") ? getenv("SDL_VIDEODRIVER") : "offscreen", 1);
+	}
+	o.assets = assets_dir(assets, sizeof assets);
+
+	app a;
+	char err[600];
+	int status = 1;
+	if (app_init(&a, &o, err, sizeof err) != 0) {
+		fail("%s", err);
+		goto out;
+	}
+	if (demo && a.db && demo_seed(a.db) != STORE_OK)
+		fprintf(stderr, "cop-kiosk: could not add the demo event: %s\n", store_errmsg(a.db));
+	app_home(&a); /* show what the demo added */
+	status = in ? script_run(&a, in) : app_run(&a);
+out:
+	app_close(&a);
+	if (in && in != stdin)
+		fclose(in);
+	return status;
+}
+
+int main(int argc, char **argv)
+{
+	if (argc >= 3 && !strcmp(argv[1], "event") && !strcmp(argv[2], "new"))
+		return cmd_event_new(argc - 3, argv + 3);
+	if (argc >= 3 && !strcmp(argv[1], "pin") && !strcmp(argv[2], "set"))
+		return cmd_pin_set(argc - 3, argv + 3);
+	if (argc >= 2 && argv[1][0] != '-')
+		return fail("unknown command '%s' (try --help)", argv[1]);
+	return run_kiosk(argc, argv);
+}

@@ -1,0 +1,37 @@
+/* common: what several screens share — the header bar and field checks. */
+#include "core/when.h"
+#include "screens.h"
+
+bool screen_header(app *a, rect *body, const char *title, const char *back_label)
+{
+	const layout_metrics *m = ui_metrics(a->ui);
+	rect bar = layout_cut_top(body, m->touch + m->pad);
+	ui_fill(a->ui, bar, UI_BLUE);
+	rect in = layout_inset(bar, m->pad / 2);
+	bool back = false;
+	if (back_label) {
+		int w = 0, h = 0;
+		ui_measure(a->ui, back_label, UI_FONT_BOLD, &w, &h);
+		rect b = layout_cut_left(&in, w + 2 * m->pad > m->touch * 2 ? w + 2 * m->pad : m->touch * 2);
+		back = ui_button(a->ui, b, back_label, UI_BUTTON_SECONDARY);
+		layout_cut_left(&in, m->gap);
+	}
+	ui_label(a->ui, in, title, UI_FONT_TITLE, UI_WHITE, back_label ? UI_ALIGN_LEFT : UI_ALIGN_CENTER);
+	*body = layout_inset(*body, m->pad);
+	return back;
+}
+
+const char *check_datetime(const char *text)
+{
+	int64_t t;
+	if (!text[0] || when_parse(text, &t))
+		return NULL;
+	return "Write the date and time like 2026-11-27 09:30";
+}
+
+const char *check_time(const char *text)
+{
+	if (!text[0] || when_valid_time(text))
+		return NULL;
+	return "Write the time like 09:30 (24-hour clock)";
+}

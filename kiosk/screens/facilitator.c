@@ -1,0 +1,53 @@
+/* facilitator: the menu behind the PIN — the event, the clock, the PIN. */
+#include <stdio.h>
+
+#include "screens.h"
+
+static struct {
+	bool has_event;
+	store_event ev;
+	char line[STORE_TITLE_MAX + 32];
+} st;
+
+static void enter(app *a)
+{
+	st.has_event = store_event_current(a->db, &st.ev) == STORE_OK;
+	if (st.has_event)
+		snprintf(st.line, sizeof st.line, "Current event: %s", st.ev.title);
+	else
+		snprintf(st.line, sizeof st.line, "No current event. Add one to start.");
+}
+
+static void frame(app *a)
+{
+	ui *u = a->ui;
+	const layout_metrics *m = ui_metrics(u);
+	rect body = {0, 0, m->w, m->h};
+	if (screen_header(a, &body, "Facilitator", "Lock")) {
+		app_home(a);
+		return;
+	}
+	int lh = ui_text_height(u, st.line, UI_FONT_BOLD, body.w);
+	ui_label(u, layout_cut_top(&body, lh), st.line, UI_FONT_BOLD, UI_TEXT, UI_ALIGN_LEFT);
+	layout_cut_top(&body, m->gap);
+
+	static const char *const items[] = {"Edit this event", "Events", "Set the clock", "Change PIN"};
+	int cols = m->portrait ? 1 : 2, rows = 4 / cols;
+	int h = m->touch * 3 / 2 * rows + m->gap * (rows - 1);
+	rect grid = layout_cut_top(&body, h < body.h ? h : body.h);
+	for (int i = 0; i < 4; i++) {
+		rect b = layout_cell(grid, cols, rows, i % cols, i / cols, m->gap);
+		if (i == 0 && !st.has_event)
+			continue;
+		if (!ui_button(u, b, items[i], i == 0 ? UI_BUTTON_PRIMARY : UI_BUTTON_SECONDARY))
+			continue;
+		switch (i) {
+		case 0: event_open(a, st.ev.id); break;
+		case 1: app_show(a, &screen_events); break;
+		case 2: app_show(a, &screen_clock); break;
+		case 3: pin_open(a, PIN_CHOOSE); break;
+		}
+	}
+}
+
+const screen screen_facilitator = {"facilitator", enter, frame, NULL, true};

@@ -1,0 +1,96 @@
+/* home: the event's title and date, the three things an attendee can do, the
+ * live count, and the facilitator's corner. */
+#include <stdio.h>
+
+#include "core/when.h"
+#include "screens.h"
+
+static struct {
+	bool has_event;
+	store_event ev;
+	char when[80];
+	char count[64];
+} st;
+
+static void enter(app *a)
+{
+	st.has_event = a->db && store_event_current(a->db, &st.ev) == STORE_OK;
+	st.when[0] = st.count[0] = '\0';
+	if (!st.has_event)
+		return;
+	when_long(st.ev.starts, st.when, sizeof st.when);
+	int n = 0;
+	store_checkin_count(a->db, st.ev.id, &n);
+	if (n == 0)
+		snprintf(st.count, sizeof st.count, "No one has checked in yet");
+	else
+		snprintf(st.count, sizeof st.count, "%d %s checked in", n, n == 1 ? "person" : "people");
+}
+
+/* What the attendee sees when the data file cannot be used: the reason, and
+ * that nothing was changed. */
+static void broken(app *a, rect body)
+{
+	const layout_metrics *m = ui_metrics(a->ui);
+	ui_fill(a->ui, body, UI_WHITE);
+	ui_fill(a->ui, layout_cut_left(&(rect){body.x, body.y, body.w, body.h}, m->pad / 2), UI_RED);
+	rect in = layout_inset(body, 2 * m->pad);
+	int lh = ui_line_height(a->ui, UI_FONT_TITLE);
+	ui_label(a->ui, layout_cut_top(&in, lh * 2), "This kiosk cannot use its data file", UI_FONT_TITLE,
+	         UI_TEXT, UI_ALIGN_LEFT);
+	layout_cut_top(&in, m->gap);
+	int h = ui_text_height(a->ui, a->db_error, UI_FONT_BODY, in.w);
+	ui_label(a->ui, layout_cut_top(&in, h), a->db_error, UI_FONT_BODY, UI_TEXT, UI_ALIGN_LEFT);
+	layout_cut_top(&in, m->gap);
+	ui_label(a->ui, in, "Nothing has been changed or deleted. Please ask the facilitator to look at the kiosk.",
+	         UI_FONT_BODY, UI_GREY1, UI_ALIGN_LEFT);
+}
+
+static void frame(app *a)
+{
+	ui *u = a->ui;
+	const layout_metrics *m = ui_metrics(u);
+	rect body = layout_inset((rect){0, 0, m->w, m->h}, m->pad);
+
+	rect top = layout_cut_top(&body, m->touch);
+	int cw = 0, ch = 0;
+	ui_measure(u, "Facilitator", UI_FONT_BOLD, &cw, &ch);
+	rect corner = layout_cut_right(&top, cw + 2 * m->pad);
+	if (ui_button(u, corner, "Facilitator", UI_BUTTON_QUIET) && a->db)
+		pin_open(a, store_pin_is_set(a->db) ? PIN_UNLOCK : PIN_CHOOSE);
+	ui_label(u, top, st.has_event && st.ev.community[0] ? st.ev.community : "CoP Kiosk", UI_FONT_BOLD, UI_BLUE,
+	         UI_ALIGN_LEFT);
+
+	if (!a->db) {
+		broken(a, body);
+		return;
+	}
+
+	rect count = layout_cut_bottom(&body, ui_line_height(u, UI_FONT_BOLD) + m->gap);
+	const char *title = st.has_event ? st.ev.title : "Welcome";
+	int title_h = ui_text_height(u, title, UI_FONT_TITLE, body.w);
+	ui_label(u, layout_cut_top(&body, title_h), title, UI_FONT_TITLE, UI_TEXT, UI_ALIGN_LEFT);
+	const char *sub = st.has_event ? st.when : "No event is set up yet. The facilitator can set one up.";
+	char line[600];
+	if (st.has_event && st.ev.venue[0])
+		snprintf(line, sizeof line, "%s%s%s", st.when, st.when[0] ? " · " : "", st.ev.venue);
+	else
+		snprintf(line, sizeof line, "%s", sub);
+	if (line[0]) {
+		int sh = ui_text_height(u, line, UI_FONT_BODY, body.w);
+		ui_label(u, layout_cut_top(&body, sh), line, UI_FONT_BODY, UI_GREY1, UI_ALIGN_LEFT);
+	}
+	layout_cut_top(&body, m->gap * 2);
+
+	static const char *const labels[] = {"Check in", "Post-it", "Reflect"};
+	for (int i = 0; i < 3; i++) {
+		rect b = m->portrait ? layout_cell(body, 1, 3, 0, i, m->gap * 2)
+		                     : layout_cell(body, 3, 1, i, 0, m->gap * 2);
+		if (ui_button(u, b, labels[i], i == 0 ? UI_BUTTON_PRIMARY : UI_BUTTON_SECONDARY))
+			soon_open(a, labels[i]);
+	}
+	if (st.has_event)
+		ui_label(u, count, st.count, UI_FONT_BOLD, UI_TEXT, UI_ALIGN_CENTER);
+}
+
+const screen screen_home = {"home", enter, frame, NULL, false};

@@ -1,0 +1,328 @@
+/* textcache: fonts with a fallback for missing glyphs, word wrapping, and a cache
+ * of rendered text textures so unchanged text is never rendered twice. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/text.h"
+#include "ui_internal.h"
+
+static const char *const main_files[UI_FONT_COUNT] = {
+	"NotoSans-Regular.ttf", "NotoSans-Regular.ttf", "NotoSans-Bold.ttf",
+	"NotoSans-Bold.ttf", "NotoSans-Bold.ttf",
+};
+static const char *const fallback_file = "DejaVuSans.ttf";
+
+static int font_size(const layout_metrics *m, ui_font f)
+{
+	switch (f) {
+	case UI_FONT_SMALL: return m->small;
+	case UI_FONT_BODY: return m->text;
+	case UI_FONT_BOLD: return m->text;
+	case UI_FONT_TITLE: return m->title;
+	case UI_FONT_BIG: return m->big;
+	default: return m->text;
+	}
+}
+
+static TTF_Font *open_font(const ui *u, const char *file, int size, char *err, size_t errlen)
+{
+	char path[600];
+	snprintf(path, sizeof path, "%s/fonts/%s", u->assets, file);
+	TTF_Font *font = TTF_OpenFont(path, size);
+	if (!font)
+		snprintf(err, errlen, "cannot open font %s: %s", path, TTF_GetError());
+	return font;
+}
+
+int ui_fonts_open(ui *u, char *err, size_t errlen)
+{
+	ui_fonts_close(u);
+	for (int f = 0; f < UI_FONT_COUNT; f++) {
+		int size = font_size(&u->m, (ui_font)f);
+		u->font[f] = open_font(u, main_files[f], size, err, errlen);
+		if (!u->font[f])
+			return -1;
+		u->fallback[f] = open_font(u, fallback_file, size, err, errlen);
+		if (!u->fallback[f])
+			return -1;
+		if (f == UI_FONT_BOLD || f == UI_FONT_TITLE || f == UI_FONT_BIG)
+			TTF_SetFontStyle(u->fallback[f], TTF_STYLE_BOLD);
+		TTF_SetFontHinting(u->font[f], TTF_HINTING_LIGHT);
+	}
+	return 0;
+}
+
+void ui_fonts_close(ui *u)
+{
+	ui_cache_clear(u);
+	for (int f = 0; f < UI_FONT_COUNT; f++) {
+		if (u->font[f])
+			TTF_CloseFont(u->font[f]);
+		if (u->fallback[f])
+			TTF_CloseFont(u->fallback[f]);
+		u->font[f] = u->fallback[f] = NULL;
+	}
+}
+
+/* The font to draw code point cp with: the main font if it has the glyph, else
+ * the fallback if that has it, else the main font (which draws its "missing
+ * glyph" box, a visible placeholder). */
+static TTF_Font *font_for(ui *u, ui_font f, uint32_t cp)
+{
+	if (cp < 0x80 || TTF_GlyphIsProvided32(u->font[f], cp))
+		return u->font[f];
+	if (TTF_GlyphIsProvided32(u->fallback[f], cp))
+		return u->fallback[f];
+	return u->font[f];
+}
+
+/* Calls fn for each run of s[0..len) that one font draws. */
+typedef void run_fn(ui *u, TTF_Font *font, const char *run, void *ctx);
+
+static void each_run(ui *u, ui_font f, const char *s, size_t len, run_fn *fn, void *ctx)
+{
+	char run[1024];
+	size_t i = 0;
+	while (i < len) {
+		size_t n = 0, start = i;
+		TTF_Font *font = font_for(u, f, text_decode(s + i, &n));
+		while (i < len) {
+			TTF_Font *next = font_for(u, f, text_decode(s + i, &n));
+			if (next != font || i - start + n >= sizeof run)
+				break;
+			i += n;
+		}
+		memcpy(run, s + start, i - start);
+		run[i - start] = '\0';
+		fn(u, font, run, ctx);
+	}
+}
+
+static void measure_run(ui *u, TTF_Font *font, const char *run, void *ctx)
+{
+	(void)u;
+	int w = 0, h = 0;
+	TTF_SizeUTF8(font, run, &w, &h);
+	*(int *)ctx += w;
+}
+
+static int measure(ui *u, ui_font f, const char *s, size_t len)
+{
+	int w = 0;
+	each_run(u, f, s, len, measure_run, &w);
+	return w;
+}
+
+typedef struct {
+	SDL_Surface *dst;
+	int x, y, ascent;
+	SDL_Color color;
+} blit_ctx;
+
+static void blit_run(ui *u, TTF_Font *font, const char *run, void *ctx)
+{
+	(void)u;
+	blit_ctx *b = ctx;
+	SDL_Surface *s = TTF_RenderUTF8_Blended(font, run, b->color);
+	if (!s)
+		return;
+	/* Runs never overlap: copy their alpha as it is instead of blending. */
+	SDL_SetSurfaceBlendMode(s, SDL_BLENDMODE_NONE);
+	SDL_Rect at = {b->x, b->y + b->ascent - TTF_FontAscent(font), s->w, s->h};
+	SDL_BlitSurface(s, NULL, b->dst, &at);
+	b->x += s->w;
+	SDL_FreeSurface(s);
+}
+
+typedef struct {
+	int start, len, w;
+} line_span;
+
+#define MAX_LINES 64
+
+/* Greedy word wrap of s into at most MAX_LINES lines no wider than wrap
+ * (0: no wrapping, only explicit newlines). Returns the number of lines. */
+static int wrap_lines(ui *u, ui_font f, const char *s, int wrap, line_span *lines)
+{
+	int n = 0;
+	size_t len = strlen(s), i = 0;
+	while (i <= len && n < MAX_LINES) {
+		size_t end = i, brk = 0;
+		bool has_brk = false;
+		while (end < len && s[end] != '\n') {
+			size_t cl = 0;
+			text_decode(s + end, &cl);
+			if (wrap > 0 && measure(u, f, s + i, end + cl - i) > wrap && end > i) {
+				if (has_brk)
+					end = brk;
+				break;
+			}
+			if (s[end] == ' ') {
+				brk = end;
+				has_brk = true;
+			}
+			end += cl;
+		}
+		lines[n].start = (int)i;
+		lines[n].len = (int)(end - i);
+		lines[n].w = measure(u, f, s + i, end - i);
+		n++;
+		if (end >= len)
+			break;
+		i = end + 1; /* skip the newline or the space we broke at */
+		if (s[end] != '\n' && s[end] != ' ')
+			i = end; /* broke inside a long word */
+	}
+	return n;
+}
+
+static SDL_Texture *render(ui *u, const char *s, ui_font f, SDL_Color c, int wrap, ui_align a, int *w, int *h)
+{
+	line_span lines[MAX_LINES];
+	int n = wrap_lines(u, f, s, wrap, lines);
+	int skip = TTF_FontLineSkip(u->font[f]);
+	int width = 0;
+	for (int i = 0; i < n; i++)
+		if (lines[i].w > width)
+			width = lines[i].w;
+	if (a != UI_ALIGN_LEFT && wrap > 0)
+		width = wrap > width ? wrap : width;
+	*w = width;
+	*h = n * skip;
+	if (width == 0)
+		return NULL;
+	SDL_Surface *dst = SDL_CreateRGBSurfaceWithFormat(0, width, *h, 32, SDL_PIXELFORMAT_ARGB8888);
+	if (!dst)
+		return NULL;
+	SDL_FillRect(dst, NULL, 0);
+	blit_ctx b = {dst, 0, 0, TTF_FontAscent(u->font[f]), c};
+	for (int i = 0; i < n; i++) {
+		b.x = a == UI_ALIGN_LEFT ? 0 : a == UI_ALIGN_CENTER ? (width - lines[i].w) / 2 : width - lines[i].w;
+		b.y = i * skip;
+		each_run(u, f, s + lines[i].start, (size_t)lines[i].len, blit_run, &b);
+	}
+	SDL_Texture *t = SDL_CreateTextureFromSurface(u->renderer, dst);
+	SDL_FreeSurface(dst);
+	if (t)
+		SDL_SetTextureBlendMode(t, SDL_BLENDMODE_BLEND);
+	return t;
+}
+
+static uint64_t hash_key(const char *s, int f, SDL_Color c, int wrap, int a)
+{
+	uint64_t h = 1469598103934665603ull; /* FNV-1a */
+	for (; *s; s++)
+		h = (h ^ (unsigned char)*s) * 1099511628211ull;
+	uint64_t extra[] = {(uint64_t)f, (uint64_t)c.r << 24 | (uint64_t)c.g << 16 | (uint64_t)c.b << 8 | c.a,
+	                    (uint64_t)wrap, (uint64_t)a};
+	for (size_t i = 0; i < sizeof extra / sizeof extra[0]; i++)
+		h = (h ^ extra[i]) * 1099511628211ull;
+	return h ? h : 1;
+}
+
+static void entry_free(ui_cached *e)
+{
+	if (e->tex)
+		SDL_DestroyTexture(e->tex);
+	free(e->text);
+	memset(e, 0, sizeof *e);
+}
+
+void ui_cache_clear(ui *u)
+{
+	for (int i = 0; i < UI_CACHE; i++)
+		if (u->cache[i].hash)
+			entry_free(&u->cache[i]);
+	u->cached = 0;
+}
+
+/* Frees the entries not used for a while and re-packs the probe sequences.
+ * Runs only when the table is three quarters full, never per frame. */
+static void cache_evict(ui *u)
+{
+	static ui_cached keep[UI_CACHE]; /* a scratch table; the kiosk has one ui */
+	int kept = 0;
+	for (int i = 0; i < UI_CACHE; i++) {
+		ui_cached *e = &u->cache[i];
+		if (!e->hash)
+			continue;
+		if (u->frame - e->used < 4)
+			keep[kept++] = *e;
+		else
+			entry_free(e);
+		memset(e, 0, sizeof *e);
+	}
+	u->cached = 0;
+	for (int k = 0; k < kept; k++) {
+		uint32_t i = (uint32_t)keep[k].hash & (UI_CACHE - 1);
+		while (u->cache[i].hash)
+			i = (i + 1) & (UI_CACHE - 1);
+		u->cache[i] = keep[k];
+		u->cached++;
+	}
+}
+
+const ui_cached *ui_cache_get(ui *u, const char *text, ui_font f, SDL_Color c, int wrap, ui_align a)
+{
+	uint64_t h = hash_key(text, f, c, wrap, a);
+	uint32_t i = (uint32_t)h & (UI_CACHE - 1);
+	for (ui_cached *e = &u->cache[i]; e->hash; e = &u->cache[i = (i + 1) & (UI_CACHE - 1)]) {
+		if (e->hash == h && e->font == (int)f && e->wrap == wrap && e->align == (int)a &&
+		    !memcmp(&e->color, &c, sizeof c) && !strcmp(e->text, text)) {
+			e->used = u->frame;
+			return e;
+		}
+	}
+	if (u->cached >= UI_CACHE * 3 / 4) {
+		cache_evict(u);
+		if (u->cached >= UI_CACHE * 3 / 4)
+			ui_cache_clear(u);
+		return ui_cache_get(u, text, f, c, wrap, a);
+	}
+	ui_cached *e = &u->cache[i];
+	e->text = strdup(text);
+	if (!e->text)
+		return NULL;
+	e->hash = h;
+	e->font = (int)f;
+	e->wrap = wrap;
+	e->align = (int)a;
+	e->color = c;
+	e->used = u->frame;
+	e->tex = render(u, text, f, c, wrap, a, &e->w, &e->h);
+	u->cached++;
+	return e;
+}
+
+int ui_line_height(ui *u, ui_font f)
+{
+	return TTF_FontLineSkip(u->font[f]);
+}
+
+void ui_measure(ui *u, const char *text, ui_font f, int *w, int *h)
+{
+	const ui_cached *e = ui_cache_get(u, text, f, ui_rgb(UI_TEXT), 0, UI_ALIGN_LEFT);
+	*w = e ? e->w : 0;
+	*h = e && e->h ? e->h : ui_line_height(u, f);
+}
+
+int ui_text(ui *u, rect r, const char *text, ui_font f, ui_color c, ui_align a)
+{
+	const ui_cached *e = ui_cache_get(u, text, f, ui_rgb(c), r.w, a);
+	if (!e)
+		return 0;
+	if (e->tex) {
+		/* Clip by cropping the source, so lists can keep their own clip rect. */
+		int w = e->w < r.w ? e->w : r.w, hh = e->h < r.h ? e->h : r.h;
+		int x = a == UI_ALIGN_LEFT ? r.x : a == UI_ALIGN_CENTER ? r.x + (r.w - w) / 2 : r.x + r.w - w;
+		SDL_Rect src = {0, 0, w, hh}, dst = {x, r.y, w, hh};
+		SDL_RenderCopy(u->renderer, e->tex, &src, &dst);
+	}
+	return e->h;
+}
+
+int ui_text_height(ui *u, const char *text, ui_font f, int width)
+{
+	const ui_cached *e = ui_cache_get(u, text, f, ui_rgb(UI_TEXT), width, UI_ALIGN_LEFT);
+	return e ? e->h : 0;
+}

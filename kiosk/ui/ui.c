@@ -1,0 +1,393 @@
+/* ui: renderer, input translation, frames, drawing primitives, the registry of
+ * visible widgets, toasts and screenshots. */
+#include <png.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/text.h"
+#include "ui_internal.h"
+
+static const SDL_Color palette[UI_COLOR_COUNT] = {
+	[UI_BLUE] = {0x00, 0x5E, 0xB8, 0xFF},
+	[UI_DARK_BLUE] = {0x00, 0x30, 0x87, 0xFF},
+	[UI_TEXT] = {0x21, 0x2B, 0x32, 0xFF},
+	[UI_WHITE] = {0xFF, 0xFF, 0xFF, 0xFF},
+	[UI_GREEN] = {0x00, 0x7F, 0x3B, 0xFF},
+	[UI_DARK_GREEN] = {0x00, 0x40, 0x1E, 0xFF},
+	[UI_RED] = {0xDA, 0x29, 0x1C, 0xFF},
+	[UI_YELLOW] = {0xFF, 0xB8, 0x1C, 0xFF},
+	[UI_GREY1] = {0x42, 0x55, 0x63, 0xFF},
+	[UI_GREY2] = {0x76, 0x86, 0x92, 0xFF},
+	[UI_GREY3] = {0xAE, 0xB7, 0xBD, 0xFF},
+	[UI_GREY4] = {0xD8, 0xDD, 0xE0, 0xFF},
+	[UI_GREY5] = {0xF0, 0xF4, 0xF5, 0xFF},
+	[UI_PALE_BLUE] = {0xE8, 0xF1, 0xFA, 0xFF},
+};
+
+SDL_Color ui_rgb(ui_color c)
+{
+	return palette[c];
+}
+
+ui *ui_create(SDL_Window *window, const char *assets_dir, bool software, char *err, size_t errlen)
+{
+	ui *u = calloc(1, sizeof *u);
+	if (!u) {
+		snprintf(err, errlen, "out of memory");
+		return NULL;
+	}
+	u->window = window;
+	snprintf(u->assets, sizeof u->assets, "%s", assets_dir);
+	if (!TTF_WasInit() && TTF_Init() != 0) {
+		snprintf(err, errlen, "cannot start the font library: %s", TTF_GetError());
+		goto fail;
+	}
+	Uint32 flags = software ? SDL_RENDERER_SOFTWARE : SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC;
+	u->renderer = SDL_CreateRenderer(window, -1, flags);
+	if (!u->renderer && !software)
+		u->renderer = SDL_CreateRenderer(window, -1, SDL_RENDERER_SOFTWARE);
+	if (!u->renderer) {
+		snprintf(err, errlen, "cannot draw on this display: %s", SDL_GetError());
+		goto fail;
+	}
+	if (ui_resize(u, err, errlen) != 0)
+		goto fail;
+	return u;
+fail:
+	ui_destroy(u);
+	return NULL;
+}
+
+void ui_destroy(ui *u)
+{
+	if (!u)
+		return;
+	ui_fonts_close(u);
+	if (u->renderer)
+		SDL_DestroyRenderer(u->renderer);
+	if (TTF_WasInit())
+		TTF_Quit();
+	free(u);
+}
+
+int ui_resize(ui *u, char *err, size_t errlen)
+{
+	int w = 0, h = 0;
+	/* The output size, never a constant: offscreen fullscreen is 1024x768. */
+	if (SDL_GetRendererOutputSize(u->renderer, &w, &h) != 0) {
+		snprintf(err, errlen, "cannot read the screen size: %s", SDL_GetError());
+		return -1;
+	}
+	layout_metrics m = layout_metrics_for(w, h);
+	bool fonts_change = !u->font[0] || m.text != u->m.text || m.title != u->m.title ||
+	                    m.small != u->m.small || m.big != u->m.big;
+	u->m = m;
+	return fonts_change ? ui_fonts_open(u, err, errlen) : 0;
+}
+
+const layout_metrics *ui_metrics(const ui *u)
+{
+	return &u->m;
+}
+
+SDL_Renderer *ui_renderer(ui *u)
+{
+	return u->renderer;
+}
+
+static ui_key map_key(SDL_Keycode k)
+{
+	switch (k) {
+	case SDLK_BACKSPACE: return UI_KEY_BACKSPACE;
+	case SDLK_RETURN:
+	case SDLK_KP_ENTER: return UI_KEY_ENTER;
+	case SDLK_ESCAPE:
+	case SDLK_AC_BACK: return UI_KEY_ESCAPE;
+	case SDLK_TAB: return UI_KEY_TAB;
+	case SDLK_UP: return UI_KEY_UP;
+	case SDLK_DOWN: return UI_KEY_DOWN;
+	default: return UI_KEY_NONE;
+	}
+}
+
+bool ui_translate(ui *u, const SDL_Event *e, ui_input *out)
+{
+	memset(out, 0, sizeof *out);
+	switch (e->type) {
+	case SDL_FINGERDOWN:
+	case SDL_FINGERMOTION:
+	case SDL_FINGERUP:
+		out->kind = e->type == SDL_FINGERDOWN ? UI_IN_DOWN : e->type == SDL_FINGERUP ? UI_IN_UP : UI_IN_MOVE;
+		out->x = (int)(e->tfinger.x * (float)u->m.w);
+		out->y = (int)(e->tfinger.y * (float)u->m.h);
+		return true;
+	case SDL_MOUSEBUTTONDOWN:
+	case SDL_MOUSEBUTTONUP:
+		/* SDL also reports each touch as a mouse click: one tap must count once. */
+		if (e->button.which == SDL_TOUCH_MOUSEID || e->button.button != SDL_BUTTON_LEFT)
+			return false;
+		out->kind = e->type == SDL_MOUSEBUTTONDOWN ? UI_IN_DOWN : UI_IN_UP;
+		out->x = e->button.x;
+		out->y = e->button.y;
+		return true;
+	case SDL_MOUSEMOTION:
+		if (e->motion.which == SDL_TOUCH_MOUSEID || !(e->motion.state & SDL_BUTTON_LMASK))
+			return false;
+		out->kind = UI_IN_MOVE;
+		out->x = e->motion.x;
+		out->y = e->motion.y;
+		return true;
+	case SDL_TEXTINPUT:
+		out->kind = UI_IN_TEXT;
+		snprintf(out->text, sizeof out->text, "%s", e->text.text);
+		return true;
+	case SDL_KEYDOWN:
+		out->kind = UI_IN_KEY;
+		out->key = map_key(e->key.keysym.sym);
+		return out->key != UI_KEY_NONE;
+	default:
+		return false;
+	}
+}
+
+void ui_feed(ui *u, const ui_input *in)
+{
+	switch (in->kind) {
+	case UI_IN_DOWN:
+		u->down = u->pressed = true;
+		u->px = u->press_x = in->x;
+		u->py = u->press_y = in->y;
+		u->active = 0;
+		break;
+	case UI_IN_MOVE:
+		u->px = in->x;
+		u->py = in->y;
+		break;
+	case UI_IN_UP:
+		u->px = in->x;
+		u->py = in->y;
+		u->down = false;
+		u->released = true;
+		break;
+	case UI_IN_TEXT: {
+		size_t have = strlen(u->typed);
+		snprintf(u->typed + have, sizeof u->typed - have, "%s", in->text);
+		break;
+	}
+	case UI_IN_KEY:
+		u->key = in->key;
+		break;
+	}
+}
+
+bool ui_pointer_down(const ui *u)
+{
+	return u->down;
+}
+
+void ui_begin(ui *u, int64_t now_ms)
+{
+	u->now = now_ms;
+	u->frame++;
+	u->nwidgets = 0;
+	u->arena_used = 0;
+	u->modal_now = false;
+	u->focus_seen = false;
+	u->submit = false;
+	SDL_RenderSetClipRect(u->renderer, NULL);
+	SDL_Color bg = palette[UI_GREY5];
+	SDL_SetRenderDrawColor(u->renderer, bg.r, bg.g, bg.b, 0xFF);
+	SDL_RenderClear(u->renderer);
+}
+
+static void draw_toast(ui *u)
+{
+	if (!u->toast[0] || u->now >= u->toast_until)
+		return;
+	const layout_metrics *m = &u->m;
+	int maxw = m->w - 4 * m->pad;
+	int tw = 0, th = 0;
+	ui_measure(u, u->toast, UI_FONT_BOLD, &tw, &th);
+	int w = (tw < maxw ? tw : maxw) + 2 * m->pad;
+	const ui_cached *e = ui_cache_get(u, u->toast, UI_FONT_BOLD, ui_rgb(UI_WHITE), maxw, UI_ALIGN_CENTER);
+	int h = (e ? e->h : th) + m->pad;
+	rect r = {(m->w - w) / 2, m->h - h - m->pad, w, h};
+	ui_fill(u, r, UI_TEXT);
+	ui_text(u, layout_inset(r, m->pad / 2), u->toast, UI_FONT_BOLD, UI_WHITE, UI_ALIGN_CENTER);
+	ui_register(u, "toast", u->toast, NULL, r);
+}
+
+void ui_end(ui *u)
+{
+	draw_toast(u);
+	if (u->released)
+		u->active = 0;
+	u->pressed = u->released = false;
+	u->typed[0] = '\0';
+	u->key = UI_KEY_NONE;
+	u->modal_prev = u->modal_now;
+	if (u->focus && !u->focus_seen)
+		u->focus = NULL; /* the field is gone from the screen */
+}
+
+void ui_present(ui *u)
+{
+	SDL_RenderPresent(u->renderer);
+}
+
+void ui_reset(ui *u)
+{
+	u->focus = NULL;
+	u->active = 0;
+	u->down = u->pressed = u->released = false;
+	u->modal_prev = false;
+	u->typed[0] = '\0';
+	u->key = UI_KEY_NONE;
+	keyboard_reset(&u->kb);
+}
+
+void ui_fill(ui *u, rect r, ui_color c)
+{
+	SDL_Color k = palette[c];
+	SDL_SetRenderDrawColor(u->renderer, k.r, k.g, k.b, k.a);
+	SDL_Rect s = {r.x, r.y, r.w, r.h};
+	SDL_RenderFillRect(u->renderer, &s);
+}
+
+void ui_outline(ui *u, rect r, int t, ui_color c)
+{
+	ui_fill(u, (rect){r.x, r.y, r.w, t}, c);
+	ui_fill(u, (rect){r.x, r.y + r.h - t, r.w, t}, c);
+	ui_fill(u, (rect){r.x, r.y, t, r.h}, c);
+	ui_fill(u, (rect){r.x + r.w - t, r.y, t, r.h}, c);
+}
+
+uint32_t ui_id(const char *text, int salt)
+{
+	uint32_t h = 2166136261u ^ (uint32_t)salt;
+	for (; *text; text++)
+		h = (h ^ (unsigned char)*text) * 16777619u;
+	return h ? h : 1;
+}
+
+bool ui_live(const ui *u)
+{
+	return u->in_modal || !u->modal_prev;
+}
+
+bool ui_tappable(ui *u, uint32_t id, rect r, bool *held)
+{
+	bool tapped = false;
+	if (ui_live(u)) {
+		if (u->pressed && layout_contains(r, u->press_x, u->press_y))
+			u->active = id;
+		if (u->released && u->active == id && layout_contains(r, u->px, u->py))
+			tapped = true;
+	}
+	if (held)
+		*held = u->down && u->active == id && layout_contains(r, u->px, u->py);
+	return tapped;
+}
+
+void ui_register(ui *u, const char *role, const char *text, const char *value, rect r)
+{
+	if (!ui_live(u) || u->nwidgets == UI_MAX_WIDGETS)
+		return;
+	size_t n = strlen(text) + 1;
+	if (u->arena_used + n > sizeof u->arena)
+		return;
+	char *copy = u->arena + u->arena_used;
+	memcpy(copy, text, n);
+	u->arena_used += n;
+	u->widgets[u->nwidgets++] = (ui_widget){role, copy, value, r};
+}
+
+int ui_widget_count(const ui *u)
+{
+	return u->nwidgets;
+}
+
+const ui_widget *ui_widget_at(const ui *u, int i)
+{
+	return i >= 0 && i < u->nwidgets ? &u->widgets[i] : NULL;
+}
+
+const ui_widget *ui_find(const ui *u, const char *text)
+{
+	for (int i = 0; i < u->nwidgets; i++) {
+		const ui_widget *w = &u->widgets[i];
+		if (strcmp(w->role, "label") && strcmp(w->role, "toast") && !strcmp(w->text, text))
+			return w;
+	}
+	return NULL;
+}
+
+static void json_string(FILE *out, const char *s)
+{
+	fputc('"', out);
+	for (; *s; s++) {
+		unsigned char c = (unsigned char)*s;
+		if (c == '"' || c == '\\')
+			fprintf(out, "\\%c", c);
+		else if (c == '\n')
+			fputs("\\n", out);
+		else if (c < 0x20)
+			fprintf(out, "\\u%04x", c);
+		else
+			fputc(c, out);
+	}
+	fputc('"', out);
+}
+
+void ui_dump(const ui *u, FILE *out)
+{
+	for (int i = 0; i < u->nwidgets; i++) {
+		const ui_widget *w = &u->widgets[i];
+		fprintf(out, "{\"role\":\"%s\",\"text\":", w->role);
+		json_string(out, w->text);
+		if (w->value)
+			fprintf(out, ",\"value\":\"%s\"", w->value);
+		fprintf(out, ",\"x\":%d,\"y\":%d,\"w\":%d,\"h\":%d}\n", w->r.x, w->r.y, w->r.w, w->r.h);
+	}
+	fflush(out);
+}
+
+int ui_screenshot(ui *u, const char *path, char *err, size_t errlen)
+{
+	int w = 0, h = 0, rc = -1;
+	SDL_GetRendererOutputSize(u->renderer, &w, &h);
+	unsigned char *pixels = malloc((size_t)w * (size_t)h * 3);
+	if (!pixels) {
+		snprintf(err, errlen, "out of memory for a %dx%d screenshot", w, h);
+		return -1;
+	}
+	if (SDL_RenderReadPixels(u->renderer, NULL, SDL_PIXELFORMAT_RGB24, pixels, w * 3) != 0) {
+		snprintf(err, errlen, "cannot read the screen: %s", SDL_GetError());
+		goto out;
+	}
+	png_image img;
+	memset(&img, 0, sizeof img);
+	img.version = PNG_IMAGE_VERSION;
+	img.width = (png_uint_32)w;
+	img.height = (png_uint_32)h;
+	img.format = PNG_FORMAT_RGB;
+	if (!png_image_write_to_file(&img, path, 0, pixels, w * 3, NULL)) {
+		snprintf(err, errlen, "cannot write %s: %s", path, img.message);
+		goto out;
+	}
+	rc = 0;
+out:
+	free(pixels);
+	return rc;
+}
+
+void ui_toast(ui *u, const char *text, int ms)
+{
+	snprintf(u->toast, sizeof u->toast, "%s", text);
+	u->toast_until = u->now + ms;
+}
+
+int64_t ui_next_deadline(const ui *u)
+{
+	return u->toast[0] && u->toast_until > u->now ? u->toast_until : -1;
+}

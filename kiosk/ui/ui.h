@@ -1,0 +1,188 @@
+/* ui: the SDL layer — renderer, fonts, cached text, immediate-mode widgets, the
+ * on-screen keyboard, and the list of visible widgets that scripts and tests see. */
+#ifndef UI_H
+#define UI_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <stdio.h>
+
+#include <SDL.h>
+
+#include "core/keyboard.h"
+#include "core/layout.h"
+
+typedef struct ui ui;
+
+/* The kiosk's own input: what a finger, a mouse, a keyboard or a script does,
+ * after translation from SDL (ui_translate) — the one place events are mapped. */
+typedef enum {
+	UI_IN_DOWN,   /* pointer pressed at x,y (logical pixels) */
+	UI_IN_MOVE,   /* pointer moved while pressed */
+	UI_IN_UP,     /* pointer released at x,y */
+	UI_IN_TEXT,   /* text typed on a physical keyboard or by a script */
+	UI_IN_KEY     /* a named key */
+} ui_input_kind;
+
+typedef enum {
+	UI_KEY_NONE,
+	UI_KEY_BACKSPACE,
+	UI_KEY_ENTER,
+	UI_KEY_ESCAPE,
+	UI_KEY_TAB,
+	UI_KEY_UP,
+	UI_KEY_DOWN
+} ui_key;
+
+typedef struct {
+	ui_input_kind kind;
+	int x, y;
+	ui_key key;
+	char text[32];  /* UTF-8, NUL-terminated */
+} ui_input;
+
+typedef enum {
+	UI_FONT_SMALL,
+	UI_FONT_BODY,
+	UI_FONT_BOLD,
+	UI_FONT_TITLE,
+	UI_FONT_BIG,
+	UI_FONT_COUNT
+} ui_font;
+
+/* The NHS.UK palette. */
+typedef enum {
+	UI_BLUE,        /* #005EB8 */
+	UI_DARK_BLUE,   /* #003087, pressed */
+	UI_TEXT,        /* #212B32 */
+	UI_WHITE,
+	UI_GREEN,       /* #007F3B */
+	UI_DARK_GREEN,  /* #00401E */
+	UI_RED,         /* #DA291C */
+	UI_YELLOW,      /* #FFB81C, focus */
+	UI_GREY1,       /* #425563, secondary text */
+	UI_GREY2,       /* #768692 */
+	UI_GREY3,       /* #AEB7BD, borders */
+	UI_GREY4,       /* #D8DDE0 */
+	UI_GREY5,       /* #F0F4F5, page background */
+	UI_PALE_BLUE,   /* selected rows */
+	UI_COLOR_COUNT
+} ui_color;
+
+typedef enum {
+	UI_ALIGN_LEFT,
+	UI_ALIGN_CENTER,
+	UI_ALIGN_RIGHT
+} ui_align;
+
+typedef enum {
+	UI_BUTTON_PRIMARY,    /* blue, the one main action */
+	UI_BUTTON_SECONDARY,  /* white with a blue border */
+	UI_BUTTON_GO,         /* green, to confirm */
+	UI_BUTTON_DANGER,     /* red, to delete */
+	UI_BUTTON_QUIET       /* text only, for corners and back links */
+} ui_button_style;
+
+/* A scrolling list's state, kept by the screen that owns the list. */
+typedef struct {
+	int scroll;       /* pixels scrolled from the top */
+	int content_h;    /* set by ui_list_begin */
+	rect area;
+	bool dragged;     /* the current press turned into a drag: no row is tapped */
+	int drag_y;
+	int drag_scroll;
+} ui_list;
+
+/* Opens the fonts from assets_dir and creates an SDL renderer for window.
+ * software selects SDL's software renderer (headless runs, benchmarks). On
+ * failure returns NULL with a one-line reason naming the file in err. */
+ui *ui_create(SDL_Window *window, const char *assets_dir, bool software, char *err, size_t errlen);
+void ui_destroy(ui *u);
+
+/* Adapts fonts and metrics to the renderer's current output size. */
+int ui_resize(ui *u, char *err, size_t errlen);
+const layout_metrics *ui_metrics(const ui *u);
+SDL_Renderer *ui_renderer(ui *u);
+
+/* Maps an SDL event to kiosk input; false if the event is not input (or is a
+ * mouse event that SDL synthesised from touch, which would count a tap twice). */
+bool ui_translate(ui *u, const SDL_Event *e, ui_input *out);
+
+/* Feeds one input to the next frame. */
+void ui_feed(ui *u, const ui_input *in);
+
+/* A frame: begin, widgets, end. ui_end draws the toast and any modal. */
+void ui_begin(ui *u, int64_t now_ms);
+void ui_end(ui *u);
+void ui_present(ui *u);
+
+/* True while the pointer is held down (a drag may be under way). */
+bool ui_pointer_down(const ui *u);
+
+/* Drawing. */
+void ui_fill(ui *u, rect r, ui_color c);
+void ui_outline(ui *u, rect r, int thickness, ui_color c);
+/* Text wrapped to r's width, clipped to r; returns the height it needs. */
+int ui_text(ui *u, rect r, const char *text, ui_font f, ui_color c, ui_align a);
+/* Width and height of text on one line, in font f. */
+void ui_measure(ui *u, const char *text, ui_font f, int *w, int *h);
+int ui_line_height(ui *u, ui_font f);
+/* Height of text in font f wrapped at width pixels. */
+int ui_text_height(ui *u, const char *text, ui_font f, int width);
+
+/* Widgets. Each registers itself as visible (role, text, rect) for tap, expect
+ * and dump. Buttons return true on the frame a tap on them is completed. */
+bool ui_button(ui *u, rect r, const char *label, ui_button_style style);
+/* A label (role "label"). */
+void ui_label(ui *u, rect r, const char *text, ui_font f, ui_color c, ui_align a);
+/* A single-line text field showing buf with a caret while focused, a label
+ * above it and, when max_chars > 0, a "12 / 80" counter. Tapping it focuses it;
+ * typed text and the on-screen keyboard edit the focused field. Returns true
+ * when Enter (or the keyboard's Done) was pressed in it. */
+bool ui_field(ui *u, rect r, const char *label, char *buf, size_t cap, size_t max_chars);
+/* Focuses the field whose buffer is buf (NULL: none) and resets the keyboard. */
+void ui_focus(ui *u, char *buf, keyboard_layer layer);
+/* A switch with a label; flips *value when tapped; true if it changed. */
+bool ui_toggle(ui *u, rect r, const char *label, bool *value);
+/* The on-screen keyboard over r, typing into the focused field. True when its
+ * "Done" key was pressed. */
+bool ui_keyboard(ui *u, rect r);
+
+/* A vertical list of rows that scrolls by touch drag. Between begin and end,
+ * rows are placed with ui_list_row at their content offset y. */
+void ui_list_begin(ui *u, ui_list *l, rect area, int content_h);
+rect ui_list_row(ui *u, ui_list *l, int y, int h);
+/* A tappable row: title and an optional detail line; selected rows are tinted. */
+bool ui_list_item(ui *u, ui_list *l, rect row, const char *title, const char *detail, bool selected);
+void ui_list_end(ui *u, ui_list *l);
+
+/* A modal question over the screen; while one is showing nothing else can be
+ * tapped. Returns 1 for yes, -1 for no, 0 while waiting. */
+int ui_confirm(ui *u, const char *question, const char *yes, const char *no);
+
+/* A short message at the bottom of the screen for ms milliseconds. */
+void ui_toast(ui *u, const char *text, int ms);
+/* When the toast (if any) will need a redraw to disappear, else -1. */
+int64_t ui_next_deadline(const ui *u);
+
+/* Scripts and tests: the widgets visible in the last frame. */
+typedef struct {
+	const char *role;   /* "button", "label", "field", "toggle", "key", "item", "toast" */
+	const char *text;
+	const char *value;  /* "on"/"off" for toggles, NULL otherwise */
+	rect r;
+} ui_widget;
+int ui_widget_count(const ui *u);
+const ui_widget *ui_widget_at(const ui *u, int i);
+/* The first visible, tappable widget whose text is exactly text, else NULL. */
+const ui_widget *ui_find(const ui *u, const char *text);
+/* Writes one JSON object a line for each visible widget. */
+void ui_dump(const ui *u, FILE *out);
+/* Saves exactly what the screen shows as a PNG; 0 or -1 with err. */
+int ui_screenshot(ui *u, const char *path, char *err, size_t errlen);
+
+/* Forgets the focused field and any press in progress (screen changes). */
+void ui_reset(ui *u);
+
+#endif

@@ -1,0 +1,85 @@
+/* ui_internal: the ui struct, shared by the files of the ui layer only. */
+#ifndef UI_INTERNAL_H
+#define UI_INTERNAL_H
+
+#include <SDL_ttf.h>
+
+#include "ui.h"
+
+#define UI_MAX_WIDGETS 512
+#define UI_ARENA 65536      /* widget texts of one frame */
+#define UI_CACHE 2048       /* text textures; a power of two */
+
+typedef struct {
+	uint64_t hash;          /* 0: empty slot */
+	char *text;
+	int font, wrap, align;
+	SDL_Color color;
+	SDL_Texture *tex;       /* NULL for text that draws nothing */
+	int w, h;
+	uint32_t used;          /* frame number of last use */
+} ui_cached;
+
+struct ui {
+	SDL_Window *window;
+	SDL_Renderer *renderer;
+	char assets[512];
+	layout_metrics m;
+	TTF_Font *font[UI_FONT_COUNT];
+	TTF_Font *fallback[UI_FONT_COUNT];
+	ui_cached cache[UI_CACHE];
+	int cached;
+	uint32_t frame;
+	int64_t now;
+
+	/* Pointer state for this frame. */
+	int px, py;             /* current position */
+	int press_x, press_y;   /* where the press began */
+	bool down;
+	bool pressed;           /* went down in this frame */
+	bool released;          /* went up in this frame */
+	uint32_t active;        /* widget that took the press */
+
+	/* Keyboard input for this frame. */
+	char typed[128];
+	ui_key key;
+
+	/* The focused text field and the on-screen keyboard. */
+	char *focus;
+	size_t focus_cap, focus_max;
+	bool focus_seen;        /* the focused field was drawn this frame */
+	bool submit;            /* Done/Enter pressed for the focused field */
+	keyboard kb;
+
+	/* A modal shown last frame blocks everything else this frame. */
+	bool modal_prev, modal_now, in_modal;
+
+	char toast[256];
+	int64_t toast_until;
+
+	ui_widget widgets[UI_MAX_WIDGETS];
+	int nwidgets;
+	char arena[UI_ARENA];
+	size_t arena_used;
+};
+
+/* Registers a visible widget for tap/expect/dump; text is copied. */
+void ui_register(ui *u, const char *role, const char *text, const char *value, rect r);
+/* An id for a widget from its text and a salt (its place). */
+uint32_t ui_id(const char *text, int salt);
+/* True if input may reach widgets now (no modal above them). */
+bool ui_live(const ui *u);
+/* Press handling shared by every tappable widget: returns true on a completed
+ * tap; *held is true while it is being pressed. */
+bool ui_tappable(ui *u, uint32_t id, rect r, bool *held);
+
+/* Text rendering (textcache.c). */
+int ui_fonts_open(ui *u, char *err, size_t errlen);
+void ui_fonts_close(ui *u);
+void ui_cache_clear(ui *u);
+/* The cached texture of text in font f and colour c, wrapped at wrap pixels
+ * (0: one line) with lines aligned by a; NULL entry only if text is empty. */
+const ui_cached *ui_cache_get(ui *u, const char *text, ui_font f, SDL_Color c, int wrap, ui_align a);
+SDL_Color ui_rgb(ui_color c);
+
+#endif

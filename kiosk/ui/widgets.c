@@ -1,0 +1,267 @@
+/* widgets: buttons, labels, text fields, toggles, lists, the keyboard and the
+ * modal question — each draws itself, answers taps and registers what it shows. */
+#include <string.h>
+
+#include "core/text.h"
+#include "ui_internal.h"
+
+/* Height of a button's bottom shadow, which a press pushes it down into. */
+static int shadow(const ui *u)
+{
+	return u->m.scale >= 1.5f ? 6 : 4;
+}
+
+bool ui_button(ui *u, rect r, const char *label, ui_button_style style)
+{
+	bool held = false;
+	bool tapped = ui_tappable(u, ui_id(label, r.x * 7919 + r.y), r, &held);
+	int sh = shadow(u);
+	rect face = {r.x, r.y + (held ? sh : 0), r.w, r.h - sh};
+	ui_color fill, edge, ink;
+	switch (style) {
+	case UI_BUTTON_PRIMARY: fill = held ? UI_DARK_GREEN : UI_GREEN; edge = UI_DARK_GREEN; ink = UI_WHITE; break;
+	case UI_BUTTON_GO: fill = held ? UI_DARK_GREEN : UI_GREEN; edge = UI_DARK_GREEN; ink = UI_WHITE; break;
+	case UI_BUTTON_DANGER: fill = held ? UI_TEXT : UI_RED; edge = UI_TEXT; ink = UI_WHITE; break;
+	case UI_BUTTON_QUIET: fill = held ? UI_YELLOW : UI_GREY5; edge = fill; ink = held ? UI_TEXT : UI_BLUE; break;
+	case UI_BUTTON_SECONDARY:
+	default: fill = held ? UI_PALE_BLUE : UI_WHITE; edge = UI_BLUE; ink = UI_BLUE; break;
+	}
+	if (style != UI_BUTTON_QUIET && !held)
+		ui_fill(u, (rect){r.x, r.y + r.h - sh, r.w, sh}, edge);
+	ui_fill(u, face, fill);
+	if (style == UI_BUTTON_SECONDARY)
+		ui_outline(u, face, 2, UI_BLUE);
+	ui_font f = r.h >= 2 * u->m.touch && style != UI_BUTTON_QUIET ? UI_FONT_BIG : UI_FONT_BOLD;
+	rect inner = layout_inset(face, u->m.pad / 2);
+	const ui_cached *e = ui_cache_get(u, label, f, ui_rgb(ink), inner.w, UI_ALIGN_CENTER);
+	int th = e ? e->h : 0;
+	ui_text(u, (rect){inner.x, inner.y + (inner.h - th) / 2, inner.w, th}, label, f, ink, UI_ALIGN_CENTER);
+	if (style == UI_BUTTON_QUIET && e) {
+		int uw = e->w < inner.w ? e->w : inner.w; /* links are underlined */
+		ui_fill(u, (rect){inner.x + (inner.w - uw) / 2, inner.y + (inner.h + th) / 2 - 2, uw, 2}, ink);
+	}
+	ui_register(u, "button", label, NULL, r);
+	return tapped;
+}
+
+void ui_label(ui *u, rect r, const char *text, ui_font f, ui_color c, ui_align a)
+{
+	const ui_cached *e = ui_cache_get(u, text, f, ui_rgb(c), r.w, a);
+	int h = e ? e->h : 0;
+	int y = h < r.h ? r.y + (r.h - h) / 2 : r.y;
+	ui_text(u, (rect){r.x, y, r.w, r.h - (y - r.y)}, text, f, c, a);
+	ui_register(u, "label", text, NULL, r);
+}
+
+void ui_focus(ui *u, char *buf, keyboard_layer layer)
+{
+	u->focus = buf;
+	keyboard_reset(&u->kb);
+	u->kb.layer = layer;
+}
+
+bool ui_field(ui *u, rect r, const char *label, char *buf, size_t cap, size_t max_chars)
+{
+	const layout_metrics *m = &u->m;
+	int lh = ui_line_height(u, UI_FONT_BOLD);
+	rect box = r;
+	rect top = layout_cut_top(&box, lh + m->gap / 2);
+	if (ui_tappable(u, ui_id(label, (int)(intptr_t)buf), box, NULL) && u->focus != buf)
+		ui_focus(u, buf, KEYBOARD_LETTERS);
+	bool focused = u->focus == buf;
+	bool submit = false;
+	if (focused) {
+		u->focus_seen = true;
+		u->focus_cap = cap;
+		u->focus_max = max_chars;
+		if (u->typed[0])
+			text_append(buf, cap, max_chars, u->typed);
+		if (u->key == UI_KEY_BACKSPACE)
+			text_backspace(buf);
+		if (u->key == UI_KEY_ENTER)
+			submit = true;
+	}
+	if (max_chars > 0) {
+		char count[32];
+		size_t n = text_chars(buf);
+		snprintf(count, sizeof count, "%zu / %zu", n, max_chars);
+		rect cr = layout_cut_right(&top, m->w / 6);
+		ui_text(u, cr, count, UI_FONT_SMALL, n >= max_chars ? UI_RED : UI_GREY1, UI_ALIGN_RIGHT);
+	}
+	ui_label(u, top, label, UI_FONT_BOLD, UI_TEXT, UI_ALIGN_LEFT);
+
+	ui_fill(u, box, UI_WHITE);
+	if (focused) {
+		ui_outline(u, layout_inset(box, -3), 4, UI_YELLOW);
+		ui_outline(u, box, 3, UI_TEXT);
+	} else {
+		ui_outline(u, box, 2, UI_GREY1);
+	}
+	rect in = layout_inset(box, m->pad / 2 + 2);
+	const ui_cached *e = ui_cache_get(u, buf, UI_FONT_BODY, ui_rgb(UI_TEXT), 0, UI_ALIGN_LEFT);
+	int tw = e ? e->w : 0, th = ui_line_height(u, UI_FONT_BODY);
+	int ty = in.y + (in.h - th) / 2;
+	if (e && e->tex) {
+		/* Keep the end of long text, where the caret is, in view. */
+		int shown = tw < in.w - 4 ? tw : in.w - 4;
+		SDL_Rect src = {tw - shown, 0, shown, e->h < in.h ? e->h : in.h};
+		SDL_Rect dst = {in.x, ty, src.w, src.h};
+		SDL_RenderCopy(u->renderer, e->tex, &src, &dst);
+		tw = shown;
+	}
+	if (focused)
+		ui_fill(u, (rect){in.x + tw + 1, ty + th / 8, 3, th * 3 / 4}, UI_TEXT);
+	ui_register(u, "field", buf, NULL, box);
+	if (focused && u->submit)
+		submit = true;
+	return submit;
+}
+
+bool ui_toggle(ui *u, rect r, const char *label, bool *value)
+{
+	bool held = false;
+	bool tapped = ui_tappable(u, ui_id(label, r.y), r, &held);
+	if (tapped)
+		*value = !*value;
+	const layout_metrics *m = &u->m;
+	rect sw = layout_cut_right(&r, m->touch * 2);
+	sw = layout_center(sw, m->touch * 2, m->touch * 3 / 4);
+	ui_fill(u, r, held ? UI_PALE_BLUE : UI_GREY5);
+	ui_text(u, (rect){r.x, r.y + (r.h - ui_line_height(u, UI_FONT_BODY)) / 2, r.w - m->gap, r.h},
+	        label, UI_FONT_BODY, UI_TEXT, UI_ALIGN_LEFT);
+	ui_fill(u, sw, *value ? UI_GREEN : UI_GREY2);
+	rect knob = layout_inset(sw, 4);
+	knob.w /= 2;
+	if (*value)
+		knob.x += knob.w;
+	ui_fill(u, knob, UI_WHITE);
+	rect word = layout_inset(sw, 4);
+	word.w /= 2;
+	if (!*value)
+		word.x += word.w;
+	int lh = ui_line_height(u, UI_FONT_SMALL);
+	ui_text(u, (rect){word.x, word.y + (word.h - lh) / 2, word.w, lh}, *value ? "On" : "Off",
+	        UI_FONT_SMALL, UI_WHITE, UI_ALIGN_CENTER);
+	ui_register(u, "toggle", label, *value ? "on" : "off", (rect){r.x, r.y, r.w + sw.w, r.h});
+	return tapped;
+}
+
+bool ui_keyboard(ui *u, rect r)
+{
+	keyboard_key keys[KEYBOARD_MAX_KEYS];
+	int n = keyboard_layout(&u->kb, r, u->m.gap / 3 + 2, keys, KEYBOARD_MAX_KEYS);
+	bool done = false;
+	ui_fill(u, r, UI_GREY4);
+	for (int i = 0; i < n; i++) {
+		keyboard_key *k = &keys[i];
+		bool held = false;
+		if (ui_tappable(u, ui_id(k->label, i), k->r, &held) && u->focus)
+			done |= keyboard_press(&u->kb, k, u->focus, u->focus_cap, u->focus_max);
+		bool lit = k->action == KEYBOARD_SHIFT && (u->kb.shift || u->kb.caps);
+		bool special = k->action != KEYBOARD_CHAR && k->action != KEYBOARD_SPACE;
+		ui_color fill = held ? UI_YELLOW : lit ? UI_BLUE : special ? UI_GREY3 : UI_WHITE;
+		ui_fill(u, k->r, fill);
+		ui_font f = special ? UI_FONT_SMALL : UI_FONT_BODY;
+		int lh = ui_line_height(u, f);
+		ui_text(u, (rect){k->r.x, k->r.y + (k->r.h - lh) / 2, k->r.w, lh}, k->label, f,
+		        lit ? UI_WHITE : UI_TEXT, UI_ALIGN_CENTER);
+		ui_register(u, "key", k->label, NULL, k->r);
+	}
+	if (done)
+		u->submit = true;
+	return done;
+}
+
+void ui_list_begin(ui *u, ui_list *l, rect area, int content_h)
+{
+	l->area = area;
+	l->content_h = content_h;
+	int max_scroll = content_h > area.h ? content_h - area.h : 0;
+	if (ui_live(u)) {
+		if (u->pressed && layout_contains(area, u->press_x, u->press_y)) {
+			l->dragged = false;
+			l->drag_y = u->press_y;
+			l->drag_scroll = l->scroll;
+		}
+		bool mine = layout_contains(area, u->press_x, u->press_y);
+		int dy = u->py - l->drag_y;
+		if (u->down && mine && (l->dragged || dy > u->m.touch / 4 || dy < -u->m.touch / 4)) {
+			l->dragged = true;
+			l->scroll = l->drag_scroll - dy;
+		}
+	}
+	if (l->scroll > max_scroll)
+		l->scroll = max_scroll;
+	if (l->scroll < 0)
+		l->scroll = 0;
+	SDL_Rect clip = {area.x, area.y, area.w, area.h};
+	SDL_RenderSetClipRect(u->renderer, &clip);
+}
+
+rect ui_list_row(ui *u, ui_list *l, int y, int h)
+{
+	(void)u;
+	return (rect){l->area.x, l->area.y + y - l->scroll, l->area.w, h};
+}
+
+bool ui_list_item(ui *u, ui_list *l, rect row, const char *title, const char *detail, bool selected)
+{
+	if (row.y + row.h <= l->area.y || row.y >= l->area.y + l->area.h)
+		return false;
+	bool held = false;
+	bool tapped = ui_tappable(u, ui_id(title, row.y + l->scroll), row, &held) && !l->dragged;
+	held &= !l->dragged;
+	const layout_metrics *m = &u->m;
+	ui_fill(u, row, held ? UI_YELLOW : selected ? UI_PALE_BLUE : UI_WHITE);
+	ui_fill(u, (rect){row.x, row.y + row.h - 1, row.w, 1}, UI_GREY4);
+	if (selected)
+		ui_fill(u, (rect){row.x, row.y, m->pad / 2, row.h}, UI_BLUE);
+	rect in = layout_inset(row, m->pad);
+	int th = ui_line_height(u, UI_FONT_BOLD);
+	int dh = detail && detail[0] ? ui_line_height(u, UI_FONT_SMALL) : 0;
+	int y = in.y + (in.h - th - dh) / 2;
+	ui_text(u, (rect){in.x, y, in.w, th}, title, UI_FONT_BOLD, UI_TEXT, UI_ALIGN_LEFT);
+	if (dh)
+		ui_text(u, (rect){in.x, y + th, in.w, dh}, detail, UI_FONT_SMALL, UI_GREY1, UI_ALIGN_LEFT);
+	int cy = row.y + row.h / 2;
+	if (cy >= l->area.y && cy < l->area.y + l->area.h)
+		ui_register(u, "item", title, selected ? "selected" : NULL, row);
+	return tapped;
+}
+
+void ui_list_end(ui *u, ui_list *l)
+{
+	rect a = l->area;
+	if (l->content_h > a.h) {
+		/* A scroll bar, so people see there is more. */
+		int bh = a.h * a.h / l->content_h;
+		int by = a.y + (a.h - bh) * l->scroll / (l->content_h - a.h);
+		ui_fill(u, (rect){a.x + a.w - 6, by, 6, bh}, UI_GREY2);
+	}
+	SDL_RenderSetClipRect(u->renderer, NULL);
+}
+
+int ui_confirm(ui *u, const char *question, const char *yes, const char *no)
+{
+	const layout_metrics *m = &u->m;
+	u->modal_now = true;
+	u->in_modal = true;
+	SDL_SetRenderDrawBlendMode(u->renderer, SDL_BLENDMODE_BLEND);
+	SDL_SetRenderDrawColor(u->renderer, 0x21, 0x2B, 0x32, 0xB0);
+	SDL_RenderFillRect(u->renderer, NULL);
+	SDL_SetRenderDrawBlendMode(u->renderer, SDL_BLENDMODE_NONE);
+	int w = m->portrait ? m->w - 2 * m->pad : m->w * 2 / 3;
+	rect panel = layout_center((rect){0, 0, m->w, m->h}, w, m->touch * 2 + 6 * m->pad + 3 * ui_line_height(u, UI_FONT_BOLD));
+	ui_fill(u, panel, UI_WHITE);
+	ui_fill(u, layout_cut_top(&(rect){panel.x, panel.y, panel.w, panel.h}, m->pad / 2), UI_BLUE);
+	rect in = layout_inset(panel, m->pad * 2);
+	rect buttons = layout_cut_bottom(&in, m->touch + 4);
+	ui_label(u, in, question, UI_FONT_BOLD, UI_TEXT, UI_ALIGN_CENTER);
+	int answer = 0;
+	if (ui_button(u, layout_cell(buttons, 2, 1, 0, 0, m->gap), no, UI_BUTTON_SECONDARY))
+		answer = -1;
+	if (ui_button(u, layout_cell(buttons, 2, 1, 1, 0, m->gap), yes, UI_BUTTON_PRIMARY))
+		answer = 1;
+	u->in_modal = false;
+	return answer;
+}
