@@ -17,6 +17,8 @@ int app_init(app *a, const app_options *o, char *err, size_t errlen)
 	a->headless = o->headless;
 	a->db_path = o->db_path;
 	a->wake_at = -1;
+	if (o->headless) /* draw in memory only: no GL driver behind the window's surface */
+		SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");
 	if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0) {
 		snprintf(err, errlen, "cannot start the display: %s", SDL_GetError());
 		return -1;

@@ -57,8 +57,8 @@ static const char *default_db(char *buf, size_t cap)
 	return buf;
 }
 
-/* The assets folder: $COP_KIOSK_ASSETS, else ../assets beside the binary (a
- * build tree), else the installed copy. */
+/* The assets folder: $COP_KIOSK_ASSETS, else an assets folder above the binary
+ * (a build tree: build/ or build/asan/), else the installed copy. */
 static const char *assets_dir(char *buf, size_t cap)
 {
 	const char *env = getenv("COP_KIOSK_ASSETS");
@@ -67,12 +67,14 @@ static const char *assets_dir(char *buf, size_t cap)
 		return buf;
 	}
 	char *base = SDL_GetBasePath();
-	if (base) {
-		snprintf(buf, cap, "%s../assets", base);
-		SDL_free(base);
-		if (access(buf, R_OK) == 0)
+	for (int up = 1; base && up <= 2; up++) {
+		snprintf(buf, cap, "%s%sassets", base, up == 1 ? "../" : "../../");
+		if (access(buf, R_OK) == 0) {
+			SDL_free(base);
 			return buf;
+		}
 	}
+	SDL_free(base);
 	snprintf(buf, cap, "/usr/share/cop-kiosk/assets");
 	return buf;
 }

@@ -12,13 +12,13 @@ static struct {
 	store_event saved;    /* as stored: the draft differs when there are unsaved changes */
 	bool is_current;
 	store_agenda_item items[MAX_ITEMS];
-	char item_detail[MAX_ITEMS][64];
 	int n;
 	ui_list scroll;
 	const char *message;
 	bool asking;          /* "leave without saving?" */
 	char when[80];
 } st;
+static char item_detail[MAX_ITEMS][64]; /* "09:30 · Sharing"; apart from st, which it is made from */
 
 void event_open(app *a, int64_t id)
 {
@@ -44,7 +44,7 @@ static void enter(app *a)
 	if (st.ev.id)
 		store_agenda_list(a->db, st.ev.id, st.items, MAX_ITEMS, &st.n);
 	for (int i = 0; i < st.n; i++)
-		snprintf(st.item_detail[i], sizeof st.item_detail[i], "%s%s%s", st.items[i].starts,
+		snprintf(item_detail[i], sizeof item_detail[i], "%s%s%s", st.items[i].starts,
 		         st.items[i].starts[0] ? " · " : "", store_activity_name(st.items[i].activity));
 }
 
@@ -119,7 +119,7 @@ static void frame(app *a)
 	for (int i = 0; i < st.n; i++) {
 		rect r = ui_list_row(u, &st.scroll, y, row);
 		y += row;
-		if (ui_list_item(u, &st.scroll, r, st.items[i].title, st.item_detail[i], false))
+		if (ui_list_item(u, &st.scroll, r, st.items[i].title, item_detail[i], false))
 			agenda_open(a, st.ev.id, st.items[i].id);
 	}
 	rect add = ui_list_row(u, &st.scroll, y, row);

@@ -9,11 +9,11 @@
 
 static struct {
 	store_event list[MAX_EVENTS];
-	char detail[MAX_EVENTS][STORE_TEXT_MAX + 96];
 	int n;
 	int64_t current;
 	ui_list scroll;
 } st;
+static char detail[MAX_EVENTS][STORE_TEXT_MAX + 96]; /* apart from st, which it is made from */
 
 static void enter(app *a)
 {
@@ -26,7 +26,7 @@ static void enter(app *a)
 	for (int i = 0; i < st.n; i++) {
 		char when[80];
 		when_long(st.list[i].starts, when, sizeof when);
-		snprintf(st.detail[i], sizeof st.detail[i], "%s%s%s%s", st.list[i].id == st.current ? "Current · " : "",
+		snprintf(detail[i], sizeof detail[i], "%s%s%s%s", st.list[i].id == st.current ? "Current · " : "",
 		         when[0] ? when : "No date", st.list[i].venue[0] ? " · " : "", st.list[i].venue);
 	}
 }
@@ -48,7 +48,7 @@ static void frame(app *a)
 	ui_list_begin(u, &st.scroll, body, st.n * row);
 	for (int i = 0; i < st.n; i++) {
 		rect r = ui_list_row(u, &st.scroll, i * row, row);
-		if (ui_list_item(u, &st.scroll, r, st.list[i].title, st.detail[i], st.list[i].id == st.current))
+		if (ui_list_item(u, &st.scroll, r, st.list[i].title, detail[i], st.list[i].id == st.current))
 			event_open(a, st.list[i].id);
 	}
 	ui_list_end(u, &st.scroll);

@@ -147,7 +147,7 @@ static void frame(app *a)
 		say(NULL, false);
 	}
 	if (st.message)
-		ui_label(u, body, st.message, UI_FONT_BOLD, st.message_is_error ? UI_RED : UI_GREEN, UI_ALIGN_LEFT);
+		ui_label(u, layout_cut_top(&body, ui_text_height(u, st.message, UI_FONT_BOLD, body.w)), st.message, UI_FONT_BOLD, st.message_is_error ? UI_RED : UI_GREEN, UI_ALIGN_LEFT);
 
 	static const char *const keys[12] = {"1", "2", "3", "4", "5", "6", "7", "8", "9", "Delete", "0", "OK"};
 	for (int i = 0; i < 12; i++) {

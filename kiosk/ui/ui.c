@@ -200,20 +200,20 @@ void ui_begin(ui *u, int64_t now_ms)
 	SDL_RenderClear(u->renderer);
 }
 
+/* The toast sits just under the header bar, where it covers no action. */
 static void draw_toast(ui *u)
 {
 	if (!u->toast[0] || u->now >= u->toast_until)
 		return;
 	const layout_metrics *m = &u->m;
 	int maxw = m->w - 4 * m->pad;
-	int tw = 0, th = 0;
-	ui_measure(u, u->toast, UI_FONT_BOLD, &tw, &th);
-	int w = (tw < maxw ? tw : maxw) + 2 * m->pad;
-	const ui_cached *e = ui_cache_get(u, u->toast, UI_FONT_BOLD, ui_rgb(UI_WHITE), maxw, UI_ALIGN_CENTER);
-	int h = (e ? e->h : th) + m->pad;
-	rect r = {(m->w - w) / 2, m->h - h - m->pad, w, h};
+	const ui_cached *e = ui_cache_get(u, u->toast, UI_FONT_BOLD, ui_rgb(UI_WHITE), maxw, UI_ALIGN_LEFT);
+	if (!e)
+		return;
+	rect r = {(m->w - e->w) / 2 - m->pad, m->touch + 2 * m->pad, e->w + 2 * m->pad, e->h + m->pad};
+	ui_fill(u, (rect){r.x, r.y + r.h, r.w, ui_shadow_px(m)}, UI_GREY2);
 	ui_fill(u, r, UI_TEXT);
-	ui_text(u, layout_inset(r, m->pad / 2), u->toast, UI_FONT_BOLD, UI_WHITE, UI_ALIGN_CENTER);
+	ui_text(u, (rect){r.x + m->pad, r.y + m->pad / 2, e->w, e->h}, u->toast, UI_FONT_BOLD, UI_WHITE, UI_ALIGN_LEFT);
 	ui_register(u, "toast", u->toast, NULL, r);
 }
 
@@ -260,6 +260,11 @@ void ui_outline(ui *u, rect r, int t, ui_color c)
 	ui_fill(u, (rect){r.x, r.y + r.h - t, r.w, t}, c);
 	ui_fill(u, (rect){r.x, r.y, t, r.h}, c);
 	ui_fill(u, (rect){r.x + r.w - t, r.y, t, r.h}, c);
+}
+
+int ui_shadow_px(const layout_metrics *m)
+{
+	return m->scale >= 1.5f ? 6 : 4;
 }
 
 uint32_t ui_id(const char *text, int salt)

@@ -65,6 +65,8 @@ struct ui {
 
 /* Registers a visible widget for tap/expect/dump; text is copied. */
 void ui_register(ui *u, const char *role, const char *text, const char *value, rect r);
+/* Height of the shadow under buttons and cards. */
+int ui_shadow_px(const layout_metrics *m);
 /* An id for a widget from its text and a salt (its place). */
 uint32_t ui_id(const char *text, int salt);
 /* True if input may reach widgets now (no modal above them). */

@@ -5,17 +5,11 @@
 #include "core/text.h"
 #include "ui_internal.h"
 
-/* Height of a button's bottom shadow, which a press pushes it down into. */
-static int shadow(const ui *u)
-{
-	return u->m.scale >= 1.5f ? 6 : 4;
-}
-
 bool ui_button(ui *u, rect r, const char *label, ui_button_style style)
 {
 	bool held = false;
 	bool tapped = ui_tappable(u, ui_id(label, r.x * 7919 + r.y), r, &held);
-	int sh = shadow(u);
+	int sh = ui_shadow_px(&u->m); /* a press pushes the button down into it */
 	rect face = {r.x, r.y + (held ? sh : 0), r.w, r.h - sh};
 	ui_color fill, edge, ink;
 	switch (style) {
@@ -38,6 +32,9 @@ bool ui_button(ui *u, rect r, const char *label, ui_button_style style)
 	ui_text(u, (rect){inner.x, inner.y + (inner.h - th) / 2, inner.w, th}, label, f, ink, UI_ALIGN_CENTER);
 	if (style == UI_BUTTON_QUIET && e) {
 		int uw = e->w < inner.w ? e->w : inner.w; /* links are underlined */
+		int lw = 0, lh = 0;
+		ui_measure(u, label, f, &lw, &lh);
+		uw = lw < uw ? lw : uw;
 		ui_fill(u, (rect){inner.x + (inner.w - uw) / 2, inner.y + (inner.h + th) / 2 - 2, uw, 2}, ink);
 	}
 	ui_register(u, "button", label, NULL, r);
@@ -56,6 +53,7 @@ void ui_label(ui *u, rect r, const char *text, ui_font f, ui_color c, ui_align a
 void ui_focus(ui *u, char *buf, keyboard_layer layer)
 {
 	u->focus = buf;
+	u->focus_seen = buf != NULL; /* survives the end of the frame that focused it */
 	keyboard_reset(&u->kb);
 	u->kb.layer = layer;
 }
@@ -224,8 +222,11 @@ bool ui_list_item(ui *u, ui_list *l, rect row, const char *title, const char *de
 	if (dh)
 		ui_text(u, (rect){in.x, y + th, in.w, dh}, detail, UI_FONT_SMALL, UI_GREY1, UI_ALIGN_LEFT);
 	int cy = row.y + row.h / 2;
-	if (cy >= l->area.y && cy < l->area.y + l->area.h)
+	if (cy >= l->area.y && cy < l->area.y + l->area.h) {
 		ui_register(u, "item", title, selected ? "selected" : NULL, row);
+		if (dh)
+			ui_register(u, "label", detail, NULL, (rect){in.x, y + th, in.w, dh});
+	}
 	return tapped;
 }
 

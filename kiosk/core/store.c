@@ -1,0 +1,1389 @@
+/* store: the kiosk's one SQLite file — schema, migrations, identity and every query. */
+#include "store.h"
+#include "store_internal.h"
+
+#include <assert.h>
+#include <errno.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <time.h>
+#include <unistd.h>
+
+#include <sodium.h>
+#include <sqlite3.h>
+
+#include "text.h"
+
+#define KIOSK_ID_LEN 16     /* hex digits of the random kiosk id */
+#define BUSY_MS 2000        /* how long to wait for another process's lock */
+#define PIN_MIN 4
+#define PIN_MAX 8
+
+/* 'CoPK' in the SQLite header (PRAGMA application_id): another program's database
+ * with a user_version of its own is never mistaken for an older kiosk's. */
+#define APP_ID 1131368523
+
+/* Settings the store keeps for itself; store_setting_set_int refuses them. */
+#define KEY_KIOSK "kiosk_id"
+#define KEY_SEQ "seq"
+#define KEY_CURRENT "current_event"
+#define KEY_PIN "pin_hash"
+#define KEY_CLOCK "clock_offset"
+
+#if defined(__GNUC__)
+#define PRINTF_LIKE(f, a) __attribute__((format(printf, f, a)))
+#else
+#define PRINTF_LIKE(f, a)
+#endif
+
+struct store {
+	sqlite3 *db;
+	int64_t clock_offset;           /* seconds added to the system clock */
+	char kiosk[KIOSK_ID_LEN + 1];
+	char errmsg[512];
+};
+
+/* Schema migrations: step i takes user_version i to i+1, each in its own
+ * transaction. Append new steps; never edit one that has shipped.
+ *
+ * Every record table carries its global id as (kiosk, seq): seq comes from the one
+ * per-kiosk counter in settings, so ids never repeat and never go backwards, even
+ * when the wall clock does. created_at is store_now() and only informative. */
+static const char *const migrations[] = {
+	/* 1: the base tables. */
+	"PRAGMA application_id = 1131368523;\n"
+	"CREATE TABLE settings (\n"
+	"	key TEXT PRIMARY KEY NOT NULL,\n"
+	"	value\n"
+	") WITHOUT ROWID;\n"
+	"INSERT INTO settings (key, value) VALUES ('seq', 0);\n"
+	"CREATE TABLE events (\n"
+	"	id INTEGER PRIMARY KEY,\n"
+	"	kiosk TEXT NOT NULL,\n"
+	"	seq INTEGER NOT NULL,\n"
+	"	created_at INTEGER NOT NULL,\n"
+	"	title TEXT NOT NULL CHECK (title <> ''),\n"
+	"	starts TEXT NOT NULL DEFAULT '',\n"
+	"	venue TEXT NOT NULL DEFAULT '',\n"
+	"	community TEXT NOT NULL DEFAULT '',\n"
+	"	roles INTEGER NOT NULL DEFAULT 0 CHECK (roles IN (0, 1)),\n"
+	"	UNIQUE (kiosk, seq)\n"
+	");\n"
+	"CREATE TABLE agenda_items (\n"
+	"	id INTEGER PRIMARY KEY,\n"
+	"	kiosk TEXT NOT NULL,\n"
+	"	seq INTEGER NOT NULL,\n"
+	"	created_at INTEGER NOT NULL,\n"
+	"	event_id INTEGER NOT NULL REFERENCES events (id),\n"
+	"	title TEXT NOT NULL CHECK (title <> ''),\n"
+	"	starts TEXT NOT NULL DEFAULT '',\n"
+	"	activity INTEGER NOT NULL CHECK (activity BETWEEN 0 AND 6),\n"
+	"	position INTEGER NOT NULL DEFAULT 0,\n"
+	"	UNIQUE (kiosk, seq)\n"
+	");\n"
+	"CREATE TABLE members (\n"
+	"	id INTEGER PRIMARY KEY,\n"
+	"	kiosk TEXT NOT NULL,\n"
+	"	seq INTEGER NOT NULL,\n"
+	"	created_at INTEGER NOT NULL,\n"
+	"	first_name TEXT NOT NULL,\n"
+	"	last_name TEXT NOT NULL DEFAULT '',\n"
+	"	organisation TEXT NOT NULL DEFAULT '',\n"
+	"	profession TEXT NOT NULL DEFAULT '',\n"
+	"	email TEXT NOT NULL DEFAULT '',\n"
+	"	mailing_list INTEGER NOT NULL DEFAULT 0 CHECK (mailing_list IN (0, 1)),\n"
+	"	may_contact INTEGER NOT NULL DEFAULT 0 CHECK (may_contact IN (0, 1)),\n"
+	"	name_key TEXT NOT NULL DEFAULT '',\n"
+	"	forgotten INTEGER NOT NULL DEFAULT 0 CHECK (forgotten IN (0, 1)),\n"
+	"	UNIQUE (kiosk, seq)\n"
+	");\n"
+	"CREATE TABLE checkins (\n"
+	"	id INTEGER PRIMARY KEY,\n"
+	"	kiosk TEXT NOT NULL,\n"
+	"	seq INTEGER NOT NULL,\n"
+	"	created_at INTEGER NOT NULL,\n"
+	"	event_id INTEGER NOT NULL REFERENCES events (id),\n"
+	"	member_id INTEGER NOT NULL REFERENCES members (id),\n"
+	"	role TEXT NOT NULL DEFAULT '',\n"
+	"	UNIQUE (event_id, member_id),\n"
+	"	UNIQUE (kiosk, seq)\n"
+	");\n"
+	"CREATE TABLE notes (\n"
+	"	id INTEGER PRIMARY KEY,\n"
+	"	kiosk TEXT NOT NULL,\n"
+	"	seq INTEGER NOT NULL,\n"
+	"	created_at INTEGER NOT NULL,\n"
+	"	event_id INTEGER NOT NULL REFERENCES events (id),\n"
+	"	agenda_item_id INTEGER REFERENCES agenda_items (id),\n"
+	"	kind INTEGER NOT NULL CHECK (kind >= 0),\n"
+	"	body TEXT NOT NULL,\n"
+	"	group_size INTEGER NOT NULL DEFAULT 1 CHECK (group_size >= 1),\n"
+	"	UNIQUE (kiosk, seq)\n"
+	");\n"
+	"CREATE TABLE prompts (\n"
+	"	id INTEGER PRIMARY KEY,\n"
+	"	kiosk TEXT NOT NULL,\n"
+	"	seq INTEGER NOT NULL,\n"
+	"	created_at INTEGER NOT NULL,\n"
+	"	event_id INTEGER REFERENCES events (id),\n"
+	"	text TEXT NOT NULL,\n"
+	"	kind INTEGER NOT NULL CHECK (kind >= 0),\n"
+	"	choices TEXT NOT NULL DEFAULT '',\n"
+	"	UNIQUE (kiosk, seq)\n"
+	");\n"
+	/* event_id: a bank prompt (event_id NULL) is answered at some event. */
+	"CREATE TABLE responses (\n"
+	"	id INTEGER PRIMARY KEY,\n"
+	"	kiosk TEXT NOT NULL,\n"
+	"	seq INTEGER NOT NULL,\n"
+	"	created_at INTEGER NOT NULL,\n"
+	"	event_id INTEGER NOT NULL REFERENCES events (id),\n"
+	"	prompt_id INTEGER NOT NULL REFERENCES prompts (id),\n"
+	"	agenda_item_id INTEGER REFERENCES agenda_items (id),\n"
+	"	value_int INTEGER,\n"
+	"	value_text TEXT,\n"
+	"	UNIQUE (kiosk, seq)\n"
+	");\n"
+	"CREATE TABLE sync_batches (\n"
+	"	id INTEGER PRIMARY KEY,\n"
+	"	kiosk TEXT NOT NULL,\n"
+	"	seq INTEGER NOT NULL,\n"
+	"	created_at INTEGER NOT NULL,\n"
+	"	first_seq INTEGER NOT NULL,\n"
+	"	last_seq INTEGER NOT NULL,\n"
+	"	frames INTEGER NOT NULL,\n"
+	"	receipt TEXT NOT NULL DEFAULT '',\n"
+	"	acked_at INTEGER,\n"
+	"	UNIQUE (kiosk, seq)\n"
+	");\n",
+
+	/* 2: edits become visible to sync. changed_seq is the counter value at a
+	 * record's last change (its seq until edited), so a sync sends every record
+	 * changed after the last acknowledged batch; agenda items are hidden, not
+	 * deleted, so that the receiver hears of it. Plus the indexes the screens
+	 * search with and the defaults of the settings they read. */
+	"ALTER TABLE events ADD COLUMN changed_seq INTEGER NOT NULL DEFAULT 0;\n"
+	"UPDATE events SET changed_seq = seq;\n"
+	"ALTER TABLE agenda_items ADD COLUMN changed_seq INTEGER NOT NULL DEFAULT 0;\n"
+	"UPDATE agenda_items SET changed_seq = seq;\n"
+	"ALTER TABLE agenda_items ADD COLUMN deleted INTEGER NOT NULL DEFAULT 0\n"
+	"	CHECK (deleted IN (0, 1));\n"
+	"ALTER TABLE members ADD COLUMN changed_seq INTEGER NOT NULL DEFAULT 0;\n"
+	"UPDATE members SET changed_seq = seq;\n"
+	"ALTER TABLE checkins ADD COLUMN changed_seq INTEGER NOT NULL DEFAULT 0;\n"
+	"UPDATE checkins SET changed_seq = seq;\n"
+	"ALTER TABLE notes ADD COLUMN changed_seq INTEGER NOT NULL DEFAULT 0;\n"
+	"UPDATE notes SET changed_seq = seq;\n"
+	"ALTER TABLE prompts ADD COLUMN changed_seq INTEGER NOT NULL DEFAULT 0;\n"
+	"UPDATE prompts SET changed_seq = seq;\n"
+	"ALTER TABLE responses ADD COLUMN changed_seq INTEGER NOT NULL DEFAULT 0;\n"
+	"UPDATE responses SET changed_seq = seq;\n"
+	"CREATE INDEX members_name_key ON members (name_key);\n"
+	"CREATE INDEX events_starts ON events (starts);\n"
+	"CREATE INDEX agenda_items_event ON agenda_items (event_id, starts, position);\n"
+	"CREATE INDEX checkins_member ON checkins (member_id);\n"
+	"CREATE INDEX notes_event ON notes (event_id, agenda_item_id);\n"
+	"CREATE INDEX prompts_event ON prompts (event_id);\n"
+	"CREATE INDEX responses_prompt ON responses (prompt_id, agenda_item_id);\n"
+	"CREATE INDEX responses_event ON responses (event_id);\n"
+	"CREATE INDEX events_changed ON events (changed_seq);\n"
+	"CREATE INDEX agenda_items_changed ON agenda_items (changed_seq);\n"
+	"CREATE INDEX members_changed ON members (changed_seq);\n"
+	"CREATE INDEX checkins_changed ON checkins (changed_seq);\n"
+	"CREATE INDEX notes_changed ON notes (changed_seq);\n"
+	"CREATE INDEX prompts_changed ON prompts (changed_seq);\n"
+	"CREATE INDEX responses_changed ON responses (changed_seq);\n"
+	"INSERT OR IGNORE INTO settings (key, value) VALUES\n"
+	"	('" STORE_SETTING_INACTIVITY "', 45),\n"
+	"	('" STORE_SETTING_COOLDOWN "', 1500);\n",
+};
+
+#define MIGRATION_COUNT ((int)(sizeof migrations / sizeof migrations[0]))
+
+static const char *const activity_names[STORE_ACT_COUNT] = {
+	[STORE_ACT_SHARING] = "Sharing",
+	[STORE_ACT_INQUIRY] = "Productive inquiry",
+	[STORE_ACT_NEGOTIATING] = "Negotiating shared understanding",
+	[STORE_ACT_ASSETS] = "Producing assets",
+	[STORE_ACT_STANDARDS] = "Creating standards",
+	[STORE_ACT_FORMAL] = "Formal access to knowledge",
+	[STORE_ACT_VISITS] = "Visits",
+};
+
+/* ---- messages ---------------------------------------------------------------- */
+
+static int set_msg(store *s, int status, const char *fmt, ...) PRINTF_LIKE(3, 4);
+
+/* Keeps a one-line message for store_errmsg and returns status, so a failing path
+ * reads `return set_msg(s, STORE_INVALID, "...")`. */
+static int set_msg(store *s, int status, const char *fmt, ...)
+{
+	va_list ap;
+
+	va_start(ap, fmt);
+	vsnprintf(s->errmsg, sizeof s->errmsg, fmt, ap);
+	va_end(ap);
+	return status;
+}
+
+/* Turns an SQLite result code into a status and a reason a facilitator can act
+ * on; what says what did not happen ("the event was not saved"). Call it before
+ * a rollback, which would replace SQLite's own message. */
+static int fail_db(store *s, int src, const char *what)
+{
+	switch (src & 0xff) {
+	case SQLITE_FULL:
+		return set_msg(s, STORE_IO, "The disk is full: %s.", what);
+	case SQLITE_IOERR:
+		return set_msg(s, STORE_IO, "The data file could not be read or written "
+			       "(disk error): %s.", what);
+	case SQLITE_READONLY:
+	case SQLITE_PERM:
+	case SQLITE_CANTOPEN:
+		return set_msg(s, STORE_IO, "The data file cannot be written: %s.", what);
+	case SQLITE_BUSY:
+	case SQLITE_LOCKED:
+		return set_msg(s, STORE_BUSY, "Another program is using the data file: "
+			       "%s.", what);
+	case SQLITE_CORRUPT:
+	case SQLITE_NOTADB:
+		return set_msg(s, STORE_CORRUPT, "The data file is damaged: %s.", what);
+	case SQLITE_NOMEM:
+		return set_msg(s, STORE_IO, "The kiosk ran out of memory: %s.", what);
+	default:
+		return set_msg(s, STORE_IO, "The data file refused the change (%s): %s.",
+			       sqlite3_errmsg(s->db), what);
+	}
+}
+
+/* ---- transactions and the record counter ------------------------------------- */
+
+static int tx_begin(store *s, const char *what)
+{
+	/* IMMEDIATE takes the write lock now, so a busy database fails here and
+	 * not halfway through. */
+	int src = sqlite3_exec(s->db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
+
+	return src == SQLITE_OK ? STORE_OK : fail_db(s, src, what);
+}
+
+/* Commits when rc is STORE_OK, otherwise (or if the commit fails) rolls back;
+ * returns the final status. */
+static int tx_end(store *s, int rc, const char *what)
+{
+	if (rc == STORE_OK) {
+		int src = sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL);
+
+		if (src == SQLITE_OK)
+			return STORE_OK;
+		rc = fail_db(s, src, what);
+	}
+	if (!sqlite3_get_autocommit(s->db))
+		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+	return rc;
+}
+
+/* Takes the next number of the kiosk's one record counter. Only inside a
+ * transaction, so the number and the record it names are saved together. */
+static int next_seq(store *s, int64_t *seq, const char *what)
+{
+	static const char sql[] =
+		"UPDATE settings SET value = value + 1 WHERE key = '" KEY_SEQ "' "
+		"RETURNING value";
+	sqlite3_stmt *st = NULL;
+	int rc = STORE_OK, src;
+
+	assert(!sqlite3_get_autocommit(s->db));
+	src = sqlite3_prepare_v2(s->db, sql, -1, &st, NULL);
+	if (src == SQLITE_OK)
+		src = sqlite3_step(st);
+	if (src == SQLITE_DONE) {
+		rc = set_msg(s, STORE_CORRUPT, "The data file is damaged (its record "
+			     "counter is missing): %s.", what);
+		goto out;
+	}
+	if (src != SQLITE_ROW) {
+		rc = fail_db(s, src, what);
+		goto out;
+	}
+	*seq = sqlite3_column_int64(st, 0);
+out:
+	sqlite3_finalize(st);
+	return rc;
+}
+
+/* ---- settings ------------------------------------------------------------------ */
+
+/* Reads an integer setting: STORE_NOTFOUND when absent or not an integer. */
+static int setting_get_int(store *s, const char *key, int64_t *value)
+{
+	static const char sql[] = "SELECT value FROM settings WHERE key = ?1";
+	sqlite3_stmt *st = NULL;
+	int rc = STORE_OK, src;
+
+	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK ||
+	    sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC) != SQLITE_OK) {
+		rc = fail_db(s, sqlite3_errcode(s->db), "a setting could not be read");
+		goto out;
+	}
+	src = sqlite3_step(st);
+	if (src == SQLITE_ROW && sqlite3_column_type(st, 0) == SQLITE_INTEGER) {
+		*value = sqlite3_column_int64(st, 0);
+	} else if (src == SQLITE_ROW || src == SQLITE_DONE) {
+		rc = set_msg(s, STORE_NOTFOUND, "The setting %s is not set.", key);
+	} else {
+		rc = fail_db(s, src, "a setting could not be read");
+	}
+out:
+	sqlite3_finalize(st);
+	return rc;
+}
+
+/* Reads a text setting into buf (cap bytes): STORE_NOTFOUND when absent, not
+ * text, or longer than buf. */
+static int setting_get_text(store *s, const char *key, char *buf, size_t cap)
+{
+	static const char sql[] = "SELECT value FROM settings WHERE key = ?1";
+	sqlite3_stmt *st = NULL;
+	int rc = STORE_OK, src;
+
+	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK ||
+	    sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC) != SQLITE_OK) {
+		rc = fail_db(s, sqlite3_errcode(s->db), "a setting could not be read");
+		goto out;
+	}
+	src = sqlite3_step(st);
+	if (src == SQLITE_ROW && sqlite3_column_type(st, 0) == SQLITE_TEXT &&
+	    (size_t)sqlite3_column_bytes(st, 0) < cap) {
+		memcpy(buf, sqlite3_column_text(st, 0), (size_t)sqlite3_column_bytes(st, 0) + 1);
+	} else if (src == SQLITE_ROW || src == SQLITE_DONE) {
+		rc = set_msg(s, STORE_NOTFOUND, "The setting %s is not set.", key);
+	} else {
+		rc = fail_db(s, src, "a setting could not be read");
+	}
+out:
+	sqlite3_finalize(st);
+	return rc;
+}
+
+static int setting_put_int(store *s, const char *key, int64_t value, const char *what)
+{
+	static const char sql[] =
+		"INSERT INTO settings (key, value) VALUES (?1, ?2) "
+		"ON CONFLICT (key) DO UPDATE SET value = excluded.value";
+	sqlite3_stmt *st = NULL;
+	int rc = STORE_OK;
+
+	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK ||
+	    sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC) != SQLITE_OK ||
+	    sqlite3_bind_int64(st, 2, value) != SQLITE_OK ||
+	    sqlite3_step(st) != SQLITE_DONE)
+		rc = fail_db(s, sqlite3_errcode(s->db), what);
+	sqlite3_finalize(st);
+	return rc;
+}
+
+static int setting_put_text(store *s, const char *key, const char *value,
+			    const char *what)
+{
+	static const char sql[] =
+		"INSERT INTO settings (key, value) VALUES (?1, ?2) "
+		"ON CONFLICT (key) DO UPDATE SET value = excluded.value";
+	sqlite3_stmt *st = NULL;
+	int rc = STORE_OK;
+
+	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK ||
+	    sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC) != SQLITE_OK ||
+	    sqlite3_bind_text(st, 2, value, -1, SQLITE_STATIC) != SQLITE_OK ||
+	    sqlite3_step(st) != SQLITE_DONE)
+		rc = fail_db(s, sqlite3_errcode(s->db), what);
+	sqlite3_finalize(st);
+	return rc;
+}
+
+/* ---- opening ------------------------------------------------------------------- */
+
+/* The folder holding path, as a new string ("." for a bare name). */
+static char *parent_dir(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+
+	if (!slash)
+		return strdup(".");
+	if (slash == path)
+		return strdup("/");
+	return strndup(path, (size_t)(slash - path));
+}
+
+/* Decides, before SQLite touches anything, whether path may be opened: a missing
+ * or empty file becomes a new database; a file starting like an SQLite database
+ * goes on to the checks inside it; anything else is refused and left as it is.
+ * The folder must take new files too: SQLite keeps its journal beside the file. */
+static int check_file(store *s, const char *path)
+{
+	static const char magic[16] = "SQLite format 3";
+	unsigned char head[sizeof magic];
+	struct stat st;
+	char *dir = NULL;
+	FILE *f = NULL;
+	int rc = STORE_OK;
+
+	if (path[0] == '\0')
+		return set_msg(s, STORE_IO, "No data file was given.");
+	dir = parent_dir(path);
+	if (!dir) {
+		rc = set_msg(s, STORE_IO, "Not enough memory to open %s", path);
+		goto out;
+	}
+	if (stat(path, &st) != 0) {
+		if (errno != ENOENT) {
+			rc = set_msg(s, STORE_IO, "Cannot use %s (%s)", path, strerror(errno));
+		} else if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode)) {
+			rc = set_msg(s, STORE_IO, "Cannot create %s: the folder %s does "
+				     "not exist", path, dir);
+		} else if (access(dir, W_OK | X_OK) != 0) {
+			rc = set_msg(s, STORE_IO, "Cannot create %s: the folder %s is "
+				     "read-only", path, dir);
+		}
+		goto out;
+	}
+	if (S_ISDIR(st.st_mode)) {
+		rc = set_msg(s, STORE_IO, "Cannot use %s: it is a folder, not a data "
+			     "file", path);
+		goto out;
+	}
+	if (!S_ISREG(st.st_mode)) {
+		rc = set_msg(s, STORE_IO, "Cannot use %s: it is not an ordinary file", path);
+		goto out;
+	}
+	if (access(path, R_OK | W_OK) != 0) {
+		rc = set_msg(s, STORE_IO, "Cannot use %s: the kiosk may not read and "
+			     "write it (%s)", path, strerror(errno));
+		goto out;
+	}
+	if (access(dir, W_OK | X_OK) != 0) {
+		rc = set_msg(s, STORE_IO, "Cannot use %s: the folder %s is read-only",
+			     path, dir);
+		goto out;
+	}
+	if (st.st_size == 0)
+		goto out;
+	f = fopen(path, "rb");
+	if (!f) {
+		rc = set_msg(s, STORE_IO, "Cannot read %s (%s)", path, strerror(errno));
+		goto out;
+	}
+	if (fread(head, 1, sizeof head, f) != sizeof head ||
+	    memcmp(head, magic, sizeof magic) != 0)
+		rc = set_msg(s, STORE_CORRUPT, "%s is not a CoP Kiosk data file (file is "
+			     "not a database)", path);
+out:
+	if (f)
+		fclose(f);
+	free(dir);
+	return rc;
+}
+
+/* Runs one constant, parameterless query that yields one integer (a PRAGMA or a
+ * count) and returns SQLite's result code, for the checks made before the store
+ * may write. */
+static int query_int(sqlite3 *db, const char *sql, int64_t *value)
+{
+	sqlite3_stmt *st = NULL;
+	int src;
+
+	src = sqlite3_prepare_v2(db, sql, -1, &st, NULL);
+	if (src == SQLITE_OK)
+		src = sqlite3_step(st);
+	if (src == SQLITE_ROW) {
+		*value = sqlite3_column_int64(st, 0);
+		src = SQLITE_OK;
+	} else if (src == SQLITE_DONE) {
+		src = SQLITE_CORRUPT;
+	}
+	sqlite3_finalize(st);
+	return src;
+}
+
+/* The reason an SQLite file could not be opened or read, naming path. */
+static int fail_open(store *s, const char *path, int src)
+{
+	char what[320];
+
+	switch (src & 0xff) {
+	case SQLITE_NOTADB:
+		return set_msg(s, STORE_CORRUPT, "%s is not a CoP Kiosk data file (%s)",
+			       path, sqlite3_errstr(src));
+	case SQLITE_CORRUPT:
+		return set_msg(s, STORE_CORRUPT, "%s is damaged, so the kiosk will not "
+			       "use it (%s)", path, sqlite3_errmsg(s->db));
+	default:
+		snprintf(what, sizeof what, "%s was not opened", path);
+		return fail_db(s, src, what);
+	}
+}
+
+/* Runs PRAGMA quick_check: STORE_CORRUPT with SQLite's first finding if the
+ * file's pages do not hold together. */
+static int quick_check(store *s, const char *path)
+{
+	sqlite3_stmt *st = NULL;
+	const char *first;
+	int rc = STORE_OK, src;
+
+	src = sqlite3_prepare_v2(s->db, "PRAGMA quick_check", -1, &st, NULL);
+	if (src == SQLITE_OK)
+		src = sqlite3_step(st);
+	if (src != SQLITE_ROW) {
+		rc = fail_open(s, path, src == SQLITE_DONE ? SQLITE_CORRUPT : src);
+		goto out;
+	}
+	first = (const char *)sqlite3_column_text(st, 0);
+	if (first && strcmp(first, "ok") == 0)
+		goto out;
+	/* The message is one line: keep SQLite's first finding, not its banner. */
+	if (first && strncmp(first, "*** ", 4) == 0 && strchr(first, '\n'))
+		first = strchr(first, '\n') + 1;
+	rc = set_msg(s, STORE_CORRUPT, "%s is damaged, so the kiosk will not use it "
+		     "(%.*s)", path, first ? (int)strcspn(first, "\n") : 9,
+		     first ? first : "no result");
+out:
+	sqlite3_finalize(st);
+	return rc;
+}
+
+/* Identifies what is in an opened file without writing to it: ours at a version
+ * we know (*version receives it), a new empty file (0), a newer kiosk's, another
+ * program's, or damaged. */
+static int check_contents(store *s, const char *path, int known, int64_t *version)
+{
+	int64_t app = 0, tables = 0;
+	int src;
+
+	src = query_int(s->db, "PRAGMA application_id", &app);
+	if (src == SQLITE_OK)
+		src = query_int(s->db, "PRAGMA user_version", version);
+	if (src == SQLITE_OK)
+		src = query_int(s->db, "SELECT count(*) FROM sqlite_master", &tables);
+	if (src != SQLITE_OK)
+		return fail_open(s, path, src);
+	if ((app != 0 && app != APP_ID) || (app == 0 && (*version != 0 || tables != 0)))
+		return set_msg(s, STORE_CORRUPT, "%s is not a CoP Kiosk data file (it "
+			       "belongs to another program)", path);
+	if (*version > known)
+		return set_msg(s, STORE_TOO_NEW, "%s was written by a newer CoP Kiosk "
+			       "(data version %lld; this kiosk knows up to %d): update "
+			       "this kiosk to use it", path, (long long)*version, known);
+	if (*version < 0)
+		return set_msg(s, STORE_CORRUPT, "%s is damaged, so the kiosk will not "
+			       "use it (data version %lld)", path, (long long)*version);
+	return quick_check(s, path);
+}
+
+/* Applies migration step (user_version step -> step + 1) in one transaction. */
+static int migrate_step(store *s, const char *path, int step)
+{
+	char sql[48];
+	int rc = STORE_OK, src;
+
+	assert(step >= 0 && step < MIGRATION_COUNT);
+	src = sqlite3_exec(s->db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
+	if (src == SQLITE_OK)
+		src = sqlite3_exec(s->db, migrations[step], NULL, NULL, NULL);
+	if (src == SQLITE_OK) {
+		/* PRAGMA takes no bound parameters; the value is our own step count. */
+		snprintf(sql, sizeof sql, "PRAGMA user_version = %d", step + 1);
+		src = sqlite3_exec(s->db, sql, NULL, NULL, NULL);
+	}
+	if (src == SQLITE_OK)
+		src = sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL);
+	if (src == SQLITE_OK)
+		return STORE_OK;
+	if ((src & 0xff) == SQLITE_ERROR) {
+		/* The schema is not what this version of ours left: someone else's
+		 * change. Refuse it rather than guess. */
+		rc = set_msg(s, STORE_CORRUPT, "%s could not be upgraded to this CoP "
+			     "Kiosk and was left as it was (%s)", path,
+			     sqlite3_errmsg(s->db));
+	} else {
+		char what[320];
+
+		snprintf(what, sizeof what, "%s was not upgraded", path);
+		rc = fail_db(s, src, what);
+	}
+	if (!sqlite3_get_autocommit(s->db))
+		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
+	return rc;
+}
+
+/* Gives a new database its random kiosk id, and loads the id into s. */
+static int load_kiosk_id(store *s)
+{
+	static const char what[] = "the kiosk's id was not saved";
+	unsigned char raw[KIOSK_ID_LEN / 2];
+	char hex[KIOSK_ID_LEN + 1];
+	int rc;
+
+	rc = tx_begin(s, what);
+	if (rc != STORE_OK)
+		return rc;
+	rc = setting_get_text(s, KEY_KIOSK, s->kiosk, sizeof s->kiosk);
+	if (rc == STORE_NOTFOUND) {
+		randombytes_buf(raw, sizeof raw);
+		sodium_bin2hex(hex, sizeof hex, raw, sizeof raw);
+		rc = setting_put_text(s, KEY_KIOSK, hex, what);
+		if (rc == STORE_OK)
+			memcpy(s->kiosk, hex, sizeof hex);
+	}
+	rc = tx_end(s, rc, what);
+	if (rc == STORE_OK && (strlen(s->kiosk) != KIOSK_ID_LEN ||
+			       strspn(s->kiosk, "0123456789abcdef") != KIOSK_ID_LEN))
+		rc = set_msg(s, STORE_CORRUPT, "The data file is damaged: its kiosk id "
+			     "\"%s\" is not 16 hex digits.", s->kiosk);
+	return rc;
+}
+
+/* Everything store_open does once s exists; s->db is closed by the caller. */
+static int open_checked(store *s, const char *path, int known)
+{
+	int64_t version = 0;
+	int rc, src;
+
+	/* Idempotent; only -1 is a failure (1 means already done). */
+	if (sodium_init() < 0)
+		return set_msg(s, STORE_IO, "The cryptography library could not start, "
+			       "so %s was not opened", path);
+	rc = check_file(s, path);
+	if (rc != STORE_OK)
+		return rc;
+	src = sqlite3_open_v2(path, &s->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE,
+			      NULL);
+	if (src != SQLITE_OK)
+		return set_msg(s, STORE_IO, "Cannot open %s (%s)", path,
+			       s->db ? sqlite3_errmsg(s->db) : sqlite3_errstr(src));
+	sqlite3_extended_result_codes(s->db, 1);
+	sqlite3_busy_timeout(s->db, BUSY_MS);
+	if (sqlite3_db_readonly(s->db, "main") == 1)
+		return set_msg(s, STORE_IO, "Cannot use %s: the file is read-only", path);
+
+	/* Only reads until the file is known to be ours and whole. */
+	rc = check_contents(s, path, known, &version);
+	if (rc != STORE_OK)
+		return rc;
+
+	/* WAL and FULL sync: a power cut loses at most the record being saved. */
+	src = sqlite3_exec(s->db, "PRAGMA journal_mode = WAL; "
+			   "PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON",
+			   NULL, NULL, NULL);
+	if (src != SQLITE_OK)
+		return fail_open(s, path, src);
+	for (int step = (int)version; step < known; step++) {
+		rc = migrate_step(s, path, step);
+		if (rc != STORE_OK)
+			return rc;
+	}
+	rc = load_kiosk_id(s);
+	if (rc != STORE_OK)
+		return rc;
+	rc = setting_get_int(s, KEY_CLOCK, &s->clock_offset);
+	if (rc == STORE_NOTFOUND) {
+		s->clock_offset = 0;
+		rc = STORE_OK;
+	}
+	return rc;
+}
+
+int store_open_at_version(const char *path, int version, store **out, char *err,
+			  size_t errlen)
+{
+	store *s;
+	int rc;
+
+	assert(path && out);
+	assert(version >= 1 && version <= MIGRATION_COUNT);
+	*out = NULL;
+	s = calloc(1, sizeof *s);
+	if (!s) {
+		if (err && errlen)
+			snprintf(err, errlen, "Not enough memory to open %s", path);
+		return STORE_IO;
+	}
+	rc = open_checked(s, path, version);
+	if (rc != STORE_OK) {
+		if (err && errlen)
+			snprintf(err, errlen, "%s", s->errmsg);
+		store_close(s);
+		return rc;
+	}
+	set_msg(s, STORE_OK, "No error.");
+	*out = s;
+	return STORE_OK;
+}
+
+int store_open(const char *path, store **out, char *err, size_t errlen)
+{
+	return store_open_at_version(path, MIGRATION_COUNT, out, err, errlen);
+}
+
+void store_close(store *s)
+{
+	if (!s)
+		return;
+	/* Every statement is finalized where it was prepared, so this cannot be
+	 * refused; a failure would be a leaked statement, a bug. */
+	int src = sqlite3_close(s->db);
+
+	assert(src == SQLITE_OK);
+	(void)src;
+	free(s);
+}
+
+const char *store_errmsg(const store *s)
+{
+	return s ? s->errmsg : "The data file is not open.";
+}
+
+const char *store_kiosk_id(const store *s)
+{
+	assert(s);
+	return s->kiosk;
+}
+
+int store_schema_latest(void)
+{
+	return MIGRATION_COUNT;
+}
+
+int store_schema_version(store *s)
+{
+	int64_t v;
+
+	assert(s);
+	if (query_int(s->db, "PRAGMA user_version", &v) != SQLITE_OK)
+		return -1;
+	return (int)v;
+}
+
+sqlite3 *store_db(store *s)
+{
+	assert(s);
+	return s->db;
+}
+
+/* ---- clock and settings --------------------------------------------------------- */
+
+int64_t store_now(store *s)
+{
+	assert(s);
+	return (int64_t)time(NULL) + s->clock_offset;
+}
+
+int store_clock_set(store *s, int64_t now)
+{
+	int64_t offset;
+	int rc;
+
+	assert(s);
+	if (now < 0)
+		return set_msg(s, STORE_INVALID, "The time must be after 1970.");
+	offset = now - (int64_t)time(NULL);
+	rc = setting_put_int(s, KEY_CLOCK, offset, "the clock was not set");
+	if (rc == STORE_OK)
+		s->clock_offset = offset;
+	return rc;
+}
+
+int64_t store_setting_int(store *s, const char *key, int64_t def)
+{
+	int64_t v;
+
+	assert(s && key);
+	return setting_get_int(s, key, &v) == STORE_OK ? v : def;
+}
+
+int store_setting_set_int(store *s, const char *key, int64_t value)
+{
+	static const char *const reserved[] = {
+		KEY_KIOSK, KEY_SEQ, KEY_CURRENT, KEY_PIN, KEY_CLOCK,
+	};
+
+	assert(s && key && key[0]);
+	for (size_t i = 0; i < sizeof reserved / sizeof reserved[0]; i++) {
+		if (strcmp(key, reserved[i]) == 0)
+			return set_msg(s, STORE_INVALID, "The setting %s is kept by the "
+				       "kiosk itself.", key);
+	}
+	return setting_put_int(s, key, value, "the setting was not saved");
+}
+
+/* ---- validation ----------------------------------------------------------------- */
+
+/* Checks one text field: NUL-terminated within cap bytes, valid UTF-8, at most
+ * max_chars characters, one line, and not blank when required. name is how the
+ * message calls the field ("title"). */
+static int check_text(store *s, const char *name, const char *text, size_t cap,
+		      size_t max_chars, bool required)
+{
+	size_t len = strnlen(text, cap), chars = 0;
+	bool blank = true;
+
+	if (len == cap)
+		return set_msg(s, STORE_INVALID, "The %s is too long: at most %zu "
+			       "characters.", name, max_chars);
+	if (!text_valid_utf8(text, len))
+		return set_msg(s, STORE_INVALID, "The %s is not valid text (it is not "
+			       "UTF-8).", name);
+	for (size_t i = 0; i < len; i++) {
+		unsigned char c = (unsigned char)text[i];
+
+		if (c < 0x20 || c == 0x7f)
+			return set_msg(s, STORE_INVALID, "The %s must be one line without "
+				       "control characters.", name);
+		if ((c & 0xc0) != 0x80)
+			chars++;
+		if (c != ' ')
+			blank = false;
+	}
+	if (chars > max_chars)
+		return set_msg(s, STORE_INVALID, "The %s is too long: at most %zu "
+			       "characters.", name, max_chars);
+	if (required && blank)
+		return set_msg(s, STORE_INVALID, "The %s is empty.", name);
+	return STORE_OK;
+}
+
+static bool two_digits(const char *p, int lo, int hi)
+{
+	if (p[0] < '0' || p[0] > '9' || p[1] < '0' || p[1] > '9')
+		return false;
+	int v = (p[0] - '0') * 10 + (p[1] - '0');
+	return v >= lo && v <= hi;
+}
+
+/* "HH:MM", 00:00 to 23:59. */
+static bool valid_hhmm(const char *p)
+{
+	return two_digits(p, 0, 23) && p[2] == ':' && two_digits(p + 3, 0, 59) &&
+	       p[5] == '\0';
+}
+
+/* "YYYY-MM-DD HH:MM" naming a real day. Characters are read in order, so a short
+ * string stops the check at its NUL. */
+static bool valid_starts(const char *p)
+{
+	static const int days[12] = {31, 29, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+
+	if (!two_digits(p, 0, 99) || !two_digits(p + 2, 0, 99) || p[4] != '-' ||
+	    !two_digits(p + 5, 1, 12) || p[7] != '-' || !two_digits(p + 8, 1, 31) ||
+	    p[10] != ' ' || !valid_hhmm(p + 11))
+		return false;
+	int year = (p[0] - '0') * 1000 + (p[1] - '0') * 100 + (p[2] - '0') * 10 + (p[3] - '0');
+	int month = (p[5] - '0') * 10 + (p[6] - '0');
+	int day = (p[8] - '0') * 10 + (p[9] - '0');
+	bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+
+	return day <= (month == 2 && !leap ? 28 : days[month - 1]);
+}
+
+static int check_event(store *s, const store_event *ev)
+{
+	int rc = check_text(s, "title", ev->title, STORE_TITLE_MAX, STORE_TITLE_CHARS, true);
+
+	if (rc == STORE_OK)
+		rc = check_text(s, "venue", ev->venue, STORE_TEXT_MAX, STORE_TEXT_CHARS, false);
+	if (rc == STORE_OK)
+		rc = check_text(s, "community", ev->community, STORE_TEXT_MAX,
+				STORE_TEXT_CHARS, false);
+	if (rc == STORE_OK && ev->starts[0] != '\0' && !valid_starts(ev->starts))
+		rc = set_msg(s, STORE_INVALID, "The start must be a date and time like "
+			     "2025-03-14 09:30.");
+	return rc;
+}
+
+static int check_agenda_item(store *s, const store_agenda_item *item)
+{
+	int rc = check_text(s, "title", item->title, STORE_TITLE_MAX, STORE_TITLE_CHARS,
+			    true);
+
+	if (rc != STORE_OK)
+		return rc;
+	if (item->starts[0] != '\0' && !valid_hhmm(item->starts))
+		return set_msg(s, STORE_INVALID, "The start must be a time like 09:30.");
+	/* Cast: the enum may be unsigned, and a negative value is as wrong. */
+	if ((unsigned)item->activity >= STORE_ACT_COUNT)
+		return set_msg(s, STORE_INVALID, "The kind of activity is not one the "
+			       "kiosk knows.");
+	return STORE_OK;
+}
+
+/* Copies a text column into dst (cap bytes); "" for NULL. */
+static void copy_column(char *dst, size_t cap, sqlite3_stmt *st, int col)
+{
+	const unsigned char *t = sqlite3_column_text(st, col);
+
+	snprintf(dst, cap, "%s", t ? (const char *)t : "");
+}
+
+/* ---- events --------------------------------------------------------------------- */
+
+#define EVENT_COLUMNS "id, kiosk || '-' || seq, title, starts, venue, community, roles"
+
+static void event_from_row(sqlite3_stmt *st, store_event *ev)
+{
+	memset(ev, 0, sizeof *ev);
+	ev->id = sqlite3_column_int64(st, 0);
+	copy_column(ev->gid, sizeof ev->gid, st, 1);
+	copy_column(ev->title, sizeof ev->title, st, 2);
+	copy_column(ev->starts, sizeof ev->starts, st, 3);
+	copy_column(ev->venue, sizeof ev->venue, st, 4);
+	copy_column(ev->community, sizeof ev->community, st, 5);
+	ev->roles = sqlite3_column_int(st, 6) != 0;
+}
+
+static int insert_event(store *s, const store_event *ev, int64_t seq, int64_t *id)
+{
+	static const char sql[] =
+		"INSERT INTO events (kiosk, seq, changed_seq, created_at, title, starts, "
+		"venue, community, roles) VALUES (?1, ?2, ?2, ?3, ?4, ?5, ?6, ?7, ?8)";
+	sqlite3_stmt *st = NULL;
+	int rc = STORE_OK;
+
+	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK ||
+	    sqlite3_bind_text(st, 1, s->kiosk, -1, SQLITE_STATIC) != SQLITE_OK ||
+	    sqlite3_bind_int64(st, 2, seq) != SQLITE_OK ||
+	    sqlite3_bind_int64(st, 3, store_now(s)) != SQLITE_OK ||
+	    sqlite3_bind_text(st, 4, ev->title, -1, SQLITE_STATIC) != SQLITE_OK ||
+	    sqlite3_bind_text(st, 5, ev->starts, -1, SQLITE_STATIC) != SQLITE_OK ||
+	    sqlite3_bind_text(st, 6, ev->venue, -1, SQLITE_STATIC) != SQLITE_OK ||
+	    sqlite3_bind_text(st, 7, ev->community, -1, SQLITE_STATIC) != SQLITE_OK ||
+	    sqlite3_bind_int(st, 8, ev->roles ? 1 : 0) != SQLITE_OK ||
+	    sqlite3_step(st) != SQLITE_DONE) {
+		rc = fail_db(s, sqlite3_errcode(s->db), "the event was not saved");
+		goto out;
+	}
+	*id = sqlite3_last_insert_rowid(s->db);
+out:
+	sqlite3_finalize(st);
+	return rc;
+}
+
+int store_event_add(store *s, store_event *ev)
+{
+	static const char what[] = "the event was not saved";
+	int64_t seq = 0, id = 0;
+	int rc;
+
+	assert(s && ev);
+	rc = check_event(s, ev);
+	if (rc != STORE_OK)
+		return rc;
+	rc = tx_begin(s, what);
+	if (rc != STORE_OK)
+		return rc;
+	rc = next_seq(s, &seq, what);
+	if (rc == STORE_OK)
+		rc = insert_event(s, ev, seq, &id);
+	if (rc == STORE_OK)
+		rc = setting_put_int(s, KEY_CURRENT, id, what);
+	rc = tx_end(s, rc, what);
+	if (rc == STORE_OK) {
+		ev->id = id;
+		snprintf(ev->gid, sizeof ev->gid, "%s-%lld", s->kiosk, (long long)seq);
+	}
+	return rc;
+}
+
+static int update_event(store *s, const store_event *ev, int64_t seq)
+{
+	static const char sql[] =
+		"UPDATE events SET title = ?1, starts = ?2, venue = ?3, community = ?4, "
+		"roles = ?5, changed_seq = ?6 WHERE id = ?7";
+	static const char what[] = "the event was not changed";
+	sqlite3_stmt *st = NULL;
+	int rc = STORE_OK;
+
+	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK ||
+	    sqlite3_bind_text(st, 1, ev->title, -1, SQLITE_STATIC) != SQLITE_OK ||
+	    sqlite3_bind_text(st, 2, ev->starts, -1, SQLITE_STATIC) != SQLITE_OK ||
+	    sqlite3_bind_text(st, 3, ev->venue, -1, SQLITE_STATIC) != SQLITE_OK ||
+	    sqlite3_bind_text(st, 4, ev->community, -1, SQLITE_STATIC) != SQLITE_OK ||
+	    sqlite3_bind_int(st, 5, ev->roles ? 1 : 0) != SQLITE_OK ||
+	    sqlite3_bind_int64(st, 6, seq) != SQLITE_OK ||
+	    sqlite3_bind_int64(st, 7, ev->id) != SQLITE_OK ||
+	    sqlite3_step(st) != SQLITE_DONE) {
+		rc = fail_db(s, sqlite3_errcode(s->db), what);
+		goto out;
+	}
+	if (sqlite3_changes(s->db) == 0)
+		rc = set_msg(s, STORE_NOTFOUND, "There is no such event: %s.", what);
+out:
+	sqlite3_finalize(st);
+	return rc;
+}
+
+int store_event_update(store *s, const store_event *ev)
+{
+	static const char what[] = "the event was not changed";
+	int64_t seq = 0;
+	int rc;
+
+	assert(s && ev);
+	rc = check_event(s, ev);
+	if (rc != STORE_OK)
+		return rc;
+	rc = tx_begin(s, what);
+	if (rc != STORE_OK)
+		return rc;
+	rc = next_seq(s, &seq, what);
+	if (rc == STORE_OK)
+		rc = update_event(s, ev, seq);
+	return tx_end(s, rc, what);
+}
+
+int store_event_get(store *s, int64_t id, store_event *out)
+{
+	static const char sql[] = "SELECT " EVENT_COLUMNS " FROM events WHERE id = ?1";
+	sqlite3_stmt *st = NULL;
+	int rc = STORE_OK, src;
+
+	assert(s && out);
+	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK ||
+	    sqlite3_bind_int64(st, 1, id) != SQLITE_OK) {
+		rc = fail_db(s, sqlite3_errcode(s->db), "the event could not be read");
+		goto out;
+	}
+	src = sqlite3_step(st);
+	if (src == SQLITE_ROW)
+		event_from_row(st, out);
+	else if (src == SQLITE_DONE)
+		rc = set_msg(s, STORE_NOTFOUND, "There is no such event.");
+	else
+		rc = fail_db(s, src, "the event could not be read");
+out:
+	sqlite3_finalize(st);
+	return rc;
+}
+
+int store_event_list(store *s, store_event *out, int max, int *n)
+{
+	/* Newest start first; events without a start last, newest created first. */
+	static const char sql[] =
+		"SELECT " EVENT_COLUMNS " FROM events "
+		"ORDER BY starts = '', starts DESC, seq DESC LIMIT ?1";
+	sqlite3_stmt *st = NULL;
+	int rc = STORE_OK, src, count = 0;
+
+	assert(s && n && max >= 0 && (out || max == 0));
+	*n = 0;
+	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK ||
+	    sqlite3_bind_int(st, 1, max) != SQLITE_OK) {
+		rc = fail_db(s, sqlite3_errcode(s->db), "the events could not be read");
+		goto out;
+	}
+	while ((src = sqlite3_step(st)) == SQLITE_ROW)
+		event_from_row(st, &out[count++]);
+	if (src != SQLITE_DONE) {
+		rc = fail_db(s, src, "the events could not be read");
+		goto out;
+	}
+	*n = count;
+out:
+	sqlite3_finalize(st);
+	return rc;
+}
+
+int store_event_current(store *s, store_event *out)
+{
+	int64_t id;
+	int rc;
+
+	assert(s && out);
+	rc = setting_get_int(s, KEY_CURRENT, &id);
+	if (rc == STORE_OK)
+		rc = store_event_get(s, id, out);
+	if (rc == STORE_NOTFOUND)
+		set_msg(s, STORE_NOTFOUND, "No event has been set up yet.");
+	return rc;
+}
+
+int store_event_set_current(store *s, int64_t id)
+{
+	store_event ev;
+	int rc;
+
+	assert(s);
+	rc = store_event_get(s, id, &ev);
+	if (rc == STORE_OK)
+		rc = setting_put_int(s, KEY_CURRENT, id, "the current event was not "
+				     "changed");
+	return rc;
+}
+
+/* ---- agenda --------------------------------------------------------------------- */
+
+static int insert_agenda_item(store *s, const store_agenda_item *item, int64_t seq,
+			      int64_t *id)
+{
+	/* position: after the event's other items, for a manual order later. */
+	static const char sql[] =
+		"INSERT INTO agenda_items (kiosk, seq, changed_seq, created_at, event_id, "
+		"title, starts, activity, position) VALUES (?1, ?2, ?2, ?3, ?4, ?5, ?6, "
+		"?7, (SELECT coalesce(max(position), 0) + 1 FROM agenda_items "
+		"WHERE event_id = ?4))";
+	static const char what[] = "the agenda item was not saved";
+	sqlite3_stmt *st = NULL;
+	int rc = STORE_OK;
+
+	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK ||
+	    sqlite3_bind_text(st, 1, s->kiosk, -1, SQLITE_STATIC) != SQLITE_OK ||
+	    sqlite3_bind_int64(st, 2, seq) != SQLITE_OK ||
+	    sqlite3_bind_int64(st, 3, store_now(s)) != SQLITE_OK ||
+	    sqlite3_bind_int64(st, 4, item->event_id) != SQLITE_OK ||
+	    sqlite3_bind_text(st, 5, item->title, -1, SQLITE_STATIC) != SQLITE_OK ||
+	    sqlite3_bind_text(st, 6, item->starts, -1, SQLITE_STATIC) != SQLITE_OK ||
+	    sqlite3_bind_int(st, 7, (int)item->activity) != SQLITE_OK ||
+	    sqlite3_step(st) != SQLITE_DONE) {
+		if (sqlite3_extended_errcode(s->db) == SQLITE_CONSTRAINT_FOREIGNKEY)
+			rc = set_msg(s, STORE_NOTFOUND, "There is no such event: %s.", what);
+		else
+			rc = fail_db(s, sqlite3_errcode(s->db), what);
+		goto out;
+	}
+	*id = sqlite3_last_insert_rowid(s->db);
+out:
+	sqlite3_finalize(st);
+	return rc;
+}
+
+int store_agenda_add(store *s, store_agenda_item *item)
+{
+	static const char what[] = "the agenda item was not saved";
+	int64_t seq = 0, id = 0;
+	int rc;
+
+	assert(s && item);
+	rc = check_agenda_item(s, item);
+	if (rc != STORE_OK)
+		return rc;
+	rc = tx_begin(s, what);
+	if (rc != STORE_OK)
+		return rc;
+	rc = next_seq(s, &seq, what);
+	if (rc == STORE_OK)
+		rc = insert_agenda_item(s, item, seq, &id);
+	rc = tx_end(s, rc, what);
+	if (rc == STORE_OK) {
+		item->id = id;
+		snprintf(item->gid, sizeof item->gid, "%s-%lld", s->kiosk, (long long)seq);
+	}
+	return rc;
+}
+
+static int update_agenda_item(store *s, const store_agenda_item *item, int64_t seq)
+{
+	/* The event an item belongs to stays as it was added. */
+	static const char sql[] =
+		"UPDATE agenda_items SET title = ?1, starts = ?2, activity = ?3, "
+		"changed_seq = ?4 WHERE id = ?5 AND deleted = 0";
+	static const char what[] = "the agenda item was not changed";
+	sqlite3_stmt *st = NULL;
+	int rc = STORE_OK;
+
+	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK ||
+	    sqlite3_bind_text(st, 1, item->title, -1, SQLITE_STATIC) != SQLITE_OK ||
+	    sqlite3_bind_text(st, 2, item->starts, -1, SQLITE_STATIC) != SQLITE_OK ||
+	    sqlite3_bind_int(st, 3, (int)item->activity) != SQLITE_OK ||
+	    sqlite3_bind_int64(st, 4, seq) != SQLITE_OK ||
+	    sqlite3_bind_int64(st, 5, item->id) != SQLITE_OK ||
+	    sqlite3_step(st) != SQLITE_DONE) {
+		rc = fail_db(s, sqlite3_errcode(s->db), what);
+		goto out;
+	}
+	if (sqlite3_changes(s->db) == 0)
+		rc = set_msg(s, STORE_NOTFOUND, "There is no such agenda item: %s.", what);
+out:
+	sqlite3_finalize(st);
+	return rc;
+}
+
+int store_agenda_update(store *s, const store_agenda_item *item)
+{
+	static const char what[] = "the agenda item was not changed";
+	int64_t seq = 0;
+	int rc;
+
+	assert(s && item);
+	rc = check_agenda_item(s, item);
+	if (rc != STORE_OK)
+		return rc;
+	rc = tx_begin(s, what);
+	if (rc != STORE_OK)
+		return rc;
+	rc = next_seq(s, &seq, what);
+	if (rc == STORE_OK)
+		rc = update_agenda_item(s, item, seq);
+	return tx_end(s, rc, what);
+}
+
+static int hide_agenda_item(store *s, int64_t id, int64_t seq)
+{
+	/* Hidden, not deleted: notes and answers keep their item, and the next
+	 * sync tells the receiver. */
+	static const char sql[] =
+		"UPDATE agenda_items SET deleted = 1, changed_seq = ?1 "
+		"WHERE id = ?2 AND deleted = 0";
+	static const char what[] = "the agenda item was not removed";
+	sqlite3_stmt *st = NULL;
+	int rc = STORE_OK;
+
+	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK ||
+	    sqlite3_bind_int64(st, 1, seq) != SQLITE_OK ||
+	    sqlite3_bind_int64(st, 2, id) != SQLITE_OK ||
+	    sqlite3_step(st) != SQLITE_DONE) {
+		rc = fail_db(s, sqlite3_errcode(s->db), what);
+		goto out;
+	}
+	if (sqlite3_changes(s->db) == 0)
+		rc = set_msg(s, STORE_NOTFOUND, "There is no such agenda item: %s.", what);
+out:
+	sqlite3_finalize(st);
+	return rc;
+}
+
+int store_agenda_delete(store *s, int64_t id)
+{
+	static const char what[] = "the agenda item was not removed";
+	int64_t seq = 0;
+	int rc;
+
+	assert(s);
+	rc = tx_begin(s, what);
+	if (rc != STORE_OK)
+		return rc;
+	rc = next_seq(s, &seq, what);
+	if (rc == STORE_OK)
+		rc = hide_agenda_item(s, id, seq);
+	return tx_end(s, rc, what);
+}
+
+int store_agenda_list(store *s, int64_t event_id, store_agenda_item *out, int max, int *n)
+{
+	/* By start time, items without one last; then in the order they were added. */
+	static const char sql[] =
+		"SELECT id, event_id, kiosk || '-' || seq, title, starts, activity "
+		"FROM agenda_items WHERE event_id = ?1 AND deleted = 0 "
+		"ORDER BY starts = '', starts, position, seq LIMIT ?2";
+	static const char what[] = "the agenda could not be read";
+	sqlite3_stmt *st = NULL;
+	int rc = STORE_OK, src, count = 0;
+
+	assert(s && n && max >= 0 && (out || max == 0));
+	*n = 0;
+	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK ||
+	    sqlite3_bind_int64(st, 1, event_id) != SQLITE_OK ||
+	    sqlite3_bind_int(st, 2, max) != SQLITE_OK) {
+		rc = fail_db(s, sqlite3_errcode(s->db), what);
+		goto out;
+	}
+	while ((src = sqlite3_step(st)) == SQLITE_ROW) {
+		store_agenda_item *it = &out[count++];
+		int act = sqlite3_column_int(st, 5);
+
+		memset(it, 0, sizeof *it);
+		it->id = sqlite3_column_int64(st, 0);
+		it->event_id = sqlite3_column_int64(st, 1);
+		copy_column(it->gid, sizeof it->gid, st, 2);
+		copy_column(it->title, sizeof it->title, st, 3);
+		copy_column(it->starts, sizeof it->starts, st, 4);
+		/* The table's CHECK keeps act in range. */
+		it->activity = act >= 0 && act < STORE_ACT_COUNT ? (store_activity)act
+								  : STORE_ACT_SHARING;
+	}
+	if (src != SQLITE_DONE) {
+		rc = fail_db(s, src, what);
+		goto out;
+	}
+	*n = count;
+out:
+	sqlite3_finalize(st);
+	return rc;
+}
+
+const char *store_activity_name(store_activity a)
+{
+	assert((unsigned)a < STORE_ACT_COUNT);
+	return (unsigned)a < STORE_ACT_COUNT ? activity_names[a] : "Other";
+}
+
+/* ---- PIN ------------------------------------------------------------------------ */
+
+static bool pin_valid(const char *pin)
+{
+	size_t len = strnlen(pin, PIN_MAX + 1);
+
+	return len >= PIN_MIN && len <= PIN_MAX && strspn(pin, "0123456789") == len;
+}
+
+bool store_pin_is_set(store *s)
+{
+	char hash[crypto_pwhash_STRBYTES];
+
+	assert(s);
+	return setting_get_text(s, KEY_PIN, hash, sizeof hash) == STORE_OK;
+}
+
+int store_pin_set(store *s, const char *pin)
+{
+	char hash[crypto_pwhash_STRBYTES];
+
+	assert(s && pin);
+	if (!pin_valid(pin))
+		return set_msg(s, STORE_INVALID, "A PIN is 4 to 8 digits.");
+	/* Argon2id: a stolen data file does not give the PIN away cheaply. */
+	if (crypto_pwhash_str(hash, pin, strlen(pin), crypto_pwhash_OPSLIMIT_INTERACTIVE,
+			      crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0)
+		return set_msg(s, STORE_IO, "The kiosk ran out of memory: the PIN was "
+			       "not saved.");
+	return setting_put_text(s, KEY_PIN, hash, "the PIN was not saved");
+}
+
+int store_pin_check(store *s, const char *pin)
+{
+	char hash[crypto_pwhash_STRBYTES];
+	int rc;
+
+	assert(s && pin);
+	rc = setting_get_text(s, KEY_PIN, hash, sizeof hash);
+	if (rc == STORE_NOTFOUND)
+		return set_msg(s, STORE_NOTFOUND, "No facilitator PIN has been set.");
+	if (rc != STORE_OK)
+		return rc;
+	if (!pin_valid(pin) || crypto_pwhash_str_verify(hash, pin, strlen(pin)) != 0)
+		return set_msg(s, STORE_WRONG, "That PIN is not right.");
+	return STORE_OK;
+}
+
+/* ---- check-ins ------------------------------------------------------------------ */
+
+int store_checkin_count(store *s, int64_t event_id, int *n)
+{
+	static const char sql[] = "SELECT count(*) FROM checkins WHERE event_id = ?1";
+	sqlite3_stmt *st = NULL;
+	int rc = STORE_OK;
+
+	assert(s && n);
+	*n = 0;
+	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK ||
+	    sqlite3_bind_int64(st, 1, event_id) != SQLITE_OK ||
+	    sqlite3_step(st) != SQLITE_ROW) {
+		rc = fail_db(s, sqlite3_errcode(s->db), "the check-ins could not be counted");
+		goto out;
+	}
+	*n = sqlite3_column_int(st, 0);
+out:
+	sqlite3_finalize(st);
+	return rc;
+}
