@@ -11,7 +11,7 @@ SAN     := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-re
 
 # Debian packages each target needs; installed by `make deps` / `make test-deps`.
 BUILD_DEBS := gcc make pkg-config libsdl2-dev libsdl2-ttf-dev libsqlite3-dev libsodium-dev libpng-dev
-TEST_DEBS  := $(BUILD_DEBS) libcmocka-dev
+TEST_DEBS  := $(BUILD_DEBS) libcmocka-dev sqlite3
 CHECK_DEBS := cppcheck
 
 CORE_SRC := $(wildcard kiosk/core/*.c)
@@ -20,7 +20,7 @@ HDRS     := $(wildcard kiosk/*.h kiosk/core/*.h kiosk/ui/*.h kiosk/screens/*.h)
 UNIT_SRC := $(wildcard tests/test_*.c)
 UNITS    := $(UNIT_SRC:tests/%.c=build/asan/%)
 
-.PHONY: all run test bench check clean deps test-deps format
+.PHONY: all run test bench check clean deps test-deps format screenshots
 all: deps build/cop-kiosk
 
 # Installs the missing Debian packages in $(1): apt-get as root, sudo if present,
@@ -71,6 +71,14 @@ test: test-deps
 
 bench: all
 	tests/bench.sh build/cop-kiosk
+
+# The README's pictures, drawn by the kiosk itself on the demo event.
+screenshots: all
+	rm -f build/shots.db build/shots.db-*
+	printf 'shot assets/screenshots/home.png\n' | \
+		build/cop-kiosk --db build/shots.db --demo --size 800x480 --script - >/dev/null
+	printf 'shot assets/screenshots/home-portrait.png\n' | \
+		build/cop-kiosk --db build/shots.db --size 720x1280 --script - >/dev/null
 
 check:
 	$(call install_debs,$(CHECK_DEBS))

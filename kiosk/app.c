@@ -2,6 +2,7 @@
  * screens, the event loop and the inactivity reset. */
 #include <stdio.h>
 #include <string.h>
+#include <time.h>
 
 #include "app.h"
 #include "screens/screens.h"
@@ -15,6 +16,7 @@ int app_init(app *a, const app_options *o, char *err, size_t errlen)
 {
 	memset(a, 0, sizeof *a);
 	a->headless = o->headless;
+	a->started = o->started;
 	a->db_path = o->db_path;
 	a->wake_at = -1;
 	if (o->headless) /* draw in memory only: no GL driver behind the window's surface */
@@ -44,7 +46,7 @@ int app_init(app *a, const app_options *o, char *err, size_t errlen)
 		snprintf(a->db_error, sizeof a->db_error, "%s", why);
 		fprintf(stderr, "cop-kiosk: %s\n", why);
 	}
-	int64_t secs = a->db ? store_setting_int(a->db, "inactivity_s", DEFAULT_INACTIVITY_S) : DEFAULT_INACTIVITY_S;
+	int64_t secs = a->db ? store_setting_int(a->db, STORE_SETTING_INACTIVITY, DEFAULT_INACTIVITY_S) : DEFAULT_INACTIVITY_S;
 	a->inactivity_ms = (int)(secs > 5 ? secs : DEFAULT_INACTIVITY_S) * 1000;
 	a->now = a->headless ? 0 : (int64_t)SDL_GetTicks64();
 	a->last_input = a->now;
@@ -100,6 +102,15 @@ void app_frame(app *a)
 		if (a->screen == s)
 			break;
 	}
+	if (a->first_frame == 0)
+		a->first_frame = app_seconds();
+}
+
+double app_seconds(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec + (double)ts.tv_nsec / 1e9;
 }
 
 void app_input(app *a, const ui_input *in)
@@ -190,21 +201,43 @@ static void handle(app *a, const SDL_Event *e)
 	}
 }
 
+/* SDL blocks in SDL_WaitEventTimeout only where the video driver can wait
+ * (X11, Wayland); on KMSDRM and offscreen it wakes every millisecond. There,
+ * sleep a little between polls instead: at most POLL_MS of latency, and a
+ * tenth of the wake-ups. timeout_ms < 0 waits for ever. */
+#define POLL_MS 10
+
+static int wait_event(app *a, SDL_Event *e, int timeout_ms)
+{
+	if (a->can_wait)
+		return timeout_ms < 0 ? SDL_WaitEvent(e) : SDL_WaitEventTimeout(e, timeout_ms);
+	Uint64 until = SDL_GetTicks64() + (Uint64)(timeout_ms < 0 ? 0 : timeout_ms);
+	for (;;) {
+		if (SDL_PollEvent(e))
+			return 1;
+		Uint64 now = SDL_GetTicks64();
+		if (timeout_ms >= 0 && now >= until)
+			return 0;
+		Uint64 nap = timeout_ms < 0 || until - now > POLL_MS ? POLL_MS : until - now;
+		SDL_Delay((Uint32)nap);
+	}
+}
+
 int app_run(app *a)
 {
+	const char *driver = SDL_GetCurrentVideoDriver();
+	a->can_wait = driver && (!strcmp(driver, "x11") || !strcmp(driver, "wayland"));
 	app_frame(a);
 	ui_present(a->ui);
 	while (!a->quit) {
-		/* Sleep until an event or the next deadline: idle costs nothing. */
-		int64_t d = next_deadline(a);
-		SDL_Event e;
-		int got;
-		if (d < 0) {
-			got = SDL_WaitEvent(&e);
-		} else {
-			int64_t wait = d - (int64_t)SDL_GetTicks64();
-			got = SDL_WaitEventTimeout(&e, wait < 1 ? 1 : wait > 60000 ? 60000 : (int)wait);
+		/* Sleep until an event or the next deadline: idle costs next to nothing. */
+		int64_t d = next_deadline(a), wait = -1;
+		if (d >= 0) {
+			wait = d - (int64_t)SDL_GetTicks64();
+			wait = wait < 1 ? 1 : wait > 60000 ? 60000 : wait;
 		}
+		SDL_Event e;
+		int got = wait_event(a, &e, (int)wait);
 		a->now = (int64_t)SDL_GetTicks64();
 		if (got) {
 			do

@@ -28,6 +28,7 @@ typedef struct {
 	int w, h;                /* 0: 800x480 in a window */
 	bool fullscreen;
 	bool headless;           /* scripts: software renderer, virtual clock */
+	double started;          /* monotonic seconds when the process began */
 } app_options;
 
 struct app {
@@ -42,7 +43,10 @@ struct app {
 	int64_t last_input;
 	int64_t wake_at;         /* a screen's next timed change, -1 if none */
 	int inactivity_ms;
+	double started;          /* monotonic seconds when the process began */
+	double first_frame;      /* ... and when the first frame was drawn; 0 before */
 	bool headless;
+	bool can_wait;           /* the video driver blocks in SDL_WaitEvent */
 	bool quit;
 	bool dirty;
 };
@@ -65,6 +69,9 @@ void app_input(app *a, const ui_input *in);
 void app_tick(app *a, int64_t now_ms);
 /* Draws the current screen (does not present). */
 void app_frame(app *a);
+
+/* Monotonic seconds, for start-up and frame timings. */
+double app_seconds(void);
 
 /* The interactive loop; returns the exit status. */
 int app_run(app *a);

@@ -153,7 +153,7 @@ static int cmd_pin_set(int argc, char **argv)
 
 static int run_kiosk(int argc, char **argv)
 {
-	app_options o = {0};
+	app_options o = {.started = app_seconds()};
 	const char *script = NULL;
 	bool demo = false;
 	char dbbuf[1024], assets[1024];

@@ -106,6 +106,35 @@ static bool number(const char *s, long *out)
 	return *s && !*end && *out >= 0;
 }
 
+/* Peak resident memory of this process in KiB, from /proc; -1 if unknown. */
+static long peak_kib(void)
+{
+	FILE *f = fopen("/proc/self/status", "r");
+	char line[256];
+	long kib = -1;
+	while (f && fgets(line, sizeof line, f))
+		if (sscanf(line, "VmHWM: %ld kB", &kib) == 1)
+			break;
+	if (f)
+		fclose(f);
+	return kib;
+}
+
+/* "bench N": draws and presents the current screen N times and prints the
+ * figures `make bench` reports. Not part of the test contract. */
+static void bench(app *a, int n)
+{
+	const layout_metrics *m = ui_metrics(a->ui);
+	double t0 = app_seconds();
+	for (int i = 0; i < n; i++) {
+		app_frame(a);
+		ui_present(a->ui);
+	}
+	double per = (app_seconds() - t0) * 1000 / n;
+	printf("bench %s %dx%d: %.2f ms a frame (first frame %.0f ms after start, peak memory %ld KiB)\n",
+	       a->screen->name, m->w, m->h, per, (a->first_frame - a->started) * 1000, peak_kib());
+}
+
 /* Runs one command; returns 0, or 1 after naming the problem on stderr. */
 static int run_line(app *a, int lineno, int argc, char **argv, bool *quit)
 {
@@ -154,6 +183,8 @@ static int run_line(app *a, int lineno, int argc, char **argv, bool *quit)
 		}
 	} else if (!strcmp(cmd, "dump") && argc == 1) {
 		ui_dump(a->ui, stdout);
+	} else if (!strcmp(cmd, "bench") && argc == 2 && number(argv[1], &x) && x > 0) {
+		bench(a, (int)x);
 	} else if (!strcmp(cmd, "quit") && argc == 1) {
 		*quit = true;
 	} else {

@@ -58,7 +58,7 @@ static void frame(app *a)
 	ui_list_begin(u, &none, left, 2 * row);
 	if (ui_list_item(u, &none, ui_list_row(u, &none, 0, row), "Title",
 	                 st.item.title[0] ? st.item.title : "Not set yet — tap to add", false))
-		textedit_open(a, "Agenda item title", st.item.title, sizeof st.item.title, 80, KEYBOARD_LETTERS, NULL);
+		textedit_open(a, "Agenda item title", st.item.title, sizeof st.item.title, STORE_TITLE_CHARS, KEYBOARD_LETTERS, NULL);
 	if (ui_list_item(u, &none, ui_list_row(u, &none, row, row), "Start time",
 	                 st.item.starts[0] ? st.item.starts : "Not set yet — tap to add", false))
 		textedit_open(a, "Start time (HH:MM)", st.item.starts, sizeof st.item.starts, 5, KEYBOARD_SYMBOLS,

@@ -42,8 +42,9 @@ static void broken(app *a, rect body)
 	int h = ui_text_height(a->ui, a->db_error, UI_FONT_BODY, in.w);
 	ui_label(a->ui, layout_cut_top(&in, h), a->db_error, UI_FONT_BODY, UI_TEXT, UI_ALIGN_LEFT);
 	layout_cut_top(&in, m->gap);
-	ui_label(a->ui, in, "Nothing has been changed or deleted. Please ask the facilitator to look at the kiosk.",
-	         UI_FONT_BODY, UI_GREY1, UI_ALIGN_LEFT);
+	static const char next[] = "Nothing has been changed or deleted. Please ask the facilitator to look at the kiosk.";
+	ui_label(a->ui, layout_cut_top(&in, ui_text_height(a->ui, next, UI_FONT_BODY, in.w)), next, UI_FONT_BODY,
+	         UI_GREY1, UI_ALIGN_LEFT);
 }
 
 static void frame(app *a)
@@ -52,14 +53,18 @@ static void frame(app *a)
 	const layout_metrics *m = ui_metrics(u);
 	rect body = layout_inset((rect){0, 0, m->w, m->h}, m->pad);
 
-	rect top = layout_cut_top(&body, m->touch);
 	int cw = 0, ch = 0;
 	ui_measure(u, "Facilitator", UI_FONT_BOLD, &cw, &ch);
+	const char *community = st.has_event && st.ev.community[0] ? st.ev.community : "CoP Kiosk";
+	int top_h = ui_text_height(u, community, UI_FONT_BOLD, body.w - cw - 3 * m->pad);
+	rect top = layout_cut_top(&body, top_h > m->touch ? top_h : m->touch);
 	rect corner = layout_cut_right(&top, cw + 2 * m->pad);
-	if (ui_button(u, corner, "Facilitator", UI_BUTTON_QUIET) && a->db)
+	layout_cut_right(&top, m->pad);
+	/* Without a data file there is nothing to set up: no corner then. */
+	if (a->db && ui_button(u, corner, "Facilitator", UI_BUTTON_QUIET))
 		pin_open(a, store_pin_is_set(a->db) ? PIN_UNLOCK : PIN_CHOOSE);
-	ui_label(u, top, st.has_event && st.ev.community[0] ? st.ev.community : "CoP Kiosk", UI_FONT_BOLD, UI_BLUE,
-	         UI_ALIGN_LEFT);
+	ui_label(u, top, community, UI_FONT_BOLD, UI_BLUE, UI_ALIGN_LEFT);
+	layout_cut_top(&body, m->gap);
 
 	if (!a->db) {
 		broken(a, body);
@@ -83,10 +88,12 @@ static void frame(app *a)
 	layout_cut_top(&body, m->gap * 2);
 
 	static const char *const labels[] = {"Check in", "Post-it", "Reflect"};
+	static const char *const hints[] = {"Say you are here", "Share your feedback",
+	                                    "Answer a question"};
 	for (int i = 0; i < 3; i++) {
 		rect b = m->portrait ? layout_cell(body, 1, 3, 0, i, m->gap * 2)
 		                     : layout_cell(body, 3, 1, i, 0, m->gap * 2);
-		if (ui_button(u, b, labels[i], i == 0 ? UI_BUTTON_PRIMARY : UI_BUTTON_SECONDARY))
+		if (ui_tile(u, b, labels[i], hints[i], i == 0 ? UI_BUTTON_PRIMARY : UI_BUTTON_SECONDARY))
 			soon_open(a, labels[i]);
 	}
 	if (st.has_event)

@@ -134,6 +134,9 @@ int ui_text_height(ui *u, const char *text, ui_font f, int width);
 /* Widgets. Each registers itself as visible (role, text, rect) for tap, expect
  * and dump. Buttons return true on the frame a tap on them is completed. */
 bool ui_button(ui *u, rect r, const char *label, ui_button_style style);
+/* A big button with a hint line under its label; only the label is its text
+ * for scripts. */
+bool ui_tile(ui *u, rect r, const char *label, const char *hint, ui_button_style style);
 /* A label (role "label"). */
 void ui_label(ui *u, rect r, const char *text, ui_font f, ui_color c, ui_align a);
 /* A single-line text field showing buf with a caret while focused, a label

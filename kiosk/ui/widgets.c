@@ -5,7 +5,8 @@
 #include "core/text.h"
 #include "ui_internal.h"
 
-bool ui_button(ui *u, rect r, const char *label, ui_button_style style)
+/* A button with an optional hint line under its label (home's big tiles). */
+static bool button(ui *u, rect r, const char *label, const char *hint, ui_button_style style)
 {
 	bool held = false;
 	bool tapped = ui_tappable(u, ui_id(label, r.x * 7919 + r.y), r, &held);
@@ -27,18 +28,30 @@ bool ui_button(ui *u, rect r, const char *label, ui_button_style style)
 		ui_outline(u, face, 2, UI_BLUE);
 	ui_font f = r.h >= 2 * u->m.touch && style != UI_BUTTON_QUIET ? UI_FONT_BIG : UI_FONT_BOLD;
 	rect inner = layout_inset(face, u->m.pad / 2);
-	const ui_cached *e = ui_cache_get(u, label, f, ui_rgb(ink), inner.w, UI_ALIGN_CENTER);
-	int th = e ? e->h : 0;
-	ui_text(u, (rect){inner.x, inner.y + (inner.h - th) / 2, inner.w, th}, label, f, ink, UI_ALIGN_CENTER);
-	if (style == UI_BUTTON_QUIET && e) {
-		int uw = e->w < inner.w ? e->w : inner.w; /* links are underlined */
-		int lw = 0, lh = 0;
+	int th = ui_text_height(u, label, f, inner.w);
+	int hh = hint ? ui_text_height(u, hint, UI_FONT_BODY, inner.w) : 0;
+	int y = inner.y + (inner.h - th - hh) / 2;
+	ui_text(u, (rect){inner.x, y, inner.w, th}, label, f, ink, UI_ALIGN_CENTER);
+	if (hint)
+		ui_text(u, (rect){inner.x, y + th, inner.w, hh}, hint, UI_FONT_BODY, ink, UI_ALIGN_CENTER);
+	if (style == UI_BUTTON_QUIET) {
+		int lw = 0, lh = 0; /* links are underlined */
 		ui_measure(u, label, f, &lw, &lh);
-		uw = lw < uw ? lw : uw;
-		ui_fill(u, (rect){inner.x + (inner.w - uw) / 2, inner.y + (inner.h + th) / 2 - 2, uw, 2}, ink);
+		lw = lw < inner.w ? lw : inner.w;
+		ui_fill(u, (rect){inner.x + (inner.w - lw) / 2, y + th - 2, lw, 2}, ink);
 	}
 	ui_register(u, "button", label, NULL, r);
 	return tapped;
+}
+
+bool ui_button(ui *u, rect r, const char *label, ui_button_style style)
+{
+	return button(u, r, label, NULL, style);
+}
+
+bool ui_tile(ui *u, rect r, const char *label, const char *hint, ui_button_style style)
+{
+	return button(u, r, label, hint, style);
 }
 
 void ui_label(ui *u, rect r, const char *text, ui_font f, ui_color c, ui_align a)
@@ -84,7 +97,7 @@ bool ui_field(ui *u, rect r, const char *label, char *buf, size_t cap, size_t ma
 		size_t n = text_chars(buf);
 		snprintf(count, sizeof count, "%zu / %zu", n, max_chars);
 		rect cr = layout_cut_right(&top, m->w / 6);
-		ui_text(u, cr, count, UI_FONT_SMALL, n >= max_chars ? UI_RED : UI_GREY1, UI_ALIGN_RIGHT);
+		ui_label(u, cr, count, UI_FONT_SMALL, n >= max_chars ? UI_RED : UI_GREY1, UI_ALIGN_RIGHT);
 	}
 	ui_label(u, top, label, UI_FONT_BOLD, UI_TEXT, UI_ALIGN_LEFT);
 
