@@ -92,14 +92,15 @@ void app_wake_at(app *a, int64_t ms)
 
 void app_frame(app *a)
 {
-	/* A tap that switches screens ends the old screen's frame; draw the new
-	 * one straight away so what is shown always matches the state. */
+	/* A tap that switches screens or opens a modal ends a frame drawn for
+	 * the old state; draw again straight away so what is shown (and what a
+	 * script can tap) always matches the state. */
 	for (int i = 0; i < 3; i++) {
 		const screen *s = a->screen;
 		ui_begin(a->ui, a->now);
 		s->frame(a);
-		ui_end(a->ui);
-		if (a->screen == s)
+		bool again = ui_end(a->ui);
+		if (a->screen == s && !again)
 			break;
 	}
 	if (a->first_frame == 0)

@@ -7,7 +7,7 @@
 #include "core/text.h"
 #include "script.h"
 
-#define MAX_ARGS 4
+#define MAX_ARGS 5
 
 /* Splits line into words; "quoted strings" may hold spaces, \" and \\. Returns
  * the number of words, or -1 on an unterminated quote. */
@@ -139,7 +139,7 @@ static void bench(app *a, int n)
 static int run_line(app *a, int lineno, int argc, char **argv, bool *quit)
 {
 	const char *cmd = argv[0];
-	long x, y;
+	long x, y, x2, y2;
 	if (!strcmp(cmd, "tap") && argc == 2) {
 		const ui_widget *w = ui_find(a->ui, argv[1]);
 		if (!w) {
@@ -149,6 +149,14 @@ static int run_line(app *a, int lineno, int argc, char **argv, bool *quit)
 		tap_at(a, w->r.x + w->r.w / 2, w->r.y + w->r.h / 2);
 	} else if (!strcmp(cmd, "tap") && argc == 3 && number(argv[1], &x) && number(argv[2], &y)) {
 		tap_at(a, (int)x, (int)y);
+	} else if (!strcmp(cmd, "drag") && argc == 5 && number(argv[1], &x) && number(argv[2], &y) &&
+	           number(argv[3], &x2) && number(argv[4], &y2)) {
+		/* A finger moving in steps, as touch screens report it. */
+		pointer(a, UI_IN_DOWN, (int)x, (int)y);
+		for (int i = 1; i <= 8; i++)
+			pointer(a, UI_IN_MOVE, (int)(x + (x2 - x) * i / 8), (int)(y + (y2 - y) * i / 8));
+		pointer(a, UI_IN_UP, (int)x2, (int)y2);
+		app_frame(a);
 	} else if (!strcmp(cmd, "type") && argc == 2) {
 		if (!text_valid_utf8(argv[1], strlen(argv[1]))) {
 			fprintf(stderr, "line %d: the text to type is not valid UTF-8\n", lineno);

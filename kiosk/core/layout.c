@@ -88,3 +88,10 @@ bool layout_contains(rect r, int x, int y)
 {
 	return x >= r.x && y >= r.y && x < r.x + r.w && y < r.y + r.h;
 }
+
+rect layout_intersect(rect a, rect b)
+{
+	int x0 = max_int(a.x, b.x), y0 = max_int(a.y, b.y);
+	int x1 = min_int(a.x + a.w, b.x + b.w), y1 = min_int(a.y + a.h, b.y + b.h);
+	return (rect){x0, y0, max_int(0, x1 - x0), max_int(0, y1 - y0)};
+}

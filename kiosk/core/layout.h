@@ -45,4 +45,7 @@ rect layout_center(rect r, int w, int h);
 
 bool layout_contains(rect r, int x, int y);
 
+/* The part of a that lies inside b (zero size if none). */
+rect layout_intersect(rect a, rect b);
+
 #endif

@@ -213,6 +213,17 @@ static const char *const activity_names[STORE_ACT_COUNT] = {
 	[STORE_ACT_VISITS] = "Visits",
 };
 
+/* The seed's examples of each cluster, to help a facilitator choose. */
+static const char *const activity_examples[STORE_ACT_COUNT] = {
+	[STORE_ACT_SHARING] = "Information, stories, tips, documents",
+	[STORE_ACT_INQUIRY] = "Asking for help, working on a case, exploring an idea",
+	[STORE_ACT_NEGOTIATING] = "Discussing a topic, reading a paper",
+	[STORE_ACT_ASSETS] = "Documentation, bibliographies, tools",
+	[STORE_ACT_STANDARDS] = "Benchmarks, maturity scales, warranting knowledge",
+	[STORE_ACT_FORMAL] = "Training, practice transfer, invited expert",
+	[STORE_ACT_VISITS] = "Visiting a member's site, a community website",
+};
+
 /* ---- messages ---------------------------------------------------------------- */
 
 static int set_msg(store *s, int status, const char *fmt, ...) PRINTF_LIKE(3, 4);
@@ -1316,6 +1327,12 @@ const char *store_activity_name(store_activity a)
 {
 	assert((unsigned)a < STORE_ACT_COUNT);
 	return (unsigned)a < STORE_ACT_COUNT ? activity_names[a] : "Other";
+}
+
+const char *store_activity_examples(store_activity a)
+{
+	assert((unsigned)a < STORE_ACT_COUNT);
+	return (unsigned)a < STORE_ACT_COUNT ? activity_examples[a] : "";
 }
 
 /* ---- PIN ------------------------------------------------------------------------ */

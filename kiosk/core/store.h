@@ -121,5 +121,7 @@ int store_setting_set_int(store *s, const char *key, int64_t value);
 
 /* Human-readable name of an activity cluster ("Productive inquiry"). */
 const char *store_activity_name(store_activity a);
+/* The seed's examples of the cluster ("Discussing a topic, reading a paper"). */
+const char *store_activity_examples(store_activity a);
 
 #endif

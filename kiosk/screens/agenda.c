@@ -47,7 +47,7 @@ static void frame(app *a)
 		ui_label(u, layout_cut_bottom(&body, ui_line_height(u, UI_FONT_BOLD) + m->gap), st.message, UI_FONT_BOLD,
 		         UI_RED, UI_ALIGN_LEFT);
 	layout_cut_bottom(&body, m->gap);
-	rect left = m->portrait ? layout_cut_top(&body, m->touch * 3 + m->gap) : layout_cut_left(&body, body.w / 2);
+	rect left = m->portrait ? layout_cut_top(&body, m->touch * 3 + m->gap) : layout_cut_left(&body, body.w * 2 / 5);
 	if (!m->portrait)
 		layout_cut_left(&body, m->gap);
 	else
@@ -66,13 +66,14 @@ static void frame(app *a)
 	ui_list_end(u, &none);
 
 	/* The seed's clusters of learning activity, one tap to choose. */
-	int krow = m->touch;
+	int krow = m->touch * 3 / 2;
 	rect head = layout_cut_top(&body, ui_line_height(u, UI_FONT_BOLD));
 	ui_label(u, head, "Kind of activity", UI_FONT_BOLD, UI_TEXT, UI_ALIGN_LEFT);
 	ui_list_begin(u, &st.kinds, body, krow * STORE_ACT_COUNT);
 	for (int k = 0; k < STORE_ACT_COUNT; k++) {
 		rect r = ui_list_row(u, &st.kinds, k * krow, krow);
-		if (ui_list_item(u, &st.kinds, r, store_activity_name((store_activity)k), NULL, st.item.activity == (store_activity)k))
+		if (ui_list_item(u, &st.kinds, r, store_activity_name((store_activity)k),
+		                 store_activity_examples((store_activity)k), st.item.activity == (store_activity)k))
 			st.item.activity = (store_activity)k;
 	}
 	ui_list_end(u, &st.kinds);

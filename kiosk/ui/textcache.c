@@ -134,6 +134,14 @@ static void blit_run(ui *u, TTF_Font *font, const char *run, void *ctx)
 	SDL_FreeSurface(s);
 }
 
+/* Where the character before byte pos of s starts. */
+static size_t text_prev_boundary(const char *s, size_t pos)
+{
+	while (pos > 0 && ((unsigned char)s[--pos] & 0xC0) == 0x80)
+		;
+	return pos;
+}
+
 typedef struct {
 	int start, len, w;
 } line_span;
@@ -176,8 +184,37 @@ static int wrap_lines(ui *u, ui_font f, const char *s, int wrap, line_span *line
 	return n;
 }
 
+static SDL_Texture *render(ui *u, const char *s, ui_font f, SDL_Color c, int wrap, ui_align a, int *w, int *h);
+
+/* One line no wider than width: the text up to its first newline, shortened
+ * with an ellipsis if it does not fit. */
+static SDL_Texture *render_line(ui *u, const char *s, ui_font f, SDL_Color c, int width, ui_align a, int *w, int *h)
+{
+	static const char ellipsis[] = "\xE2\x80\xA6";
+	size_t len = strcspn(s, "\n");
+	char *line = malloc(len + sizeof ellipsis);
+	if (!line)
+		return NULL;
+	memcpy(line, s, len);
+	line[len] = '\0';
+	if (measure(u, f, line, len) > width) {
+		/* Drop whole characters until the rest and the ellipsis fit. */
+		while (len > 0) {
+			len = text_prev_boundary(line, len);
+			memcpy(line + len, ellipsis, sizeof ellipsis);
+			if (measure(u, f, line, len + sizeof ellipsis - 1) <= width)
+				break;
+		}
+	}
+	SDL_Texture *t = render(u, line, f, c, 0, a, w, h);
+	free(line);
+	return t;
+}
+
 static SDL_Texture *render(ui *u, const char *s, ui_font f, SDL_Color c, int wrap, ui_align a, int *w, int *h)
 {
+	if (wrap < 0)
+		return render_line(u, s, f, c, -wrap, a, w, h);
 	line_span lines[MAX_LINES];
 	int n = wrap_lines(u, f, s, wrap, lines);
 	int skip = TTF_FontLineSkip(u->font[f]);
@@ -325,4 +362,16 @@ int ui_text_height(ui *u, const char *text, ui_font f, int width)
 {
 	const ui_cached *e = ui_cache_get(u, text, f, ui_rgb(UI_TEXT), width, UI_ALIGN_LEFT);
 	return e ? e->h : 0;
+}
+
+int ui_text_line(ui *u, rect r, const char *text, ui_font f, ui_color c, ui_align a)
+{
+	const ui_cached *e = ui_cache_get(u, text, f, ui_rgb(c), -r.w, a);
+	if (!e || !e->tex)
+		return 0;
+	int x = a == UI_ALIGN_LEFT ? r.x : a == UI_ALIGN_CENTER ? r.x + (r.w - e->w) / 2 : r.x + r.w - e->w;
+	int hh = e->h < r.h ? e->h : r.h;
+	SDL_Rect src = {0, 0, e->w, hh}, dst = {x, r.y, e->w, hh};
+	SDL_RenderCopy(u->renderer, e->tex, &src, &dst);
+	return e->w;
 }

@@ -195,6 +195,7 @@ void ui_begin(ui *u, int64_t now_ms)
 	u->focus_seen = false;
 	u->submit = false;
 	SDL_RenderSetClipRect(u->renderer, NULL);
+	u->clipping = false;
 	SDL_Color bg = palette[UI_GREY5];
 	SDL_SetRenderDrawColor(u->renderer, bg.r, bg.g, bg.b, 0xFF);
 	SDL_RenderClear(u->renderer);
@@ -217,8 +218,9 @@ static void draw_toast(ui *u)
 	ui_register(u, "toast", u->toast, NULL, r);
 }
 
-void ui_end(ui *u)
+bool ui_end(ui *u)
 {
+	bool modal_changed = u->modal_prev != u->modal_now;
 	draw_toast(u);
 	if (u->released)
 		u->active = 0;
@@ -228,6 +230,7 @@ void ui_end(ui *u)
 	u->modal_prev = u->modal_now;
 	if (u->focus && !u->focus_seen)
 		u->focus = NULL; /* the field is gone from the screen */
+	return modal_changed;
 }
 
 void ui_present(ui *u)
@@ -283,6 +286,10 @@ bool ui_live(const ui *u)
 bool ui_tappable(ui *u, uint32_t id, rect r, bool *held)
 {
 	bool tapped = false;
+	/* In a list only the part inside it can be tapped: the rest is clipped
+	 * away, and something else is drawn there. */
+	if (u->clipping)
+		r = layout_intersect(r, u->clip);
 	if (ui_live(u)) {
 		if (u->pressed && layout_contains(r, u->press_x, u->press_y))
 			u->active = id;
@@ -298,6 +305,8 @@ void ui_register(ui *u, const char *role, const char *text, const char *value, r
 {
 	if (!ui_live(u) || u->nwidgets == UI_MAX_WIDGETS)
 		return;
+	if (u->clipping && !layout_contains(u->clip, r.x + r.w / 2, r.y + r.h / 2))
+		return; /* scrolled out of its list's view */
 	size_t n = strlen(text) + 1;
 	if (u->arena_used + n > sizeof u->arena)
 		return;

@@ -112,9 +112,11 @@ bool ui_translate(ui *u, const SDL_Event *e, ui_input *out);
 /* Feeds one input to the next frame. */
 void ui_feed(ui *u, const ui_input *in);
 
-/* A frame: begin, widgets, end. ui_end draws the toast and any modal. */
+/* A frame: begin, widgets, end. ui_end draws the toast; it returns true when
+ * a modal opened or closed in this frame, so that what lies under it was
+ * blocked wrongly (or not) and the frame should be run again. */
 void ui_begin(ui *u, int64_t now_ms);
-void ui_end(ui *u);
+bool ui_end(ui *u);
 void ui_present(ui *u);
 
 /* True while the pointer is held down (a drag may be under way). */
@@ -125,6 +127,8 @@ void ui_fill(ui *u, rect r, ui_color c);
 void ui_outline(ui *u, rect r, int thickness, ui_color c);
 /* Text wrapped to r's width, clipped to r; returns the height it needs. */
 int ui_text(ui *u, rect r, const char *text, ui_font f, ui_color c, ui_align a);
+/* Text on one line of r, shortened with "…" if it is wider; returns its width. */
+int ui_text_line(ui *u, rect r, const char *text, ui_font f, ui_color c, ui_align a);
 /* Width and height of text on one line, in font f. */
 void ui_measure(ui *u, const char *text, ui_font f, int *w, int *h);
 int ui_line_height(ui *u, ui_font f);

@@ -57,6 +57,10 @@ struct ui {
 	char toast[256];
 	int64_t toast_until;
 
+	/* Inside a list: only what shows through its area is visible. */
+	bool clipping;
+	rect clip;
+
 	ui_widget widgets[UI_MAX_WIDGETS];
 	int nwidgets;
 	char arena[UI_ARENA];

@@ -140,7 +140,7 @@ bool ui_toggle(ui *u, rect r, const char *label, bool *value)
 	ui_fill(u, r, held ? UI_PALE_BLUE : UI_GREY5);
 	ui_text(u, (rect){r.x, r.y + (r.h - ui_line_height(u, UI_FONT_BODY)) / 2, r.w - m->gap, r.h},
 	        label, UI_FONT_BODY, UI_TEXT, UI_ALIGN_LEFT);
-	ui_fill(u, sw, *value ? UI_GREEN : UI_GREY2);
+	ui_fill(u, sw, *value ? UI_GREEN : UI_GREY1);
 	rect knob = layout_inset(sw, 4);
 	knob.w /= 2;
 	if (*value)
@@ -207,6 +207,8 @@ void ui_list_begin(ui *u, ui_list *l, rect area, int content_h)
 		l->scroll = 0;
 	SDL_Rect clip = {area.x, area.y, area.w, area.h};
 	SDL_RenderSetClipRect(u->renderer, &clip);
+	u->clipping = true;
+	u->clip = area;
 }
 
 rect ui_list_row(ui *u, ui_list *l, int y, int h)
@@ -231,15 +233,12 @@ bool ui_list_item(ui *u, ui_list *l, rect row, const char *title, const char *de
 	int th = ui_line_height(u, UI_FONT_BOLD);
 	int dh = detail && detail[0] ? ui_line_height(u, UI_FONT_SMALL) : 0;
 	int y = in.y + (in.h - th - dh) / 2;
-	ui_text(u, (rect){in.x, y, in.w, th}, title, UI_FONT_BOLD, UI_TEXT, UI_ALIGN_LEFT);
+	ui_text_line(u, (rect){in.x, y, in.w, th}, title, UI_FONT_BOLD, UI_TEXT, UI_ALIGN_LEFT);
 	if (dh)
-		ui_text(u, (rect){in.x, y + th, in.w, dh}, detail, UI_FONT_SMALL, UI_GREY1, UI_ALIGN_LEFT);
-	int cy = row.y + row.h / 2;
-	if (cy >= l->area.y && cy < l->area.y + l->area.h) {
-		ui_register(u, "item", title, selected ? "selected" : NULL, row);
-		if (dh)
-			ui_register(u, "label", detail, NULL, (rect){in.x, y + th, in.w, dh});
-	}
+		ui_text_line(u, (rect){in.x, y + th, in.w, dh}, detail, UI_FONT_SMALL, UI_GREY1, UI_ALIGN_LEFT);
+	ui_register(u, "item", title, selected ? "selected" : NULL, row);
+	if (dh)
+		ui_register(u, "label", detail, NULL, (rect){in.x, y + th, in.w, dh});
 	return tapped;
 }
 
@@ -253,6 +252,7 @@ void ui_list_end(ui *u, ui_list *l)
 		ui_fill(u, (rect){a.x + a.w - 6, by, 6, bh}, UI_GREY2);
 	}
 	SDL_RenderSetClipRect(u->renderer, NULL);
+	u->clipping = false;
 }
 
 int ui_confirm(ui *u, const char *question, const char *yes, const char *no)
