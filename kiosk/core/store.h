@@ -17,7 +17,8 @@ enum {
 	STORE_CORRUPT,   /* the file is not a CoP Kiosk database, or is damaged */
 	STORE_TOO_NEW,   /* written by a newer CoP Kiosk (user_version above ours) */
 	STORE_IO,        /* cannot open, read or write: permissions, full disk */
-	STORE_BUSY       /* another process holds the database */
+	STORE_BUSY,      /* another process holds the database */
+	STORE_EXISTS     /* already there: nothing new was stored */
 };
 
 /* Field limits, in bytes of UTF-8 including the terminating NUL. */
@@ -123,5 +124,79 @@ int store_setting_set_int(store *s, const char *key, int64_t value);
 const char *store_activity_name(store_activity a);
 /* The seed's examples of the cluster ("Discussing a topic, reading a paper"). */
 const char *store_activity_examples(store_activity a);
+
+/* ---- Members and check-ins ------------------------------------------------ */
+
+#define STORE_NAME_MAX 241    /* first or last name: 60 characters */
+#define STORE_NAME_CHARS 60
+#define STORE_EMAIL_MAX 255   /* RFC 5321's 254 octets */
+#define STORE_ROLE_MAX 64
+
+typedef struct {
+	int64_t id;                          /* 0 for a new member */
+	char gid[STORE_GID_MAX];
+	char first[STORE_NAME_MAX];
+	char last[STORE_NAME_MAX];
+	char organisation[STORE_TEXT_MAX];
+	char profession[STORE_TEXT_MAX];     /* one of the pick list, or "" */
+	char email[STORE_EMAIL_MAX];         /* "" or a valid address */
+	bool mailing_list;                   /* consents: both off unless chosen */
+	bool may_contact;
+} store_member;
+
+typedef struct {
+	int64_t id;
+	int64_t member_id;
+	int64_t at;                          /* kiosk time, seconds */
+	char role[STORE_ROLE_MAX];           /* "" or one of the seed's roles */
+	char first[STORE_NAME_MAX];          /* the member's, for lists */
+	char last[STORE_NAME_MAX];
+	char organisation[STORE_TEXT_MAX];
+} store_checkin;
+
+/* True if email is "" or looks like a deliverable address (one @, a dotted
+ * domain, no spaces). */
+bool store_email_valid(const char *email);
+
+/* Adds a member (id and gid set on success). First name is required; names,
+ * organisation and email are checked (STORE_INVALID with a plain message). */
+int store_member_add(store *s, store_member *m);
+int store_member_update(store *s, const store_member *m);
+int store_member_get(store *s, int64_t id, store_member *out);
+/* Members, not forgotten, each of whose query words (folded: case, accents and
+ * punctuation ignored) starts some word of their name: "sian" finds Siân,
+ * "oneil" O'Neil, "dal" Ó Dálaigh, "sian o" Siân Ó Dálaigh. Ordered by first
+ * then last name; uses an index, so it stays instant with 100,000 members. */
+int store_member_search(store *s, const char *query, store_member *out, int max, int *n);
+/* A member with the same first name, last name and organisation (folded), for
+ * offering instead of a duplicate; STORE_NOTFOUND if none. */
+int store_member_find_same(store *s, const store_member *m, store_member *out);
+/* Removes a member's personal data (names, organisation, email, consents);
+ * their check-ins stay as anonymous counts; notes and answers are never linked
+ * to people anyway. */
+int store_member_forget(store *s, int64_t id);
+/* Known organisations starting with prefix (folded), most used first. */
+int store_organisations(store *s, const char *prefix, char (*out)[STORE_TEXT_MAX], int max, int *n);
+
+/* Checks a member in at an event with an optional role. STORE_EXISTS if they
+ * already are: then *out holds the earlier check-in (with its time) and
+ * nothing new is stored. */
+int store_checkin_add(store *s, int64_t event_id, int64_t member_id, const char *role, store_checkin *out);
+/* Undoes a check-in made by mistake. */
+int store_checkin_undo(store *s, int64_t checkin_id);
+/* Check-ins at an event, newest first, optionally only those whose names match
+ * query as in store_member_search ("" for all). */
+int store_checkin_list(store *s, int64_t event_id, const char *query, store_checkin *out, int max, int *n);
+/* True if the member has no check-in at any other event: a first-timer. */
+bool store_member_is_new(store *s, int64_t member_id, int64_t event_id);
+
+/* The profession pick list, in the facilitator's order. */
+int store_professions(store *s, char (*out)[STORE_TEXT_MAX], int max, int *n);
+int store_profession_add(store *s, const char *name);
+int store_profession_remove(store *s, const char *name);
+
+/* The seed's leadership roles for the day ("Agenda activist" ...). */
+#define STORE_ROLE_COUNT 7
+const char *store_role_name(int i);
 
 #endif

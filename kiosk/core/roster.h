@@ -1,0 +1,31 @@
+/* roster: reads attendee lists (Eventbrite exports, plain CSV files) into
+ * members, row by row, reporting the rows it cannot use. */
+#ifndef ROSTER_H
+#define ROSTER_H
+
+#include <stdio.h>
+
+#include "store.h"
+
+typedef struct {
+	int added;      /* new members */
+	int existing;   /* rows matching a member already known (nothing changed) */
+	int bad;        /* rows that could not be used, reported through report */
+} roster_result;
+
+/* Called for each row that cannot be used: its line number in the file (the
+ * first line of the row) and a plain reason. */
+typedef void roster_report(void *ctx, long line, const char *reason);
+
+/* Imports the CSV in f into s. The header row names the columns: an
+ * Eventbrite export (First Name, Last Name, Email, Company or Organisation,
+ * Job Title...) or a plain first,last,organisation,email file; UTF-8 with or
+ * without BOM; quoted fields with commas and newlines; CRLF. Good rows are
+ * imported even when others are bad, all in one transaction; re-importing
+ * creates no duplicates. Returns STORE_OK, or STORE_INVALID with a reason in
+ * err when the file as a whole cannot be used (no header with a first-name
+ * column, not UTF-8, not CSV). */
+int roster_import(store *s, FILE *f, roster_result *out, roster_report *report, void *ctx, char *err,
+                  size_t errlen);
+
+#endif
