@@ -10,11 +10,12 @@ PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 SAN     := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 
 # Debian packages each target needs; installed by `make deps` / `make test-deps`.
-BUILD_DEBS := gcc make pkg-config libsdl2-dev libsdl2-ttf-dev libsqlite3-dev libsodium-dev libpng-dev
+BUILD_DEBS := gcc make pkg-config libsdl2-dev libsdl2-ttf-dev libsqlite3-dev libsodium-dev libpng-dev libcsv-dev
 TEST_DEBS  := $(BUILD_DEBS) libcmocka-dev sqlite3
 CHECK_DEBS := cppcheck
 
 CORE_SRC := $(wildcard kiosk/core/*.c)
+UI_SRC   := $(wildcard kiosk/ui/*.c)
 APP_SRC  := $(CORE_SRC) $(wildcard kiosk/ui/*.c kiosk/screens/*.c kiosk/*.c)
 HDRS     := $(wildcard kiosk/*.h kiosk/core/*.h kiosk/ui/*.h kiosk/screens/*.h)
 UNIT_SRC := $(wildcard tests/test_*.c)
@@ -49,15 +50,20 @@ test-deps:
 	$(call install_debs,$(TEST_DEBS))
 
 build/cop-kiosk: $(APP_SRC) $(HDRS) | build
-	$(CC) $(CPPFLAGS) $(WARN) $(CFLAGS) $(PKG_CFLAGS) -o $@ $(APP_SRC) $(PKG_LIBS) -lm
+	$(CC) $(CPPFLAGS) $(WARN) $(CFLAGS) $(PKG_CFLAGS) -o $@ $(APP_SRC) $(PKG_LIBS) -lcsv -lm
 
 build/asan/cop-kiosk: $(APP_SRC) $(HDRS) | build/asan
-	$(CC) $(CPPFLAGS) $(WARN) -O1 -g $(SAN) $(PKG_CFLAGS) -o $@ $(APP_SRC) $(PKG_LIBS) -lm
+	$(CC) $(CPPFLAGS) $(WARN) -O1 -g $(SAN) $(PKG_CFLAGS) -o $@ $(APP_SRC) $(PKG_LIBS) -lcsv -lm
 
 # Unit tests link the pure core only: no SDL, no display.
 build/asan/test_%: tests/test_%.c $(CORE_SRC) $(HDRS) | build/asan
 	$(CC) $(CPPFLAGS) $(WARN) -O1 -g $(SAN) $(PKG_CFLAGS) -o $@ $< $(CORE_SRC) \
-		$(PKG_LIBS) -lcmocka -lm
+		$(PKG_LIBS) -lcsv -lcmocka -lm
+
+# Tests of the SDL layer link it too, and run on the offscreen display.
+build/asan/test_ui_%: tests/test_ui_%.c $(CORE_SRC) $(UI_SRC) $(HDRS) | build/asan
+	$(CC) $(CPPFLAGS) $(WARN) -O1 -g $(SAN) $(PKG_CFLAGS) -o $@ $< $(CORE_SRC) $(UI_SRC) \
+		$(PKG_LIBS) -lcsv -lcmocka -lm
 
 build build/asan:
 	mkdir -p $@

@@ -81,6 +81,7 @@ void app_show(app *a, const screen *s)
 void app_home(app *a)
 {
 	a->back = NULL;
+	a->unlocked = false;
 	app_show(a, &screen_home);
 }
 
@@ -127,7 +128,7 @@ static int64_t inactivity_deadline(const app *a)
 	if (a->screen == &screen_home)
 		return -1;
 	int64_t limit = a->inactivity_ms;
-	if (a->screen->facilitator)
+	if (a->unlocked)
 		limit *= FACILITATOR_PATIENCE;
 	return a->last_input + limit;
 }

@@ -19,7 +19,6 @@ typedef struct {
 	void (*enter)(app *a);   /* may be NULL */
 	void (*frame)(app *a);
 	void (*leave)(app *a);   /* clears any input the screen holds; may be NULL */
-	bool facilitator;        /* behind the PIN: the inactivity reset locks it */
 } screen;
 
 typedef struct {
@@ -46,6 +45,7 @@ struct app {
 	double started;          /* monotonic seconds when the process began */
 	double first_frame;      /* ... and when the first frame was drawn; 0 before */
 	bool headless;
+	bool unlocked;           /* facilitator mode: the PIN was given; home locks it */
 	bool can_wait;           /* the video driver blocks in SDL_WaitEvent */
 	bool quit;
 	bool dirty;

@@ -17,6 +17,39 @@ static const struct {
 	{"15:45", "Critical friends' feedback", STORE_ACT_NEGOTIATING},
 };
 
+/* A directory of members with the names a UK community meets: accents,
+ * apostrophes, hyphens, several scripts. */
+static const struct {
+	const char *first, *last, *org, *profession;
+} people[] = {
+	{"Siân", "Ó Dálaigh", "Cardiff and Vale University Health Board", "Nurse"},
+	{"Aoife", "O'Neil", "Belfast Health and Social Care Trust", "Allied health professional"},
+	{"Priya", "Raghunathan", "Leeds Teaching Hospitals NHS Trust", "Doctor"},
+	{"Tomasz", "Wiśniewski", "Leeds Teaching Hospitals NHS Trust", "Pharmacist"},
+	{"Jean-Luc", "Mbeki", "Bradford District Care NHS Foundation Trust", "Manager"},
+	{"Zoë", "Ashworth-Hughes", "Age UK Leeds", "Patient or carer representative"},
+	{"Dafydd", "ap Gwŷn", "Betsi Cadwaladr University Health Board", "Nurse"},
+	{"Mei", "Chen 陈", "University of Leeds", "Student"},
+	{"Oluwaseun", "Adeyemi", "Leeds Community Healthcare NHS Trust", "Allied health professional"},
+	{"Fatima", "Al-Sayed", "Leeds Teaching Hospitals NHS Trust", "Doctor"},
+	{"Gráinne", "Mac Cárthaigh", "Leeds Community Healthcare NHS Trust", "Nurse"},
+	{"Ben", "Okafor", "West Yorkshire Integrated Care Board", "Administrator"},
+};
+
+static int seed_people(store *s)
+{
+	int rc = STORE_OK;
+	for (size_t i = 0; rc == STORE_OK && i < sizeof people / sizeof people[0]; i++) {
+		store_member m = {0};
+		snprintf(m.first, sizeof m.first, "%s", people[i].first);
+		snprintf(m.last, sizeof m.last, "%s", people[i].last);
+		snprintf(m.organisation, sizeof m.organisation, "%s", people[i].org);
+		snprintf(m.profession, sizeof m.profession, "%s", people[i].profession);
+		rc = store_member_add(s, &m);
+	}
+	return rc;
+}
+
 int demo_seed(store *s)
 {
 	store_event ev;
@@ -36,6 +69,8 @@ int demo_seed(store *s)
 			snprintf(item.title, sizeof item.title, "%s", agenda[i].title);
 			rc = store_agenda_add(s, &item);
 		}
+		if (rc == STORE_OK)
+			rc = seed_people(s);
 	}
 	if (rc == STORE_OK && !store_pin_is_set(s))
 		rc = store_pin_set(s, "1234");

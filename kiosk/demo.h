@@ -4,8 +4,8 @@
 
 #include "core/store.h"
 
-/* Adds the demo event with its agenda and makes it current, unless the store
- * already has a current event; sets the facilitator PIN to 1234 if none is set.
+/* Adds the demo event with its agenda and a directory of members, and makes it
+ * current, unless the store already has a current event; sets the facilitator PIN to 1234 if none is set.
  * Returns a STORE_ status. */
 int demo_seed(store *s);
 

@@ -1,5 +1,5 @@
 /* main: the cop-kiosk command line — the kiosk itself and the facilitator's
- * set-up commands (event new, pin set). */
+ * set-up commands (event new, pin set, roster import). */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "app.h"
+#include "core/roster.h"
 #include "core/text.h"
 #include "core/when.h"
 #include "demo.h"
@@ -18,6 +19,8 @@ static const char usage[] =
 	"  cop-kiosk [--db PATH] [--size WxH] [--fullscreen] [--demo] [--script FILE|-]\n"
 	"  cop-kiosk event new --db PATH --title TITLE [--starts \"YYYY-MM-DD HH:MM\"] [--venue VENUE]\n"
 	"  cop-kiosk pin set --db PATH          (reads the PIN from standard input)\n"
+	"  cop-kiosk roster import --db PATH FILE.csv   (an Eventbrite attendee export, or\n"
+	"                                       first name, last name, organisation, email)\n"
 	"  cop-kiosk --help\n"
 	"\n"
 	"The kiosk for Community of Practice meetings: check-in, post-its and\n"
@@ -151,6 +154,62 @@ static int cmd_pin_set(int argc, char **argv)
 	return rc == STORE_OK ? 0 : 1;
 }
 
+/* Each row of a roster that could not be used, on stderr. */
+static void report_row(void *ctx, long line, const char *reason)
+{
+	(void)ctx;
+	fprintf(stderr, "line %ld: %s\n", line, reason);
+}
+
+static int cmd_roster_import(int argc, char **argv)
+{
+	const char *db = NULL, *path = NULL;
+	for (int i = 0; i < argc; i++) {
+		if (!strcmp(argv[i], "--db")) {
+			if (i + 1 == argc)
+				return fail("roster import: %s needs a value", argv[i]);
+			db = argv[++i];
+		} else if (argv[i][0] == '-' && argv[i][1] != '\0') {
+			return fail("roster import: unknown option '%s' (try --help)", argv[i]);
+		} else if (path) {
+			return fail("roster import: one file at a time ('%s' is one too many)", argv[i]);
+		} else {
+			path = argv[i];
+		}
+	}
+	if (!path)
+		return fail("%s", "roster import: which file? (cop-kiosk roster import --db PATH FILE.csv)");
+	FILE *f = strcmp(path, "-") ? fopen(path, "rb") : stdin;
+	if (!f) {
+		char why[1200];
+		snprintf(why, sizeof why, "roster import: cannot read %s (%s)", path, strerror(errno));
+		return fail("%s", why);
+	}
+	store *s;
+	if (open_store(db, &s)) {
+		if (f != stdin)
+			fclose(f);
+		return 1;
+	}
+	roster_result r;
+	char err[600];
+	int rc = roster_import(s, f, &r, report_row, NULL, err, sizeof err);
+	if (rc != STORE_OK) {
+		fail("roster import: %s", err);
+	} else {
+		printf("Imported %d new member%s", r.added, r.added == 1 ? "" : "s");
+		if (r.existing)
+			printf("; %d %s already known", r.existing, r.existing == 1 ? "was" : "were");
+		if (r.bad)
+			printf("; %d row%s could not be used", r.bad, r.bad == 1 ? "" : "s");
+		printf(".\n");
+	}
+	if (f != stdin)
+		fclose(f);
+	store_close(s);
+	return rc == STORE_OK ? 0 : 1;
+}
+
 static int run_kiosk(int argc, char **argv)
 {
 	app_options o = {.started = app_seconds()};
@@ -219,6 +278,8 @@ int main(int argc, char **argv)
 		return cmd_event_new(argc - 3, argv + 3);
 	if (argc >= 3 && !strcmp(argv[1], "pin") && !strcmp(argv[2], "set"))
 		return cmd_pin_set(argc - 3, argv + 3);
+	if (argc >= 3 && !strcmp(argv[1], "roster") && !strcmp(argv[2], "import"))
+		return cmd_roster_import(argc - 3, argv + 3);
 	if (argc >= 2 && argv[1][0] != '-')
 		return fail("unknown command '%s' (try --help)", argv[1]);
 	return run_kiosk(argc, argv);

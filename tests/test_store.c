@@ -1,5 +1,6 @@
 /* test_store: the data file — opening, refusing, migrating, ids, events, agenda,
- * PIN, clock and settings — on real files in a temporary folder. */
+ * PIN, clock and settings, members, search and check-ins — on real files in a
+ * temporary folder. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -1037,6 +1038,790 @@ static void a_full_disk_gives_a_plain_message(void **state)
 	store_close(s);
 }
 
+/* ---- members -------------------------------------------------------------------- */
+
+static store_member member_named(const char *first, const char *last, const char *org,
+				 const char *email)
+{
+	store_member m;
+
+	memset(&m, 0, sizeof m);
+	snprintf(m.first, sizeof m.first, "%s", first);
+	snprintf(m.last, sizeof m.last, "%s", last);
+	snprintf(m.organisation, sizeof m.organisation, "%s", org);
+	snprintf(m.email, sizeof m.email, "%s", email);
+	return m;
+}
+
+/* Adds a member and fails the test unless that works; returns its id. */
+static int64_t add_member(store *s, const char *first, const char *last, const char *org)
+{
+	store_member m = member_named(first, last, org, "");
+
+	if (store_member_add(s, &m) != STORE_OK)
+		fail_msg("store_member_add(%s %s): %s", first, last, store_errmsg(s));
+	return m.id;
+}
+
+static int64_t add_event(store *s, const char *title)
+{
+	store_event ev = event_named(title, "");
+
+	assert_int_equal(store_event_add(s, &ev), STORE_OK);
+	return ev.id;
+}
+
+/* The search's results as "First Last" lines, for comparing at a glance. */
+static const char *search_names(store *s, const char *query, int max)
+{
+	static char names[4096];
+	store_member found[32];
+	size_t used = 0;
+	int n = -1;
+
+	assert_true(max <= 32);
+	assert_int_equal(store_member_search(s, query, found, max, &n), STORE_OK);
+	names[0] = '\0';
+	for (int i = 0; i < n; i++)
+		used += (size_t)snprintf(names + used, sizeof names - used, "%s%s %s",
+					 i ? "\n" : "", found[i].first, found[i].last);
+	return names;
+}
+
+static void a_new_member_is_stored_with_consents_as_chosen(void **state)
+{
+	fixture *f = *state;
+	store_member m = member_named("Siân", "Ó Dálaigh", "Betsi Cadwaladr UHB",
+				      "sian.odalaigh@wales.nhs.uk"), got;
+	store *s = open_ok(f->path);
+
+	snprintf(m.profession, sizeof m.profession, "Pharmacist");
+	m.may_contact = true;
+	assert_int_equal(store_member_add(s, &m), STORE_OK);
+	assert_true(m.id > 0);
+	assert_int_equal(strncmp(m.gid, store_kiosk_id(s), 16), 0);
+	assert_int_equal(store_member_get(s, m.id, &got), STORE_OK);
+	assert_string_equal(got.first, "Siân");
+	assert_string_equal(got.last, "Ó Dálaigh");
+	assert_string_equal(got.organisation, "Betsi Cadwaladr UHB");
+	assert_string_equal(got.profession, "Pharmacist");
+	assert_string_equal(got.email, "sian.odalaigh@wales.nhs.uk");
+	assert_string_equal(got.gid, m.gid);
+	assert_false(got.mailing_list);
+	assert_true(got.may_contact);
+	/* Like every record: its own place in the counter, and when. */
+	assert_int_equal(query_int(s, "SELECT changed_seq FROM members"), seq_of(m.gid));
+	assert_true(query_int(s, "SELECT created_at FROM members") > 0);
+	assert_int_equal(store_member_get(s, m.id + 1, &got), STORE_NOTFOUND);
+	store_close(s);
+}
+
+static void a_member_needs_a_first_name(void **state)
+{
+	fixture *f = *state;
+	static const char *const blanks[] = {"", "   ", "'", "-"};
+	store *s = open_ok(f->path);
+
+	for (size_t i = 0; i < sizeof blanks / sizeof blanks[0]; i++) {
+		store_member m = member_named(blanks[i], "Patel", "", "");
+
+		assert_int_equal(store_member_add(s, &m), STORE_INVALID);
+		assert_string_equal(store_errmsg(s), "Please give a first name.");
+	}
+	/* A last name is not required: some people have one name. */
+	add_member(s, "Ravi", "", "");
+	assert_int_equal(query_int(s, "SELECT count(*) FROM members"), 1);
+	store_close(s);
+}
+
+static void names_in_any_script_are_kept_but_limited_to_sixty_characters(void **state)
+{
+	fixture *f = *state;
+	store_member m = member_named("", "", "", ""), got;
+	store *s = open_ok(f->path);
+	char *p = m.first;
+
+	/* 60 four-byte characters fit exactly; one more does not. */
+	for (int i = 0; i < 60; i++, p += 4)
+		memcpy(p, "\xF0\x9F\x98\x80", 4);
+	*p = '\0';
+	snprintf(m.last, sizeof m.last, "Nguyễn-Đặng 李 محمد");
+	assert_int_equal(store_member_add(s, &m), STORE_OK);
+	assert_int_equal(store_member_get(s, m.id, &got), STORE_OK);
+	assert_string_equal(got.first, m.first);
+	assert_string_equal(got.last, "Nguyễn-Đặng 李 محمد");
+
+	m = member_named("", "Smith", "", "");
+	memset(m.first, 'a', 61);
+	assert_int_equal(store_member_add(s, &m), STORE_INVALID);
+	assert_string_equal(store_errmsg(s), "The first name is too long: at most 60 characters.");
+	m = member_named("Ann", "O\xC3", "", "");
+	assert_int_equal(store_member_add(s, &m), STORE_INVALID);
+	assert_contains(store_errmsg(s), "not valid text");
+	m = member_named("Ann", "Smith\nJones", "", "");
+	assert_int_equal(store_member_add(s, &m), STORE_INVALID);
+	assert_contains(store_errmsg(s), "one line");
+	m = member_named("Ann", "Smith", "", "");
+	memset(m.organisation, 'x', STORE_TEXT_CHARS + 1);
+	assert_int_equal(store_member_add(s, &m), STORE_INVALID);
+	assert_string_equal(store_errmsg(s), "The organisation is too long: at most 120 "
+			    "characters.");
+	assert_int_equal(query_int(s, "SELECT count(*) FROM members"), 1);
+	store_close(s);
+}
+
+static void email_addresses_are_checked(void **state)
+{
+	fixture *f = *state;
+	static const char *const good[] = {
+		"", "a@nhs.net", "first.last@wales.nhs.uk", "x+cop@example.co.uk",
+		"o'neil@hse.ie", "siân@exämple.com", "a_b-c@sub-domain.example.org",
+	};
+	static const char *const bad[] = {
+		"nhs.net", "a@", "@nhs.net", "a@@nhs.net", "a@b@nhs.net", "a b@nhs.net",
+		"a@nhs", "a@nhs.", "a@.nhs.net", "a@nhs..net", "a@-nhs.net", "a@nhs.n",
+		"a@nhs.123", ".a@nhs.net", "a.@nhs.net", "a..b@nhs.net", "a@nhs.net ",
+		"a@nh s.net", "a<b>@nhs.net", "a@nhs_x.net", "\xC3@nhs.net",
+	};
+	store *s = open_ok(f->path);
+
+	for (size_t i = 0; i < sizeof good / sizeof good[0]; i++) {
+		if (!store_email_valid(good[i]))
+			fail_msg("\"%s\" was refused", good[i]);
+	}
+	for (size_t i = 0; i < sizeof bad / sizeof bad[0]; i++) {
+		if (store_email_valid(bad[i]))
+			fail_msg("\"%s\" was accepted", bad[i]);
+	}
+	assert_false(store_email_valid(NULL));
+
+	store_member m = member_named("Ann", "Smith", "", "ann.smith.nhs.net");
+	assert_int_equal(store_member_add(s, &m), STORE_INVALID);
+	assert_string_equal(store_errmsg(s), "That email address does not look right: it "
+			    "needs one @ and a domain like nhs.net.");
+	assert_int_equal(query_int(s, "SELECT count(*) FROM members"), 0);
+	store_close(s);
+}
+
+static void a_member_can_be_changed_and_is_found_by_the_new_name_only(void **state)
+{
+	fixture *f = *state;
+	store *s = open_ok(f->path);
+	int64_t id = add_member(s, "Grace", "Okafor", "Leeds Teaching Hospitals");
+	store_member m, got;
+	int64_t before = query_int(s, "SELECT changed_seq FROM members");
+
+	assert_int_equal(store_member_get(s, id, &m), STORE_OK);
+	snprintf(m.last, sizeof m.last, "Mensah-Okafor");
+	m.mailing_list = true;
+	assert_int_equal(store_member_update(s, &m), STORE_OK);
+	assert_int_equal(store_member_get(s, id, &got), STORE_OK);
+	assert_string_equal(got.last, "Mensah-Okafor");
+	assert_true(got.mailing_list);
+	assert_string_equal(got.gid, m.gid);
+	assert_true(query_int(s, "SELECT changed_seq FROM members") > before);
+	assert_string_equal(search_names(s, "mensah", 10), "Grace Mensah-Okafor");
+	assert_string_equal(search_names(s, "okafor", 10), "Grace Mensah-Okafor");
+	snprintf(m.last, sizeof m.last, "Mensah");
+	assert_int_equal(store_member_update(s, &m), STORE_OK);
+	assert_string_equal(search_names(s, "okafor", 10), "");
+	/* A refused change changes nothing. */
+	m.first[0] = '\0';
+	assert_int_equal(store_member_update(s, &m), STORE_INVALID);
+	assert_string_equal(search_names(s, "grace", 10), "Grace Mensah");
+	m = member_named("Nobody", "", "", "");
+	m.id = id + 1;
+	assert_int_equal(store_member_update(s, &m), STORE_NOTFOUND);
+	store_close(s);
+}
+
+/* ---- search --------------------------------------------------------------------- */
+
+static void search_ignores_case_accents_and_punctuation(void **state)
+{
+	fixture *f = *state;
+	store *s = open_ok(f->path);
+
+	add_member(s, "Siân", "Ó Dálaigh", "Betsi Cadwaladr UHB");
+	add_member(s, "Patrick", "O'Neil", "HSE");
+	add_member(s, "Jean-Luc", "Dubois", "");
+	add_member(s, "Zoë", "ÆLFRIC", "");
+	add_member(s, "Ravi", "Patel", "");
+
+	assert_string_equal(search_names(s, "sian", 10), "Siân Ó Dálaigh");
+	assert_string_equal(search_names(s, "SIÂN", 10), "Siân Ó Dálaigh");
+	assert_string_equal(search_names(s, "oneil", 10), "Patrick O'Neil");
+	assert_string_equal(search_names(s, "o'n", 10), "Patrick O'Neil");
+	assert_string_equal(search_names(s, "dal", 10), "Siân Ó Dálaigh");
+	assert_string_equal(search_names(s, "SIAN O", 10), "Siân Ó Dálaigh");
+	assert_string_equal(search_names(s, "o sian", 10), "Siân Ó Dálaigh");
+	assert_string_equal(search_names(s, "  Sian,  Dal. ", 10), "Siân Ó Dálaigh");
+	assert_string_equal(search_names(s, "luc", 10), "Jean-Luc Dubois");
+	assert_string_equal(search_names(s, "jean luc", 10), "Jean-Luc Dubois");
+	/* The words of a first or last name also count joined up. */
+	assert_string_equal(search_names(s, "oda", 10), "Siân Ó Dálaigh");
+	assert_string_equal(search_names(s, "Ó'Dálaigh", 10), "Siân Ó Dálaigh");
+	assert_string_equal(search_names(s, "jeanl", 10), "Jean-Luc Dubois");
+	assert_string_equal(search_names(s, "zoe", 10), "Zoë ÆLFRIC");
+	assert_string_equal(search_names(s, "aelf", 10), "Zoë ÆLFRIC");
+	/* "o" starts Ó and O'Neil; results in name order. */
+	assert_string_equal(search_names(s, "o", 10), "Patrick O'Neil\nSiân Ó Dálaigh");
+	store_close(s);
+}
+
+static void search_matches_the_start_of_words_only(void **state)
+{
+	fixture *f = *state;
+	store *s = open_ok(f->path);
+
+	add_member(s, "Siân", "Ó Dálaigh", "");
+	add_member(s, "Ravi", "Patel", "NHS England");
+	/* Not the middle of a word, not the organisation, not the email, not
+	 * first and last name joined up. */
+	assert_string_equal(search_names(s, "ian", 10), "");
+	assert_string_equal(search_names(s, "siano", 10), "");
+	assert_string_equal(search_names(s, "england", 10), "");
+	assert_string_equal(search_names(s, "sian x", 10), "");
+	assert_string_equal(search_names(s, "sianx", 10), "");
+	/* Nothing to look for finds nothing. */
+	assert_string_equal(search_names(s, "", 10), "");
+	assert_string_equal(search_names(s, " '-. ", 10), "");
+	assert_string_equal(search_names(s, NULL, 10), "");
+	store_close(s);
+}
+
+static void search_results_are_in_name_order_up_to_the_limit(void **state)
+{
+	fixture *f = *state;
+	store *s = open_ok(f->path);
+	char names[16][40];
+	store_member out[4];
+	int n = -1;
+
+	for (int i = 0; i < 16; i++) {
+		snprintf(names[i], sizeof names[i], "Sam%02d", 15 - i);
+		add_member(s, names[i], "Jones", "");
+	}
+	add_member(s, "Émile", "Smith", "");
+	add_member(s, "Samira", "Adams", "");
+	assert_string_equal(search_names(s, "jones", 4), "Sam00 Jones\nSam01 Jones\n"
+			    "Sam02 Jones\nSam03 Jones");
+	assert_string_equal(search_names(s, "sami", 4), "Samira Adams");
+	/* Accented first letters sort with their letter. */
+	assert_string_equal(search_names(s, "smith", 4), "Émile Smith");
+	assert_int_equal(store_member_search(s, "jones", out, 0, &n), STORE_OK);
+	assert_int_equal(n, 0);
+	assert_int_equal(store_member_search(s, "jones", NULL, 0, &n), STORE_OK);
+	store_close(s);
+}
+
+static void search_uses_the_index_of_name_words(void **state)
+{
+	fixture *f = *state;
+	store *s = open_ok(f->path);
+	char plan[4096];
+
+	assert_int_equal(store_search_plan(s, plan, sizeof plan), STORE_OK);
+	/* Every word is a range of the word index; members are read by id; no
+	 * table is read from end to end. */
+	assert_contains(plan, "SEARCH member_words USING PRIMARY KEY (word>? AND word<?)");
+	assert_contains(plan, "SEARCH members USING INTEGER PRIMARY KEY (rowid=?)");
+	if (strstr(plan, "SCAN"))
+		fail_msg("the search scans a table:\n%s", plan);
+	store_close(s);
+}
+
+/* Names for a big directory: 40 first names x 50 last names x 50 each. */
+static const char *const many_first[40] = {
+	"Siân", "Sean", "Sienna", "Aoife", "Ravi", "Priya", "Mohammed", "Grace",
+	"Oliver", "Amelia", "Tomasz", "Chloé", "Kwame", "Fatima", "Liam", "Noah",
+	"Sofia", "Ewan", "Isla", "Hamza", "Zara", "Jack", "Ann", "Ben", "Cara", "Dev",
+	"Efe", "Finn", "Gwen", "Huw", "Ines", "Jon", "Kai", "Lola", "Mia", "Nia", "Owen",
+	"Pia", "Rhys", "Tara",
+};
+static const char *const many_last[50] = {
+	"Ó Dálaigh", "O'Neil", "Oneill", "Osei", "Dale", "Patel", "Smith", "Jones",
+	"Williams", "Brown", "Taylor", "Davies", "Evans", "Wilson", "Thomas", "Roberts",
+	"Johnson", "Lewis", "Walker", "Robinson", "Wood", "Thompson", "White", "Nowak",
+	"Mensah", "Khan", "Ali", "Hughes", "Edwards", "Green", "Hall", "Martin", "Wright",
+	"Clarke", "Jackson", "Turner", "Hill", "Moore", "Cooper", "Ward", "Morris", "King",
+	"Watson", "Harris", "Baker", "Young", "Allen", "Bell", "Scott", "Price",
+};
+
+static void search_among_100000_members_finds_the_right_ones(void **state)
+{
+	fixture *f = *state;
+	char err[512] = "", sql[4096], *p = sql;
+	store_member *found = calloc(5000, sizeof *found);
+	store *s = NULL;
+	int n = -1;
+
+	assert_non_null(found);
+	/* The directory as an older kiosk left it, written in one statement; the
+	 * migration then builds the search words of all 100,000. */
+	assert_int_equal(store_open_at_version(f->path, 2, &s, err, sizeof err), STORE_OK);
+	p += sprintf(p, "WITH RECURSIVE n (i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n "
+		     "WHERE i < 99999), f (j, name) AS (VALUES ");
+	for (int i = 0; i < 40; i++)
+		p += sprintf(p, "%s(%d, '%s')", i ? ", " : "", i, many_first[i]);
+	p += sprintf(p, "), l (j, name) AS (VALUES ");
+	for (int i = 0; i < 50; i++) {
+		char quoted[40];
+		const char *q = strchr(many_last[i], '\'');
+
+		if (q)
+			snprintf(quoted, sizeof quoted, "%.*s''%s", (int)(q - many_last[i]),
+				 many_last[i], q + 1);
+		else
+			snprintf(quoted, sizeof quoted, "%s", many_last[i]);
+		p += sprintf(p, "%s(%d, '%s')", i ? ", " : "", i, quoted);
+	}
+	sprintf(p, ") INSERT INTO members (kiosk, seq, created_at, first_name, last_name, "
+		"organisation) SELECT 'old', i + 1, 0, f.name, l.name, 'Trust ' || (i %% 300) "
+		"FROM n JOIN f ON f.j = i %% 40 JOIN l ON l.j = (i / 40) %% 50");
+	exec_ok(store_db(s), sql);
+	exec_ok(store_db(s), "UPDATE settings SET value = 100000 WHERE key = 'seq'");
+	assert_int_equal(query_int(s, "SELECT count(*) FROM members"), 100000);
+	store_close(s);
+
+	s = open_ok(f->path);
+	/* Siân with a last name starting "o": Ó Dálaigh, O'Neil, Oneill, Osei. */
+	assert_int_equal(store_member_search(s, "sian o", found, 5000, &n), STORE_OK);
+	assert_int_equal(n, 200);
+	/* In name order, accents and apostrophes aside: o dalaigh, oneil,
+	 * oneill, osei. */
+	for (int i = 0; i < n; i++) {
+		assert_string_equal(found[i].first, "Siân");
+		assert_string_equal(found[i].last, many_last[i / 50]);
+	}
+	/* "dal": Ó Dálaigh and Dale, for all 40 first names. */
+	assert_int_equal(store_member_search(s, "dal", found, 5000, &n), STORE_OK);
+	assert_int_equal(n, 4000);
+	assert_int_equal(store_member_search(s, "dal", found, 20, &n), STORE_OK);
+	assert_int_equal(n, 20);
+	assert_string_equal(found[0].first, "Amelia");
+	assert_int_equal(store_member_search(s, "oneil sian", found, 5000, &n), STORE_OK);
+	assert_int_equal(n, 100);   /* O'Neil and Oneill */
+	assert_int_equal(store_member_search(s, "zz", found, 5000, &n), STORE_OK);
+	assert_int_equal(n, 0);
+
+	/* New members are found among them, forgotten ones are not. */
+	int64_t id = add_member(s, "Siân", "Ó Dálaigh", "NHS Wales");
+	assert_int_equal(store_member_search(s, "sian dalaigh", found, 5000, &n), STORE_OK);
+	assert_int_equal(n, 51);
+	assert_int_equal(store_member_forget(s, id), STORE_OK);
+	assert_int_equal(store_member_forget(s, 1), STORE_OK);   /* the first Siân Ó Dálaigh */
+	assert_int_equal(store_member_search(s, "sian dalaigh", found, 5000, &n), STORE_OK);
+	assert_int_equal(n, 49);
+	free(found);
+	store_close(s);
+}
+
+static void members_of_an_older_database_are_found_after_migration(void **state)
+{
+	fixture *f = *state;
+	char err[512] = "";
+	char orgs[4][STORE_TEXT_MAX];
+	store *s = NULL;
+	store_member same, got;
+	int n;
+
+	assert_int_equal(store_open_at_version(f->path, 2, &s, err, sizeof err), STORE_OK);
+	exec_ok(store_db(s),
+		"INSERT INTO members (kiosk, seq, created_at, first_name, last_name, "
+		"organisation) VALUES ('k', 1, 0, 'Siân', 'Ó Dálaigh', 'NHS Wales'), "
+		"('k', 2, 0, 'Patrick', 'O''Neil', 'HSE');"
+		"UPDATE settings SET value = 2 WHERE key = 'seq'");
+	store_close(s);
+
+	s = open_ok(f->path);
+	assert_string_equal(search_names(s, "sian o", 10), "Siân Ó Dálaigh");
+	assert_string_equal(search_names(s, "oneil", 10), "Patrick O'Neil");
+	assert_int_equal(store_organisations(s, "nhs", orgs, 4, &n), STORE_OK);
+	assert_int_equal(n, 1);
+	assert_string_equal(orgs[0], "NHS Wales");
+	same = member_named("SIAN", "o dalaigh", "nhs wales", "");
+	assert_int_equal(store_member_find_same(s, &same, &got), STORE_OK);
+	assert_int_equal(got.id, 1);
+	store_close(s);
+}
+
+/* The search words of member id, sorted, one a line. */
+static const char *words_of(store *s, int64_t id)
+{
+	static char words[1024];
+	sqlite3_stmt *st = NULL;
+	size_t used = 0;
+
+	assert_int_equal(sqlite3_prepare_v2(store_db(s), "SELECT word FROM member_words "
+					    "WHERE member_id = ?1 ORDER BY word", -1, &st,
+					    NULL), SQLITE_OK);
+	sqlite3_bind_int64(st, 1, id);
+	words[0] = '\0';
+	while (sqlite3_step(st) == SQLITE_ROW)
+		used += (size_t)snprintf(words + used, sizeof words - used, "%s\n",
+					 (const char *)sqlite3_column_text(st, 0));
+	sqlite3_finalize(st);
+	return words;
+}
+
+static void the_migration_indexes_names_as_the_store_does(void **state)
+{
+	fixture *f = *state;
+	char err[512] = "", old[1024];
+	store *s = NULL;
+
+	assert_int_equal(store_open_at_version(f->path, 2, &s, err, sizeof err), STORE_OK);
+	exec_ok(store_db(s),
+		"INSERT INTO members (kiosk, seq, created_at, first_name, last_name) "
+		"VALUES ('k', 1, 0, 'Jean-Luc', 'van der Berg'), "
+		"('k', 2, 0, 'Siân Mary', 'Ó Dálaigh-O''Neil');"
+		"UPDATE settings SET value = 2 WHERE key = 'seq'");
+	store_close(s);
+	s = open_ok(f->path);
+	snprintf(old, sizeof old, "%s", words_of(s, 1));
+	assert_string_equal(old, "berg\nder\nderberg\njean\njeanluc\nluc\nvan\n"
+			    "vanderberg\n");
+	assert_string_equal(words_of(s, add_member(s, "Jean-Luc", "van der Berg", "")), old);
+	snprintf(old, sizeof old, "%s", words_of(s, 2));
+	assert_string_equal(old, "dalaigh\ndalaighoneil\nmary\no\nodalaighoneil\noneil\n"
+			    "sian\nsianmary\n");
+	assert_string_equal(words_of(s, add_member(s, "Siân Mary", "Ó Dálaigh-O'Neil", "")),
+			    old);
+	store_close(s);
+}
+
+static void a_member_with_the_same_name_and_organisation_is_found(void **state)
+{
+	fixture *f = *state;
+	store *s = open_ok(f->path);
+	int64_t id = add_member(s, "Siân", "Ó Dálaigh", "NHS Wales");
+	store_member m = member_named("sian", "O Dalaigh", "N.H.S. Wales", ""), got;
+
+	/* Folded alike: offered instead of a duplicate. */
+	assert_int_equal(store_member_find_same(s, &m, &got), STORE_OK);
+	assert_int_equal(got.id, id);
+	m = member_named("Siân", "Ó Dálaigh", "NHS England", "");
+	assert_int_equal(store_member_find_same(s, &m, &got), STORE_NOTFOUND);
+	m = member_named("", "", "", "");
+	assert_int_equal(store_member_find_same(s, &m, &got), STORE_NOTFOUND);
+
+	m = member_named("Ann", "Lee", "", "Ann.Lee@NHS.net");
+	assert_int_equal(store_member_add(s, &m), STORE_OK);
+	assert_int_equal(store_member_find_email(s, "ann.lee@nhs.net", &got), STORE_OK);
+	assert_int_equal(got.id, m.id);
+	assert_int_equal(store_member_find_email(s, "ann.lee@nhs.uk", &got), STORE_NOTFOUND);
+	assert_int_equal(store_member_find_email(s, "", &got), STORE_NOTFOUND);
+	store_close(s);
+}
+
+static void organisations_are_suggested_by_prefix_most_used_first(void **state)
+{
+	fixture *f = *state;
+	store *s = open_ok(f->path);
+	char orgs[8][STORE_TEXT_MAX];
+	int n = -1;
+
+	add_member(s, "A", "", "NHS Wales");
+	add_member(s, "B", "", "NHS England");
+	add_member(s, "C", "", "nhs england");
+	add_member(s, "D", "", "NHS England");
+	add_member(s, "E", "", "NHS Digital");
+	add_member(s, "F", "", "Leeds Teaching Hospitals");
+	add_member(s, "G", "", "");
+	int64_t gone = add_member(s, "H", "", "NHS Forgotten Trust");
+
+	assert_int_equal(store_member_forget(s, gone), STORE_OK);
+	assert_int_equal(store_organisations(s, "nhs", orgs, 8, &n), STORE_OK);
+	/* One entry per organisation, spelled as most wrote it; then by name. */
+	assert_int_equal(n, 3);
+	assert_string_equal(orgs[0], "NHS England");
+	assert_string_equal(orgs[1], "NHS Digital");
+	assert_string_equal(orgs[2], "NHS Wales");
+	assert_int_equal(store_organisations(s, "N.H.S. W", orgs, 8, &n), STORE_OK);
+	assert_int_equal(n, 1);
+	assert_string_equal(orgs[0], "NHS Wales");
+	assert_int_equal(store_organisations(s, "", orgs, 8, &n), STORE_OK);
+	assert_int_equal(n, 4);
+	assert_int_equal(store_organisations(s, "", orgs, 2, &n), STORE_OK);
+	assert_int_equal(n, 2);
+	assert_int_equal(store_organisations(s, "x", orgs, 8, &n), STORE_OK);
+	assert_int_equal(n, 0);
+	store_close(s);
+}
+
+/* ---- check-ins ------------------------------------------------------------------ */
+
+static void a_second_checkin_returns_the_first_time_and_stores_nothing(void **state)
+{
+	fixture *f = *state;
+	store *s = open_ok(f->path);
+	int64_t ev = add_event(s, "Spring meeting");
+	int64_t id = add_member(s, "Siân", "Ó Dálaigh", "NHS Wales");
+	store_checkin first, again;
+	int64_t seq;
+	int n = -1;
+
+	assert_int_equal(store_clock_set(s, 1767262920), STORE_OK);
+	assert_int_equal(store_checkin_add(s, ev, id, "Critical friend", &first), STORE_OK);
+	assert_true(first.id > 0);
+	assert_int_equal(first.member_id, id);
+	assert_true(first.at >= 1767262920 && first.at < 1767262920 + 60);
+	assert_string_equal(first.role, "Critical friend");
+	assert_string_equal(first.first, "Siân");
+	seq = query_int(s, "SELECT value FROM settings WHERE key = 'seq'");
+	assert_int_equal(query_int(s, "SELECT seq FROM checkins"), seq);
+
+	assert_int_equal(store_clock_set(s, 1767262920 + 3600), STORE_OK);
+	assert_int_equal(store_checkin_add(s, ev, id, "", &again), STORE_EXISTS);
+	assert_int_equal(again.id, first.id);
+	assert_int_equal(again.at, first.at);
+	assert_string_equal(again.role, "Critical friend");
+	assert_contains(store_errmsg(s), "already checked in");
+	char when[32];
+	time_t t = (time_t)first.at;
+	strftime(when, sizeof when, "(since %H:%M)", localtime(&t));
+	assert_contains(store_errmsg(s), when);
+	/* Nothing stored: not a row, not a number of the counter. */
+	assert_int_equal(store_checkin_count(s, ev, &n), STORE_OK);
+	assert_int_equal(n, 1);
+	assert_int_equal(query_int(s, "SELECT count(*) FROM checkins"), 1);
+	assert_int_equal(query_int(s, "SELECT value FROM settings WHERE key = 'seq'"), seq);
+	assert_int_equal(store_checkin_add(s, ev, id, NULL, NULL), STORE_EXISTS);
+	store_close(s);
+}
+
+static void a_checkin_needs_an_event_a_member_and_a_known_role(void **state)
+{
+	fixture *f = *state;
+	store *s = open_ok(f->path);
+	int64_t ev = add_event(s, "Spring meeting");
+	int64_t id = add_member(s, "Ravi", "Patel", "");
+	store_checkin c;
+
+	assert_int_equal(store_checkin_add(s, ev + 1, id, "", &c), STORE_NOTFOUND);
+	assert_contains(store_errmsg(s), "no such event");
+	assert_int_equal(store_checkin_add(s, ev, id + 1, "", &c), STORE_NOTFOUND);
+	assert_contains(store_errmsg(s), "no such member");
+	assert_int_equal(store_checkin_add(s, ev, id, "Chief executive", &c), STORE_INVALID);
+	assert_int_equal(query_int(s, "SELECT count(*) FROM checkins"), 0);
+	for (int i = 0; i < STORE_ROLE_COUNT; i++) {
+		int64_t other = add_event(s, "Another");
+
+		assert_int_equal(store_checkin_add(s, other, id, store_role_name(i), &c),
+				 STORE_OK);
+		assert_string_equal(c.role, store_role_name(i));
+	}
+	store_close(s);
+}
+
+static void roles_read_as_in_the_seed(void **state)
+{
+	static const char *const want[STORE_ROLE_COUNT] = {
+		"Agenda activist", "Community keeper", "Critical friend", "Social reporter",
+		"External messenger", "Value detective", "Organisational broker",
+	};
+
+	(void)state;
+	for (int i = 0; i < STORE_ROLE_COUNT; i++)
+		assert_string_equal(store_role_name(i), want[i]);
+}
+
+static void an_undone_checkin_can_be_made_again(void **state)
+{
+	fixture *f = *state;
+	store *s = open_ok(f->path);
+	int64_t ev = add_event(s, "Spring meeting");
+	int64_t id = add_member(s, "Ravi", "Patel", "");
+	store_checkin c, again;
+	int64_t changed;
+	int n = -1;
+
+	assert_int_equal(store_checkin_add(s, ev, id, "", &c), STORE_OK);
+	changed = query_int(s, "SELECT changed_seq FROM checkins");
+	assert_int_equal(store_checkin_undo(s, c.id), STORE_OK);
+	assert_int_equal(store_checkin_count(s, ev, &n), STORE_OK);
+	assert_int_equal(n, 0);
+	/* Kept as undone, so that a sync tells the receiver. */
+	assert_int_equal(query_int(s, "SELECT undone FROM checkins"), 1);
+	assert_true(query_int(s, "SELECT changed_seq FROM checkins") > changed);
+	assert_int_equal(store_checkin_undo(s, c.id), STORE_NOTFOUND);
+	assert_true(store_member_is_new(s, id, ev + 1));
+
+	assert_int_equal(store_checkin_add(s, ev, id, "Social reporter", &again), STORE_OK);
+	assert_int_equal(again.id, c.id);
+	assert_string_equal(again.role, "Social reporter");
+	assert_int_equal(store_checkin_count(s, ev, &n), STORE_OK);
+	assert_int_equal(n, 1);
+	store_close(s);
+}
+
+static void the_checkin_list_shows_names_newest_first_and_can_be_searched(void **state)
+{
+	fixture *f = *state;
+	store *s = open_ok(f->path);
+	int64_t ev = add_event(s, "Spring meeting"), other = add_event(s, "Other");
+	int64_t a = add_member(s, "Siân", "Ó Dálaigh", "NHS Wales");
+	int64_t b = add_member(s, "Patrick", "O'Neil", "HSE");
+	int64_t c = add_member(s, "Ravi", "Patel", "");
+	store_checkin list[8];
+	int n = -1;
+
+	/* Ordered by the record counter, even when the clock goes back. */
+	assert_int_equal(store_clock_set(s, 1800000000), STORE_OK);
+	assert_int_equal(store_checkin_add(s, ev, a, "", NULL), STORE_OK);
+	assert_int_equal(store_clock_set(s, 1700000000), STORE_OK);
+	assert_int_equal(store_checkin_add(s, ev, b, "", NULL), STORE_OK);
+	assert_int_equal(store_checkin_add(s, other, c, "", NULL), STORE_OK);
+	assert_int_equal(store_checkin_list(s, ev, "", list, 8, &n), STORE_OK);
+	assert_int_equal(n, 2);
+	assert_string_equal(list[0].first, "Patrick");
+	assert_string_equal(list[0].last, "O'Neil");
+	assert_string_equal(list[0].organisation, "HSE");
+	assert_int_equal(list[0].member_id, b);
+	assert_string_equal(list[1].first, "Siân");
+	assert_int_equal(store_checkin_list(s, ev, "dal", list, 8, &n), STORE_OK);
+	assert_int_equal(n, 1);
+	assert_string_equal(list[0].first, "Siân");
+	assert_int_equal(store_checkin_list(s, ev, "o", list, 8, &n), STORE_OK);
+	assert_int_equal(n, 2);
+	assert_int_equal(store_checkin_list(s, ev, "ravi", list, 8, &n), STORE_OK);
+	assert_int_equal(n, 0);
+	assert_int_equal(store_checkin_list(s, ev, NULL, list, 1, &n), STORE_OK);
+	assert_int_equal(n, 1);
+	store_close(s);
+}
+
+static void forgetting_a_member_removes_their_details_but_keeps_the_count(void **state)
+{
+	fixture *f = *state;
+	store *s = open_ok(f->path);
+	int64_t ev = add_event(s, "Spring meeting");
+	store_member m = member_named("Siân", "Ó Dálaigh", "NHS Wales", "sian@wales.nhs.uk"),
+		     got;
+	store_checkin list[4];
+	char orgs[4][STORE_TEXT_MAX];
+	int n = -1;
+
+	snprintf(m.profession, sizeof m.profession, "Nurse");
+	m.mailing_list = m.may_contact = true;
+	assert_int_equal(store_member_add(s, &m), STORE_OK);
+	assert_int_equal(store_checkin_add(s, ev, m.id, "Critical friend", NULL), STORE_OK);
+	int64_t changed = query_int(s, "SELECT changed_seq FROM members");
+
+	assert_int_equal(store_member_forget(s, m.id), STORE_OK);
+	assert_int_equal(store_checkin_count(s, ev, &n), STORE_OK);
+	assert_int_equal(n, 1);
+	assert_int_equal(store_checkin_list(s, ev, "", list, 4, &n), STORE_OK);
+	assert_int_equal(n, 1);
+	assert_string_equal(list[0].first, "");
+	assert_string_equal(list[0].last, "");
+	assert_string_equal(list[0].organisation, "");
+	assert_string_equal(list[0].role, "Critical friend");
+	/* Nothing personal is left in any table. */
+	assert_int_equal(query_int(s, "SELECT count(*) FROM members WHERE first_name = '' "
+				      "AND last_name = '' AND organisation = '' AND email = '' "
+				      "AND mailing_list = 0 AND may_contact = 0 AND "
+				      "name_key = '' AND org_key = '' AND forgotten = 1"), 1);
+	assert_int_equal(query_int(s, "SELECT count(*) FROM member_words"), 0);
+	assert_true(query_int(s, "SELECT changed_seq FROM members") > changed);
+	assert_string_equal(search_names(s, "sian", 10), "");
+	assert_int_equal(store_member_find_email(s, "sian@wales.nhs.uk", &got), STORE_NOTFOUND);
+	assert_int_equal(store_organisations(s, "nhs", orgs, 4, &n), STORE_OK);
+	assert_int_equal(n, 0);
+	assert_int_equal(store_member_get(s, m.id, &got), STORE_NOTFOUND);
+	assert_string_equal(store_errmsg(s), "This member's details have been removed.");
+	/* Forgotten stays forgotten. */
+	assert_int_equal(store_member_update(s, &m), STORE_NOTFOUND);
+	assert_int_equal(store_member_forget(s, m.id), STORE_NOTFOUND);
+	assert_int_equal(store_checkin_add(s, add_event(s, "Later"), m.id, "", NULL),
+			 STORE_NOTFOUND);
+	store_close(s);
+}
+
+static void a_member_is_new_until_they_come_to_another_event(void **state)
+{
+	fixture *f = *state;
+	store *s = open_ok(f->path);
+	int64_t first = add_event(s, "First"), second = add_event(s, "Second");
+	int64_t id = add_member(s, "Ravi", "Patel", "");
+
+	assert_true(store_member_is_new(s, id, first));
+	assert_int_equal(store_checkin_add(s, first, id, "", NULL), STORE_OK);
+	/* Checked in here only: still a first-timer at this event. */
+	assert_true(store_member_is_new(s, id, first));
+	assert_false(store_member_is_new(s, id, second));
+	store_close(s);
+}
+
+/* ---- professions ---------------------------------------------------------------- */
+
+static void professions_start_as_the_seed_list_and_can_be_changed(void **state)
+{
+	static const char *const seed[] = {
+		"Nurse", "Doctor", "Allied health professional", "Pharmacist", "Manager",
+		"Administrator", "Patient or carer representative", "Student", "Other",
+	};
+	fixture *f = *state;
+	store *s = open_ok(f->path);
+	char list[16][STORE_TEXT_MAX];
+	int n = -1;
+
+	assert_int_equal(store_professions(s, list, 16, &n), STORE_OK);
+	assert_int_equal(n, 9);
+	for (int i = 0; i < 9; i++)
+		assert_string_equal(list[i], seed[i]);
+
+	assert_int_equal(store_profession_add(s, "Paramedic"), STORE_OK);
+	assert_int_equal(store_profession_add(s, "NURSE"), STORE_EXISTS);
+	assert_string_equal(store_errmsg(s), "\"NURSE\" is already on the list.");
+	assert_int_equal(store_profession_add(s, " - "), STORE_INVALID);
+	assert_int_equal(store_profession_remove(s, "student"), STORE_OK);
+	assert_int_equal(store_profession_remove(s, "Student"), STORE_NOTFOUND);
+	assert_int_equal(store_professions(s, list, 16, &n), STORE_OK);
+	assert_int_equal(n, 9);
+	assert_string_equal(list[7], "Other");
+	assert_string_equal(list[8], "Paramedic");
+	assert_int_equal(store_professions(s, list, 3, &n), STORE_OK);
+	assert_int_equal(n, 3);
+	store_close(s);
+
+	/* The list is the kiosk's: it survives reopening. */
+	s = open_ok(f->path);
+	assert_int_equal(store_professions(s, list, 16, &n), STORE_OK);
+	assert_int_equal(n, 9);
+	store_close(s);
+}
+
+/* ---- batches -------------------------------------------------------------------- */
+
+static void a_batch_keeps_good_records_and_is_saved_or_undone_as_a_whole(void **state)
+{
+	fixture *f = *state;
+	store *s = open_ok(f->path);
+	store_member bad = member_named("", "Nobody", "", "");
+
+	assert_int_equal(store_begin(s), STORE_OK);
+	add_member(s, "Ann", "Lee", "");
+	assert_int_equal(store_member_add(s, &bad), STORE_INVALID);
+	add_member(s, "Ben", "Ng", "");
+	assert_int_equal(store_commit(s), STORE_OK);
+	assert_int_equal(query_int(s, "SELECT count(*) FROM members"), 2);
+	assert_string_equal(search_names(s, "ben", 4), "Ben Ng");
+
+	assert_int_equal(store_begin(s), STORE_OK);
+	add_member(s, "Cara", "Jones", "");
+	store_rollback(s);
+	assert_int_equal(query_int(s, "SELECT count(*) FROM members"), 2);
+	assert_string_equal(search_names(s, "cara", 4), "");
+	store_rollback(s);      /* no batch: harmless */
+	store_rollback(NULL);
+	/* Ids carry on after the undone batch. */
+	int64_t id = add_member(s, "Dev", "Shah", "");
+	assert_true(id > 0);
+	store_close(s);
+}
+
 static void closing_nothing_is_harmless(void **state)
 {
 	(void)state;
@@ -1081,6 +1866,29 @@ int main(void)
 		T(the_stores_own_settings_cannot_be_overwritten),
 		T(checkins_are_counted_per_event),
 		T(a_full_disk_gives_a_plain_message),
+		T(a_new_member_is_stored_with_consents_as_chosen),
+		T(a_member_needs_a_first_name),
+		T(names_in_any_script_are_kept_but_limited_to_sixty_characters),
+		T(email_addresses_are_checked),
+		T(a_member_can_be_changed_and_is_found_by_the_new_name_only),
+		T(search_ignores_case_accents_and_punctuation),
+		T(search_matches_the_start_of_words_only),
+		T(search_results_are_in_name_order_up_to_the_limit),
+		T(search_uses_the_index_of_name_words),
+		T(search_among_100000_members_finds_the_right_ones),
+		T(members_of_an_older_database_are_found_after_migration),
+		T(the_migration_indexes_names_as_the_store_does),
+		T(a_member_with_the_same_name_and_organisation_is_found),
+		T(organisations_are_suggested_by_prefix_most_used_first),
+		T(a_second_checkin_returns_the_first_time_and_stores_nothing),
+		T(a_checkin_needs_an_event_a_member_and_a_known_role),
+		T(roles_read_as_in_the_seed),
+		T(an_undone_checkin_can_be_made_again),
+		T(the_checkin_list_shows_names_newest_first_and_can_be_searched),
+		T(forgetting_a_member_removes_their_details_but_keeps_the_count),
+		T(a_member_is_new_until_they_come_to_another_event),
+		T(professions_start_as_the_seed_list_and_can_be_changed),
+		T(a_batch_keeps_good_records_and_is_saved_or_undone_as_a_whole),
 		T(closing_nothing_is_harmless),
 #undef T
 	};

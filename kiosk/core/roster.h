@@ -24,7 +24,18 @@ typedef void roster_report(void *ctx, long line, const char *reason);
  * imported even when others are bad, all in one transaction; re-importing
  * creates no duplicates. Returns STORE_OK, or STORE_INVALID with a reason in
  * err when the file as a whole cannot be used (no header with a first-name
- * column, not UTF-8, not CSV). */
+ * column, not UTF-8, not CSV).
+ *
+ * Also: a file whose first row names no column but has exactly four fields,
+ * the fourth with an '@', is read as first,last,organisation,email without a
+ * header. A row is already known when a member has its email (case aside) or
+ * its first name, last name and organisation (folded); nothing of theirs
+ * changes. Imported members get both consents off: a roster is not consent.
+ * Rows with no field at all (",,,") are skipped silently. A job title that is
+ * on the profession pick list takes the list's spelling. report may be NULL.
+ * When the data file fails (full disk...) the store's status is returned
+ * with its message in err. Whenever the status is not STORE_OK nothing was
+ * imported and *out is all zero. */
 int roster_import(store *s, FILE *f, roster_result *out, roster_report *report, void *ctx, char *err,
                   size_t errlen);
 

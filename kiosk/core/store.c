@@ -16,6 +16,7 @@
 #include <sqlite3.h>
 
 #include "text.h"
+#include "when.h"
 
 #define KIOSK_ID_LEN 16     /* hex digits of the random kiosk id */
 #define BUSY_MS 2000        /* how long to wait for another process's lock */
@@ -44,6 +45,7 @@ struct store {
 	int64_t clock_offset;           /* seconds added to the system clock */
 	char kiosk[KIOSK_ID_LEN + 1];
 	char errmsg[512];
+	bool batch;                     /* inside store_begin: records are savepoints */
 };
 
 /* Schema migrations: step i takes user_version i to i+1, each in its own
@@ -199,6 +201,62 @@ static const char *const migrations[] = {
 	"INSERT OR IGNORE INTO settings (key, value) VALUES\n"
 	"	('" STORE_SETTING_INACTIVITY "', 45),\n"
 	"	('" STORE_SETTING_COOLDOWN "', 1500);\n",
+
+	/* 3: members and check-ins in use. member_words holds each word of a
+	 * member's folded name (text_fold, as the SQL function kiosk_fold), so a
+	 * search is one index range scan per typed word; it is derived from
+	 * members, so it has no id of its own and is never synced. name_key is the
+	 * folded "first last" and org_key the folded organisation: duplicates and
+	 * suggestions. A check-in is undone, not deleted, so that the receiver
+	 * hears of it (and a later check-in revives the same record). The
+	 * professions pick list is the kiosk's configuration, like settings, not
+	 * a record: members carry their profession as text, so the list has no
+	 * global ids and is never synced. */
+	"CREATE TABLE member_words (\n"
+	"	word TEXT NOT NULL,\n"
+	"	member_id INTEGER NOT NULL REFERENCES members (id),\n"
+	"	PRIMARY KEY (word, member_id)\n"
+	") WITHOUT ROWID;\n"
+	"CREATE INDEX member_words_member ON member_words (member_id);\n"
+	"ALTER TABLE members ADD COLUMN org_key TEXT NOT NULL DEFAULT '';\n"
+	"UPDATE members SET name_key = kiosk_fold(first_name || ' ' || last_name),\n"
+	"	org_key = kiosk_fold(organisation) WHERE forgotten = 0;\n"
+	/* As insert_words: each word of the first and of the last name, and
+	 * each run of a part's words to its end joined up. */
+	"WITH RECURSIVE split (member_id, word, joined, rest) AS (\n"
+	"	SELECT id, '', '', kiosk_fold(first_name) || ' ' FROM members\n"
+	"		WHERE forgotten = 0\n"
+	"	UNION ALL\n"
+	"	SELECT id, '', '', kiosk_fold(last_name) || ' ' FROM members\n"
+	"		WHERE forgotten = 0\n"
+	"	UNION ALL\n"
+	"	SELECT member_id, substr(rest, 1, instr(rest, ' ') - 1),\n"
+	"		replace(rest, ' ', ''), substr(rest, instr(rest, ' ') + 1)\n"
+	"		FROM split WHERE rest <> ''\n"
+	")\n"
+	"INSERT OR IGNORE INTO member_words (word, member_id)\n"
+	"	SELECT word, member_id FROM split WHERE word <> ''\n"
+	"	UNION SELECT joined, member_id FROM split WHERE joined <> '';\n"
+	"CREATE INDEX members_org_key ON members (org_key, organisation);\n"
+	"CREATE INDEX members_email ON members (lower(email));\n"
+	"ALTER TABLE checkins ADD COLUMN undone INTEGER NOT NULL DEFAULT 0\n"
+	"	CHECK (undone IN (0, 1));\n"
+	"CREATE TABLE professions (\n"
+	"	id INTEGER PRIMARY KEY,\n"
+	"	name TEXT NOT NULL CHECK (name <> ''),\n"
+	"	name_key TEXT NOT NULL UNIQUE,\n"
+	"	position INTEGER NOT NULL\n"
+	");\n"
+	"INSERT INTO professions (name, name_key, position) VALUES\n"
+	"	('Nurse', 'nurse', 1),\n"
+	"	('Doctor', 'doctor', 2),\n"
+	"	('Allied health professional', 'allied health professional', 3),\n"
+	"	('Pharmacist', 'pharmacist', 4),\n"
+	"	('Manager', 'manager', 5),\n"
+	"	('Administrator', 'administrator', 6),\n"
+	"	('Patient or carer representative', 'patient or carer representative', 7),\n"
+	"	('Student', 'student', 8),\n"
+	"	('Other', 'other', 9);\n",
 };
 
 #define MIGRATION_COUNT ((int)(sizeof migrations / sizeof migrations[0]))
@@ -222,6 +280,12 @@ static const char *const activity_examples[STORE_ACT_COUNT] = {
 	[STORE_ACT_STANDARDS] = "Benchmarks, maturity scales, warranting knowledge",
 	[STORE_ACT_FORMAL] = "Training, practice transfer, invited expert",
 	[STORE_ACT_VISITS] = "Visiting a member's site, a community website",
+};
+
+/* The seed's leadership roles an attendee may take for the day. */
+static const char *const role_names[STORE_ROLE_COUNT] = {
+	"Agenda activist", "Community keeper", "Critical friend", "Social reporter",
+	"External messenger", "Value detective", "Organisational broker",
 };
 
 /* ---- messages ---------------------------------------------------------------- */
@@ -274,17 +338,41 @@ static int fail_db(store *s, int src, const char *what)
 
 static int tx_begin(store *s, const char *what)
 {
-	/* IMMEDIATE takes the write lock now, so a busy database fails here and
-	 * not halfway through. */
-	int src = sqlite3_exec(s->db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
+	int src;
 
+	if (s->batch) {
+		/* SQLite rolls a transaction back by itself after some I/O errors: a
+		 * savepoint now would start a new one and save this record alone. */
+		if (sqlite3_get_autocommit(s->db))
+			return set_msg(s, STORE_IO, "The data file failed and the changes "
+				       "so far were undone: %s.", what);
+		/* Inside store_begin's batch: a refused record undoes only itself. */
+		src = sqlite3_exec(s->db, "SAVEPOINT record", NULL, NULL, NULL);
+	} else {
+		/* IMMEDIATE takes the write lock now, so a busy database fails here
+		 * and not halfway through. */
+		src = sqlite3_exec(s->db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
+	}
 	return src == SQLITE_OK ? STORE_OK : fail_db(s, src, what);
 }
 
 /* Commits when rc is STORE_OK, otherwise (or if the commit fails) rolls back;
- * returns the final status. */
+ * returns the final status. Inside a batch the same, for the savepoint only. */
 static int tx_end(store *s, int rc, const char *what)
 {
+	if (s->batch) {
+		if (rc == STORE_OK) {
+			int src = sqlite3_exec(s->db, "RELEASE record", NULL, NULL, NULL);
+
+			if (src == SQLITE_OK)
+				return STORE_OK;
+			rc = fail_db(s, src, what);
+		}
+		if (!sqlite3_get_autocommit(s->db))
+			sqlite3_exec(s->db, "ROLLBACK TO record; RELEASE record", NULL, NULL,
+				     NULL);
+		return rc;
+	}
 	if (rc == STORE_OK) {
 		int src = sqlite3_exec(s->db, "COMMIT", NULL, NULL, NULL);
 
@@ -295,6 +383,33 @@ static int tx_end(store *s, int rc, const char *what)
 	if (!sqlite3_get_autocommit(s->db))
 		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
 	return rc;
+}
+
+int store_begin(store *s)
+{
+	int rc;
+
+	assert(s && !s->batch);
+	rc = tx_begin(s, "nothing was saved");
+	if (rc == STORE_OK)
+		s->batch = true;
+	return rc;
+}
+
+int store_commit(store *s)
+{
+	assert(s && s->batch);
+	s->batch = false;
+	return tx_end(s, STORE_OK, "nothing was saved");
+}
+
+void store_rollback(store *s)
+{
+	if (!s || !s->batch)
+		return;
+	s->batch = false;
+	if (!sqlite3_get_autocommit(s->db))
+		sqlite3_exec(s->db, "ROLLBACK", NULL, NULL, NULL);
 }
 
 /* Takes the next number of the kiosk's one record counter. Only inside a
@@ -657,6 +772,32 @@ static int load_kiosk_id(store *s)
 	return rc;
 }
 
+/* kiosk_fold(text): text_fold in SQL, so that a migration can build the search
+ * keys of members an older kiosk stored. NULL stays NULL. */
+static void sql_fold(sqlite3_context *ctx, int argc, sqlite3_value **argv)
+{
+	const unsigned char *src;
+	char *dst;
+	int len;
+
+	assert(argc == 1);
+	(void)argc;
+	src = sqlite3_value_text(argv[0]);
+	if (!src) {
+		sqlite3_result_null(ctx);
+		return;
+	}
+	len = sqlite3_value_bytes(argv[0]);
+	/* A folded text is never longer than the original. */
+	dst = sqlite3_malloc(len + 1);
+	if (!dst) {
+		sqlite3_result_error_nomem(ctx);
+		return;
+	}
+	text_fold(dst, (size_t)len + 1, (const char *)src);
+	sqlite3_result_text(ctx, dst, -1, sqlite3_free);
+}
+
 /* Everything store_open does once s exists; s->db is closed by the caller. */
 static int open_checked(store *s, const char *path, int known)
 {
@@ -677,6 +818,11 @@ static int open_checked(store *s, const char *path, int known)
 			       s->db ? sqlite3_errmsg(s->db) : sqlite3_errstr(src));
 	sqlite3_extended_result_codes(s->db, 1);
 	sqlite3_busy_timeout(s->db, BUSY_MS);
+	src = sqlite3_create_function_v2(s->db, "kiosk_fold", 1, SQLITE_UTF8 |
+					 SQLITE_DETERMINISTIC | SQLITE_INNOCUOUS, NULL,
+					 sql_fold, NULL, NULL, NULL);
+	if (src != SQLITE_OK)
+		return fail_open(s, path, src);
 	if (sqlite3_db_readonly(s->db, "main") == 1)
 		return set_msg(s, STORE_IO, "Cannot use %s: the file is read-only", path);
 
@@ -685,10 +831,12 @@ static int open_checked(store *s, const char *path, int known)
 	if (rc != STORE_OK)
 		return rc;
 
-	/* WAL and FULL sync: a power cut loses at most the record being saved. */
+	/* WAL and FULL sync: a power cut loses at most the record being saved.
+	 * Temporary journals in memory: a batch's savepoints (store_begin) would
+	 * otherwise write every page they touch to a temporary file. */
 	src = sqlite3_exec(s->db, "PRAGMA journal_mode = WAL; "
-			   "PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON",
-			   NULL, NULL, NULL);
+			   "PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; "
+			   "PRAGMA temp_store = MEMORY", NULL, NULL, NULL);
 	if (src != SQLITE_OK)
 		return fail_open(s, path, src);
 	for (int step = (int)version; step < known; step++) {
@@ -928,6 +1076,89 @@ static int check_agenda_item(store *s, const store_agenda_item *item)
 		return set_msg(s, STORE_INVALID, "The kind of activity is not one the "
 			       "kiosk knows.");
 	return STORE_OK;
+}
+
+/* An address's domain: at least two dot-separated labels of letters, digits,
+ * hyphens (not at either end) or non-ASCII letters, the last not all digits
+ * and at least two characters long. */
+static bool valid_domain(const char *d)
+{
+	size_t labels = 0;
+
+	for (;;) {
+		size_t len = strcspn(d, "."), digits = 0;
+
+		if (len == 0 || len > 63 || d[0] == '-' || d[len - 1] == '-')
+			return false;
+		for (size_t i = 0; i < len; i++) {
+			unsigned char c = (unsigned char)d[i];
+
+			if (c >= '0' && c <= '9')
+				digits++;
+			else if (!(c >= 0x80 || c == '-' || (c >= 'a' && c <= 'z') ||
+				   (c >= 'A' && c <= 'Z')))
+				return false;
+		}
+		labels++;
+		if (d[len] == '\0')
+			return labels >= 2 && len >= 2 && digits < len;
+		d += len + 1;
+	}
+}
+
+bool store_email_valid(const char *email)
+{
+	const char *at;
+	size_t len;
+
+	if (!email)
+		return false;
+	len = strnlen(email, STORE_EMAIL_MAX);
+	if (len == 0)
+		return true;
+	if (len >= STORE_EMAIL_MAX || !text_valid_utf8(email, len))
+		return false;
+	at = strchr(email, '@');
+	if (!at || strchr(at + 1, '@') || at == email || at - email > 64)
+		return false;
+	/* The local part: printable, no spaces or the characters that need
+	 * quoting; dots only between other characters. */
+	for (const char *p = email; p < at; p++) {
+		unsigned char c = (unsigned char)*p;
+
+		if (c <= ' ' || c == 0x7f || strchr("\"(),:;<>[\\]", c))
+			return false;
+	}
+	if (email[0] == '.' || at[-1] == '.' || strstr(email, "..") != NULL)
+		return false;
+	return valid_domain(at + 1);
+}
+
+/* Checks a member's fields; the messages are shown to the attendee typing
+ * them, so they speak to them. */
+static int check_member(store *s, const store_member *m)
+{
+	char key[STORE_NAME_MAX];
+	int rc;
+
+	rc = check_text(s, "first name", m->first, STORE_NAME_MAX, STORE_NAME_CHARS, false);
+	if (rc != STORE_OK)
+		return rc;
+	/* A name of only spaces or punctuation could never be found again. */
+	text_fold(key, sizeof key, m->first);
+	if (key[0] == '\0')
+		return set_msg(s, STORE_INVALID, "Please give a first name.");
+	rc = check_text(s, "last name", m->last, STORE_NAME_MAX, STORE_NAME_CHARS, false);
+	if (rc == STORE_OK)
+		rc = check_text(s, "organisation", m->organisation, STORE_TEXT_MAX,
+				STORE_TEXT_CHARS, false);
+	if (rc == STORE_OK)
+		rc = check_text(s, "profession", m->profession, STORE_TEXT_MAX,
+				STORE_TEXT_CHARS, false);
+	if (rc == STORE_OK && !store_email_valid(m->email))
+		rc = set_msg(s, STORE_INVALID, "That email address does not look right: "
+			     "it needs one @ and a domain like nhs.net.");
+	return rc;
 }
 
 /* Copies a text column into dst (cap bytes); "" for NULL. */
@@ -1387,7 +1618,8 @@ int store_pin_check(store *s, const char *pin)
 
 int store_checkin_count(store *s, int64_t event_id, int *n)
 {
-	static const char sql[] = "SELECT count(*) FROM checkins WHERE event_id = ?1";
+	static const char sql[] =
+		"SELECT count(*) FROM checkins WHERE event_id = ?1 AND undone = 0";
 	sqlite3_stmt *st = NULL;
 	int rc = STORE_OK;
 
@@ -1400,6 +1632,896 @@ int store_checkin_count(store *s, int64_t event_id, int *n)
 		goto out;
 	}
 	*n = sqlite3_column_int(st, 0);
+out:
+	sqlite3_finalize(st);
+	return rc;
+}
+
+/* ---- members -------------------------------------------------------------------- */
+
+/* The folded keys of a member: each part of the name for the search words,
+ * "first last" for order and duplicates, the organisation for suggestions. */
+typedef struct {
+	char first[STORE_NAME_MAX];
+	char last[STORE_NAME_MAX];
+	char name[2 * STORE_NAME_MAX];
+	char org[STORE_TEXT_MAX];
+} member_keys;
+
+static void member_keys_of(const store_member *m, member_keys *k)
+{
+	char both[2 * STORE_NAME_MAX];
+
+	text_fold(k->first, sizeof k->first, m->first);
+	text_fold(k->last, sizeof k->last, m->last);
+	snprintf(both, sizeof both, "%s %s", m->first, m->last);
+	text_fold(k->name, sizeof k->name, both);
+	text_fold(k->org, sizeof k->org, m->organisation);
+}
+
+#define MEMBER_COLUMNS "id, kiosk || '-' || seq, first_name, last_name, organisation, " \
+	"profession, email, mailing_list, may_contact"
+
+static void member_from_row(sqlite3_stmt *st, store_member *m)
+{
+	memset(m, 0, sizeof *m);
+	m->id = sqlite3_column_int64(st, 0);
+	copy_column(m->gid, sizeof m->gid, st, 1);
+	copy_column(m->first, sizeof m->first, st, 2);
+	copy_column(m->last, sizeof m->last, st, 3);
+	copy_column(m->organisation, sizeof m->organisation, st, 4);
+	copy_column(m->profession, sizeof m->profession, st, 5);
+	copy_column(m->email, sizeof m->email, st, 6);
+	m->mailing_list = sqlite3_column_int(st, 7) != 0;
+	m->may_contact = sqlite3_column_int(st, 8) != 0;
+}
+
+/* Steps a prepared query of MEMBER_COLUMNS once: the member into out, or
+ * STORE_NOTFOUND. The caller finalizes st. */
+static int step_member(store *s, sqlite3_stmt *st, store_member *out, const char *what)
+{
+	int src = sqlite3_step(st);
+
+	if (src == SQLITE_ROW) {
+		member_from_row(st, out);
+		return STORE_OK;
+	}
+	if (src == SQLITE_DONE)
+		return set_msg(s, STORE_NOTFOUND, "There is no such member.");
+	return fail_db(s, src, what);
+}
+
+/* Indexes the words of member id's name, from the folded parts in k: each
+ * word, and each run of a part's words to its end joined up, so that "odal"
+ * finds Ó Dálaigh and "vanderb" van der Berg as well as "dal" and "berg" do.
+ * The migration to schema 3 makes the same words in SQL. */
+static int insert_words(store *s, int64_t id, const member_keys *k, const char *what)
+{
+	static const char sql[] =
+		"INSERT OR IGNORE INTO member_words (word, member_id) VALUES (?1, ?2)";
+	const char *const parts[] = {k->first, k->last};
+	char joined[STORE_NAME_MAX];
+	sqlite3_stmt *st = NULL;
+	int rc = STORE_OK;
+
+	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK ||
+	    sqlite3_bind_int64(st, 2, id) != SQLITE_OK) {
+		rc = fail_db(s, sqlite3_errcode(s->db), what);
+		goto out;
+	}
+	for (size_t p = 0; p < sizeof parts / sizeof parts[0]; p++) {
+		/* A folded part has single spaces and none at either end. */
+		for (const char *w = parts[p]; *w != '\0';) {
+			size_t len = strcspn(w, " "), n = 0;
+
+			for (const char *c = w; *c != '\0'; c++) {
+				if (*c != ' ')
+					joined[n++] = *c;
+			}
+			if (sqlite3_bind_text(st, 1, w, (int)len, SQLITE_STATIC) != SQLITE_OK ||
+			    sqlite3_step(st) != SQLITE_DONE ||
+			    sqlite3_reset(st) != SQLITE_OK ||
+			    (n > len && (sqlite3_bind_text(st, 1, joined, (int)n,
+							   SQLITE_STATIC) != SQLITE_OK ||
+					 sqlite3_step(st) != SQLITE_DONE ||
+					 sqlite3_reset(st) != SQLITE_OK))) {
+				rc = fail_db(s, sqlite3_errcode(s->db), what);
+				goto out;
+			}
+			w += len;
+			if (*w == ' ')
+				w++;
+		}
+	}
+out:
+	sqlite3_finalize(st);
+	return rc;
+}
+
+static int delete_words(store *s, int64_t id, const char *what)
+{
+	static const char sql[] = "DELETE FROM member_words WHERE member_id = ?1";
+	sqlite3_stmt *st = NULL;
+	int rc = STORE_OK;
+
+	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK ||
+	    sqlite3_bind_int64(st, 1, id) != SQLITE_OK ||
+	    sqlite3_step(st) != SQLITE_DONE)
+		rc = fail_db(s, sqlite3_errcode(s->db), what);
+	sqlite3_finalize(st);
+	return rc;
+}
+
+static int insert_member(store *s, const store_member *m, const member_keys *k,
+			 int64_t seq, int64_t *id)
+{
+	static const char sql[] =
+		"INSERT INTO members (kiosk, seq, changed_seq, created_at, first_name, "
+		"last_name, organisation, profession, email, mailing_list, may_contact, "
+		"name_key, org_key) VALUES (?1, ?2, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, "
+		"?11, ?12)";
+	sqlite3_stmt *st = NULL;
+	int rc = STORE_OK;
+
+	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK ||
+	    sqlite3_bind_text(st, 1, s->kiosk, -1, SQLITE_STATIC) != SQLITE_OK ||
+	    sqlite3_bind_int64(st, 2, seq) != SQLITE_OK ||
+	    sqlite3_bind_int64(st, 3, store_now(s)) != SQLITE_OK ||
+	    sqlite3_bind_text(st, 4, m->first, -1, SQLITE_STATIC) != SQLITE_OK ||
+	    sqlite3_bind_text(st, 5, m->last, -1, SQLITE_STATIC) != SQLITE_OK ||
+	    sqlite3_bind_text(st, 6, m->organisation, -1, SQLITE_STATIC) != SQLITE_OK ||
+	    sqlite3_bind_text(st, 7, m->profession, -1, SQLITE_STATIC) != SQLITE_OK ||
+	    sqlite3_bind_text(st, 8, m->email, -1, SQLITE_STATIC) != SQLITE_OK ||
+	    sqlite3_bind_int(st, 9, m->mailing_list ? 1 : 0) != SQLITE_OK ||
+	    sqlite3_bind_int(st, 10, m->may_contact ? 1 : 0) != SQLITE_OK ||
+	    sqlite3_bind_text(st, 11, k->name, -1, SQLITE_STATIC) != SQLITE_OK ||
+	    sqlite3_bind_text(st, 12, k->org, -1, SQLITE_STATIC) != SQLITE_OK ||
+	    sqlite3_step(st) != SQLITE_DONE) {
+		rc = fail_db(s, sqlite3_errcode(s->db), "the member was not saved");
+		goto out;
+	}
+	*id = sqlite3_last_insert_rowid(s->db);
+out:
+	sqlite3_finalize(st);
+	return rc;
+}
+
+int store_member_add(store *s, store_member *m)
+{
+	static const char what[] = "the member was not saved";
+	member_keys k;
+	int64_t seq = 0, id = 0;
+	int rc;
+
+	assert(s && m);
+	rc = check_member(s, m);
+	if (rc != STORE_OK)
+		return rc;
+	member_keys_of(m, &k);
+	rc = tx_begin(s, what);
+	if (rc != STORE_OK)
+		return rc;
+	rc = next_seq(s, &seq, what);
+	if (rc == STORE_OK)
+		rc = insert_member(s, m, &k, seq, &id);
+	if (rc == STORE_OK)
+		rc = insert_words(s, id, &k, what);
+	rc = tx_end(s, rc, what);
+	if (rc == STORE_OK) {
+		m->id = id;
+		snprintf(m->gid, sizeof m->gid, "%s-%lld", s->kiosk, (long long)seq);
+	}
+	return rc;
+}
+
+static int update_member(store *s, const store_member *m, const member_keys *k,
+			 int64_t seq)
+{
+	/* A forgotten member stays forgotten: their details are not put back. */
+	static const char sql[] =
+		"UPDATE members SET first_name = ?1, last_name = ?2, organisation = ?3, "
+		"profession = ?4, email = ?5, mailing_list = ?6, may_contact = ?7, "
+		"name_key = ?8, org_key = ?9, changed_seq = ?10 "
+		"WHERE id = ?11 AND forgotten = 0";
+	static const char what[] = "the member's details were not changed";
+	sqlite3_stmt *st = NULL;
+	int rc = STORE_OK;
+
+	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK ||
+	    sqlite3_bind_text(st, 1, m->first, -1, SQLITE_STATIC) != SQLITE_OK ||
+	    sqlite3_bind_text(st, 2, m->last, -1, SQLITE_STATIC) != SQLITE_OK ||
+	    sqlite3_bind_text(st, 3, m->organisation, -1, SQLITE_STATIC) != SQLITE_OK ||
+	    sqlite3_bind_text(st, 4, m->profession, -1, SQLITE_STATIC) != SQLITE_OK ||
+	    sqlite3_bind_text(st, 5, m->email, -1, SQLITE_STATIC) != SQLITE_OK ||
+	    sqlite3_bind_int(st, 6, m->mailing_list ? 1 : 0) != SQLITE_OK ||
+	    sqlite3_bind_int(st, 7, m->may_contact ? 1 : 0) != SQLITE_OK ||
+	    sqlite3_bind_text(st, 8, k->name, -1, SQLITE_STATIC) != SQLITE_OK ||
+	    sqlite3_bind_text(st, 9, k->org, -1, SQLITE_STATIC) != SQLITE_OK ||
+	    sqlite3_bind_int64(st, 10, seq) != SQLITE_OK ||
+	    sqlite3_bind_int64(st, 11, m->id) != SQLITE_OK ||
+	    sqlite3_step(st) != SQLITE_DONE) {
+		rc = fail_db(s, sqlite3_errcode(s->db), what);
+		goto out;
+	}
+	if (sqlite3_changes(s->db) == 0)
+		rc = set_msg(s, STORE_NOTFOUND, "There is no such member: %s.", what);
+out:
+	sqlite3_finalize(st);
+	return rc;
+}
+
+int store_member_update(store *s, const store_member *m)
+{
+	static const char what[] = "the member's details were not changed";
+	member_keys k;
+	int64_t seq = 0;
+	int rc;
+
+	assert(s && m);
+	rc = check_member(s, m);
+	if (rc != STORE_OK)
+		return rc;
+	member_keys_of(m, &k);
+	rc = tx_begin(s, what);
+	if (rc != STORE_OK)
+		return rc;
+	rc = next_seq(s, &seq, what);
+	if (rc == STORE_OK)
+		rc = update_member(s, m, &k, seq);
+	if (rc == STORE_OK)
+		rc = delete_words(s, m->id, what);
+	if (rc == STORE_OK)
+		rc = insert_words(s, m->id, &k, what);
+	return tx_end(s, rc, what);
+}
+
+int store_member_get(store *s, int64_t id, store_member *out)
+{
+	static const char sql[] =
+		"SELECT " MEMBER_COLUMNS ", forgotten FROM members WHERE id = ?1";
+	static const char what[] = "the member could not be read";
+	sqlite3_stmt *st = NULL;
+	int rc = STORE_OK, src;
+
+	assert(s && out);
+	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK ||
+	    sqlite3_bind_int64(st, 1, id) != SQLITE_OK) {
+		rc = fail_db(s, sqlite3_errcode(s->db), what);
+		goto out;
+	}
+	src = sqlite3_step(st);
+	if (src == SQLITE_ROW && sqlite3_column_int(st, 9) != 0)
+		rc = set_msg(s, STORE_NOTFOUND, "This member's details have been removed.");
+	else if (src == SQLITE_ROW)
+		member_from_row(st, out);
+	else if (src == SQLITE_DONE)
+		rc = set_msg(s, STORE_NOTFOUND, "There is no such member.");
+	else
+		rc = fail_db(s, src, what);
+out:
+	sqlite3_finalize(st);
+	return rc;
+}
+
+/* ---- search --------------------------------------------------------------------- */
+
+/* Typed words a search uses at most; more are ignored, the shortest first. */
+#define QUERY_WORDS 6
+
+/* A search query as index ranges: each word w, folded, is followed by the
+ * byte 0xFF, so that binding w alone gives the range's start and w with its
+ * 0xFF its end. No UTF-8 text holds 0xFF, so [w, w 0xFF) is exactly the
+ * words starting with w (SQLite compares text bytewise). */
+typedef struct {
+	int n;
+	bool impossible;                         /* a word no name could hold */
+	size_t len[QUERY_WORDS];
+	char word[QUERY_WORDS][STORE_NAME_MAX + 1];
+} query_words;
+
+/* Folds query and splits it into words, longest first: the longest word
+ * usually matches fewest names, so it leads the search. */
+static void split_query(const char *query, query_words *q)
+{
+	char folded[1024];
+	const char *start[QUERY_WORDS] = {NULL};
+	size_t len[QUERY_WORDS] = {0};
+	int n = 0;
+
+	memset(q, 0, sizeof *q);
+	text_fold(folded, sizeof folded, query);
+	for (const char *w = folded; *w != '\0';) {
+		size_t l = strcspn(w, " ");
+		int at = n;
+
+		if (l >= STORE_NAME_MAX) {
+			/* Longer than a name may be: nothing can match. */
+			q->impossible = true;
+		} else {
+			/* Insertion into the longest-first list, keeping QUERY_WORDS. */
+			while (at > 0 && len[at - 1] < l)
+				at--;
+			if (at < QUERY_WORDS) {
+				int last = n < QUERY_WORDS ? n : QUERY_WORDS - 1;
+
+				for (int i = last; i > at; i--) {
+					start[i] = start[i - 1];
+					len[i] = len[i - 1];
+				}
+				start[at] = w;
+				len[at] = l;
+				if (n < QUERY_WORDS)
+					n++;
+			}
+		}
+		w += l;
+		if (*w == ' ')
+			w++;
+	}
+	for (int i = 0; i < n; i++) {
+		memcpy(q->word[i], start[i], len[i]);
+		q->word[i][len[i]] = (char)0xFF;
+		q->len[i] = len[i];
+	}
+	q->n = n;
+}
+
+/* Binds q to parameters ?1 to ?12: the start and end of word i's range as ?2i+1
+ * and ?2i+2, NULL for the words q does not have. */
+static int bind_words(sqlite3_stmt *st, const query_words *q)
+{
+	int src = SQLITE_OK;
+
+	for (int i = 0; i < QUERY_WORDS && src == SQLITE_OK; i++) {
+		if (i < q->n) {
+			src = sqlite3_bind_text(st, 2 * i + 1, q->word[i], (int)q->len[i],
+						SQLITE_STATIC);
+			if (src == SQLITE_OK)
+				src = sqlite3_bind_text(st, 2 * i + 2, q->word[i],
+							(int)q->len[i] + 1, SQLITE_STATIC);
+		} else {
+			src = sqlite3_bind_null(st, 2 * i + 1);
+			if (src == SQLITE_OK)
+				src = sqlite3_bind_null(st, 2 * i + 2);
+		}
+	}
+	return src;
+}
+
+/* col (a member id) has a name word in the range [lo, hi). */
+#define WORD_IN(col, lo, hi) \
+	col " IN (SELECT member_id FROM member_words WHERE word >= " lo " AND word < " hi ")"
+/* The same, or true when the word is not there (NULL). */
+#define MAYBE_WORD_IN(col, lo, hi) "(" lo " IS NULL OR " WORD_IN(col, lo, hi) ")"
+/* Words 2 to 6 of a query_words. */
+#define OTHER_WORDS_IN(col) \
+	" AND " MAYBE_WORD_IN(col, "?3", "?4") " AND " MAYBE_WORD_IN(col, "?5", "?6") \
+	" AND " MAYBE_WORD_IN(col, "?7", "?8") " AND " MAYBE_WORD_IN(col, "?9", "?10") \
+	" AND " MAYBE_WORD_IN(col, "?11", "?12")
+
+/* The search: led by its first (longest) word's range in member_words, each
+ * other word a lookup in a set built once. Shared with store_search_plan. */
+#define SEARCH_SQL \
+	"SELECT " MEMBER_COLUMNS " FROM members WHERE forgotten = 0 AND " \
+	WORD_IN("id", "?1", "?2") OTHER_WORDS_IN("id") \
+	" ORDER BY name_key, first_name, last_name, id LIMIT ?13"
+
+int store_member_search(store *s, const char *query, store_member *out, int max, int *n)
+{
+	static const char sql[] = SEARCH_SQL;
+	static const char what[] = "the members could not be searched";
+	sqlite3_stmt *st = NULL;
+	query_words q;
+	int rc = STORE_OK, src, count = 0;
+
+	assert(s && n && max >= 0 && (out || max == 0));
+	*n = 0;
+	split_query(query, &q);
+	if (q.n == 0 || q.impossible)
+		return STORE_OK;
+	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK ||
+	    bind_words(st, &q) != SQLITE_OK ||
+	    sqlite3_bind_int(st, 13, max) != SQLITE_OK) {
+		rc = fail_db(s, sqlite3_errcode(s->db), what);
+		goto out;
+	}
+	while ((src = sqlite3_step(st)) == SQLITE_ROW)
+		member_from_row(st, &out[count++]);
+	if (src != SQLITE_DONE) {
+		rc = fail_db(s, src, what);
+		goto out;
+	}
+	*n = count;
+out:
+	sqlite3_finalize(st);
+	return rc;
+}
+
+int store_search_plan(store *s, char *out, size_t cap)
+{
+	static const char sql[] = "EXPLAIN QUERY PLAN " SEARCH_SQL;
+	sqlite3_stmt *st = NULL;
+	size_t used = 0;
+	int rc = STORE_OK, src;
+
+	assert(s && out && cap > 0);
+	out[0] = '\0';
+	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK) {
+		rc = fail_db(s, sqlite3_errcode(s->db), "the search could not be explained");
+		goto out;
+	}
+	while ((src = sqlite3_step(st)) == SQLITE_ROW && used < cap) {
+		const unsigned char *detail = sqlite3_column_text(st, 3);
+		int w = snprintf(out + used, cap - used, "%s\n",
+				 detail ? (const char *)detail : "");
+
+		used += w > 0 ? (size_t)w : 0;
+	}
+	if (src != SQLITE_DONE && src != SQLITE_ROW)
+		rc = fail_db(s, src, "the search could not be explained");
+out:
+	sqlite3_finalize(st);
+	return rc;
+}
+
+int store_member_find_same(store *s, const store_member *m, store_member *out)
+{
+	static const char sql[] =
+		"SELECT " MEMBER_COLUMNS " FROM members WHERE name_key = ?1 AND "
+		"org_key = ?2 AND forgotten = 0 ORDER BY seq LIMIT 1";
+	static const char what[] = "the members could not be searched";
+	sqlite3_stmt *st = NULL;
+	member_keys k;
+	int rc;
+
+	assert(s && m && out);
+	member_keys_of(m, &k);
+	if (k.name[0] == '\0')
+		return set_msg(s, STORE_NOTFOUND, "There is no such member.");
+	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK ||
+	    sqlite3_bind_text(st, 1, k.name, -1, SQLITE_STATIC) != SQLITE_OK ||
+	    sqlite3_bind_text(st, 2, k.org, -1, SQLITE_STATIC) != SQLITE_OK) {
+		rc = fail_db(s, sqlite3_errcode(s->db), what);
+		goto out;
+	}
+	rc = step_member(s, st, out, what);
+out:
+	sqlite3_finalize(st);
+	return rc;
+}
+
+int store_member_find_email(store *s, const char *email, store_member *out)
+{
+	/* lower(): the expression the index members_email was made on. */
+	static const char sql[] =
+		"SELECT " MEMBER_COLUMNS " FROM members WHERE lower(email) = lower(?1) "
+		"AND forgotten = 0 ORDER BY seq LIMIT 1";
+	static const char what[] = "the members could not be searched";
+	sqlite3_stmt *st = NULL;
+	int rc;
+
+	assert(s && email && out);
+	if (email[0] == '\0')
+		return set_msg(s, STORE_NOTFOUND, "There is no such member.");
+	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK ||
+	    sqlite3_bind_text(st, 1, email, -1, SQLITE_STATIC) != SQLITE_OK) {
+		rc = fail_db(s, sqlite3_errcode(s->db), what);
+		goto out;
+	}
+	rc = step_member(s, st, out, what);
+out:
+	sqlite3_finalize(st);
+	return rc;
+}
+
+static int blank_member(store *s, int64_t id, int64_t seq)
+{
+	/* The profession stays: alone it names nobody, and it keeps the mix of
+	 * professions at past events true. */
+	static const char sql[] =
+		"UPDATE members SET first_name = '', last_name = '', organisation = '', "
+		"email = '', mailing_list = 0, may_contact = 0, name_key = '', "
+		"org_key = '', forgotten = 1, changed_seq = ?1 "
+		"WHERE id = ?2 AND forgotten = 0";
+	static const char what[] = "the member was not forgotten";
+	sqlite3_stmt *st = NULL;
+	int rc = STORE_OK;
+
+	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK ||
+	    sqlite3_bind_int64(st, 1, seq) != SQLITE_OK ||
+	    sqlite3_bind_int64(st, 2, id) != SQLITE_OK ||
+	    sqlite3_step(st) != SQLITE_DONE) {
+		rc = fail_db(s, sqlite3_errcode(s->db), what);
+		goto out;
+	}
+	if (sqlite3_changes(s->db) == 0)
+		rc = set_msg(s, STORE_NOTFOUND, "There is no such member: %s.", what);
+out:
+	sqlite3_finalize(st);
+	return rc;
+}
+
+int store_member_forget(store *s, int64_t id)
+{
+	static const char what[] = "the member was not forgotten";
+	int64_t seq = 0;
+	int rc;
+
+	assert(s);
+	rc = tx_begin(s, what);
+	if (rc != STORE_OK)
+		return rc;
+	rc = next_seq(s, &seq, what);
+	if (rc == STORE_OK)
+		rc = blank_member(s, id, seq);
+	if (rc == STORE_OK)
+		rc = delete_words(s, id, what);
+	return tx_end(s, rc, what);
+}
+
+int store_organisations(store *s, const char *prefix, char (*out)[STORE_TEXT_MAX], int max,
+			int *n)
+{
+	/* Spellings that fold alike ("NHS England", "nhs england") are one
+	 * organisation, shown as most members wrote it. Counted on the index
+	 * alone: a forgotten member's org_key is "", so it is left out. */
+	static const char sql[] =
+		"WITH spellings AS (SELECT org_key, organisation, count(*) AS uses "
+		"FROM members WHERE org_key >= ?1 AND org_key < ?2 AND org_key <> '' "
+		"GROUP BY org_key, organisation) "
+		"SELECT organisation, max(uses), sum(uses) AS total FROM spellings "
+		"GROUP BY org_key ORDER BY total DESC, organisation LIMIT ?3";
+	static const char what[] = "the organisations could not be read";
+	char key[STORE_TEXT_MAX + 1];
+	sqlite3_stmt *st = NULL;
+	size_t len;
+	int rc = STORE_OK, src, count = 0;
+
+	assert(s && n && max >= 0 && (out || max == 0));
+	*n = 0;
+	/* [key, key 0xFF) holds every key starting with key: see query_words. */
+	text_fold(key, STORE_TEXT_MAX, prefix);
+	len = strlen(key);
+	key[len] = (char)0xFF;
+	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK ||
+	    sqlite3_bind_text(st, 1, key, (int)len, SQLITE_STATIC) != SQLITE_OK ||
+	    sqlite3_bind_text(st, 2, key, (int)len + 1, SQLITE_STATIC) != SQLITE_OK ||
+	    sqlite3_bind_int(st, 3, max) != SQLITE_OK) {
+		rc = fail_db(s, sqlite3_errcode(s->db), what);
+		goto out;
+	}
+	while ((src = sqlite3_step(st)) == SQLITE_ROW)
+		copy_column(out[count++], STORE_TEXT_MAX, st, 0);
+	if (src != SQLITE_DONE) {
+		rc = fail_db(s, src, what);
+		goto out;
+	}
+	*n = count;
+out:
+	sqlite3_finalize(st);
+	return rc;
+}
+
+/* ---- check-ins of members ------------------------------------------------------- */
+
+#define CHECKIN_COLUMNS "c.id, c.member_id, c.created_at, c.role, m.first_name, " \
+	"m.last_name, m.organisation"
+
+static void checkin_from_row(sqlite3_stmt *st, store_checkin *c)
+{
+	memset(c, 0, sizeof *c);
+	c->id = sqlite3_column_int64(st, 0);
+	c->member_id = sqlite3_column_int64(st, 1);
+	c->at = sqlite3_column_int64(st, 2);
+	copy_column(c->role, sizeof c->role, st, 3);
+	copy_column(c->first, sizeof c->first, st, 4);
+	copy_column(c->last, sizeof c->last, st, 5);
+	copy_column(c->organisation, sizeof c->organisation, st, 6);
+}
+
+/* The member's standing check-in at the event, or STORE_NOTFOUND. */
+static int checkin_find(store *s, int64_t event_id, int64_t member_id, store_checkin *out)
+{
+	static const char sql[] =
+		"SELECT " CHECKIN_COLUMNS " FROM checkins c JOIN members m "
+		"ON m.id = c.member_id WHERE c.event_id = ?1 AND c.member_id = ?2 "
+		"AND c.undone = 0";
+	static const char what[] = "the check-in could not be read";
+	sqlite3_stmt *st = NULL;
+	int rc = STORE_OK, src;
+
+	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK ||
+	    sqlite3_bind_int64(st, 1, event_id) != SQLITE_OK ||
+	    sqlite3_bind_int64(st, 2, member_id) != SQLITE_OK) {
+		rc = fail_db(s, sqlite3_errcode(s->db), what);
+		goto out;
+	}
+	src = sqlite3_step(st);
+	if (src == SQLITE_ROW)
+		checkin_from_row(st, out);
+	else if (src == SQLITE_DONE)
+		rc = set_msg(s, STORE_NOTFOUND, "There is no such check-in.");
+	else
+		rc = fail_db(s, src, what);
+out:
+	sqlite3_finalize(st);
+	return rc;
+}
+
+/* Stores the check-in; *stored is false when nothing was (already checked in,
+ * or no such member). An undone check-in comes back as the same record. */
+static int insert_checkin(store *s, int64_t event_id, int64_t member_id, const char *role,
+			  int64_t seq, bool *stored)
+{
+	static const char sql[] =
+		"INSERT INTO checkins (kiosk, seq, changed_seq, created_at, event_id, "
+		"member_id, role) SELECT ?1, ?2, ?2, ?3, ?4, id, ?5 FROM members "
+		"WHERE id = ?6 AND forgotten = 0 "
+		"ON CONFLICT (event_id, member_id) DO UPDATE SET undone = 0, "
+		"created_at = excluded.created_at, role = excluded.role, "
+		"changed_seq = excluded.changed_seq WHERE undone = 1";
+	static const char what[] = "the check-in was not saved";
+	sqlite3_stmt *st = NULL;
+	int rc = STORE_OK;
+
+	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK ||
+	    sqlite3_bind_text(st, 1, s->kiosk, -1, SQLITE_STATIC) != SQLITE_OK ||
+	    sqlite3_bind_int64(st, 2, seq) != SQLITE_OK ||
+	    sqlite3_bind_int64(st, 3, store_now(s)) != SQLITE_OK ||
+	    sqlite3_bind_int64(st, 4, event_id) != SQLITE_OK ||
+	    sqlite3_bind_text(st, 5, role, -1, SQLITE_STATIC) != SQLITE_OK ||
+	    sqlite3_bind_int64(st, 6, member_id) != SQLITE_OK ||
+	    sqlite3_step(st) != SQLITE_DONE) {
+		if (sqlite3_extended_errcode(s->db) == SQLITE_CONSTRAINT_FOREIGNKEY)
+			rc = set_msg(s, STORE_NOTFOUND, "There is no such event: %s.", what);
+		else
+			rc = fail_db(s, sqlite3_errcode(s->db), what);
+		goto out;
+	}
+	*stored = sqlite3_changes(s->db) > 0;
+out:
+	sqlite3_finalize(st);
+	return rc;
+}
+
+static bool known_role(const char *role)
+{
+	for (int i = 0; i < STORE_ROLE_COUNT; i++) {
+		if (strcmp(role, role_names[i]) == 0)
+			return true;
+	}
+	return false;
+}
+
+int store_checkin_add(store *s, int64_t event_id, int64_t member_id, const char *role,
+		      store_checkin *out)
+{
+	static const char what[] = "the check-in was not saved";
+	store_checkin here;
+	char when[STORE_STARTS_MAX];
+	int64_t seq = 0;
+	bool stored = false;
+	int rc;
+
+	assert(s);
+	if (!out)
+		out = &here;
+	if (!role)
+		role = "";
+	if (role[0] != '\0' && !known_role(role))
+		return set_msg(s, STORE_INVALID, "That role is not one of the roles for "
+			       "the day.");
+	rc = tx_begin(s, what);
+	if (rc != STORE_OK)
+		return rc;
+	rc = next_seq(s, &seq, what);
+	if (rc == STORE_OK)
+		rc = insert_checkin(s, event_id, member_id, role, seq, &stored);
+	/* Nothing stored: undo the counter's step too. */
+	if (rc == STORE_OK && !stored)
+		rc = STORE_EXISTS;
+	rc = tx_end(s, rc, what);
+	if (rc == STORE_OK)
+		return checkin_find(s, event_id, member_id, out);
+	if (rc != STORE_EXISTS)
+		return rc;
+	rc = checkin_find(s, event_id, member_id, out);
+	if (rc == STORE_NOTFOUND)
+		return set_msg(s, STORE_NOTFOUND, "There is no such member: %s.", what);
+	if (rc != STORE_OK)
+		return rc;
+	when_format(out->at, when, sizeof when);
+	return set_msg(s, STORE_EXISTS, "You are already checked in (since %s).", when + 11);
+}
+
+static int undo_checkin(store *s, int64_t checkin_id, int64_t seq)
+{
+	static const char sql[] =
+		"UPDATE checkins SET undone = 1, changed_seq = ?1 WHERE id = ?2 AND undone = 0";
+	static const char what[] = "nothing was undone";
+	sqlite3_stmt *st = NULL;
+	int rc = STORE_OK;
+
+	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK ||
+	    sqlite3_bind_int64(st, 1, seq) != SQLITE_OK ||
+	    sqlite3_bind_int64(st, 2, checkin_id) != SQLITE_OK ||
+	    sqlite3_step(st) != SQLITE_DONE) {
+		rc = fail_db(s, sqlite3_errcode(s->db), what);
+		goto out;
+	}
+	if (sqlite3_changes(s->db) == 0)
+		rc = set_msg(s, STORE_NOTFOUND, "There is no such check-in: %s.", what);
+out:
+	sqlite3_finalize(st);
+	return rc;
+}
+
+int store_checkin_undo(store *s, int64_t checkin_id)
+{
+	static const char what[] = "nothing was undone";
+	int64_t seq = 0;
+	int rc;
+
+	assert(s);
+	rc = tx_begin(s, what);
+	if (rc != STORE_OK)
+		return rc;
+	rc = next_seq(s, &seq, what);
+	if (rc == STORE_OK)
+		rc = undo_checkin(s, checkin_id, seq);
+	return tx_end(s, rc, what);
+}
+
+int store_checkin_list(store *s, int64_t event_id, const char *query, store_checkin *out,
+		       int max, int *n)
+{
+	/* Newest first by the record counter, not the clock, which may have
+	 * been set in between. */
+	static const char sql[] =
+		"SELECT " CHECKIN_COLUMNS " FROM checkins c JOIN members m "
+		"ON m.id = c.member_id WHERE c.event_id = ?13 AND c.undone = 0 AND "
+		MAYBE_WORD_IN("c.member_id", "?1", "?2") OTHER_WORDS_IN("c.member_id")
+		" ORDER BY c.changed_seq DESC, c.id DESC LIMIT ?14";
+	static const char what[] = "the check-ins could not be read";
+	sqlite3_stmt *st = NULL;
+	query_words q;
+	int rc = STORE_OK, src, count = 0;
+
+	assert(s && n && max >= 0 && (out || max == 0));
+	*n = 0;
+	split_query(query, &q);
+	if (q.impossible)
+		return STORE_OK;
+	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK ||
+	    bind_words(st, &q) != SQLITE_OK ||
+	    sqlite3_bind_int64(st, 13, event_id) != SQLITE_OK ||
+	    sqlite3_bind_int(st, 14, max) != SQLITE_OK) {
+		rc = fail_db(s, sqlite3_errcode(s->db), what);
+		goto out;
+	}
+	while ((src = sqlite3_step(st)) == SQLITE_ROW)
+		checkin_from_row(st, &out[count++]);
+	if (src != SQLITE_DONE) {
+		rc = fail_db(s, src, what);
+		goto out;
+	}
+	*n = count;
+out:
+	sqlite3_finalize(st);
+	return rc;
+}
+
+bool store_member_is_new(store *s, int64_t member_id, int64_t event_id)
+{
+	static const char sql[] =
+		"SELECT EXISTS (SELECT 1 FROM checkins WHERE member_id = ?1 AND "
+		"event_id <> ?2 AND undone = 0)";
+	sqlite3_stmt *st = NULL;
+	bool first_time = false;
+
+	assert(s);
+	/* On a read error the member is taken as returning: the plainer welcome. */
+	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK ||
+	    sqlite3_bind_int64(st, 1, member_id) != SQLITE_OK ||
+	    sqlite3_bind_int64(st, 2, event_id) != SQLITE_OK ||
+	    sqlite3_step(st) != SQLITE_ROW) {
+		fail_db(s, sqlite3_errcode(s->db), "the member's earlier visits could "
+			"not be read");
+		goto out;
+	}
+	first_time = sqlite3_column_int(st, 0) == 0;
+out:
+	sqlite3_finalize(st);
+	return first_time;
+}
+
+const char *store_role_name(int i)
+{
+	assert(i >= 0 && i < STORE_ROLE_COUNT);
+	return i >= 0 && i < STORE_ROLE_COUNT ? role_names[i] : "";
+}
+
+/* ---- professions ---------------------------------------------------------------- */
+
+int store_professions(store *s, char (*out)[STORE_TEXT_MAX], int max, int *n)
+{
+	static const char sql[] =
+		"SELECT name FROM professions ORDER BY position, id LIMIT ?1";
+	static const char what[] = "the professions could not be read";
+	sqlite3_stmt *st = NULL;
+	int rc = STORE_OK, src, count = 0;
+
+	assert(s && n && max >= 0 && (out || max == 0));
+	*n = 0;
+	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK ||
+	    sqlite3_bind_int(st, 1, max) != SQLITE_OK) {
+		rc = fail_db(s, sqlite3_errcode(s->db), what);
+		goto out;
+	}
+	while ((src = sqlite3_step(st)) == SQLITE_ROW)
+		copy_column(out[count++], STORE_TEXT_MAX, st, 0);
+	if (src != SQLITE_DONE) {
+		rc = fail_db(s, src, what);
+		goto out;
+	}
+	*n = count;
+out:
+	sqlite3_finalize(st);
+	return rc;
+}
+
+int store_profession_add(store *s, const char *name)
+{
+	/* At the end of the list; "nurse" and "Nurse" are the same profession. */
+	static const char sql[] =
+		"INSERT INTO professions (name, name_key, position) VALUES (?1, ?2, "
+		"(SELECT coalesce(max(position), 0) + 1 FROM professions)) "
+		"ON CONFLICT (name_key) DO NOTHING";
+	static const char what[] = "the profession was not added";
+	char key[STORE_TEXT_MAX];
+	sqlite3_stmt *st = NULL;
+	int rc;
+
+	assert(s && name);
+	rc = check_text(s, "profession", name, STORE_TEXT_MAX, STORE_TEXT_CHARS, false);
+	if (rc != STORE_OK)
+		return rc;
+	text_fold(key, sizeof key, name);
+	if (key[0] == '\0')
+		return set_msg(s, STORE_INVALID, "Please give the profession a name.");
+	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK ||
+	    sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC) != SQLITE_OK ||
+	    sqlite3_bind_text(st, 2, key, -1, SQLITE_STATIC) != SQLITE_OK ||
+	    sqlite3_step(st) != SQLITE_DONE) {
+		rc = fail_db(s, sqlite3_errcode(s->db), what);
+		goto out;
+	}
+	if (sqlite3_changes(s->db) == 0)
+		rc = set_msg(s, STORE_EXISTS, "\"%s\" is already on the list.", name);
+out:
+	sqlite3_finalize(st);
+	return rc;
+}
+
+int store_profession_remove(store *s, const char *name)
+{
+	/* Members keep the profession they gave; it is only no longer offered. */
+	static const char sql[] = "DELETE FROM professions WHERE name_key = ?1";
+	static const char what[] = "the profession was not removed";
+	char key[STORE_TEXT_MAX];
+	sqlite3_stmt *st = NULL;
+	int rc = STORE_OK;
+
+	assert(s && name);
+	text_fold(key, sizeof key, name);
+	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK ||
+	    sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC) != SQLITE_OK ||
+	    sqlite3_step(st) != SQLITE_DONE) {
+		rc = fail_db(s, sqlite3_errcode(s->db), what);
+		goto out;
+	}
+	if (sqlite3_changes(s->db) == 0)
+		rc = set_msg(s, STORE_NOTFOUND, "\"%s\" is not on the list.", name);
 out:
 	sqlite3_finalize(st);
 	return rc;

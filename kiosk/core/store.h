@@ -161,12 +161,20 @@ bool store_email_valid(const char *email);
 /* Adds a member (id and gid set on success). First name is required; names,
  * organisation and email are checked (STORE_INVALID with a plain message). */
 int store_member_add(store *s, store_member *m);
+/* Changes member m->id as add checks it; STORE_NOTFOUND for no such member or
+ * a forgotten one (their details are never put back). */
 int store_member_update(store *s, const store_member *m);
+/* STORE_NOTFOUND for no such member, and for a forgotten one ("This member's
+ * details have been removed."). */
 int store_member_get(store *s, int64_t id, store_member *out);
 /* Members, not forgotten, each of whose query words (folded: case, accents and
  * punctuation ignored) starts some word of their name: "sian" finds Siân,
- * "oneil" O'Neil, "dal" Ó Dálaigh, "sian o" Siân Ó Dálaigh. Ordered by first
- * then last name; uses an index, so it stays instant with 100,000 members. */
+ * "oneil" O'Neil, "dal" Ó Dálaigh, "sian o" Siân Ó Dálaigh; the words of a
+ * first or last name also count joined up ("odal" finds Ó Dálaigh, "jeanl"
+ * Jean-Luc). Ordered by first
+ * then last name; uses an index, so it stays instant with 100,000 members.
+ * A query with no letters ("", NULL, "'") finds nobody; of more than six
+ * words the six longest are used. */
 int store_member_search(store *s, const char *query, store_member *out, int max, int *n);
 /* A member with the same first name, last name and organisation (folded), for
  * offering instead of a duplicate; STORE_NOTFOUND if none. */
@@ -180,23 +188,48 @@ int store_organisations(store *s, const char *prefix, char (*out)[STORE_TEXT_MAX
 
 /* Checks a member in at an event with an optional role. STORE_EXISTS if they
  * already are: then *out holds the earlier check-in (with its time) and
- * nothing new is stored. */
+ * nothing new is stored. On success *out holds the new check-in. out may be
+ * NULL; role NULL is "", otherwise it must be one of store_role_name's
+ * (STORE_INVALID). STORE_NOTFOUND for no such event, or a member who does not
+ * exist or was forgotten. */
 int store_checkin_add(store *s, int64_t event_id, int64_t member_id, const char *role, store_checkin *out);
-/* Undoes a check-in made by mistake. */
+/* Undoes a check-in made by mistake: it no longer counts, and checking in
+ * again later works as the first time did. */
 int store_checkin_undo(store *s, int64_t checkin_id);
 /* Check-ins at an event, newest first, optionally only those whose names match
- * query as in store_member_search ("" for all). */
+ * query as in store_member_search ("" or NULL for all). A forgotten member's
+ * check-in has "" for first, last and organisation. */
 int store_checkin_list(store *s, int64_t event_id, const char *query, store_checkin *out, int max, int *n);
 /* True if the member has no check-in at any other event: a first-timer. */
 bool store_member_is_new(store *s, int64_t member_id, int64_t event_id);
 
 /* The profession pick list, in the facilitator's order. */
 int store_professions(store *s, char (*out)[STORE_TEXT_MAX], int max, int *n);
+/* Adds name at the end; STORE_EXISTS if it is listed (case and accents aside). */
 int store_profession_add(store *s, const char *name);
+/* Removes name (case and accents aside); STORE_NOTFOUND if it is not listed.
+ * Members keep the profession they gave. */
 int store_profession_remove(store *s, const char *name);
 
 /* The seed's leadership roles for the day ("Agenda activist" ...). */
 #define STORE_ROLE_COUNT 7
 const char *store_role_name(int i);
+
+/* A member, not forgotten, with this email address (case ignored), for
+ * recognising a roster row; STORE_NOTFOUND if none or email is "". */
+int store_member_find_email(store *s, const char *email, store_member *out);
+
+/* ---- Batches of changes ----------------------------------------------------- */
+
+/* Groups many changes (a roster import) into one transaction: after
+ * store_begin, each store_ function's change is kept only if store_commit
+ * succeeds, and store_rollback undoes them all. Inside a batch a function that
+ * refuses its change (STORE_INVALID, STORE_EXISTS...) undoes only its own part;
+ * the batch carries on. Batches do not nest. store_commit returns STORE_OK or
+ * the reason nothing was saved (the batch is then undone). store_rollback
+ * accepts NULL and a store without a batch. */
+int store_begin(store *s);
+int store_commit(store *s);
+void store_rollback(store *s);
 
 #endif

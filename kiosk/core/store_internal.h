@@ -24,4 +24,8 @@ int store_schema_version(store *s);
  * older kiosk did or inspect what the store wrote. */
 sqlite3 *store_db(store *s);
 
+/* The plan SQLite makes for store_member_search's query (EXPLAIN QUERY PLAN),
+ * one step a line in out (cap bytes), so a test can see it uses its index. */
+int store_search_plan(store *s, char *out, size_t cap);
+
 #endif

@@ -48,7 +48,7 @@ static void frame(app *a)
 	ui_list_begin(u, &rows, r, row);
 	if (ui_list_item(u, &rows, r, "New date and time", st.value, false))
 		textedit_open(a, "New date and time (YYYY-MM-DD HH:MM)", st.value, sizeof st.value, 16, KEYBOARD_SYMBOLS,
-		              check_datetime);
+		              check_datetime, NULL);
 	ui_list_end(u, &rows);
 	int64_t t;
 	if (ui_button(u, m->portrait ? bar : layout_cut_right(&bar, bar.w / 2), "Set clock", UI_BUTTON_PRIMARY)) {
@@ -63,4 +63,4 @@ static void frame(app *a)
 	}
 }
 
-const screen screen_clock = {"clock", enter, frame, leave, true};
+const screen screen_clock = {"clock", enter, frame, leave};

@@ -99,14 +99,14 @@ static void frame(app *a)
 	ui_list_begin(u, &st.scroll, body, content);
 	when_long(st.ev.starts, st.when, sizeof st.when);
 	if (field_row(a, &y, row, "Title", st.ev.title))
-		textedit_open(a, "Title", st.ev.title, sizeof st.ev.title, STORE_TITLE_CHARS, KEYBOARD_LETTERS, NULL);
+		textedit_open(a, "Title", st.ev.title, sizeof st.ev.title, STORE_TITLE_CHARS, KEYBOARD_LETTERS, NULL, NULL);
 	if (field_row(a, &y, row, "Date and time", st.when))
 		textedit_open(a, "Date and time (YYYY-MM-DD HH:MM)", st.ev.starts, sizeof st.ev.starts, 16,
-		              KEYBOARD_SYMBOLS, check_datetime);
+		              KEYBOARD_SYMBOLS, check_datetime, NULL);
 	if (field_row(a, &y, row, "Venue", st.ev.venue))
-		textedit_open(a, "Venue", st.ev.venue, sizeof st.ev.venue, STORE_TEXT_CHARS, KEYBOARD_LETTERS, NULL);
+		textedit_open(a, "Venue", st.ev.venue, sizeof st.ev.venue, STORE_TEXT_CHARS, KEYBOARD_LETTERS, NULL, NULL);
 	if (field_row(a, &y, row, "Community", st.ev.community))
-		textedit_open(a, "Community", st.ev.community, sizeof st.ev.community, STORE_TEXT_CHARS, KEYBOARD_LETTERS, NULL);
+		textedit_open(a, "Community", st.ev.community, sizeof st.ev.community, STORE_TEXT_CHARS, KEYBOARD_LETTERS, NULL, NULL);
 	rect t = ui_list_row(u, &st.scroll, y, row);
 	y += row;
 	bool roles = st.ev.roles;
@@ -154,4 +154,4 @@ static void frame(app *a)
 	}
 }
 
-const screen screen_event = {"event", enter, frame, leave, true};
+const screen screen_event = {"event", enter, frame, leave};

@@ -57,4 +57,4 @@ static void frame(app *a)
 		event_open(a, 0);
 }
 
-const screen screen_events = {"events", enter, frame, NULL, true};
+const screen screen_events = {"events", enter, frame, NULL};

@@ -93,11 +93,15 @@ static void frame(app *a)
 	for (int i = 0; i < 3; i++) {
 		rect b = m->portrait ? layout_cell(body, 1, 3, 0, i, m->gap * 2)
 		                     : layout_cell(body, 3, 1, i, 0, m->gap * 2);
-		if (ui_tile(u, b, labels[i], hints[i], i == 0 ? UI_BUTTON_PRIMARY : UI_BUTTON_SECONDARY))
+		if (!ui_tile(u, b, labels[i], hints[i], i == 0 ? UI_BUTTON_PRIMARY : UI_BUTTON_SECONDARY))
+			continue;
+		if (i == 0)
+			app_show(a, &screen_checkin);
+		else
 			soon_open(a, labels[i]);
 	}
 	if (st.has_event)
 		ui_label(u, count, st.count, UI_FONT_BOLD, UI_TEXT, UI_ALIGN_CENTER);
 }
 
-const screen screen_home = {"home", enter, frame, NULL, false};
+const screen screen_home = {"home", enter, frame, NULL};

@@ -52,6 +52,7 @@ static void unlock(app *a)
 	memset(st.digits, 0, sizeof st.digits);
 	if (rc == STORE_OK) {
 		st.tries = 0;
+		a->unlocked = true;
 		app_show(a, &screen_facilitator);
 	} else if (rc == STORE_WRONG && ++st.tries >= MAX_TRIES) {
 		st.tries = 0;
@@ -89,6 +90,7 @@ static void choose(app *a)
 		say(store_errmsg(a->db), true);
 	} else {
 		ui_toast(a->ui, "The new PIN is saved.", 3000);
+		a->unlocked = true;
 		app_show(a, &screen_facilitator);
 	}
 }
@@ -158,4 +160,4 @@ static void frame(app *a)
 	}
 }
 
-const screen screen_pin = {"PIN", enter, frame, leave, false};
+const screen screen_pin = {"PIN", enter, frame, leave};

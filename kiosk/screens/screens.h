@@ -13,6 +13,15 @@ extern const screen screen_event;
 extern const screen screen_agenda;
 extern const screen screen_clock;
 extern const screen screen_textedit;
+extern const screen screen_checkin;
+extern const screen screen_confirm;
+extern const screen screen_roles;
+extern const screen screen_welcome;
+extern const screen screen_member;
+extern const screen screen_choose;
+extern const screen screen_here;
+extern const screen screen_usb;
+extern const screen screen_professions;
 
 /* "Coming soon" for a feature that is not built yet, named by title. */
 void soon_open(app *a, const char *title);
@@ -30,11 +39,40 @@ void agenda_open(app *a, int64_t event_id, int64_t id);
 
 /* Checks a text typed in textedit; returns NULL if fine, else a plain message. */
 typedef const char *textedit_check(const char *text);
+/* Fills out with up to max suggestions for text (known organisations...);
+ * returns how many. */
+#define TEXTEDIT_SUGGESTIONS 3
+typedef int textedit_suggest(app *a, const char *text, char (*out)[STORE_TEXT_MAX], int max);
 /* Edits buf (cap bytes, at most max_chars characters) on its own screen with
- * the keyboard; "Done" copies the text back to buf if check accepts it and
- * returns to the calling screen, "Cancel" leaves buf unchanged. */
+ * the keyboard; "Done" copies the text back to buf if check (may be NULL)
+ * accepts it and returns to the calling screen, "Cancel" leaves buf
+ * unchanged. suggest (may be NULL) offers completions to tap. */
 void textedit_open(app *a, const char *title, char *buf, size_t cap, size_t max_chars,
-                   keyboard_layer layer, textedit_check *check);
+                   keyboard_layer layer, textedit_check *check, textedit_suggest *suggest);
+
+/* Back to the check-in search with the letters typed so far ("Not me"). */
+void checkin_resume(app *a);
+/* Check-in: asks "Is this you?" for m, then (with roles on) offers a role. */
+void confirm_open(app *a, const store_member *m);
+void roles_open(app *a, const store_member *m);
+/* Checks m in at the current event with role ("" for none) and shows the
+ * welcome, or "already checked in" with the time. */
+void checkin_complete(app *a, const store_member *m, const char *role);
+
+typedef enum {
+	WELCOME_BACK,       /* a returning member */
+	WELCOME_FIRST,      /* first time at this community */
+	WELCOME_ALREADY     /* checked in before: nothing stored */
+} welcome_kind;
+void welcome_open(app *a, welcome_kind kind, const char *first, int64_t at);
+
+/* The walk-in form (id 0: "I'm new here"), or a member's details for the
+ * facilitator (id: the member; checkin_id: their check-in here, or 0). */
+void member_open(app *a, int64_t id, int64_t checkin_id);
+
+/* Picks one of n options into target (cap bytes) and returns to the caller. */
+void choose_open(app *a, const char *title, const char (*options)[STORE_TEXT_MAX], int n, char *target,
+                 size_t cap);
 
 /* Shared drawing for screens: the blue header bar with a title (and a back
  * button when back_label is not NULL); returns true when back was tapped. The

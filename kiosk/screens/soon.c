@@ -30,4 +30,4 @@ static void frame(app *a)
 		app_home(a);
 }
 
-const screen screen_soon = {"coming soon", NULL, frame, NULL, false};
+const screen screen_soon = {"coming soon", NULL, frame, NULL};

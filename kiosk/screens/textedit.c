@@ -14,12 +14,16 @@ static struct {
 	size_t cap, max_chars;
 	keyboard_layer layer;
 	textedit_check *check;
+	textedit_suggest *suggest;
+	char suggested_for[EDIT_MAX];   /* the draft the suggestions were made for */
+	char suggestions[TEXTEDIT_SUGGESTIONS][STORE_TEXT_MAX];
+	int n;
 	const char *message;
 	const screen *back;
 } st;
 
 void textedit_open(app *a, const char *title, char *buf, size_t cap, size_t max_chars, keyboard_layer layer,
-                   textedit_check *check)
+                   textedit_check *check, textedit_suggest *suggest)
 {
 	snprintf(st.title, sizeof st.title, "%s", title);
 	snprintf(st.draft, sizeof st.draft, "%s", buf);
@@ -28,6 +32,9 @@ void textedit_open(app *a, const char *title, char *buf, size_t cap, size_t max_
 	st.max_chars = max_chars;
 	st.layer = layer;
 	st.check = check;
+	st.suggest = suggest;
+	st.suggested_for[0] = '\0';
+	st.n = 0;
 	st.back = a->screen;
 	app_show(a, &screen_textedit);
 }
@@ -42,6 +49,25 @@ static void leave(app *a)
 {
 	(void)a;
 	memset(st.draft, 0, sizeof st.draft);
+	memset(st.suggestions, 0, sizeof st.suggestions);
+	st.n = 0;
+}
+
+/* Suggestions as a row of buttons; asked for only when the draft changed. */
+static void suggestions(app *a, rect r)
+{
+	const layout_metrics *m = ui_metrics(a->ui);
+	if (strcmp(st.suggested_for, st.draft)) {
+		snprintf(st.suggested_for, sizeof st.suggested_for, "%s", st.draft);
+		st.n = st.draft[0] ? st.suggest(a, st.draft, st.suggestions, TEXTEDIT_SUGGESTIONS) : 0;
+	}
+	for (int i = 0; i < st.n; i++) {
+		rect b = layout_cell(r, TEXTEDIT_SUGGESTIONS, 1, i, 0, m->gap);
+		if (ui_button(a->ui, b, st.suggestions[i], UI_BUTTON_SECONDARY)) {
+			snprintf(st.draft, st.cap, "%s", st.suggestions[i]);
+			st.n = 0;
+		}
+	}
 }
 
 static void frame(app *a)
@@ -53,14 +79,18 @@ static void frame(app *a)
 		app_show(a, st.back);
 		return;
 	}
-	/* The keyboard takes the lower part; keys stay at least a touch high. */
-	int kh = m->portrait ? m->h * 2 / 5 : body.h * 3 / 5;
+	/* The keyboard takes the lower part, keys at least 48 px high at 800x480;
+	 * between field and keyboard one line: the message, else suggestions. */
+	int kh = m->portrait ? m->h * 2 / 5 : body.h * 57 / 100;
 	rect kb = layout_cut_bottom(&body, kh);
-	layout_cut_bottom(&body, m->gap);
+	layout_cut_bottom(&body, m->gap / 2);
 	int fh = ui_line_height(u, UI_FONT_BOLD) + m->gap / 2 + m->touch;
 	rect field = layout_cut_top(&body, fh);
+	layout_cut_top(&body, m->gap / 2);
 	if (st.message)
 		ui_label(u, body, st.message, UI_FONT_BOLD, UI_RED, UI_ALIGN_LEFT);
+	else if (st.suggest)
+		suggestions(a, body);
 	bool done = ui_field(u, field, st.title, st.draft, st.cap, st.max_chars);
 	done |= ui_keyboard(u, (rect){0, kb.y, m->w, kb.h + m->pad});
 	if (!done)
@@ -72,4 +102,4 @@ static void frame(app *a)
 	app_show(a, st.back);
 }
 
-const screen screen_textedit = {"text entry", enter, frame, leave, true};
+const screen screen_textedit = {"text entry", enter, frame, leave};

@@ -1,0 +1,120 @@
+/* usb: imports a roster (Eventbrite export or plain CSV) from a USB stick. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/files.h"
+#include "core/roster.h"
+#include "screens.h"
+
+#define MAX_FILES 64
+#define REPORT_LINES 6
+
+static struct {
+	char files[MAX_FILES][FILES_PATH_MAX];
+	int n;
+	int chosen;              /* asking to import files[chosen], or -1 */
+	char question[FILES_PATH_MAX + 32];
+	char result[1536];       /* what the last import did, in words */
+	char reports[1024];      /* the rows it could not use */
+	int reported;
+	ui_list list;
+} st;
+
+/* Where sticks are mounted: $COP_KIOSK_MEDIA, or the usual places. */
+static void look(void)
+{
+	const char *env = getenv("COP_KIOSK_MEDIA");
+	const char *const usual[] = {"/media", "/run/media", "/mnt"};
+	const char *const *roots = env && *env ? &env : usual;
+	int nroots = env && *env ? 1 : 3;
+	st.n = files_find_csv(roots, nroots, 3, st.files, MAX_FILES);
+	st.list.scroll = 0;
+}
+
+static void enter(app *a)
+{
+	(void)a;
+	st.chosen = -1;
+	st.result[0] = '\0';
+	look();
+}
+
+static void report(void *ctx, long line, const char *reason)
+{
+	(void)ctx;
+	size_t used = strlen(st.reports);
+	if (st.reported++ < REPORT_LINES)
+		snprintf(st.reports + used, sizeof st.reports - used, "\nLine %ld: %.120s", line, reason);
+	else if (st.reported == REPORT_LINES + 1)
+		snprintf(st.reports + used, sizeof st.reports - used, "\n…and more.");
+}
+
+static void import(app *a, const char *path)
+{
+	FILE *f = fopen(path, "rb");
+	st.reported = 0;
+	if (!f) {
+		snprintf(st.result, sizeof st.result, "%s could not be opened.", path);
+		return;
+	}
+	char err[300] = "";
+	roster_result r = {0};
+	st.reports[0] = '\0';
+	int rc = roster_import(a->db, f, &r, report, NULL, err, sizeof err);
+	fclose(f);
+	if (rc != STORE_OK)
+		snprintf(st.result, sizeof st.result, "Nothing was imported: %s", err[0] ? err : store_errmsg(a->db));
+	else
+		snprintf(st.result, sizeof st.result, "Imported %d new %s; %d %s already known; %d %s could not be used.%s",
+		         r.added, r.added == 1 ? "member" : "members", r.existing, r.existing == 1 ? "was" : "were", r.bad,
+		         r.bad == 1 ? "row" : "rows", st.reports);
+}
+
+static void frame(app *a)
+{
+	ui *u = a->ui;
+	const layout_metrics *m = ui_metrics(u);
+	rect body = {0, 0, m->w, m->h};
+	if (screen_header(a, &body, "Import a roster", "Back")) {
+		app_show(a, &screen_facilitator);
+		return;
+	}
+	rect bar = layout_cut_bottom(&body, m->touch + m->gap);
+	if (ui_button(u, m->portrait ? bar : layout_cut_right(&bar, bar.w / 2), "Look again", UI_BUTTON_SECONDARY)) {
+		look();
+		st.result[0] = '\0';
+	}
+	layout_cut_bottom(&body, m->gap);
+	if (st.result[0]) {
+		int h = ui_text_height(u, st.result, UI_FONT_BODY, body.w);
+		ui_label(u, layout_cut_top(&body, h), st.result, UI_FONT_BODY, UI_TEXT, UI_ALIGN_LEFT);
+		layout_cut_top(&body, m->gap);
+	}
+	if (st.n == 0 && !st.result[0]) {
+		ui_label(u, body,
+		         "No CSV file found on a USB stick. Save the attendee list as CSV (UTF-8), for example an "
+		         "Eventbrite export, plug the stick in, then tap \"Look again\".",
+		         UI_FONT_BODY, UI_GREY1, UI_ALIGN_CENTER);
+	}
+	int h = m->touch * 3 / 2;
+	ui_list_begin(u, &st.list, body, st.n * h);
+	for (int i = 0; i < st.n; i++) {
+		const char *slash = strrchr(st.files[i], '/');
+		rect r = ui_list_row(u, &st.list, i * h, h);
+		if (ui_list_item(u, &st.list, r, slash ? slash + 1 : st.files[i], st.files[i], false)) {
+			st.chosen = i;
+			snprintf(st.question, sizeof st.question, "Import the people in %s?", slash ? slash + 1 : st.files[i]);
+		}
+	}
+	ui_list_end(u, &st.list);
+	if (st.chosen >= 0) {
+		int answer = ui_confirm(u, st.question, "Import", "Cancel");
+		if (answer > 0)
+			import(a, st.files[st.chosen]);
+		if (answer)
+			st.chosen = -1;
+	}
+}
+
+const screen screen_usb = {"import a roster", enter, frame, NULL};
