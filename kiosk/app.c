@@ -81,6 +81,8 @@ void app_show(app *a, const screen *s)
 void app_home(app *a)
 {
 	a->back = NULL;
+	if (a->unlocked)
+		ui_toast(a->ui, "", 0); /* facilitator news is not for the next attendee */
 	a->unlocked = false;
 	app_show(a, &screen_home);
 }

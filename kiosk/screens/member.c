@@ -32,10 +32,12 @@ void member_open(app *a, int64_t id, int64_t checkin_id)
 	app_show(a, &screen_member);
 }
 
+/* Also on each return from a field: an old complaint would no longer be true. */
 static void enter(app *a)
 {
 	(void)a;
 	st.asking = ASK_NONE;
+	st.message = NULL;
 }
 
 static const char *check_email(const char *text)

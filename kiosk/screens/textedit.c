@@ -53,7 +53,8 @@ static void leave(app *a)
 	st.n = 0;
 }
 
-/* Suggestions as a row of buttons; asked for only when the draft changed. */
+/* Suggestions as rows to tap, side by side when there is room for one row
+ * only; asked for only when the draft changed. */
 static void suggestions(app *a, rect r)
 {
 	const layout_metrics *m = ui_metrics(a->ui);
@@ -61,13 +62,20 @@ static void suggestions(app *a, rect r)
 		snprintf(st.suggested_for, sizeof st.suggested_for, "%s", st.draft);
 		st.n = st.draft[0] ? st.suggest(a, st.draft, st.suggestions, TEXTEDIT_SUGGESTIONS) : 0;
 	}
+	int rows = r.h / m->touch < st.n ? r.h / m->touch : st.n;
+	if (rows < 1)
+		rows = 1;
+	int cols = (st.n + rows - 1) / rows;
+	ui_list strip = {0};
+	ui_list_begin(a->ui, &strip, r, r.h);
 	for (int i = 0; i < st.n; i++) {
-		rect b = layout_cell(r, TEXTEDIT_SUGGESTIONS, 1, i, 0, m->gap);
-		if (ui_button(a->ui, b, st.suggestions[i], UI_BUTTON_SECONDARY)) {
+		rect b = layout_cell((rect){r.x, r.y, r.w, rows * m->touch}, cols, rows, i % cols, i / cols, m->gap / 2);
+		if (ui_list_item(a->ui, &strip, b, st.suggestions[i], NULL, false)) {
 			snprintf(st.draft, st.cap, "%s", st.suggestions[i]);
 			st.n = 0;
 		}
 	}
+	ui_list_end(a->ui, &strip);
 }
 
 static void frame(app *a)
