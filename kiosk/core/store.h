@@ -232,4 +232,116 @@ int store_begin(store *s);
 int store_commit(store *s);
 void store_rollback(store *s);
 
+/* ---- Post-its and spot reflections ------------------------------------------ */
+
+#define STORE_NOTE_CHARS 280
+#define STORE_NOTE_MAX (4 * STORE_NOTE_CHARS + 1)
+#define STORE_GROUP_MAX 12        /* "from a small group of N people": 2..12 */
+#define STORE_PROMPT_CHARS 120
+#define STORE_PROMPT_MAX (3 * STORE_PROMPT_CHARS + 1)
+#define STORE_WORD_CHARS 40       /* a one-word answer */
+#define STORE_CHOICES 8
+#define STORE_CHOICE_MAX 121      /* 40 characters */
+
+/* The kinds of post-it: the seed's two, and a third the facilitator may
+ * rename or hide (default "Idea"). */
+typedef enum {
+	STORE_NOTE_WELL,      /* "Going well", green */
+	STORE_NOTE_IMPROVE,   /* "To be improved", pink */
+	STORE_NOTE_IDEA,      /* "Idea", yellow: renamable, may be hidden */
+	STORE_NOTE_KINDS
+} store_note_kind;
+
+typedef struct {
+	int64_t id;
+	char gid[STORE_GID_MAX];
+	int64_t event_id;
+	int64_t agenda_item_id;   /* 0 when the event has no agenda item yet */
+	store_note_kind kind;
+	char body[STORE_NOTE_MAX];
+	int group_size;           /* 1: one person; 2..12: a small group */
+	int64_t at;
+} store_note;
+
+/* Sticks a note (id, gid and at set on success), never linked to a person.
+ * A body that is empty or only spaces is STORE_INVALID ("An empty note cannot
+ * be stuck."); over STORE_NOTE_CHARS characters or invalid UTF-8 likewise. */
+int store_note_add(store *s, store_note *n);
+/* Notes of an event in the order they were stuck. */
+int store_note_list(store *s, int64_t event_id, store_note *out, int max, int *n);
+int store_note_count(store *s, int64_t event_id, int *n);
+
+/* The label of a kind ("Going well", "To be improved", or the facilitator's
+ * name for the third), and whether it is offered. Only the third kind can be
+ * renamed or hidden (STORE_INVALID otherwise). */
+int store_note_kind_label(store *s, store_note_kind k, char *out, size_t cap);
+int store_note_kind_rename(store *s, store_note_kind k, const char *label);
+bool store_note_kind_shown(store *s, store_note_kind k);
+int store_note_kind_show(store *s, store_note_kind k, bool shown);
+
+/* The agenda item notes and answers are attributed to: the facilitator's
+ * choice if made, else the last item of the event whose start time has come
+ * (by the kiosk clock, on the event's day), else the first. STORE_NOTFOUND if
+ * the event has no agenda. */
+int store_agenda_current(store *s, int64_t event_id, store_agenda_item *out);
+/* Makes item_id current for the event; 0 returns to "by the clock". */
+int store_agenda_set_current(store *s, int64_t event_id, int64_t item_id);
+/* The facilitator's choice, or 0 when the clock decides. */
+int64_t store_agenda_chosen(store *s, int64_t event_id);
+
+typedef enum {
+	STORE_PROMPT_SCALE,    /* 1..5, shown as five faces with words */
+	STORE_PROMPT_WORD,     /* one word */
+	STORE_PROMPT_TEXT,     /* a short text, up to STORE_NOTE_CHARS */
+	STORE_PROMPT_CHOICE,   /* one of choices[] */
+	STORE_PROMPT_KINDS
+} store_prompt_kind;
+
+typedef struct {
+	int64_t id;            /* 0 for a new prompt */
+	char gid[STORE_GID_MAX];
+	char text[STORE_PROMPT_MAX];
+	store_prompt_kind kind;
+	char choices[STORE_CHOICES][STORE_CHOICE_MAX];
+	int nchoices;          /* 2..STORE_CHOICES for CHOICE, else 0 */
+} store_prompt;
+
+/* The bank of prompts, seeded with the seed's questions on a new database:
+ * "How valuable was this session for your time?" (scale), "What is working
+ * well?" (text), "What could we do better next time?" (text), "In one word,
+ * how do you feel about today?" (word), "Which kind of learning activity
+ * engaged you most?" (choice of the activity clusters), "Who has a
+ * value-creation story to share?" (text). */
+int store_prompt_add(store *s, store_prompt *p);
+int store_prompt_update(store *s, const store_prompt *p);
+int store_prompt_get(store *s, int64_t id, store_prompt *out);
+int store_prompt_list(store *s, store_prompt *out, int max, int *n);
+/* Hides a prompt from the bank; its answers stay. */
+int store_prompt_delete(store *s, int64_t id);
+
+/* Starts prompt_id at event_id for agenda item agenda_item_id (0: whichever
+ * is current when each answer is given); stops any other. */
+int store_prompt_start(store *s, int64_t event_id, int64_t prompt_id, int64_t agenda_item_id);
+int store_prompt_stop(store *s);
+/* The running prompt, or STORE_NOTFOUND. *agenda_item_id receives the item it
+ * was started for (0 if none); *event_id its event. Either may be NULL. */
+int store_prompt_running(store *s, store_prompt *out, int64_t *event_id, int64_t *agenda_item_id);
+
+typedef struct {
+	int64_t id;
+	int64_t prompt_id;
+	int64_t event_id;
+	int64_t agenda_item_id;   /* 0 if none */
+	int value;                /* scale 1..5, or choice index; 0 otherwise */
+	char text[STORE_NOTE_MAX];/* word or text answers */
+	int64_t at;
+} store_response;
+
+/* Stores an anonymous answer, checked against its prompt's kind: a scale value
+ * 1..5, a choice index in range, a single word of at most STORE_WORD_CHARS, a
+ * non-empty text of at most STORE_NOTE_CHARS (STORE_INVALID with a message
+ * otherwise). */
+int store_response_add(store *s, store_response *r);
+int store_response_list(store *s, int64_t prompt_id, int64_t event_id, store_response *out, int max, int *n);
+
 #endif
