@@ -1,6 +1,6 @@
 /* test_store: the data file — opening, refusing, migrating, ids, events, agenda,
- * PIN, clock and settings, members, search and check-ins — on real files in a
- * temporary folder. */
+ * PIN, clock and settings, members, search, check-ins, post-its and spot
+ * reflections — on real files in a temporary folder. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -17,6 +17,7 @@
 
 #include "store.h"
 #include "store_internal.h"
+#include "when.h"
 
 typedef struct {
 	char dir[64];
@@ -284,10 +285,14 @@ static void a_database_at_an_older_version_is_migrated_keeping_its_rows(void **s
 	assert_int_equal(query_int(s, "SELECT count(*) FROM sqlite_master "
 				      "WHERE name = 'members_name_key'"), 1);
 	assert_int_equal(store_setting_int(s, STORE_SETTING_INACTIVITY, 0), 45);
-	/* The counter carries on from where the old kiosk left it. */
+	/* The counter carries on from where the old kiosk left it: step 4's
+	 * seeded prompts take its next six numbers, new records come after. */
+	assert_int_equal(query_int(s, "SELECT count(*) FROM prompts"), 6);
+	assert_int_equal(query_int(s, "SELECT min(seq) FROM prompts"), 3);
+	assert_int_equal(query_int(s, "SELECT max(seq) FROM prompts"), 8);
 	ev = event_named("Summer meeting", "");
 	assert_int_equal(store_event_add(s, &ev), STORE_OK);
-	assert_int_equal(seq_of(ev.gid), 3);
+	assert_int_equal(seq_of(ev.gid), 9);
 	store_close(s);
 }
 
@@ -950,7 +955,7 @@ static void settings_have_defaults_and_survive_reopen(void **state)
 	store *s = open_ok(f->path);
 
 	assert_int_equal(store_setting_int(s, STORE_SETTING_INACTIVITY, 0), 45);
-	assert_int_equal(store_setting_int(s, STORE_SETTING_COOLDOWN, 0), 1500);
+	assert_int_equal(store_setting_int(s, STORE_SETTING_COOLDOWN, 0), 3000);
 	assert_int_equal(store_setting_int(s, "no_such_key", -7), -7);
 	assert_int_equal(store_setting_set_int(s, STORE_SETTING_INACTIVITY, 90), STORE_OK);
 	assert_int_equal(store_setting_set_int(s, "wall_columns", 3), STORE_OK);
@@ -967,6 +972,8 @@ static void the_stores_own_settings_cannot_be_overwritten(void **state)
 	fixture *f = *state;
 	static const char *const keys[] = {
 		"kiosk_id", "seq", "current_event", "pin_hash", "clock_offset",
+		"idea_label", "idea_hidden", "prompt_running", "prompt_event",
+		"prompt_item", "current_item:1",
 	};
 	store *s = open_ok(f->path);
 
@@ -1822,6 +1829,793 @@ static void a_batch_keeps_good_records_and_is_saved_or_undone_as_a_whole(void **
 	store_close(s);
 }
 
+/* ---- post-its ------------------------------------------------------------------- */
+
+static store_note note_of(int64_t event_id, int64_t item_id, store_note_kind kind,
+			  const char *body)
+{
+	store_note n;
+
+	memset(&n, 0, sizeof n);
+	n.event_id = event_id;
+	n.agenda_item_id = item_id;
+	n.kind = kind;
+	snprintf(n.body, sizeof n.body, "%s", body);
+	return n;
+}
+
+static void a_note_is_stored_with_its_agenda_item_and_no_person(void **state)
+{
+	fixture *f = *state;
+	store *s = open_ok(f->path);
+	int64_t ev = add_event(s, "Quarterly meeting"), other = add_event(s, "Other");
+	store_agenda_item talk = item_named(ev, "Talk", "10:00", STORE_ACT_FORMAL);
+	store_agenda_item elsewhere = item_named(other, "Walk", "10:00", STORE_ACT_VISITS);
+	store_note a, b, c, list[4];
+	int n = -1;
+
+	assert_int_equal(store_agenda_add(s, &talk), STORE_OK);
+	assert_int_equal(store_agenda_add(s, &elsewhere), STORE_OK);
+	add_member(s, "Siân", "Ó Dálaigh", "NHS Wales");
+
+	a = note_of(ev, talk.id, STORE_NOTE_WELL, "Real cases,\nnot slides");
+	assert_int_equal(store_note_add(s, &a), STORE_OK);
+	assert_true(a.id > 0);
+	assert_int_equal(strncmp(a.gid, store_kiosk_id(s), 16), 0);
+	assert_int_equal(a.group_size, 1);          /* 0 is one person */
+	assert_true(llabs(a.at - store_now(s)) <= 1);
+	b = note_of(ev, 0, STORE_NOTE_IMPROVE, "Too hot in here");
+	b.group_size = 5;
+	assert_int_equal(store_note_add(s, &b), STORE_OK);
+	c = note_of(other, elsewhere.id, STORE_NOTE_IDEA, "Meet on site");
+	assert_int_equal(store_note_add(s, &c), STORE_OK);
+	store_close(s);
+
+	s = open_ok(f->path);
+	assert_int_equal(store_note_list(s, ev, list, 4, &n), STORE_OK);
+	assert_int_equal(n, 2);
+	assert_int_equal(list[0].id, a.id);
+	assert_string_equal(list[0].gid, a.gid);
+	assert_int_equal(list[0].event_id, ev);
+	assert_int_equal(list[0].agenda_item_id, talk.id);
+	assert_int_equal(list[0].kind, STORE_NOTE_WELL);
+	assert_string_equal(list[0].body, "Real cases,\nnot slides");
+	assert_int_equal(list[0].group_size, 1);
+	assert_int_equal(list[0].at, a.at);
+	assert_int_equal(list[1].agenda_item_id, 0);
+	assert_int_equal(list[1].kind, STORE_NOTE_IMPROVE);
+	assert_int_equal(list[1].group_size, 5);
+	assert_int_equal(query_int(s, "SELECT count(*) FROM notes WHERE agenda_item_id "
+				      "IS NULL"), 1);
+	assert_int_equal(store_note_count(s, ev, &n), STORE_OK);
+	assert_int_equal(n, 2);
+	assert_int_equal(store_note_count(s, other, &n), STORE_OK);
+	assert_int_equal(n, 1);
+	/* Anonymous: nothing in a note could lead back to a person. */
+	assert_int_equal(query_int(s, "SELECT count(*) FROM pragma_table_info('notes') "
+				      "WHERE name LIKE '%member%' OR name LIKE '%checkin%'"), 0);
+	/* Every record has its own number, and a change number to sync by. */
+	assert_int_equal(query_int(s, "SELECT count(*) FROM notes WHERE changed_seq = seq"),
+			 3);
+
+	/* The item must be on this event's agenda; the event must exist. */
+	a = note_of(ev, elsewhere.id, STORE_NOTE_WELL, "Wrong item");
+	assert_int_equal(store_note_add(s, &a), STORE_NOTFOUND);
+	assert_contains(store_errmsg(s), "not on the event's agenda");
+	a = note_of(ev + 100, 0, STORE_NOTE_WELL, "No event");
+	assert_int_equal(store_note_add(s, &a), STORE_NOTFOUND);
+	assert_contains(store_errmsg(s), "no such event");
+	assert_int_equal(store_agenda_delete(s, talk.id), STORE_OK);
+	a = note_of(ev, talk.id, STORE_NOTE_WELL, "Removed item");
+	assert_int_equal(store_note_add(s, &a), STORE_NOTFOUND);
+
+	/* Groups of 2 to 12; kinds the kiosk knows. */
+	a = note_of(ev, 0, STORE_NOTE_WELL, "Our table");
+	a.group_size = 13;
+	assert_int_equal(store_note_add(s, &a), STORE_INVALID);
+	assert_string_equal(store_errmsg(s), "A small group has 2 to 12 people.");
+	a.group_size = -1;
+	assert_int_equal(store_note_add(s, &a), STORE_INVALID);
+	a.group_size = 12;
+	assert_int_equal(store_note_add(s, &a), STORE_OK);
+	a = note_of(ev, 0, STORE_NOTE_KINDS, "Odd kind");
+	assert_int_equal(store_note_add(s, &a), STORE_INVALID);
+	assert_int_equal(store_note_count(s, ev, &n), STORE_OK);
+	assert_int_equal(n, 3);
+	store_close(s);
+}
+
+static void an_empty_note_cannot_be_stuck(void **state)
+{
+	static const char *const empty[] = {
+		"", "   ", " \n \n", "\xC2\xA0",            /* no-break space */
+		"\xE3\x80\x80",                            /* ideographic space */
+	};
+	fixture *f = *state;
+	store *s = open_ok(f->path);
+	int64_t ev = add_event(s, "Meeting");
+	store_note note, list[2];
+	int n;
+
+	for (size_t i = 0; i < sizeof empty / sizeof empty[0]; i++) {
+		note = note_of(ev, 0, STORE_NOTE_WELL, empty[i]);
+		assert_int_equal(store_note_add(s, &note), STORE_INVALID);
+		assert_string_equal(store_errmsg(s), "An empty note cannot be stuck.");
+	}
+	note = note_of(ev, 0, STORE_NOTE_WELL, "Tab\there");
+	assert_int_equal(store_note_add(s, &note), STORE_INVALID);
+	assert_contains(store_errmsg(s), "control characters");
+	note = note_of(ev, 0, STORE_NOTE_WELL, "Caf\xC3");
+	assert_int_equal(store_note_add(s, &note), STORE_INVALID);
+	assert_contains(store_errmsg(s), "not valid text");
+	assert_int_equal(store_note_count(s, ev, &n), STORE_OK);
+	assert_int_equal(n, 0);
+	/* Kept as typed, spaces and all. */
+	note = note_of(ev, 0, STORE_NOTE_WELL, "  the coffee \n");
+	assert_int_equal(store_note_add(s, &note), STORE_OK);
+	assert_int_equal(store_note_list(s, ev, list, 2, &n), STORE_OK);
+	assert_int_equal(n, 1);
+	assert_string_equal(list[0].body, "  the coffee \n");
+	store_close(s);
+}
+
+static void a_note_has_at_most_280_characters(void **state)
+{
+	fixture *f = *state;
+	store *s = open_ok(f->path);
+	int64_t ev = add_event(s, "Meeting");
+	store_note note, list[4];
+	int n;
+
+	note = note_of(ev, 0, STORE_NOTE_WELL, "");
+	for (int i = 0; i < STORE_NOTE_CHARS; i++)
+		strcat(note.body, "\xC3\xA9");              /* é, two bytes */
+	assert_int_equal(store_note_add(s, &note), STORE_OK);
+	strcat(note.body, "\xC3\xA9");
+	assert_int_equal(store_note_add(s, &note), STORE_INVALID);
+	assert_string_equal(store_errmsg(s), "A note has at most 280 characters.");
+
+	/* 280 emoji of four bytes fill the buffer exactly. */
+	note = note_of(ev, 0, STORE_NOTE_IDEA, "");
+	for (int i = 0; i < STORE_NOTE_CHARS; i++)
+		strcat(note.body, "\xF0\x9F\x98\x80");
+	assert_int_equal(strlen(note.body), STORE_NOTE_MAX - 1);
+	assert_int_equal(store_note_add(s, &note), STORE_OK);
+	/* A body with no end inside its buffer. */
+	memset(note.body, 'a', sizeof note.body);
+	assert_int_equal(store_note_add(s, &note), STORE_INVALID);
+	assert_string_equal(store_errmsg(s), "A note has at most 280 characters.");
+
+	assert_int_equal(store_note_list(s, ev, list, 4, &n), STORE_OK);
+	assert_int_equal(n, 2);
+	assert_int_equal(strlen(list[0].body), 2 * STORE_NOTE_CHARS);
+	assert_int_equal(strlen(list[1].body), 4 * STORE_NOTE_CHARS);
+	store_close(s);
+}
+
+static void the_third_kind_can_be_renamed_and_hidden_but_not_the_first_two(void **state)
+{
+	fixture *f = *state;
+	char label[STORE_KIND_LABEL_MAX], small[6], long_label[STORE_KIND_LABEL_MAX + 8] = "";
+	store *s = open_ok(f->path);
+	int64_t ev = add_event(s, "Meeting");
+	store_note note;
+
+	assert_int_equal(store_note_kind_label(s, STORE_NOTE_WELL, label, sizeof label),
+			 STORE_OK);
+	assert_string_equal(label, "Going well");
+	assert_int_equal(store_note_kind_label(s, STORE_NOTE_IMPROVE, label, sizeof label),
+			 STORE_OK);
+	assert_string_equal(label, "To be improved");
+	assert_int_equal(store_note_kind_label(s, STORE_NOTE_IDEA, label, sizeof label),
+			 STORE_OK);
+	assert_string_equal(label, "Idea");
+	for (int k = 0; k < STORE_NOTE_KINDS; k++)
+		assert_true(store_note_kind_shown(s, (store_note_kind)k));
+
+	assert_int_equal(store_note_kind_rename(s, STORE_NOTE_WELL, "Great"), STORE_INVALID);
+	assert_int_equal(store_note_kind_rename(s, STORE_NOTE_IMPROVE, "Bad"), STORE_INVALID);
+	assert_int_equal(store_note_kind_show(s, STORE_NOTE_WELL, false), STORE_INVALID);
+	assert_int_equal(store_note_kind_show(s, STORE_NOTE_IMPROVE, false), STORE_INVALID);
+	assert_int_equal(store_note_kind_show(s, STORE_NOTE_WELL, true), STORE_OK);
+	assert_int_equal(store_note_kind_label(s, STORE_NOTE_KINDS, label, sizeof label),
+			 STORE_INVALID);
+	assert_false(store_note_kind_shown(s, STORE_NOTE_KINDS));
+
+	assert_int_equal(store_note_kind_rename(s, STORE_NOTE_IDEA, ""), STORE_INVALID);
+	assert_int_equal(store_note_kind_rename(s, STORE_NOTE_IDEA, "  "), STORE_INVALID);
+	assert_int_equal(store_note_kind_rename(s, STORE_NOTE_IDEA, "Two\nlines"),
+			 STORE_INVALID);
+	memset(long_label, 'x', STORE_KIND_LABEL_CHARS + 1);
+	assert_int_equal(store_note_kind_rename(s, STORE_NOTE_IDEA, long_label), STORE_INVALID);
+	long_label[0] = '\0';
+	for (int i = 0; i < STORE_KIND_LABEL_CHARS; i++)
+		strcat(long_label, "\xC3\xA9");
+	assert_int_equal(store_note_kind_rename(s, STORE_NOTE_IDEA, long_label), STORE_OK);
+	assert_int_equal(store_note_kind_rename(s, STORE_NOTE_IDEA, "Next time"), STORE_OK);
+	assert_int_equal(store_note_kind_show(s, STORE_NOTE_IDEA, false), STORE_OK);
+	/* Not through the general settings either. */
+	assert_int_equal(store_setting_set_int(s, "idea_hidden", 0), STORE_INVALID);
+	store_close(s);
+
+	s = open_ok(f->path);
+	assert_int_equal(store_note_kind_label(s, STORE_NOTE_IDEA, label, sizeof label),
+			 STORE_OK);
+	assert_string_equal(label, "Next time");
+	assert_false(store_note_kind_shown(s, STORE_NOTE_IDEA));
+	assert_true(store_note_kind_shown(s, STORE_NOTE_WELL));
+	assert_true(store_note_kind_shown(s, STORE_NOTE_IMPROVE));
+	/* A small buffer gets the label cut at a character boundary. */
+	assert_int_equal(store_note_kind_label(s, STORE_NOTE_IMPROVE, small, sizeof small),
+			 STORE_OK);
+	assert_string_equal(small, "To be");
+	/* Hidden only stops the kind being offered: a note typed meanwhile stays. */
+	note = note_of(ev, 0, STORE_NOTE_IDEA, "Typed before it was hidden");
+	assert_int_equal(store_note_add(s, &note), STORE_OK);
+	assert_int_equal(store_note_kind_show(s, STORE_NOTE_IDEA, true), STORE_OK);
+	assert_true(store_note_kind_shown(s, STORE_NOTE_IDEA));
+	store_close(s);
+}
+
+/* ---- the current agenda item ---------------------------------------------------- */
+
+/* Moves the kiosk's clock to a local "YYYY-MM-DD HH:MM". */
+static void clock_at(store *s, const char *when)
+{
+	int64_t t;
+
+	assert_true(when_parse(when, &t));
+	assert_int_equal(store_clock_set(s, t), STORE_OK);
+}
+
+static const char *current_title(store *s, int64_t ev)
+{
+	static store_agenda_item it;
+
+	if (store_agenda_current(s, ev, &it) != STORE_OK)
+		fail_msg("store_agenda_current: %s", store_errmsg(s));
+	return it.title;
+}
+
+static void the_current_agenda_item_follows_the_clock_unless_chosen(void **state)
+{
+	fixture *f = *state;
+	store_event ev = event_named("Away day", "2025-03-14 09:30");
+	store_agenda_item welcome, talk, questions, walk, lunch, other, it;
+	store *s = open_ok(f->path);
+	int64_t bare, undated;
+	char today[STORE_STARTS_MAX];
+
+	assert_int_equal(store_event_add(s, &ev), STORE_OK);
+	lunch = item_named(ev.id, "Lunch", "", STORE_ACT_SHARING);
+	walk = item_named(ev.id, "Walk", "11:30", STORE_ACT_VISITS);
+	talk = item_named(ev.id, "Talk", "10:00", STORE_ACT_FORMAL);
+	questions = item_named(ev.id, "Questions", "10:00", STORE_ACT_INQUIRY);
+	welcome = item_named(ev.id, "Welcome", "09:30", STORE_ACT_SHARING);
+	assert_int_equal(store_agenda_add(s, &lunch), STORE_OK);
+	assert_int_equal(store_agenda_add(s, &walk), STORE_OK);
+	assert_int_equal(store_agenda_add(s, &talk), STORE_OK);
+	assert_int_equal(store_agenda_add(s, &questions), STORE_OK);
+	assert_int_equal(store_agenda_add(s, &welcome), STORE_OK);
+
+	/* On the day: the last item whose time has come, else the first. */
+	clock_at(s, "2025-03-14 08:00");
+	assert_string_equal(current_title(s, ev.id), "Welcome");
+	clock_at(s, "2025-03-14 09:30");
+	assert_string_equal(current_title(s, ev.id), "Welcome");
+	clock_at(s, "2025-03-14 10:15");
+	assert_string_equal(current_title(s, ev.id), "Questions");   /* of the two at 10:00 */
+	clock_at(s, "2025-03-14 17:00");
+	assert_string_equal(current_title(s, ev.id), "Walk");        /* Lunch has no time */
+	/* Before the day, the first item; after it, the last. */
+	clock_at(s, "2025-03-13 23:59");
+	assert_string_equal(current_title(s, ev.id), "Welcome");
+	clock_at(s, "2025-03-15 08:00");
+	assert_string_equal(current_title(s, ev.id), "Lunch");
+
+	/* The facilitator's choice wins, until they give it back to the clock. */
+	clock_at(s, "2025-03-14 10:15");
+	assert_int_equal(store_agenda_chosen(s, ev.id), 0);
+	assert_int_equal(store_agenda_set_current(s, ev.id, walk.id), STORE_OK);
+	assert_int_equal(store_agenda_chosen(s, ev.id), walk.id);
+	assert_string_equal(current_title(s, ev.id), "Walk");
+	store_close(s);
+	s = open_ok(f->path);
+	assert_string_equal(current_title(s, ev.id), "Walk");
+	assert_int_equal(store_agenda_set_current(s, ev.id, 0), STORE_OK);
+	assert_int_equal(store_agenda_chosen(s, ev.id), 0);
+	assert_string_equal(current_title(s, ev.id), "Questions");
+	/* A chosen item that is removed leaves the choice to the clock. */
+	assert_int_equal(store_agenda_set_current(s, ev.id, talk.id), STORE_OK);
+	assert_int_equal(store_agenda_delete(s, talk.id), STORE_OK);
+	assert_int_equal(store_agenda_chosen(s, ev.id), 0);
+	assert_string_equal(current_title(s, ev.id), "Questions");
+	assert_int_equal(store_agenda_set_current(s, ev.id, talk.id), STORE_NOTFOUND);
+
+	/* Only the event's own items; an event without items has none. */
+	bare = add_event(s, "No agenda yet");
+	other = item_named(bare, "Elsewhere", "", STORE_ACT_SHARING);
+	assert_int_equal(store_agenda_current(s, bare, &it), STORE_NOTFOUND);
+	assert_string_equal(store_errmsg(s), "The event has no agenda yet.");
+	assert_int_equal(store_agenda_add(s, &other), STORE_OK);
+	assert_int_equal(store_agenda_set_current(s, ev.id, other.id), STORE_NOTFOUND);
+	assert_int_equal(store_agenda_current(s, ev.id + 100, &it), STORE_NOTFOUND);
+	assert_int_equal(store_agenda_set_current(s, ev.id + 100, 0), STORE_NOTFOUND);
+	/* Not through the general settings either. */
+	assert_int_equal(store_setting_set_int(s, "current_item:1", 2), STORE_INVALID);
+
+	/* An event without a date is taken to be today. */
+	undated = add_event(s, "Drop-in");
+	it = item_named(undated, "Morning", "00:00", STORE_ACT_SHARING);
+	assert_int_equal(store_agenda_add(s, &it), STORE_OK);
+	it = item_named(undated, "Evening", "23:59", STORE_ACT_SHARING);
+	assert_int_equal(store_agenda_add(s, &it), STORE_OK);
+	when_format((int64_t)time(NULL), today, sizeof today);
+	memcpy(today + 11, "12:00", 6);
+	clock_at(s, today);
+	assert_string_equal(current_title(s, undated), "Morning");
+	store_close(s);
+}
+
+/* ---- prompts and answers -------------------------------------------------------- */
+
+static store_prompt prompt_of(const char *text, store_prompt_kind kind)
+{
+	store_prompt p;
+
+	memset(&p, 0, sizeof p);
+	snprintf(p.text, sizeof p.text, "%s", text);
+	p.kind = kind;
+	return p;
+}
+
+static void the_prompt_bank_holds_the_seeds_questions(void **state)
+{
+	static const struct {
+		const char *text;
+		store_prompt_kind kind;
+	} seeds[] = {
+		{"How valuable was this session for your time?", STORE_PROMPT_SCALE},
+		{"What is working well?", STORE_PROMPT_TEXT},
+		{"What could we do better next time?", STORE_PROMPT_TEXT},
+		{"In one word, how do you feel about today?", STORE_PROMPT_WORD},
+		{"Which kind of learning activity engaged you most?", STORE_PROMPT_CHOICE},
+		{"Who has a value-creation story to share?", STORE_PROMPT_TEXT},
+	};
+	fixture *f = *state;
+	store_prompt list[8];
+	store *s = open_ok(f->path);
+	int n;
+
+	assert_int_equal(store_prompt_list(s, list, 8, &n), STORE_OK);
+	assert_int_equal(n, 6);
+	for (int i = 0; i < n; i++) {
+		assert_string_equal(list[i].text, seeds[i].text);
+		assert_int_equal(list[i].kind, seeds[i].kind);
+		/* Real records of this kiosk, numbered first in a new database. */
+		assert_int_equal(strncmp(list[i].gid, store_kiosk_id(s), 16), 0);
+		assert_int_equal(seq_of(list[i].gid), i + 1);
+		if (list[i].kind != STORE_PROMPT_CHOICE)
+			assert_int_equal(list[i].nchoices, 0);
+	}
+	assert_int_equal(list[4].nchoices, STORE_ACT_COUNT);
+	for (int a = 0; a < STORE_ACT_COUNT; a++)
+		assert_string_equal(list[4].choices[a], store_activity_name((store_activity)a));
+	assert_int_equal(query_int(s, "SELECT count(*) FROM prompts WHERE changed_seq = seq "
+				      "AND created_at > 0 AND deleted = 0"), 6);
+	/* The cool-down after an answer is the 3 s. */
+	assert_int_equal(store_setting_int(s, STORE_SETTING_COOLDOWN, 0), 3000);
+	store_close(s);
+	/* Seeded once: reopening adds nothing. */
+	s = open_ok(f->path);
+	assert_int_equal(store_prompt_list(s, list, 8, &n), STORE_OK);
+	assert_int_equal(n, 6);
+	assert_int_equal(store_event_add(s, &(store_event){.title = "First"}), STORE_OK);
+	assert_int_equal(query_int(s, "SELECT seq FROM events"), 7);
+	store_close(s);
+}
+
+static void prompts_are_checked_and_can_be_changed(void **state)
+{
+	fixture *f = *state;
+	store_prompt p, got, list[10];
+	store_response r;
+	store *s = open_ok(f->path);
+	int64_t ev = add_event(s, "Meeting");
+	int n;
+
+	p = prompt_of("", STORE_PROMPT_SCALE);
+	assert_int_equal(store_prompt_add(s, &p), STORE_INVALID);
+	assert_string_equal(store_errmsg(s), "The question is empty.");
+	p = prompt_of("Two\nlines?", STORE_PROMPT_TEXT);
+	assert_int_equal(store_prompt_add(s, &p), STORE_INVALID);
+	p = prompt_of("", STORE_PROMPT_TEXT);
+	memset(p.text, 'q', STORE_PROMPT_CHARS + 1);
+	assert_int_equal(store_prompt_add(s, &p), STORE_INVALID);
+	p.text[STORE_PROMPT_CHARS] = '\0';
+	assert_int_equal(store_prompt_add(s, &p), STORE_OK);
+	p = prompt_of("Which?", STORE_PROMPT_KINDS);
+	assert_int_equal(store_prompt_add(s, &p), STORE_INVALID);
+
+	/* Choices: 2 to 8, each one line of 1 to 40 characters. */
+	p = prompt_of("Tea or coffee?", STORE_PROMPT_CHOICE);
+	p.nchoices = 1;
+	snprintf(p.choices[0], sizeof p.choices[0], "Tea");
+	assert_int_equal(store_prompt_add(s, &p), STORE_INVALID);
+	assert_string_equal(store_errmsg(s), "A question with choices needs 2 to 8 choices.");
+	p.nchoices = 9;
+	assert_int_equal(store_prompt_add(s, &p), STORE_INVALID);
+	p.nchoices = 2;
+	assert_int_equal(store_prompt_add(s, &p), STORE_INVALID);      /* second is "" */
+	snprintf(p.choices[1], sizeof p.choices[1], "Coffee\nor both");
+	assert_int_equal(store_prompt_add(s, &p), STORE_INVALID);
+	memset(p.choices[1], 'c', STORE_CHOICE_CHARS + 1);
+	p.choices[1][STORE_CHOICE_CHARS + 1] = '\0';
+	assert_int_equal(store_prompt_add(s, &p), STORE_INVALID);
+	p.choices[1][STORE_CHOICE_CHARS] = '\0';
+	assert_int_equal(store_prompt_add(s, &p), STORE_OK);
+	snprintf(p.choices[1], sizeof p.choices[1], "Coffee");
+	snprintf(p.choices[2], sizeof p.choices[2], "Chá");
+	p.nchoices = 3;
+	assert_int_equal(store_prompt_update(s, &p), STORE_OK);
+	assert_int_equal(store_prompt_get(s, p.id, &got), STORE_OK);
+	assert_string_equal(got.gid, p.gid);
+	assert_int_equal(got.nchoices, 3);
+	assert_string_equal(got.choices[0], "Tea");
+	assert_string_equal(got.choices[1], "Coffee");
+	assert_string_equal(got.choices[2], "Chá");
+	assert_true(query_int(s, "SELECT changed_seq > seq FROM prompts WHERE text = "
+				 "'Tea or coffee?'"));
+
+	/* Other kinds have no choices. */
+	p = prompt_of("How was the room?", STORE_PROMPT_SCALE);
+	p.nchoices = 3;
+	snprintf(p.choices[0], sizeof p.choices[0], "Warm");
+	assert_int_equal(store_prompt_add(s, &p), STORE_OK);
+	assert_int_equal(p.nchoices, 0);
+	assert_int_equal(store_prompt_get(s, p.id, &got), STORE_OK);
+	assert_int_equal(got.nchoices, 0);
+	assert_int_equal(query_int(s, "SELECT count(*) FROM prompts WHERE text = "
+				      "'How was the room?' AND choices = ''"), 1);
+	/* Until it has answers its kind may change; then only its wording. */
+	p.kind = STORE_PROMPT_WORD;
+	assert_int_equal(store_prompt_update(s, &p), STORE_OK);
+	memset(&r, 0, sizeof r);
+	r.prompt_id = p.id;
+	r.event_id = ev;
+	snprintf(r.text, sizeof r.text, "Stuffy");
+	assert_int_equal(store_response_add(s, &r), STORE_OK);
+	p.kind = STORE_PROMPT_SCALE;
+	assert_int_equal(store_prompt_update(s, &p), STORE_INVALID);
+	assert_contains(store_errmsg(s), "has answers already");
+	p.kind = STORE_PROMPT_WORD;
+	snprintf(p.text, sizeof p.text, "The room in one word?");
+	assert_int_equal(store_prompt_update(s, &p), STORE_OK);
+	p.id = 999;
+	assert_int_equal(store_prompt_update(s, &p), STORE_NOTFOUND);
+	assert_int_equal(store_prompt_get(s, 999, &got), STORE_NOTFOUND);
+
+	/* The bank in the order written, the seed's first. */
+	assert_int_equal(store_prompt_list(s, list, 10, &n), STORE_OK);
+	assert_int_equal(n, 9);
+	assert_string_equal(list[0].text, "How valuable was this session for your time?");
+	assert_string_equal(list[7].text, "Tea or coffee?");
+	assert_string_equal(list[8].text, "The room in one word?");
+	store_close(s);
+}
+
+static void a_running_prompt_can_be_stopped(void **state)
+{
+	fixture *f = *state;
+	store_prompt bank[6], p;
+	store_agenda_item talk, elsewhere;
+	store *s = open_ok(f->path);
+	int64_t ev = add_event(s, "Meeting"), other = add_event(s, "Other");
+	int64_t at = -1, item = -1;
+	int n;
+
+	talk = item_named(ev, "Talk", "10:00", STORE_ACT_FORMAL);
+	elsewhere = item_named(other, "Walk", "", STORE_ACT_VISITS);
+	assert_int_equal(store_agenda_add(s, &talk), STORE_OK);
+	assert_int_equal(store_agenda_add(s, &elsewhere), STORE_OK);
+	assert_int_equal(store_prompt_list(s, bank, 6, &n), STORE_OK);
+
+	assert_int_equal(store_prompt_running(s, &p, &at, &item), STORE_NOTFOUND);
+	assert_string_equal(store_errmsg(s), "No question is running.");
+	assert_int_equal(store_prompt_start(s, ev, bank[0].id, 0), STORE_OK);
+	assert_int_equal(store_prompt_running(s, &p, &at, &item), STORE_OK);
+	assert_int_equal(p.id, bank[0].id);
+	assert_string_equal(p.text, bank[0].text);
+	assert_int_equal(at, ev);
+	assert_int_equal(item, 0);
+	/* Starting another stops the first. */
+	assert_int_equal(store_prompt_start(s, ev, bank[3].id, talk.id), STORE_OK);
+	store_close(s);
+
+	s = open_ok(f->path);
+	assert_int_equal(store_prompt_running(s, NULL, NULL, NULL), STORE_OK);
+	assert_int_equal(store_prompt_running(s, &p, &at, &item), STORE_OK);
+	assert_int_equal(p.id, bank[3].id);
+	assert_int_equal(p.kind, STORE_PROMPT_WORD);
+	assert_int_equal(item, talk.id);
+	assert_int_equal(store_prompt_stop(s), STORE_OK);
+	assert_int_equal(store_prompt_running(s, NULL, NULL, NULL), STORE_NOTFOUND);
+	assert_int_equal(store_prompt_stop(s), STORE_OK);      /* nothing runs: harmless */
+
+	/* A real event, a prompt in the bank, an item on the event's agenda. */
+	assert_int_equal(store_prompt_start(s, ev + 100, bank[0].id, 0), STORE_NOTFOUND);
+	assert_int_equal(store_prompt_start(s, ev, 999, 0), STORE_NOTFOUND);
+	assert_int_equal(store_prompt_start(s, ev, bank[0].id, elsewhere.id), STORE_NOTFOUND);
+	assert_int_equal(store_prompt_running(s, NULL, NULL, NULL), STORE_NOTFOUND);
+	/* Not through the general settings either. */
+	assert_int_equal(store_setting_set_int(s, "prompt_running", bank[0].id), STORE_INVALID);
+	assert_int_equal(store_prompt_running(s, NULL, NULL, NULL), STORE_NOTFOUND);
+	store_close(s);
+}
+
+static void deleting_a_running_prompt_stops_it(void **state)
+{
+	fixture *f = *state;
+	store_prompt bank[6], p, list[6];
+	store_response r, answers[2];
+	store *s = open_ok(f->path);
+	int64_t ev = add_event(s, "Meeting");
+	int n;
+
+	assert_int_equal(store_prompt_list(s, bank, 6, &n), STORE_OK);
+	memset(&r, 0, sizeof r);
+	r.prompt_id = bank[0].id;
+	r.event_id = ev;
+	r.value = 4;
+	assert_int_equal(store_response_add(s, &r), STORE_OK);
+
+	/* Removing another prompt leaves the running one running. */
+	assert_int_equal(store_prompt_start(s, ev, bank[0].id, 0), STORE_OK);
+	assert_int_equal(store_prompt_delete(s, bank[5].id), STORE_OK);
+	assert_int_equal(store_prompt_running(s, &p, NULL, NULL), STORE_OK);
+	assert_int_equal(p.id, bank[0].id);
+
+	assert_int_equal(store_prompt_delete(s, bank[0].id), STORE_OK);
+	assert_int_equal(store_prompt_running(s, &p, NULL, NULL), STORE_NOTFOUND);
+	assert_int_equal(store_prompt_list(s, list, 6, &n), STORE_OK);
+	assert_int_equal(n, 4);
+	assert_int_equal(list[0].id, bank[1].id);
+	/* Hidden, not deleted: it and its answers stay for the results. */
+	assert_int_equal(store_prompt_get(s, bank[0].id, &p), STORE_OK);
+	assert_string_equal(p.text, "How valuable was this session for your time?");
+	assert_int_equal(store_response_list(s, bank[0].id, ev, answers, 2, &n), STORE_OK);
+	assert_int_equal(n, 1);
+	assert_int_equal(query_int(s, "SELECT count(*) FROM prompts WHERE deleted = 1 "
+				      "AND changed_seq > seq"), 2);
+	/* But it is no longer asked, changed or answered. */
+	assert_int_equal(store_prompt_start(s, ev, bank[0].id, 0), STORE_NOTFOUND);
+	assert_int_equal(store_prompt_update(s, &bank[0]), STORE_NOTFOUND);
+	assert_int_equal(store_response_add(s, &r), STORE_NOTFOUND);
+	assert_string_equal(store_errmsg(s), "That question has been removed from the bank.");
+	assert_int_equal(store_prompt_delete(s, bank[0].id), STORE_NOTFOUND);
+	assert_int_equal(store_prompt_delete(s, 999), STORE_NOTFOUND);
+	store_close(s);
+}
+
+static store_response answer_to(int64_t prompt_id, int64_t event_id, int value,
+				const char *text)
+{
+	store_response r;
+
+	memset(&r, 0, sizeof r);
+	r.prompt_id = prompt_id;
+	r.event_id = event_id;
+	r.value = value;
+	snprintf(r.text, sizeof r.text, "%s", text);
+	return r;
+}
+
+static void answers_are_checked_against_their_prompt(void **state)
+{
+	fixture *f = *state;
+	store_prompt bank[6];
+	store_agenda_item talk, elsewhere;
+	store_response r, list[8];
+	store *s = open_ok(f->path);
+	int64_t ev = add_event(s, "Meeting"), other = add_event(s, "Other");
+	int64_t scale, word, text, choice;
+	int n;
+
+	talk = item_named(ev, "Talk", "10:00", STORE_ACT_FORMAL);
+	elsewhere = item_named(other, "Walk", "", STORE_ACT_VISITS);
+	assert_int_equal(store_agenda_add(s, &talk), STORE_OK);
+	assert_int_equal(store_agenda_add(s, &elsewhere), STORE_OK);
+	assert_int_equal(store_prompt_list(s, bank, 6, &n), STORE_OK);
+	scale = bank[0].id;
+	text = bank[1].id;
+	word = bank[3].id;
+	choice = bank[4].id;
+
+	/* A scale: one of the five faces. */
+	for (int v = -1; v <= 6; v += 7) {
+		r = answer_to(scale, ev, v == -1 ? 0 : v, "");
+		assert_int_equal(store_response_add(s, &r), STORE_INVALID);
+		assert_string_equal(store_errmsg(s), "Please choose one of the five faces.");
+	}
+	r = answer_to(scale, ev, 5, "ignored");
+	r.agenda_item_id = talk.id;
+	assert_int_equal(store_response_add(s, &r), STORE_OK);
+	assert_true(r.id > 0);
+	assert_true(llabs(r.at - store_now(s)) <= 1);
+	assert_string_equal(r.text, "");
+	r = answer_to(scale, ev, 1, "");
+	assert_int_equal(store_response_add(s, &r), STORE_OK);
+
+	/* A choice: one of its choices, by number. */
+	r = answer_to(choice, ev, STORE_ACT_COUNT, "");
+	assert_int_equal(store_response_add(s, &r), STORE_INVALID);
+	r = answer_to(choice, ev, -1, "");
+	assert_int_equal(store_response_add(s, &r), STORE_INVALID);
+	r = answer_to(choice, ev, STORE_ACT_VISITS, "");
+	assert_int_equal(store_response_add(s, &r), STORE_OK);
+
+	/* One word: trimmed, nothing between, at most 40 characters. */
+	r = answer_to(word, ev, 3, "  Inspired \n");
+	assert_int_equal(store_response_add(s, &r), STORE_OK);
+	assert_string_equal(r.text, "Inspired");
+	assert_int_equal(r.value, 0);
+	static const char *const not_a_word[] = {"", "   ", "two words", "tab\there",
+						 "a\nb", "\xE3\x80\x80"};
+	for (size_t i = 0; i < sizeof not_a_word / sizeof not_a_word[0]; i++) {
+		r = answer_to(word, ev, 0, not_a_word[i]);
+		assert_int_equal(store_response_add(s, &r), STORE_INVALID);
+		assert_string_equal(store_errmsg(s), "Please give one word.");
+	}
+	r = answer_to(word, ev, 0, "");
+	for (int i = 0; i < STORE_WORD_CHARS; i++)
+		strcat(r.text, "\xC3\xA9");
+	assert_int_equal(store_response_add(s, &r), STORE_OK);
+	strcat(r.text, "\xC3\xA9");
+	assert_int_equal(store_response_add(s, &r), STORE_INVALID);
+	assert_contains(store_errmsg(s), "one word of at most 40 characters");
+	r = answer_to(word, ev, 0, "満足");
+	assert_int_equal(store_response_add(s, &r), STORE_OK);
+
+	/* A text: not empty, at most 280 characters, new lines allowed. */
+	r = answer_to(text, ev, 0, " \n ");
+	assert_int_equal(store_response_add(s, &r), STORE_INVALID);
+	assert_string_equal(store_errmsg(s), "Please write your answer first.");
+	r = answer_to(text, ev, 0, "");
+	memset(r.text, 'x', STORE_NOTE_CHARS + 1);
+	assert_int_equal(store_response_add(s, &r), STORE_INVALID);
+	assert_string_equal(store_errmsg(s), "An answer has at most 280 characters.");
+	r = answer_to(text, ev, 4, "The case studies.\nAnd the tea.");
+	assert_int_equal(store_response_add(s, &r), STORE_OK);
+	assert_int_equal(r.value, 0);
+
+	/* A real prompt, a real event, an item on the event's agenda. */
+	r = answer_to(999, ev, 3, "");
+	assert_int_equal(store_response_add(s, &r), STORE_NOTFOUND);
+	r = answer_to(scale, ev + 100, 3, "");
+	assert_int_equal(store_response_add(s, &r), STORE_NOTFOUND);
+	r = answer_to(scale, ev, 3, "");
+	r.agenda_item_id = elsewhere.id;
+	assert_int_equal(store_response_add(s, &r), STORE_NOTFOUND);
+	r = answer_to(scale, other, 2, "");
+	r.agenda_item_id = elsewhere.id;
+	assert_int_equal(store_response_add(s, &r), STORE_OK);
+	store_close(s);
+
+	/* Listed by prompt and event, in the order given. */
+	s = open_ok(f->path);
+	assert_int_equal(store_response_list(s, scale, ev, list, 8, &n), STORE_OK);
+	assert_int_equal(n, 2);
+	assert_int_equal(list[0].value, 5);
+	assert_int_equal(list[0].agenda_item_id, talk.id);
+	assert_int_equal(list[0].prompt_id, scale);
+	assert_int_equal(list[0].event_id, ev);
+	assert_string_equal(list[0].text, "");
+	assert_int_equal(list[1].value, 1);
+	assert_int_equal(list[1].agenda_item_id, 0);
+	assert_int_equal(store_response_list(s, scale, other, list, 8, &n), STORE_OK);
+	assert_int_equal(n, 1);
+	assert_int_equal(store_response_list(s, word, ev, list, 8, &n), STORE_OK);
+	assert_int_equal(n, 3);
+	assert_string_equal(list[0].text, "Inspired");
+	assert_string_equal(list[2].text, "満足");
+	assert_int_equal(store_response_list(s, choice, ev, list, 8, &n), STORE_OK);
+	assert_int_equal(n, 1);
+	assert_int_equal(list[0].value, STORE_ACT_VISITS);
+	assert_int_equal(store_response_list(s, text, ev, list, 8, &n), STORE_OK);
+	assert_int_equal(n, 1);
+	assert_string_equal(list[0].text, "The case studies.\nAnd the tea.");
+	/* Scale and choice answers keep a number, word and text ones a text. */
+	assert_int_equal(query_int(s, "SELECT count(*) FROM responses WHERE "
+				      "(value_int IS NULL) = (value_text IS NULL)"), 0);
+	assert_int_equal(query_int(s, "SELECT count(*) FROM pragma_table_info('responses') "
+				      "WHERE name LIKE '%member%'"), 0);
+	store_close(s);
+}
+
+static void a_database_at_version_3_migrates_keeping_members(void **state)
+{
+	fixture *f = *state;
+	char err[512] = "", other[192];
+	store_member found[2];
+	store_prompt bank[8];
+	store_event ev = event_named("Spring meeting", "2024-03-14 09:30");
+	store *s = NULL;
+	int64_t member, next;
+	int n;
+
+	assert_int_equal(store_open_at_version(f->path, 3, &s, err, sizeof err), STORE_OK);
+	assert_int_equal(store_schema_version(s), 3);
+	assert_int_equal(query_int(s, "SELECT count(*) FROM prompts"), 0);
+	assert_int_equal(store_setting_int(s, STORE_SETTING_COOLDOWN, 0), 1500);
+	member = add_member(s, "Siân", "Ó Dálaigh", "NHS Wales");
+	assert_int_equal(store_event_add(s, &ev), STORE_OK);
+	assert_int_equal(store_checkin_add(s, ev.id, member, NULL, NULL), STORE_OK);
+	store_close(s);
+
+	s = open_ok(f->path);
+	assert_int_equal(store_schema_version(s), 4);
+	assert_string_equal(search_names(s, "sian", 4), "Siân Ó Dálaigh");
+	assert_int_equal(store_member_search(s, "odal", found, 2, &n), STORE_OK);
+	assert_int_equal(n, 1);
+	assert_int_equal(found[0].id, member);
+	assert_int_equal(store_checkin_count(s, ev.id, &n), STORE_OK);
+	assert_int_equal(n, 1);
+	/* The seed's prompts come after the old kiosk's records, under its id,
+	 * and what is added next comes after them. */
+	assert_int_equal(store_prompt_list(s, bank, 8, &n), STORE_OK);
+	assert_int_equal(n, 6);
+	assert_int_equal(strncmp(bank[0].gid, store_kiosk_id(s), 16), 0);
+	assert_int_equal(seq_of(bank[0].gid), 4);    /* member 1, event 2, check-in 3 */
+	assert_int_equal(seq_of(bank[5].gid), 9);
+	next = add_member(s, "Ravi", "Patel", "");
+	assert_int_equal(query_int(s, "SELECT max(seq) FROM members"), 10);
+	assert_true(next > member);
+	/* The old default cool-down becomes the new one. */
+	assert_int_equal(store_setting_int(s, STORE_SETTING_COOLDOWN, 0), 3000);
+	store_close(s);
+
+	/* A cool-down the facilitator chose is kept. */
+	snprintf(other, sizeof other, "%s/other.db", f->dir);
+	assert_int_equal(store_open_at_version(other, 3, &s, err, sizeof err), STORE_OK);
+	assert_int_equal(store_setting_set_int(s, STORE_SETTING_COOLDOWN, 2000), STORE_OK);
+	store_close(s);
+	s = open_ok(other);
+	assert_int_equal(store_setting_int(s, STORE_SETTING_COOLDOWN, 0), 2000);
+	store_close(s);
+}
+
+static void notes_and_answers_in_a_batch_keep_the_good_ones(void **state)
+{
+	fixture *f = *state;
+	store *s = open_ok(f->path);
+	int64_t ev = add_event(s, "Meeting");
+	store_note good = note_of(ev, 0, STORE_NOTE_WELL, "Good"),
+		   empty = note_of(ev, 0, STORE_NOTE_WELL, " "),
+		   lost = note_of(ev + 100, 0, STORE_NOTE_WELL, "No event");
+	store_prompt p = prompt_of("Room OK?", STORE_PROMPT_SCALE);
+	int n;
+
+	assert_int_equal(store_begin(s), STORE_OK);
+	assert_int_equal(store_note_add(s, &good), STORE_OK);
+	assert_int_equal(store_note_add(s, &empty), STORE_INVALID);
+	assert_int_equal(store_note_add(s, &lost), STORE_NOTFOUND);
+	assert_int_equal(store_prompt_add(s, &p), STORE_OK);
+	assert_int_equal(store_prompt_start(s, ev, p.id, 0), STORE_OK);
+	assert_int_equal(store_commit(s), STORE_OK);
+	assert_int_equal(store_note_count(s, ev, &n), STORE_OK);
+	assert_int_equal(n, 1);
+	assert_int_equal(store_prompt_running(s, NULL, NULL, NULL), STORE_OK);
+
+	assert_int_equal(store_begin(s), STORE_OK);
+	assert_int_equal(store_note_add(s, &good), STORE_OK);
+	assert_int_equal(store_prompt_stop(s), STORE_OK);
+	store_rollback(s);
+	assert_int_equal(store_note_count(s, ev, &n), STORE_OK);
+	assert_int_equal(n, 1);
+	assert_int_equal(store_prompt_running(s, NULL, NULL, NULL), STORE_OK);
+	store_close(s);
+}
+
 static void closing_nothing_is_harmless(void **state)
 {
 	(void)state;
@@ -1889,6 +2683,18 @@ int main(void)
 		T(a_member_is_new_until_they_come_to_another_event),
 		T(professions_start_as_the_seed_list_and_can_be_changed),
 		T(a_batch_keeps_good_records_and_is_saved_or_undone_as_a_whole),
+		T(a_note_is_stored_with_its_agenda_item_and_no_person),
+		T(an_empty_note_cannot_be_stuck),
+		T(a_note_has_at_most_280_characters),
+		T(the_third_kind_can_be_renamed_and_hidden_but_not_the_first_two),
+		T(the_current_agenda_item_follows_the_clock_unless_chosen),
+		T(the_prompt_bank_holds_the_seeds_questions),
+		T(prompts_are_checked_and_can_be_changed),
+		T(a_running_prompt_can_be_stopped),
+		T(deleting_a_running_prompt_stops_it),
+		T(answers_are_checked_against_their_prompt),
+		T(a_database_at_version_3_migrates_keeping_members),
+		T(notes_and_answers_in_a_batch_keep_the_good_ones),
 		T(closing_nothing_is_harmless),
 #undef T
 	};

@@ -36,7 +36,7 @@ enum {
 #define STORE_SETTING_INACTIVITY "inactivity_s" /* idle seconds before a screen
                                                    clears and goes home: 45 */
 #define STORE_SETTING_COOLDOWN "cooldown_ms"    /* pause after a reflection
-                                                   answer: 1500 */
+                                                   answer, taps ignored: 3000 */
 
 /* The seed's clusters of learning activity an agenda item belongs to. */
 typedef enum {
@@ -242,6 +242,9 @@ void store_rollback(store *s);
 #define STORE_WORD_CHARS 40       /* a one-word answer */
 #define STORE_CHOICES 8
 #define STORE_CHOICE_MAX 121      /* 40 characters */
+#define STORE_CHOICE_CHARS 40
+#define STORE_KIND_LABEL_CHARS 24 /* the third kind's name, set by the facilitator */
+#define STORE_KIND_LABEL_MAX (4 * STORE_KIND_LABEL_CHARS + 1)
 
 /* The kinds of post-it: the seed's two, and a third the facilitator may
  * rename or hide (default "Idea"). */
@@ -265,7 +268,12 @@ typedef struct {
 
 /* Sticks a note (id, gid and at set on success), never linked to a person.
  * A body that is empty or only spaces is STORE_INVALID ("An empty note cannot
- * be stuck."); over STORE_NOTE_CHARS characters or invalid UTF-8 likewise. */
+ * be stuck."); over STORE_NOTE_CHARS characters or invalid UTF-8 likewise.
+ * The body is kept as typed; new lines are allowed, other control characters
+ * are not. group_size 0 is taken as 1 (and set so); above STORE_GROUP_MAX is
+ * STORE_INVALID. agenda_item_id 0 stores no item; otherwise it must be on the
+ * event's agenda (STORE_NOTFOUND, as for no such event). A hidden third kind
+ * is still accepted: hiding only stops it being offered. */
 int store_note_add(store *s, store_note *n);
 /* Notes of an event in the order they were stuck. */
 int store_note_list(store *s, int64_t event_id, store_note *out, int max, int *n);
@@ -273,7 +281,10 @@ int store_note_count(store *s, int64_t event_id, int *n);
 
 /* The label of a kind ("Going well", "To be improved", or the facilitator's
  * name for the third), and whether it is offered. Only the third kind can be
- * renamed or hidden (STORE_INVALID otherwise). */
+ * renamed or hidden (STORE_INVALID otherwise; showing the first two is
+ * STORE_OK, as they always are). A label is 1 to STORE_KIND_LABEL_CHARS
+ * characters on one line; out receives it cut to cap bytes at a character
+ * boundary (STORE_KIND_LABEL_MAX always fits). */
 int store_note_kind_label(store *s, store_note_kind k, char *out, size_t cap);
 int store_note_kind_rename(store *s, store_note_kind k, const char *label);
 bool store_note_kind_shown(store *s, store_note_kind k);
@@ -284,7 +295,10 @@ int store_note_kind_show(store *s, store_note_kind k, bool shown);
  * (by the kiosk clock, on the event's day), else the first. STORE_NOTFOUND if
  * the event has no agenda. */
 int store_agenda_current(store *s, int64_t event_id, store_agenda_item *out);
-/* Makes item_id current for the event; 0 returns to "by the clock". */
+/* Makes item_id current for the event; 0 returns to "by the clock".
+ * STORE_NOTFOUND unless item_id is on the event's agenda. A chosen item that
+ * is later removed leaves the choice to the clock again. The event's day is
+ * the date of its start; an event without one is taken to be today. */
 int store_agenda_set_current(store *s, int64_t event_id, int64_t item_id);
 /* The facilitator's choice, or 0 when the clock decides. */
 int64_t store_agenda_chosen(store *s, int64_t event_id);
@@ -312,19 +326,31 @@ typedef struct {
  * how do you feel about today?" (word), "Which kind of learning activity
  * engaged you most?" (choice of the activity clusters), "Who has a
  * value-creation story to share?" (text). */
+/* A prompt's text is 1 to STORE_PROMPT_CHARS characters on one line; a
+ * CHOICE prompt has 2 to STORE_CHOICES choices of 1 to STORE_CHOICE_CHARS
+ * characters on one line each; other kinds ignore choices (nchoices is 0).
+ * store_prompt_add sets id and gid. store_prompt_update refuses
+ * (STORE_INVALID) to change the kind or the number of choices of a prompt
+ * that has answers, so that they keep their meaning; STORE_NOTFOUND for a
+ * prompt removed from the bank. store_prompt_get also finds a removed prompt,
+ * so that its answers can still be shown. store_prompt_list gives the bank
+ * in the order the prompts were written. */
 int store_prompt_add(store *s, store_prompt *p);
 int store_prompt_update(store *s, const store_prompt *p);
 int store_prompt_get(store *s, int64_t id, store_prompt *out);
 int store_prompt_list(store *s, store_prompt *out, int max, int *n);
-/* Hides a prompt from the bank; its answers stay. */
+/* Hides a prompt from the bank; its answers stay. A running prompt stops. */
 int store_prompt_delete(store *s, int64_t id);
 
 /* Starts prompt_id at event_id for agenda item agenda_item_id (0: whichever
- * is current when each answer is given); stops any other. */
+ * is current when each answer is given); stops any other. STORE_NOTFOUND for
+ * no such event, a prompt not in the bank, or an item not on the event's
+ * agenda. Stopping when none runs is STORE_OK. */
 int store_prompt_start(store *s, int64_t event_id, int64_t prompt_id, int64_t agenda_item_id);
 int store_prompt_stop(store *s);
 /* The running prompt, or STORE_NOTFOUND. *agenda_item_id receives the item it
- * was started for (0 if none); *event_id its event. Either may be NULL. */
+ * was started for (0 if none); *event_id its event. Either may be NULL, and
+ * so may out (only asking whether one runs). */
 int store_prompt_running(store *s, store_prompt *out, int64_t *event_id, int64_t *agenda_item_id);
 
 typedef struct {
@@ -340,7 +366,12 @@ typedef struct {
 /* Stores an anonymous answer, checked against its prompt's kind: a scale value
  * 1..5, a choice index in range, a single word of at most STORE_WORD_CHARS, a
  * non-empty text of at most STORE_NOTE_CHARS (STORE_INVALID with a message
- * otherwise). */
+ * otherwise). A word is stored without the spaces around it; a text as typed,
+ * new lines allowed. On success id and at are set and r holds what was stored
+ * (value 0 for a word or text, text "" for a scale or choice). The prompt must
+ * be in the bank and the event exist (STORE_NOTFOUND); agenda_item_id 0
+ * stores no item, otherwise it must be on the event's agenda. Answers are
+ * listed by prompt and event in the order given. */
 int store_response_add(store *s, store_response *r);
 int store_response_list(store *s, int64_t prompt_id, int64_t event_id, store_response *out, int max, int *n);
 

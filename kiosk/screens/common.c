@@ -35,3 +35,15 @@ const char *check_time(const char *text)
 		return NULL;
 	return "Write the time like 09:30 (24-hour clock)";
 }
+
+ui_color note_paper(store_note_kind k)
+{
+	static const ui_color paper[STORE_NOTE_KINDS] = {UI_NOTE_GREEN, UI_NOTE_PINK, UI_NOTE_YELLOW};
+	return paper[k];
+}
+
+ui_icon_kind note_icon(store_note_kind k)
+{
+	static const ui_icon_kind icon[STORE_NOTE_KINDS] = {UI_ICON_TICK, UI_ICON_ARROW, UI_ICON_BULB};
+	return icon[k];
+}

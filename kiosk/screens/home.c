@@ -10,11 +10,13 @@ static struct {
 	store_event ev;
 	char when[80];
 	char count[64];
+	bool reflecting;             /* a spot reflection is running */
 } st;
 
 static void enter(app *a)
 {
 	st.has_event = a->db && store_event_current(a->db, &st.ev) == STORE_OK;
+	st.reflecting = a->db && store_prompt_running(a->db, NULL, NULL, NULL) == STORE_OK;
 	st.when[0] = st.count[0] = '\0';
 	if (!st.has_event)
 		return;
@@ -90,15 +92,13 @@ static void frame(app *a)
 	static const char *const labels[] = {"Check in", "Post-it", "Reflect"};
 	static const char *const hints[] = {"Say you are here", "Share your feedback",
 	                                    "Answer a question"};
-	for (int i = 0; i < 3; i++) {
-		rect b = m->portrait ? layout_cell(body, 1, 3, 0, i, m->gap * 2)
-		                     : layout_cell(body, 3, 1, i, 0, m->gap * 2);
-		if (!ui_tile(u, b, labels[i], hints[i], i == 0 ? UI_BUTTON_PRIMARY : UI_BUTTON_SECONDARY))
-			continue;
-		if (i == 0)
-			app_show(a, &screen_checkin);
-		else
-			soon_open(a, labels[i]);
+	static const screen *const next[] = {&screen_checkin, &screen_postit, &screen_reflect};
+	int n = st.reflecting ? 3 : 2; /* "Reflect" only while a reflection runs */
+	for (int i = 0; i < n; i++) {
+		rect b = m->portrait ? layout_cell(body, 1, n, 0, i, m->gap * 2)
+		                     : layout_cell(body, n, 1, i, 0, m->gap * 2);
+		if (ui_tile(u, b, labels[i], hints[i], i == 0 ? UI_BUTTON_PRIMARY : UI_BUTTON_SECONDARY))
+			app_show(a, next[i]);
 	}
 	if (st.has_event)
 		ui_label(u, count, st.count, UI_FONT_BOLD, UI_TEXT, UI_ALIGN_CENTER);

@@ -5,7 +5,6 @@
 #include "app.h"
 
 extern const screen screen_home;
-extern const screen screen_soon;
 extern const screen screen_pin;
 extern const screen screen_facilitator;
 extern const screen screen_events;
@@ -22,9 +21,12 @@ extern const screen screen_choose;
 extern const screen screen_here;
 extern const screen screen_usb;
 extern const screen screen_professions;
-
-/* "Coming soon" for a feature that is not built yet, named by title. */
-void soon_open(app *a, const char *title);
+extern const screen screen_postit;
+extern const screen screen_reflect;
+extern const screen screen_prompts;
+extern const screen screen_prompt;
+extern const screen screen_agenda_now;
+extern const screen screen_kinds;
 
 typedef enum {
 	PIN_UNLOCK,   /* enter the PIN to open facilitator mode */
@@ -73,6 +75,13 @@ void member_open(app *a, int64_t id, int64_t checkin_id);
 /* Picks one of n options into target (cap bytes) and returns to the caller. */
 void choose_open(app *a, const char *title, const char (*options)[STORE_TEXT_MAX], int n, char *target,
                  size_t cap);
+
+/* How each kind of post-it looks: its paper and its icon. */
+ui_color note_paper(store_note_kind k);
+ui_icon_kind note_icon(store_note_kind k);
+
+/* Edits prompt id of the bank (0: a new prompt). */
+void prompt_open(app *a, int64_t id);
 
 /* Shared drawing for screens: the blue header bar with a title (and a back
  * button when back_label is not NULL); returns true when back was tapped. The

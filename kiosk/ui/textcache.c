@@ -184,11 +184,13 @@ static int wrap_lines(ui *u, ui_font f, const char *s, int wrap, line_span *line
 	return n;
 }
 
-static SDL_Texture *render(ui *u, const char *s, ui_font f, SDL_Color c, int wrap, ui_align a, int *w, int *h);
+static SDL_Texture *render(ui *u, const char *s, ui_font f, SDL_Color c, int wrap, ui_align a, int *w, int *h,
+                           int *last_w);
 
 /* One line no wider than width: the text up to its first newline, shortened
  * with an ellipsis if it does not fit. */
-static SDL_Texture *render_line(ui *u, const char *s, ui_font f, SDL_Color c, int width, ui_align a, int *w, int *h)
+static SDL_Texture *render_line(ui *u, const char *s, ui_font f, SDL_Color c, int width, ui_align a, int *w, int *h,
+                                int *last_w)
 {
 	static const char ellipsis[] = "\xE2\x80\xA6";
 	size_t len = strcspn(s, "\n");
@@ -206,15 +208,16 @@ static SDL_Texture *render_line(ui *u, const char *s, ui_font f, SDL_Color c, in
 				break;
 		}
 	}
-	SDL_Texture *t = render(u, line, f, c, 0, a, w, h);
+	SDL_Texture *t = render(u, line, f, c, 0, a, w, h, last_w);
 	free(line);
 	return t;
 }
 
-static SDL_Texture *render(ui *u, const char *s, ui_font f, SDL_Color c, int wrap, ui_align a, int *w, int *h)
+static SDL_Texture *render(ui *u, const char *s, ui_font f, SDL_Color c, int wrap, ui_align a, int *w, int *h,
+                           int *last_w)
 {
 	if (wrap < 0)
-		return render_line(u, s, f, c, -wrap, a, w, h);
+		return render_line(u, s, f, c, -wrap, a, w, h, last_w);
 	line_span lines[MAX_LINES];
 	int n = wrap_lines(u, f, s, wrap, lines);
 	int skip = TTF_FontLineSkip(u->font[f]);
@@ -226,6 +229,7 @@ static SDL_Texture *render(ui *u, const char *s, ui_font f, SDL_Color c, int wra
 		width = wrap > width ? wrap : width;
 	*w = width;
 	*h = n * skip;
+	*last_w = lines[n - 1].w;
 	if (width == 0)
 		return NULL;
 	SDL_Surface *dst = SDL_CreateRGBSurfaceWithFormat(0, width, *h, 32, SDL_PIXELFORMAT_ARGB8888);
@@ -326,7 +330,7 @@ const ui_cached *ui_cache_get(ui *u, const char *text, ui_font f, SDL_Color c, i
 	e->align = (int)a;
 	e->color = c;
 	e->used = u->frame;
-	e->tex = render(u, text, f, c, wrap, a, &e->w, &e->h);
+	e->tex = render(u, text, f, c, wrap, a, &e->w, &e->h, &e->last_w);
 	u->cached++;
 	return e;
 }

@@ -22,6 +22,10 @@ static const SDL_Color palette[UI_COLOR_COUNT] = {
 	[UI_GREY4] = {0xD8, 0xDD, 0xE0, 0xFF},
 	[UI_GREY5] = {0xF0, 0xF4, 0xF5, 0xFF},
 	[UI_PALE_BLUE] = {0xE8, 0xF1, 0xFA, 0xFF},
+	[UI_NOTE_GREEN] = {0xC5, 0xE8, 0xB7, 0xFF},
+	[UI_NOTE_PINK] = {0xFA, 0xC8, 0xD9, 0xFF},
+	[UI_NOTE_YELLOW] = {0xFF, 0xEE, 0x93, 0xFF},
+	[UI_SHADOW] = {0x21, 0x2B, 0x32, 0x40},
 };
 
 SDL_Color ui_rgb(ui_color c)
@@ -252,9 +256,86 @@ void ui_reset(ui *u)
 void ui_fill(ui *u, rect r, ui_color c)
 {
 	SDL_Color k = palette[c];
+	SDL_SetRenderDrawBlendMode(u->renderer, k.a == 0xFF ? SDL_BLENDMODE_NONE : SDL_BLENDMODE_BLEND);
 	SDL_SetRenderDrawColor(u->renderer, k.r, k.g, k.b, k.a);
 	SDL_Rect s = {r.x, r.y, r.w, r.h};
 	SDL_RenderFillRect(u->renderer, &s);
+}
+
+void ui_line(ui *u, float x0, float y0, float x1, float y1, float px, ui_color c)
+{
+	float dx = x1 - x0, dy = y1 - y0, len = SDL_sqrtf(dx * dx + dy * dy);
+	if (len <= 0)
+		return;
+	/* A quad around the segment, ends extended by half the width so joined
+	 * segments meet without gaps. */
+	float nx = -dy / len * px / 2, ny = dx / len * px / 2;
+	float ex = dx / len * px / 2, ey = dy / len * px / 2;
+	SDL_Vertex v[4];
+	SDL_FPoint p[4] = {{x0 - ex + nx, y0 - ey + ny}, {x0 - ex - nx, y0 - ey - ny},
+	                   {x1 + ex - nx, y1 + ey - ny}, {x1 + ex + nx, y1 + ey + ny}};
+	for (int i = 0; i < 4; i++)
+		v[i] = (SDL_Vertex){p[i], palette[c], {0, 0}};
+	static const int quad[6] = {0, 1, 2, 0, 2, 3};
+	SDL_RenderGeometry(u->renderer, NULL, v, 4, quad, 6);
+}
+
+void ui_disc(ui *u, float cx, float cy, float radius, ui_color c)
+{
+	enum { SEGMENTS = 40 };
+	SDL_Vertex v[SEGMENTS + 1];
+	int idx[SEGMENTS * 3];
+	v[0] = (SDL_Vertex){{cx, cy}, palette[c], {0, 0}};
+	for (int i = 0; i < SEGMENTS; i++) {
+		float t = (float)i * 2 * (float)M_PI / SEGMENTS;
+		v[i + 1] = (SDL_Vertex){{cx + radius * SDL_cosf(t), cy + radius * SDL_sinf(t)}, palette[c], {0, 0}};
+		idx[3 * i] = 0;
+		idx[3 * i + 1] = i + 1;
+		idx[3 * i + 2] = i + 1 < SEGMENTS ? i + 2 : 1;
+	}
+	SDL_RenderGeometry(u->renderer, NULL, v, SEGMENTS + 1, idx, SEGMENTS * 3);
+}
+
+void ui_icon(ui *u, rect r, ui_icon_kind icon, ui_color c)
+{
+	float s = (float)(r.w < r.h ? r.w : r.h), x = (float)r.x + ((float)r.w - s) / 2;
+	float y = (float)r.y + ((float)r.h - s) / 2, w = s / 8;
+	switch (icon) {
+	case UI_ICON_TICK:
+		ui_line(u, x + s * 0.15f, y + s * 0.55f, x + s * 0.4f, y + s * 0.8f, w, c);
+		ui_line(u, x + s * 0.4f, y + s * 0.8f, x + s * 0.88f, y + s * 0.22f, w, c);
+		break;
+	case UI_ICON_ARROW:
+		ui_line(u, x + s * 0.5f, y + s * 0.15f, x + s * 0.5f, y + s * 0.88f, w, c);
+		ui_line(u, x + s * 0.5f, y + s * 0.15f, x + s * 0.2f, y + s * 0.45f, w, c);
+		ui_line(u, x + s * 0.5f, y + s * 0.15f, x + s * 0.8f, y + s * 0.45f, w, c);
+		break;
+	case UI_ICON_BULB:
+		ui_disc(u, x + s * 0.5f, y + s * 0.4f, s * 0.3f, c);
+		ui_fill(u, (rect){(int)(x + s * 0.36f), (int)(y + s * 0.66f), (int)(s * 0.28f), (int)(s * 0.12f)}, c);
+		ui_fill(u, (rect){(int)(x + s * 0.38f), (int)(y + s * 0.81f), (int)(s * 0.24f), (int)(s * 0.08f)}, c);
+		break;
+	}
+}
+
+void ui_face(ui *u, rect r, int level)
+{
+	float s = (float)(r.w < r.h ? r.w : r.h);
+	float cx = (float)r.x + (float)r.w / 2, cy = (float)r.y + (float)r.h / 2, rad = s / 2;
+	ui_disc(u, cx, cy, rad, UI_TEXT);
+	ui_disc(u, cx, cy, rad - s / 24, UI_YELLOW);
+	ui_disc(u, cx - rad * 0.35f, cy - rad * 0.25f, rad * 0.1f, UI_TEXT);
+	ui_disc(u, cx + rad * 0.35f, cy - rad * 0.25f, rad * 0.1f, UI_TEXT);
+	/* The mouth: a parabola from frown (1) through flat (3) to smile (5). */
+	float bend = (float)(level - 3) * rad * 0.14f, prevx = 0, prevy = 0;
+	for (int i = 0; i <= 10; i++) {
+		float t = (float)i / 10 * 2 - 1; /* -1..1 across the mouth */
+		float mx = cx + t * rad * 0.45f, my = cy + rad * 0.4f + bend * (1 - t * t) - bend / 2;
+		if (i > 0)
+			ui_line(u, prevx, prevy, mx, my, s / 16, UI_TEXT);
+		prevx = mx;
+		prevy = my;
+	}
 }
 
 void ui_outline(ui *u, rect r, int t, ui_color c)

@@ -67,6 +67,10 @@ typedef enum {
 	UI_GREY4,       /* #D8DDE0 */
 	UI_GREY5,       /* #F0F4F5, page background */
 	UI_PALE_BLUE,   /* selected rows */
+	UI_NOTE_GREEN,  /* post-its: "Going well" */
+	UI_NOTE_PINK,   /* "To be improved" */
+	UI_NOTE_YELLOW, /* the third kind */
+	UI_SHADOW,      /* under cards, translucent */
 	UI_COLOR_COUNT
 } ui_color;
 
@@ -125,6 +129,20 @@ bool ui_pointer_down(const ui *u);
 /* Drawing. */
 void ui_fill(ui *u, rect r, ui_color c);
 void ui_outline(ui *u, rect r, int thickness, ui_color c);
+/* A line thickness px wide, and a filled disc. */
+void ui_line(ui *u, float x0, float y0, float x1, float y1, float px, ui_color c);
+void ui_disc(ui *u, float cx, float cy, float radius, ui_color c);
+
+/* Icons drawn with primitives, so colour is never the only cue. */
+typedef enum {
+	UI_ICON_TICK,     /* going well */
+	UI_ICON_ARROW,    /* to be improved: an arrow up */
+	UI_ICON_BULB,     /* an idea */
+} ui_icon_kind;
+void ui_icon(ui *u, rect r, ui_icon_kind icon, ui_color c);
+/* A face for level 1 (very unhappy) to 5 (very happy), filling r. */
+void ui_face(ui *u, rect r, int level);
+
 /* Text wrapped to r's width, clipped to r; returns the height it needs. */
 int ui_text(ui *u, rect r, const char *text, ui_font f, ui_color c, ui_align a);
 /* Text on one line of r, shortened with "…" if it is wider; returns its width. */
@@ -141,6 +159,15 @@ bool ui_button(ui *u, rect r, const char *label, ui_button_style style);
 /* A big button with a hint line under its label; only the label is its text
  * for scripts. */
 bool ui_tile(ui *u, rect r, const char *label, const char *hint, ui_button_style style);
+/* A post-it card: paper of colour paper with a soft shadow. */
+void ui_card(ui *u, rect r, ui_color paper);
+/* A post-it as a big button: paper colour, icon and label (its text). */
+bool ui_note_tile(ui *u, rect r, const char *label, ui_color paper, ui_icon_kind icon);
+/* A face (level 1..5) with its word under it, as one button named word. */
+bool ui_face_button(ui *u, rect r, int level, const char *word);
+/* A label on one line of r, shortened with "…" if needed; scripts see the
+ * whole text. */
+void ui_label_line(ui *u, rect r, const char *text, ui_font f, ui_color c, ui_align a);
 /* A label (role "label"). */
 void ui_label(ui *u, rect r, const char *text, ui_font f, ui_color c, ui_align a);
 /* A single-line text field showing buf with a caret while focused, a label
@@ -148,6 +175,10 @@ void ui_label(ui *u, rect r, const char *text, ui_font f, ui_color c, ui_align a
  * typed text and the on-screen keyboard edit the focused field. Returns true
  * when Enter (or the keyboard's Done) was pressed in it. */
 bool ui_field(ui *u, rect r, const char *label, char *buf, size_t cap, size_t max_chars);
+/* A multi-line text area over r (no frame: the caller draws the card under
+ * it), showing the last lines when the text is longer than r, with a caret
+ * while focused. Tapping it focuses it; edits as ui_field. */
+void ui_textarea(ui *u, rect r, char *buf, size_t cap, size_t max_chars, ui_font f);
 /* Focuses the field whose buffer is buf (NULL: none) and resets the keyboard. */
 void ui_focus(ui *u, char *buf, keyboard_layer layer);
 /* A switch with a label; flips *value when tapped; true if it changed. */

@@ -17,6 +17,7 @@ typedef struct {
 	SDL_Color color;
 	SDL_Texture *tex;       /* NULL for text that draws nothing */
 	int w, h;
+	int last_w;             /* width of the last line: where a caret goes */
 	uint32_t used;          /* frame number of last use */
 } ui_cached;
 
@@ -86,6 +87,7 @@ void ui_cache_clear(ui *u);
 /* The cached texture of text in font f and colour c, wrapped at wrap pixels
  * (0: one line) with lines aligned by a; NULL entry only if text is empty. */
 const ui_cached *ui_cache_get(ui *u, const char *text, ui_font f, SDL_Color c, int wrap, ui_align a);
+/* The texture of an entry, rendered when first needed (NULL for empty text). */
 SDL_Color ui_rgb(ui_color c);
 
 #endif

@@ -54,6 +54,60 @@ bool ui_tile(ui *u, rect r, const char *label, const char *hint, ui_button_style
 	return button(u, r, label, hint, style);
 }
 
+void ui_card(ui *u, rect r, ui_color paper)
+{
+	int sh = ui_shadow_px(&u->m);
+	ui_fill(u, (rect){r.x + sh, r.y + sh, r.w, r.h}, UI_SHADOW);
+	ui_fill(u, r, paper);
+}
+
+bool ui_note_tile(ui *u, rect r, const char *label, ui_color paper, ui_icon_kind icon)
+{
+	bool held = false;
+	bool tapped = ui_tappable(u, ui_id(label, r.x * 7919 + r.y), r, &held);
+	int sh = ui_shadow_px(&u->m);
+	rect card = held ? (rect){r.x + sh, r.y + sh, r.w - sh, r.h - sh} : (rect){r.x, r.y, r.w - sh, r.h - sh};
+	if (held)
+		ui_fill(u, card, paper);
+	else
+		ui_card(u, card, paper);
+	if (held)
+		ui_outline(u, layout_inset(card, -3), 4, UI_YELLOW);
+	rect in = layout_inset(card, u->m.pad);
+	int lh = ui_text_height(u, label, UI_FONT_BIG, in.w);
+	int is = in.h - lh - u->m.gap;
+	is = is > u->m.touch * 2 ? u->m.touch * 2 : is;
+	rect both = layout_center(in, in.w, is + u->m.gap + lh);
+	ui_icon(u, layout_cut_top(&both, is), icon, UI_TEXT);
+	layout_cut_top(&both, u->m.gap);
+	ui_text(u, both, label, UI_FONT_BIG, UI_TEXT, UI_ALIGN_CENTER);
+	ui_register(u, "button", label, NULL, r);
+	return tapped;
+}
+
+bool ui_face_button(ui *u, rect r, int level, const char *word)
+{
+	bool held = false;
+	bool tapped = ui_tappable(u, ui_id(word, level), r, &held);
+	ui_fill(u, r, held ? UI_YELLOW : UI_WHITE);
+	ui_outline(u, r, 2, held ? UI_TEXT : UI_GREY3);
+	rect in = layout_inset(r, u->m.pad / 2);
+	int wh = ui_text_height(u, word, UI_FONT_BOLD, in.w);
+	rect face = layout_cut_top(&in, in.h - wh - u->m.gap / 2);
+	ui_face(u, layout_inset(face, u->m.pad / 4), level);
+	layout_cut_top(&in, u->m.gap / 2);
+	ui_text(u, in, word, UI_FONT_BOLD, UI_TEXT, UI_ALIGN_CENTER);
+	ui_register(u, "button", word, NULL, r);
+	return tapped;
+}
+
+void ui_label_line(ui *u, rect r, const char *text, ui_font f, ui_color c, ui_align a)
+{
+	int h = ui_line_height(u, f);
+	ui_text_line(u, (rect){r.x, r.y + (r.h - h) / 2, r.w, h}, text, f, c, a);
+	ui_register(u, "label", text, NULL, r);
+}
+
 void ui_label(ui *u, rect r, const char *text, ui_font f, ui_color c, ui_align a)
 {
 	const ui_cached *e = ui_cache_get(u, text, f, ui_rgb(c), r.w, a);
@@ -71,6 +125,19 @@ void ui_focus(ui *u, char *buf, keyboard_layer layer)
 	u->kb.layer = layer;
 }
 
+/* The editing every text input shares: typed text, Backspace, Enter. */
+static bool edit_focused(ui *u, char *buf, size_t cap, size_t max_chars)
+{
+	u->focus_seen = true;
+	u->focus_cap = cap;
+	u->focus_max = max_chars;
+	if (u->typed[0])
+		text_append(buf, cap, max_chars, u->typed);
+	if (u->key == UI_KEY_BACKSPACE)
+		text_backspace(buf);
+	return u->key == UI_KEY_ENTER || u->submit;
+}
+
 bool ui_field(ui *u, rect r, const char *label, char *buf, size_t cap, size_t max_chars)
 {
 	const layout_metrics *m = &u->m;
@@ -80,18 +147,7 @@ bool ui_field(ui *u, rect r, const char *label, char *buf, size_t cap, size_t ma
 	if (ui_tappable(u, ui_id(label, (int)(intptr_t)buf), box, NULL) && u->focus != buf)
 		ui_focus(u, buf, KEYBOARD_LETTERS);
 	bool focused = u->focus == buf;
-	bool submit = false;
-	if (focused) {
-		u->focus_seen = true;
-		u->focus_cap = cap;
-		u->focus_max = max_chars;
-		if (u->typed[0])
-			text_append(buf, cap, max_chars, u->typed);
-		if (u->key == UI_KEY_BACKSPACE)
-			text_backspace(buf);
-		if (u->key == UI_KEY_ENTER)
-			submit = true;
-	}
+	bool submit = focused && edit_focused(u, buf, cap, max_chars);
 	if (max_chars > 0) {
 		char count[32];
 		size_t n = text_chars(buf);
@@ -123,9 +179,29 @@ bool ui_field(ui *u, rect r, const char *label, char *buf, size_t cap, size_t ma
 	if (focused)
 		ui_fill(u, (rect){in.x + tw + 1, ty + th / 8, 3, th * 3 / 4}, UI_TEXT);
 	ui_register(u, "field", buf, NULL, box);
-	if (focused && u->submit)
-		submit = true;
 	return submit;
+}
+
+void ui_textarea(ui *u, rect r, char *buf, size_t cap, size_t max_chars, ui_font f)
+{
+	if (ui_tappable(u, ui_id("textarea", (int)(intptr_t)buf), r, NULL) && u->focus != buf)
+		ui_focus(u, buf, KEYBOARD_LETTERS);
+	bool focused = u->focus == buf;
+	if (focused)
+		edit_focused(u, buf, cap, max_chars);
+	int lh = ui_line_height(u, f);
+	const ui_cached *e = ui_cache_get(u, buf, f, ui_rgb(UI_TEXT), r.w - 4, UI_ALIGN_LEFT);
+	int th = e && e->h ? e->h : lh, shown = th < r.h ? th : r.h / lh * lh;
+	if (e && e->tex) {
+		/* Longer than the card: show the end, where the writing is. */
+		SDL_Rect src = {0, th - shown, e->w, shown}, dst = {r.x, r.y, e->w, shown};
+		SDL_RenderCopy(u->renderer, e->tex, &src, &dst);
+	}
+	if (focused) {
+		int cx = r.x + (e ? e->last_w : 0) + 1, cy = r.y + shown - lh;
+		ui_fill(u, (rect){cx, cy + lh / 8, 3, lh * 3 / 4}, UI_TEXT);
+	}
+	ui_register(u, "field", buf, NULL, r);
 }
 
 bool ui_toggle(ui *u, rect r, const char *label, bool *value)

@@ -3,6 +3,9 @@
 # no two tappable widgets overlapping, and a screenshot of exactly that size.
 . "$TESTS/ui/lib.sh"
 demo_db
+# "Reflect" shows while a reflection runs: start one.
+{ unlock; printf 'tap "Reflections"\ntap "How valuable was this session for your time?"\ntap "Start now"\n'; } |
+	kiosk --size 720x1280 --script - >/dev/null || die "could not start a reflection"
 for size in 800x480 1280x720 1920x1080 720x1280; do
 	kiosk --size "$size" --script - >"out-$size" <<-EOF
 	expect "Check in"

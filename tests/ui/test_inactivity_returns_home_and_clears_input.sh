@@ -19,11 +19,16 @@ demo_db
 	expect "No one has checked in yet"
 	dump
 	tap "Post-it"
-	expect "coming soon"
+	tap "Going well"
+	type "Half-written thought"
 	wait 46000
 	expect "Check in"
+	tap "Post-it"
+	tap "Going well"
+	dump
 	EOF
 } | kiosk --script - >out || die "script failed: $(cat out)"
+grep -q 'Half-written' out && die "the post-it draft survived the reset"
 grep -q 'Private draft' out && die "the draft survived the reset: $(grep 'Private' out)"
 grep -q '"text":"Lock"' out && die "facilitator mode stayed open"
 # Opening facilitator mode again needs the PIN again.

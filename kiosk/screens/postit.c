@@ -1,0 +1,211 @@
+/* postit: the critical friends' post-it — choose "Going well", "To be
+ * improved" (or the third kind), write up to 280 characters, stick it. */
+#include <stdio.h>
+#include <string.h>
+
+#include "core/text.h"
+#include "screens.h"
+
+#define STUCK_MS 500      /* the card flies to the wall */
+#define THANKS_MS 3000    /* then the thank-you, then home */
+
+static struct {
+	enum { STEP_KIND, STEP_WRITE, STEP_STUCK } step;
+	char labels[STORE_NOTE_KINDS][64];
+	bool shown[STORE_NOTE_KINDS];
+	store_note_kind kind;
+	char body[STORE_NOTE_MAX];
+	int group;                       /* 1: just me; 2..12: a small group */
+	char group_label[48];
+	char count[24];
+	const char *message;
+	char message_buf[STORE_TEXT_MAX];
+	int64_t stuck_at;
+	rect card;                       /* where the card was when stuck */
+} st;
+
+static void enter(app *a)
+{
+	memset(&st, 0, sizeof st); /* nobody sees the last person's draft */
+	st.group = 1;
+	for (int k = 0; k < STORE_NOTE_KINDS; k++) {
+		st.shown[k] = store_note_kind_shown(a->db, (store_note_kind)k);
+		if (store_note_kind_label(a->db, (store_note_kind)k, st.labels[k], sizeof st.labels[k]) != STORE_OK)
+			snprintf(st.labels[k], sizeof st.labels[k], "%s", k == 0 ? "Going well" : "To be improved");
+	}
+}
+
+static void leave(app *a)
+{
+	(void)a;
+	memset(&st, 0, sizeof st);
+}
+
+static void choose_kind(app *a)
+{
+	ui *u = a->ui;
+	const layout_metrics *m = ui_metrics(u);
+	rect body = {0, 0, m->w, m->h};
+	if (screen_header(a, &body, "Post-it", "Back")) {
+		app_home(a);
+		return;
+	}
+	static const char ask[] = "What would you like to share? Your post-it is anonymous.";
+	ui_label(u, layout_cut_top(&body, ui_text_height(u, ask, UI_FONT_BODY, body.w)), ask, UI_FONT_BODY, UI_TEXT,
+	         UI_ALIGN_LEFT);
+	layout_cut_top(&body, m->gap);
+	int n = 0;
+	for (int k = 0; k < STORE_NOTE_KINDS; k++)
+		n += st.shown[k];
+	for (int k = 0, i = 0; k < STORE_NOTE_KINDS; k++) {
+		if (!st.shown[k])
+			continue;
+		rect r = m->portrait ? layout_cell(body, 1, n, 0, i, m->gap * 2) : layout_cell(body, n, 1, i, 0, m->gap * 2);
+		i++;
+		if (ui_note_tile(u, r, st.labels[k], note_paper((store_note_kind)k), note_icon((store_note_kind)k))) {
+			st.kind = (store_note_kind)k;
+			st.step = STEP_WRITE;
+			ui_focus(u, st.body, KEYBOARD_LETTERS);
+		}
+	}
+}
+
+static void stick(app *a, rect card)
+{
+	store_event ev;
+	store_agenda_item item;
+	store_note note = {.kind = st.kind, .group_size = st.group};
+	if (store_event_current(a->db, &ev) != STORE_OK) {
+		snprintf(st.message_buf, sizeof st.message_buf,
+		         "There is no event to stick it to yet. Please ask the facilitator to set one up.");
+		st.message = st.message_buf;
+		return;
+	}
+	note.event_id = ev.id;
+	note.agenda_item_id = store_agenda_current(a->db, ev.id, &item) == STORE_OK ? item.id : 0;
+	snprintf(note.body, sizeof note.body, "%s", st.body);
+	if (store_note_add(a->db, &note) != STORE_OK) {
+		snprintf(st.message_buf, sizeof st.message_buf, "%s", store_errmsg(a->db));
+		st.message = st.message_buf;
+		return;
+	}
+	st.step = STEP_STUCK;
+	st.stuck_at = a->now;
+	st.card = card;
+}
+
+static void write_note(app *a)
+{
+	ui *u = a->ui;
+	const layout_metrics *m = ui_metrics(u);
+	rect body = layout_inset((rect){0, 0, m->w, m->h}, m->pad);
+	rect kb = layout_cut_bottom(&body, m->portrait ? m->h * 2 / 5 : m->h * 44 / 100);
+	layout_cut_bottom(&body, m->gap);
+	kb = (rect){0, kb.y, m->w, kb.h + m->pad};
+
+	/* Landscape: the card on the left, its controls on the right; portrait:
+	 * the card above rows of controls (and the message, if any). */
+	int lh = ui_line_height(u, UI_FONT_BOLD);
+	int rows_h = 2 * m->touch + m->gap + (st.message ? 2 * lh + m->gap : 0);
+	rect side = m->portrait ? layout_cut_bottom(&body, rows_h) : layout_cut_right(&body, body.w * 2 / 5);
+	if (m->portrait)
+		layout_cut_bottom(&body, m->gap);
+	else
+		layout_cut_right(&body, m->gap * 2);
+
+	rect card = body;
+	ui_card(u, card, note_paper(st.kind));
+	rect in = layout_inset(card, m->pad);
+	rect head = layout_cut_top(&in, lh);
+	ui_icon(u, layout_cut_left(&head, lh), note_icon(st.kind), UI_TEXT);
+	layout_cut_left(&head, m->gap / 2);
+	int cw = 0, ch = 0;
+	ui_measure(u, "280 / 280", UI_FONT_SMALL, &cw, &ch);
+	rect count = layout_cut_right(&head, cw);
+	ui_label(u, head, st.labels[st.kind], UI_FONT_BOLD, UI_TEXT, UI_ALIGN_LEFT);
+	layout_cut_top(&in, m->gap / 2);
+	ui_textarea(u, in, st.body, sizeof st.body, STORE_NOTE_CHARS, UI_FONT_BODY);
+	size_t n = text_chars(st.body);
+	snprintf(st.count, sizeof st.count, "%zu / %d", n, STORE_NOTE_CHARS);
+	ui_label(u, count, st.count, UI_FONT_SMALL, n >= STORE_NOTE_CHARS ? UI_RED : UI_GREY1, UI_ALIGN_RIGHT);
+
+	if (st.message) {
+		rect msg = m->portrait ? layout_cut_top(&side, 2 * lh + m->gap) : layout_cut_bottom(&side, side.h / 2);
+		ui_label(u, msg, st.message, UI_FONT_BOLD, UI_RED, m->portrait ? UI_ALIGN_CENTER : UI_ALIGN_LEFT);
+	}
+	rect group = layout_cut_top(&side, m->touch);
+	layout_cut_top(&side, m->gap);
+	rect minus = layout_cut_left(&group, m->touch), plus = layout_cut_right(&group, m->touch);
+	if (ui_button(u, minus, "\xE2\x88\x92", UI_BUTTON_SECONDARY) && st.group > 1)
+		st.group = st.group == 2 ? 1 : st.group - 1;
+	if (ui_button(u, plus, "+", UI_BUTTON_SECONDARY) && st.group < STORE_GROUP_MAX)
+		st.group = st.group == 1 ? 2 : st.group + 1;
+	if (st.group == 1)
+		snprintf(st.group_label, sizeof st.group_label, "Just me");
+	else
+		snprintf(st.group_label, sizeof st.group_label, "A group of %d", st.group);
+	ui_label(u, group, st.group_label, UI_FONT_BOLD, UI_TEXT, UI_ALIGN_CENTER);
+
+	rect buttons = layout_cut_top(&side, m->touch);
+	rect back = layout_cut_left(&buttons, buttons.w / 3);
+	layout_cut_left(&buttons, m->gap);
+	if (ui_button(u, back, "Back", UI_BUTTON_SECONDARY)) {
+		st.step = STEP_KIND;
+		st.message = NULL;
+		return;
+	}
+	if (ui_button(u, buttons, "Stick it", UI_BUTTON_PRIMARY))
+		stick(a, card);
+	ui_keyboard(u, kb);
+}
+
+/* The thank-you in words at once, with the card flying up onto the wall over
+ * it; then home. */
+static void stuck(app *a)
+{
+	ui *u = a->ui;
+	const layout_metrics *m = ui_metrics(u);
+	int64_t t = a->now - st.stuck_at;
+	if (t >= THANKS_MS) {
+		app_home(a);
+		return;
+	}
+	rect body = layout_inset((rect){0, 0, m->w, m->h}, m->pad);
+	rect bar = layout_cut_bottom(&body, m->touch);
+	rect panel = layout_inset(body, m->pad);
+	ui_fill(u, panel, UI_GREEN);
+	rect in = layout_inset(panel, 2 * m->pad);
+	static const char title[] = "Thank you!", text[] = "Your post-it is on the wall. The critical friends will "
+	                                                   "read every one.";
+	int th = ui_text_height(u, title, UI_FONT_TITLE, in.w), bh = ui_text_height(u, text, UI_FONT_BODY, in.w);
+	in = layout_center(in, in.w, th + bh + m->gap);
+	ui_label(u, layout_cut_top(&in, th), title, UI_FONT_TITLE, UI_WHITE, UI_ALIGN_CENTER);
+	layout_cut_top(&in, m->gap);
+	ui_label(u, in, text, UI_FONT_BODY, UI_WHITE, UI_ALIGN_CENTER);
+	if (ui_button(u, layout_center(bar, m->portrait ? bar.w : bar.w / 2, bar.h), "Done", UI_BUTTON_SECONDARY)) {
+		app_home(a);
+		return;
+	}
+	if (t < STUCK_MS) {
+		float f = (float)t / STUCK_MS;
+		rect r = st.card;
+		int w = (int)((float)r.w * (1 - 0.8f * f)), h = (int)((float)r.h * (1 - 0.8f * f));
+		rect c = {r.x + (int)((float)(m->w / 2 - w / 2 - r.x) * f), (int)((float)r.y * (1 - f)) - (int)(f * (float)h),
+		          w, h};
+		ui_card(u, c, note_paper(st.kind));
+		app_wake_at(a, a->now + 33);
+	} else {
+		app_wake_at(a, st.stuck_at + THANKS_MS);
+	}
+}
+
+static void frame(app *a)
+{
+	switch (st.step) {
+	case STEP_KIND: choose_kind(a); break;
+	case STEP_WRITE: write_note(a); break;
+	case STEP_STUCK: stuck(a); break;
+	}
+}
+
+const screen screen_postit = {"post-it", enter, frame, leave};

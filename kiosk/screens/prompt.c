@@ -1,0 +1,168 @@
+/* prompt: one prompt of the bank — its question, its kind and choices — and
+ * starting it now, for the current agenda item or a chosen one. */
+#include <stdio.h>
+#include <string.h>
+
+#include "screens.h"
+
+#define MAX_ITEMS 64
+
+static const char kind_options[STORE_PROMPT_KINDS][STORE_TEXT_MAX] = {"Faces, 1 to 5", "One word", "Short text",
+                                                                      "Choice"};
+static const char whichever[] = "Whichever is current";
+
+static struct {
+	store_prompt p;           /* the draft */
+	store_prompt saved;
+	char kind_name[STORE_TEXT_MAX];
+	char item_name[STORE_TEXT_MAX];
+	store_agenda_item items[MAX_ITEMS];
+	int nitems;
+	int64_t event_id;
+	const char *message;
+	char message_buf[STORE_TEXT_MAX];
+	bool asking;              /* delete? */
+	ui_list list;
+} st;
+/* "Whichever is current", then "09:30 Welcome"...; apart from st, which it is made from. */
+static char item_names[MAX_ITEMS + 1][STORE_TEXT_MAX];
+
+void prompt_open(app *a, int64_t id)
+{
+	memset(&st, 0, sizeof st);
+	st.p.kind = STORE_PROMPT_TEXT;
+	if (id && store_prompt_get(a->db, id, &st.p) != STORE_OK) {
+		ui_toast(a->ui, store_errmsg(a->db), 5000);
+		return;
+	}
+	st.saved = st.p;
+	snprintf(st.kind_name, sizeof st.kind_name, "%s", kind_options[st.p.kind]);
+	snprintf(st.item_name, sizeof st.item_name, "%s", whichever);
+	app_show(a, &screen_prompt);
+}
+
+/* On every return from a field or a pick list. */
+static void enter(app *a)
+{
+	st.message = NULL;
+	st.asking = false;
+	for (int k = 0; k < STORE_PROMPT_KINDS; k++)
+		if (!strcmp(st.kind_name, kind_options[k]))
+			st.p.kind = (store_prompt_kind)k;
+	if (st.p.kind == STORE_PROMPT_CHOICE && st.p.nchoices < 2)
+		st.p.nchoices = 2;
+	store_event ev;
+	st.event_id = store_event_current(a->db, &ev) == STORE_OK ? ev.id : 0;
+	st.nitems = 0;
+	if (st.event_id)
+		store_agenda_list(a->db, st.event_id, st.items, MAX_ITEMS, &st.nitems);
+	snprintf(item_names[0], sizeof item_names[0], "%s", whichever);
+	for (int i = 0; i < st.nitems; i++)
+		snprintf(item_names[i + 1], sizeof item_names[i + 1], "%s %s", st.items[i].starts, st.items[i].title);
+}
+
+static void say(const char *message)
+{
+	snprintf(st.message_buf, sizeof st.message_buf, "%s", message);
+	st.message = st.message_buf;
+}
+
+static bool save(app *a)
+{
+	if (st.p.kind != STORE_PROMPT_CHOICE)
+		st.p.nchoices = 0;
+	int rc = st.p.id ? store_prompt_update(a->db, &st.p) : store_prompt_add(a->db, &st.p);
+	if (rc != STORE_OK) {
+		say(store_errmsg(a->db));
+		return false;
+	}
+	st.saved = st.p;
+	return true;
+}
+
+static void start(app *a)
+{
+	if (!st.event_id) {
+		say("Set up an event first: answers belong to an event.");
+		return;
+	}
+	if (!save(a))
+		return;
+	int64_t item = 0;
+	for (int i = 0; i < st.nitems; i++)
+		if (!strcmp(st.item_name, item_names[i + 1]))
+			item = st.items[i].id;
+	if (store_prompt_start(a->db, st.event_id, st.p.id, item) != STORE_OK) {
+		say(store_errmsg(a->db));
+		return;
+	}
+	ui_toast(a->ui, "Started: \"Reflect\" is on the home screen.", 4000);
+	app_show(a, &screen_prompts);
+}
+
+static bool row(app *a, int *y, int h, const char *label, const char *value)
+{
+	rect r = ui_list_row(a->ui, &st.list, *y, h);
+	*y += h;
+	return ui_list_item(a->ui, &st.list, r, label, value[0] ? value : "Not set yet — tap to add", false);
+}
+
+static void frame(app *a)
+{
+	ui *u = a->ui;
+	const layout_metrics *m = ui_metrics(u);
+	rect body = {0, 0, m->w, m->h};
+	if (screen_header(a, &body, st.p.id ? "Prompt" : "New prompt", "Back")) {
+		app_show(a, &screen_prompts);
+		return;
+	}
+	rect bar = layout_cut_bottom(&body, m->touch + m->gap);
+	if (st.message) {
+		int mh = ui_text_height(u, st.message, UI_FONT_BOLD, body.w);
+		ui_label(u, layout_cut_bottom(&body, mh + m->gap), st.message, UI_FONT_BOLD, UI_RED, UI_ALIGN_LEFT);
+	}
+	layout_cut_bottom(&body, m->gap);
+	bool choice = st.p.kind == STORE_PROMPT_CHOICE;
+	int h = m->touch * 3 / 2, y = 0, rows = 3 + (choice ? st.p.nchoices + 1 : 0);
+	ui_list_begin(u, &st.list, body, rows * h);
+	if (row(a, &y, h, "Question", st.p.text))
+		textedit_open(a, "Question", st.p.text, sizeof st.p.text, STORE_PROMPT_CHARS, KEYBOARD_LETTERS, NULL, NULL);
+	if (row(a, &y, h, "Kind of answer", st.kind_name))
+		choose_open(a, "Kind of answer", kind_options, STORE_PROMPT_KINDS, st.kind_name, sizeof st.kind_name);
+	if (row(a, &y, h, "For agenda item", st.item_name))
+		choose_open(a, "For agenda item", (const char (*)[STORE_TEXT_MAX])item_names, st.nitems + 1,
+		            st.item_name, sizeof st.item_name);
+	for (int i = 0; choice && i < st.p.nchoices; i++) {
+		char label[32];
+		snprintf(label, sizeof label, "Choice %d", i + 1);
+		if (row(a, &y, h, label, st.p.choices[i]))
+			textedit_open(a, label, st.p.choices[i], sizeof st.p.choices[i], 40, KEYBOARD_LETTERS, NULL, NULL);
+	}
+	if (choice && st.p.nchoices < STORE_CHOICES && row(a, &y, h, "Add a choice", "Up to 8"))
+		st.p.nchoices++;
+	ui_list_end(u, &st.list);
+
+	int cols = st.p.id ? 3 : 2;
+	if (ui_button(u, layout_cell(bar, cols, 1, cols - 1, 0, m->gap), "Start now", UI_BUTTON_PRIMARY))
+		start(a);
+	if (ui_button(u, layout_cell(bar, cols, 1, cols - 2, 0, m->gap), "Save", UI_BUTTON_SECONDARY) && save(a)) {
+		ui_toast(u, "Prompt saved.", 3000);
+		app_show(a, &screen_prompts);
+		return;
+	}
+	if (st.p.id && ui_button(u, layout_cell(bar, cols, 1, 0, 0, m->gap), "Delete", UI_BUTTON_DANGER))
+		st.asking = true;
+	if (st.asking) {
+		int answer = ui_confirm(u, "Delete this prompt from the bank? Its answers are kept.", "Delete", "Keep it");
+		if (answer > 0 && store_prompt_delete(a->db, st.p.id) == STORE_OK) {
+			ui_toast(u, "Prompt deleted.", 3000);
+			app_show(a, &screen_prompts);
+		} else if (answer > 0) {
+			say(store_errmsg(a->db));
+		}
+		if (answer)
+			st.asking = false;
+	}
+}
+
+const screen screen_prompt = {"prompt", enter, frame, NULL};

@@ -1,0 +1,75 @@
+/* prompts: the bank of spot-reflection prompts — which one is running, stop
+ * it, pick one to edit or start, add a new one. */
+#include <stdio.h>
+#include <string.h>
+
+#include "screens.h"
+
+#define MAX_PROMPTS 64
+
+static const char *const kind_names[STORE_PROMPT_KINDS] = {"Faces, 1 to 5", "One word", "Short text",
+                                                           "Choice"};
+
+static struct {
+	store_prompt list[MAX_PROMPTS];
+	int n;
+	bool running;
+	store_prompt now;
+	char banner[STORE_PROMPT_MAX + 32];
+	ui_list scroll;
+} st;
+static char details[MAX_PROMPTS][64];
+
+static void enter(app *a)
+{
+	st.n = 0;
+	store_prompt_list(a->db, st.list, MAX_PROMPTS, &st.n);
+	st.running = store_prompt_running(a->db, &st.now, NULL, NULL) == STORE_OK;
+	snprintf(st.banner, sizeof st.banner, "Running now: %s", st.running ? st.now.text : "");
+	for (int i = 0; i < st.n; i++)
+		snprintf(details[i], sizeof details[i], "%s%s", kind_names[st.list[i].kind],
+		         st.running && st.list[i].id == st.now.id ? " · running now" : "");
+}
+
+static void frame(app *a)
+{
+	ui *u = a->ui;
+	const layout_metrics *m = ui_metrics(u);
+	rect body = {0, 0, m->w, m->h};
+	if (screen_header(a, &body, "Reflections", "Back")) {
+		app_show(a, &screen_facilitator);
+		return;
+	}
+	rect bar = layout_cut_bottom(&body, m->touch + m->gap);
+	layout_cut_bottom(&body, m->gap);
+	if (st.running) {
+		rect top = layout_cut_top(&body, m->touch);
+		layout_cut_top(&body, m->gap);
+		rect stop = layout_cut_right(&top, m->touch * 2);
+		layout_cut_right(&top, m->gap);
+		ui_fill(u, top, UI_PALE_BLUE);
+		ui_label_line(u, layout_inset(top, m->pad / 2), st.banner, UI_FONT_BOLD, UI_TEXT, UI_ALIGN_LEFT);
+		if (ui_button(u, stop, "Stop", UI_BUTTON_DANGER)) {
+			if (store_prompt_stop(a->db) == STORE_OK)
+				ui_toast(u, "The reflection is stopped: \"Reflect\" is gone from the home screen.", 4000);
+			enter(a);
+			return;
+		}
+	}
+	int h = m->touch * 3 / 2;
+	ui_list_begin(u, &st.scroll, body, st.n * h);
+	for (int i = 0; i < st.n; i++) {
+		rect r = ui_list_row(u, &st.scroll, i * h, h);
+		bool on = st.running && st.list[i].id == st.now.id;
+		if (ui_list_item(u, &st.scroll, r, st.list[i].text, details[i], on)) {
+			ui_list_end(u, &st.scroll);
+			prompt_open(a, st.list[i].id);
+			return;
+		}
+	}
+	ui_list_end(u, &st.scroll);
+	if (ui_button(u, m->portrait ? bar : layout_cut_right(&bar, bar.w / 2), "Add a prompt", UI_BUTTON_SECONDARY))
+		prompt_open(a, 0);
+}
+
+const screen screen_prompts = {"reflections", enter, frame, NULL};

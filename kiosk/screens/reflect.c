@@ -1,0 +1,167 @@
+/* reflect: the spot reflection the facilitator is running — one tap on a
+ * face, one word, a short text or one choice — then a thank-you and a
+ * cool-down in which taps count for nothing. */
+#include <stdio.h>
+#include <string.h>
+
+#include "core/text.h"
+#include "screens.h"
+
+static const char *const scale_words[5] = {"Very poor", "Poor", "OK", "Good", "Very good"};
+
+static struct {
+	bool running;
+	store_prompt prompt;
+	int64_t event_id, item_id;
+	char answer[STORE_NOTE_MAX];
+	char count[24];
+	const char *message;
+	char message_buf[STORE_TEXT_MAX];
+	int64_t thanks_until;            /* the cool-down: taps are ignored */
+} st;
+
+static void enter(app *a)
+{
+	memset(&st, 0, sizeof st);
+	st.running = store_prompt_running(a->db, &st.prompt, &st.event_id, &st.item_id) == STORE_OK;
+	if (st.running && (st.prompt.kind == STORE_PROMPT_WORD || st.prompt.kind == STORE_PROMPT_TEXT))
+		ui_focus(a->ui, st.answer, KEYBOARD_LETTERS);
+}
+
+static void leave(app *a)
+{
+	(void)a;
+	memset(&st, 0, sizeof st);
+}
+
+static void answer(app *a, int value)
+{
+	store_response r = {.prompt_id = st.prompt.id, .event_id = st.event_id, .value = value};
+	store_agenda_item item;
+	r.agenda_item_id = st.item_id ? st.item_id
+	                 : store_agenda_current(a->db, st.event_id, &item) == STORE_OK ? item.id : 0;
+	snprintf(r.text, sizeof r.text, "%s", st.answer);
+	if (store_response_add(a->db, &r) != STORE_OK) {
+		snprintf(st.message_buf, sizeof st.message_buf, "%s", store_errmsg(a->db));
+		st.message = st.message_buf;
+		return;
+	}
+	int64_t cool = store_setting_int(a->db, STORE_SETTING_COOLDOWN, 3000);
+	st.thanks_until = a->now + (cool > 0 ? cool : 3000);
+	app_wake_at(a, st.thanks_until);
+}
+
+static void thanks(app *a)
+{
+	ui *u = a->ui;
+	const layout_metrics *m = ui_metrics(u);
+	if (a->now >= st.thanks_until) {
+		/* Faces and choices stay up for the next person; texts go home. */
+		if (st.prompt.kind == STORE_PROMPT_SCALE || st.prompt.kind == STORE_PROMPT_CHOICE)
+			enter(a);
+		else
+			app_home(a);
+		return;
+	}
+	app_wake_at(a, st.thanks_until);
+	rect panel = layout_inset((rect){0, 0, m->w, m->h}, 2 * m->pad);
+	ui_fill(u, panel, UI_GREEN);
+	static const char title[] = "Thank you!", text[] = "Your answer is saved. It is anonymous.";
+	rect in = layout_inset(panel, 2 * m->pad);
+	int th = ui_text_height(u, title, UI_FONT_TITLE, in.w), bh = ui_text_height(u, text, UI_FONT_BODY, in.w);
+	in = layout_center(in, in.w, th + m->gap + bh);
+	ui_label(u, layout_cut_top(&in, th), title, UI_FONT_TITLE, UI_WHITE, UI_ALIGN_CENTER);
+	layout_cut_top(&in, m->gap);
+	ui_label(u, in, text, UI_FONT_BODY, UI_WHITE, UI_ALIGN_CENTER);
+}
+
+static void faces(app *a, rect body)
+{
+	const layout_metrics *m = ui_metrics(a->ui);
+	int cols = m->portrait ? 1 : 5, rows = m->portrait ? 5 : 1;
+	for (int i = 0; i < 5; i++) {
+		rect r = layout_cell(body, cols, rows, i % cols, i / cols, m->gap);
+		if (m->portrait)
+			r = layout_center(r, r.w * 3 / 5, r.h); /* faces stay round-ish */
+		if (ui_face_button(a->ui, r, i + 1, scale_words[i])) {
+			answer(a, i + 1);
+			return;
+		}
+	}
+}
+
+static void choices(app *a, rect body)
+{
+	const layout_metrics *m = ui_metrics(a->ui);
+	int n = st.prompt.nchoices, cols = m->portrait || n < 4 ? 1 : 2, rows = (n + cols - 1) / cols;
+	for (int i = 0; i < n; i++) {
+		rect r = layout_cell(body, cols, rows, i % cols, i / cols, m->gap / 2);
+		if (ui_button(a->ui, r, st.prompt.choices[i], UI_BUTTON_SECONDARY)) {
+			answer(a, i);
+			return;
+		}
+	}
+}
+
+static void written(app *a, rect body)
+{
+	ui *u = a->ui;
+	const layout_metrics *m = ui_metrics(u);
+	bool word = st.prompt.kind == STORE_PROMPT_WORD;
+	rect kb = layout_cut_bottom(&body, m->portrait ? m->h * 2 / 5 : m->h * 44 / 100);
+	kb = (rect){0, kb.y, m->w, m->h - kb.y};
+	layout_cut_bottom(&body, m->gap);
+	rect send = layout_cut_right(&body, m->portrait ? body.w / 3 : body.w / 4);
+	layout_cut_right(&body, m->gap);
+	size_t max = word ? STORE_WORD_CHARS : STORE_NOTE_CHARS;
+	bool done;
+	if (word) {
+		done = ui_field(u, layout_cut_top(&body, ui_line_height(u, UI_FONT_BOLD) + m->gap / 2 + m->touch),
+		                "One word", st.answer, sizeof st.answer, max);
+	} else {
+		ui_fill(u, body, UI_WHITE);
+		ui_outline(u, body, 2, UI_GREY1);
+		ui_textarea(u, layout_inset(body, m->pad / 2), st.answer, sizeof st.answer, max, UI_FONT_BODY);
+		snprintf(st.count, sizeof st.count, "%zu / %zu", text_chars(st.answer), max);
+		ui_label(u, layout_cut_top(&send, ui_line_height(u, UI_FONT_SMALL)), st.count, UI_FONT_SMALL, UI_GREY1,
+		         UI_ALIGN_RIGHT);
+		done = false;
+	}
+	if (st.message)
+		ui_label(u, layout_cut_bottom(&send, send.h - m->touch - m->gap), st.message, UI_FONT_SMALL, UI_RED,
+		         UI_ALIGN_LEFT);
+	done |= ui_button(u, layout_cut_top(&send, m->touch), "Send", UI_BUTTON_PRIMARY);
+	done |= ui_keyboard(u, kb);
+	if (done)
+		answer(a, 0);
+}
+
+static void frame(app *a)
+{
+	ui *u = a->ui;
+	const layout_metrics *m = ui_metrics(u);
+	if (st.thanks_until) {
+		thanks(a);
+		return;
+	}
+	rect body = {0, 0, m->w, m->h};
+	if (screen_header(a, &body, "Reflect", "Back")) {
+		app_home(a);
+		return;
+	}
+	if (!st.running) {
+		ui_label(u, body, "No reflection is running just now. Thank you for stopping by.", UI_FONT_BODY, UI_TEXT,
+		         UI_ALIGN_CENTER);
+		return;
+	}
+	int qh = ui_text_height(u, st.prompt.text, UI_FONT_TITLE, body.w);
+	ui_label(u, layout_cut_top(&body, qh), st.prompt.text, UI_FONT_TITLE, UI_TEXT, UI_ALIGN_LEFT);
+	layout_cut_top(&body, m->gap);
+	switch (st.prompt.kind) {
+	case STORE_PROMPT_SCALE: faces(a, body); break;
+	case STORE_PROMPT_CHOICE: choices(a, body); break;
+	default: written(a, body); break;
+	}
+}
+
+const screen screen_reflect = {"reflect", enter, frame, leave};
