@@ -75,8 +75,12 @@ test: test-deps
 	$(MAKE) --no-print-directory $(UNITS) build/asan/cop-kiosk
 	tests/run.sh build/asan
 
-bench: all
+bench: all build/bench_store
 	tests/bench.sh build/cop-kiosk
+	build/bench_store
+
+build/bench_store: tests/bench_store.c $(CORE_SRC) $(HDRS) | build
+	$(CC) $(CPPFLAGS) $(WARN) $(CFLAGS) $(PKG_CFLAGS) -o $@ $< $(CORE_SRC) $(PKG_LIBS) -lcsv -lm
 
 # The README's pictures, drawn by the kiosk itself on the demo event.
 screenshots: all

@@ -2526,7 +2526,7 @@ static void answers_are_checked_against_their_prompt(void **state)
 	assert_string_equal(list[0].text, "The case studies.\nAnd the tea.");
 	/* Scale and choice answers keep a number, word and text ones a text. */
 	assert_int_equal(query_int(s, "SELECT count(*) FROM responses WHERE "
-				      "(value_int IS NULL) = (value_text IS NULL)"), 0);
+				      "(value IS NULL) = (text IS NULL)"), 0);
 	assert_int_equal(query_int(s, "SELECT count(*) FROM pragma_table_info('responses') "
 				      "WHERE name LIKE '%member%'"), 0);
 	store_close(s);
@@ -2570,6 +2570,9 @@ static void a_database_at_version_3_migrates_keeping_members(void **state)
 	next = add_member(s, "Ravi", "Patel", "");
 	assert_int_equal(query_int(s, "SELECT max(seq) FROM members"), 10);
 	assert_true(next > member);
+	/* An answer's columns are named as store_response's fields. */
+	assert_int_equal(query_int(s, "SELECT count(*) FROM pragma_table_info('responses') "
+				      "WHERE name IN ('value', 'text')"), 2);
 	/* The old default cool-down becomes the new one. */
 	assert_int_equal(store_setting_int(s, STORE_SETTING_COOLDOWN, 0), 3000);
 	store_close(s);

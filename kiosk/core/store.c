@@ -271,12 +271,15 @@ static const char *const migrations[] = {
 	 * record counter under the kiosk's own id (open_checked gives a new
 	 * kiosk its id before this step), so they sync like the facilitator's
 	 * own; the counter moves past them. Kinds are written as numbers: see
-	 * the static assertions below. Answers need nothing new: value_int
-	 * holds a scale or choice answer, value_text a word or text answer,
-	 * the other is NULL. The cool-down after an answer becomes the issue's
-	 * 3 s, unless a facilitator changed the old 1.5 s. */
+	 * the static assertions below. An answer's columns take the names of
+	 * store_response's fields (no kiosk wrote answers before): value for a
+	 * scale or choice answer, text for a word or text answer, the other
+	 * NULL. The cool-down after an answer becomes the issue's 3 s, unless a
+	 * facilitator changed the old 1.5 s. */
 	"ALTER TABLE prompts ADD COLUMN deleted INTEGER NOT NULL DEFAULT 0\n"
 	"	CHECK (deleted IN (0, 1));\n"
+	"ALTER TABLE responses RENAME COLUMN value_int TO value;\n"
+	"ALTER TABLE responses RENAME COLUMN value_text TO text;\n"
 	"WITH seed (n, text, kind, choices) AS (VALUES\n"
 	"	(1, 'How valuable was this session for your time?', 0, ''),\n"
 	"	(2, 'What is working well?', 2, ''),\n"
@@ -3505,7 +3508,7 @@ static int insert_response(store *s, const store_response *r, bool by_value,
 	 * has a value and no text; a word or text answer the other way round. */
 	static const char sql[] =
 		"INSERT INTO responses (kiosk, seq, changed_seq, created_at, event_id, "
-		"prompt_id, agenda_item_id, value_int, value_text) SELECT ?1, ?2, ?2, "
+		"prompt_id, agenda_item_id, value, text) SELECT ?1, ?2, ?2, "
 		"?3, ?4, ?5, ?6, ?7, ?8 WHERE ?6 IS NULL OR EXISTS (SELECT 1 FROM "
 		"agenda_items WHERE id = ?6 AND event_id = ?4 AND deleted = 0)";
 	static const char what[] = "the answer was not saved";
@@ -3584,7 +3587,7 @@ int store_response_list(store *s, int64_t prompt_id, int64_t event_id, store_res
 {
 	/* In the order given: by the record counter, not the clock. */
 	static const char sql[] =
-		"SELECT id, prompt_id, event_id, agenda_item_id, value_int, value_text, "
+		"SELECT id, prompt_id, event_id, agenda_item_id, value, text, "
 		"created_at FROM responses WHERE prompt_id = ?1 AND event_id = ?2 "
 		"ORDER BY seq LIMIT ?3";
 	static const char what[] = "the answers could not be read";

@@ -325,8 +325,8 @@ typedef struct {
  * well?" (text), "What could we do better next time?" (text), "In one word,
  * how do you feel about today?" (word), "Which kind of learning activity
  * engaged you most?" (choice of the activity clusters), "Who has a
- * value-creation story to share?" (text). */
-/* A prompt's text is 1 to STORE_PROMPT_CHARS characters on one line; a
+ * value-creation story to share?" (text).
+ * A prompt's text is 1 to STORE_PROMPT_CHARS characters on one line; a
  * CHOICE prompt has 2 to STORE_CHOICES choices of 1 to STORE_CHOICE_CHARS
  * characters on one line each; other kinds ignore choices (nchoices is 0).
  * store_prompt_add sets id and gid. store_prompt_update refuses

@@ -1,0 +1,118 @@
+/* bench_store: how fast the store answers at the scale of a large community —
+ * the median time of a check-in search over 100,000 members, and of storing a
+ * check-in, a post-it and an answer. Prints figures; asserts nothing. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+#include "store.h"
+
+#define MEMBERS 100000
+#define RUNS 201
+
+static double now_ms(void)
+{
+	struct timespec ts;
+	clock_gettime(CLOCK_MONOTONIC, &ts);
+	return (double)ts.tv_sec * 1e3 + (double)ts.tv_nsec / 1e6;
+}
+
+static int by_value(const void *a, const void *b)
+{
+	double x = *(const double *)a, y = *(const double *)b;
+	return (x > y) - (x < y);
+}
+
+static double median(double *v, int n)
+{
+	qsort(v, (size_t)n, sizeof v[0], by_value);
+	return v[n / 2];
+}
+
+/* Names drawn from small lists, so searches find many people, as in life. */
+static void make_member(int i, store_member *m)
+{
+	static const char *const first[] = {"Siân", "Aoife", "Priya", "Tomasz", "Zoë", "Dafydd", "Mei", "Oluwaseun",
+	                                    "Fatima", "Gráinne", "Ben", "Sarah", "James", "Emma", "Mohammed"};
+	static const char *const last[] = {"Ó Dálaigh", "O'Neil", "Raghunathan", "Wiśniewski", "Ashworth-Hughes",
+	                                   "ap Gwŷn", "Chen", "Adeyemi", "Al-Sayed", "Smith", "Jones", "Taylor"};
+	memset(m, 0, sizeof *m);
+	snprintf(m->first, sizeof m->first, "%s", first[i % 15]);
+	snprintf(m->last, sizeof m->last, "%s%d", last[(i / 15) % 12], i);
+	snprintf(m->organisation, sizeof m->organisation, "Trust %d", i % 300);
+}
+
+static double time_search(store *s, const char *query, store_member *out)
+{
+	double runs[RUNS];
+	for (int r = 0; r < RUNS; r++) {
+		int n = 0;
+		double t0 = now_ms();
+		store_member_search(s, query, out, 50, &n);
+		runs[r] = now_ms() - t0;
+	}
+	return median(runs, RUNS);
+}
+
+int main(void)
+{
+	char path[] = "/tmp/cop-bench-XXXXXX", db[64], err[300];
+	if (!mkdtemp(path))
+		return 1;
+	snprintf(db, sizeof db, "%s/bench.db", path);
+	store *s;
+	if (store_open(db, &s, err, sizeof err) != STORE_OK) {
+		fprintf(stderr, "%s\n", err);
+		return 1;
+	}
+	double t0 = now_ms();
+	store_begin(s);
+	for (int i = 0; i < MEMBERS; i++) {
+		store_member m;
+		make_member(i, &m);
+		if (store_member_add(s, &m) != STORE_OK) {
+			fprintf(stderr, "%s\n", store_errmsg(s));
+			return 1;
+		}
+	}
+	store_commit(s);
+	printf("adding %d members in one batch: %.0f ms (%.1f us each)\n", MEMBERS, now_ms() - t0,
+	       (now_ms() - t0) * 1000 / MEMBERS);
+
+	static store_member found[50];
+	const char *const queries[] = {"s", "sia", "oneil", "dal", "sian o", "zzz"};
+	for (size_t q = 0; q < sizeof queries / sizeof queries[0]; q++)
+		printf("search \"%s\" over %d members: median %.3f ms (first 50 results)\n", queries[q], MEMBERS,
+		       time_search(s, queries[q], found));
+
+	store_event ev = {0};
+	snprintf(ev.title, sizeof ev.title, "Bench event");
+	store_event_add(s, &ev);
+	double runs[RUNS];
+	for (int r = 0; r < RUNS; r++) {
+		store_checkin ci;
+		double t = now_ms();
+		store_checkin_add(s, ev.id, r + 1, "", &ci);
+		runs[r] = now_ms() - t;
+	}
+	printf("storing a check-in (synchronous=FULL): median %.3f ms\n", median(runs, RUNS));
+	for (int r = 0; r < RUNS; r++) {
+		store_note n = {.event_id = ev.id, .kind = STORE_NOTE_WELL, .group_size = 1};
+		snprintf(n.body, sizeof n.body, "Note %d: the case discussion worked well", r);
+		double t = now_ms();
+		store_note_add(s, &n);
+		runs[r] = now_ms() - t;
+	}
+	printf("sticking a post-it: median %.3f ms\n", median(runs, RUNS));
+	store_close(s);
+	unlink(db);
+	char side[80];
+	snprintf(side, sizeof side, "%s-wal", db);
+	unlink(side);
+	snprintf(side, sizeof side, "%s-shm", db);
+	unlink(side);
+	rmdir(path);
+	return 0;
+}
