@@ -375,4 +375,98 @@ typedef struct {
 int store_response_add(store *s, store_response *r);
 int store_response_list(store *s, int64_t prompt_id, int64_t event_id, store_response *out, int max, int *n);
 
+/* ---- Review: the wall, themes, votes, charts, attendance, measures ------------ */
+
+typedef struct {
+	store_note note;
+	int votes;                /* dots */
+	int64_t theme_id;         /* 0 if in no theme */
+} store_wall_note;
+
+/* The notes of an event for the wall, by kind then in the order stuck;
+ * agenda_item_id 0 for all items. */
+int store_wall(store *s, int64_t event_id, int64_t agenda_item_id, store_wall_note *out, int max, int *n);
+
+typedef struct {
+	int64_t id;
+	char name[STORE_TITLE_MAX];
+	int votes;                /* the theme's own dots */
+	int notes;                /* how many notes it groups */
+	int note_votes;           /* the dots on its notes */
+} store_theme;
+
+/* Groups notes (of one event) into a new named theme; a note already in a
+ * theme moves to the new one. */
+int store_theme_add(store *s, int64_t event_id, const char *name, const int64_t *note_ids, int count,
+                    store_theme *out);
+int store_theme_rename(store *s, int64_t theme_id, const char *name);
+/* Themes of an event, most votes (own + notes') first. */
+int store_theme_list(store *s, int64_t event_id, store_theme *out, int max, int *n);
+/* A dot more (delta 1) or less (-1, never below 0); *votes gets the total. */
+int store_note_vote(store *s, int64_t note_id, int delta, int *votes);
+int store_theme_vote(store *s, int64_t theme_id, int delta, int *votes);
+
+/* Answers to a prompt at an event, agenda_item_id 0 for all: counts[v] per
+ * value (scale: index 1..5; choice: index 0..nchoices-1), *answers in all,
+ * and for scale prompts the mean (0 if none). */
+int store_answer_counts(store *s, int64_t prompt_id, int64_t event_id, int64_t agenda_item_id,
+                        int counts[STORE_CHOICES + 1], int *answers, double *mean);
+
+typedef struct {
+	int64_t key;              /* agenda item id, or store_activity */
+	char label[STORE_TITLE_MAX];
+	int answers;
+	double mean;
+} store_mean;
+/* A scale prompt's mean per agenda item of the event (in agenda order), and
+ * per learning-activity type of those items (only types with answers). */
+int store_scale_by_item(store *s, int64_t prompt_id, int64_t event_id, store_mean *out, int max, int *n);
+int store_scale_by_activity(store *s, int64_t prompt_id, int64_t event_id, store_mean *out, int max, int *n);
+
+typedef struct {
+	char text[STORE_TEXT_MAX];
+	int count;
+} store_count;
+/* One-word answers folded by case and accents ("Inspired", "inspired!" and
+ * "INSPÍRED" count as one, shown as the most common spelling), most first. */
+int store_words(store *s, int64_t prompt_id, int64_t event_id, store_count *out, int max, int *n);
+/* Text answers, in the order given. */
+int store_texts(store *s, int64_t prompt_id, int64_t event_id, store_response *out, int max, int *n);
+
+typedef struct {
+	int total;                /* people checked in (undone ones not counted) */
+	int newcomers;            /* first check-in at any event of this kiosk */
+	int returning;
+	int mailing_list;         /* of those here, opted in to the mailing list */
+	int organisations;        /* distinct organisations represented */
+} store_attendance;
+int store_attendance_of(store *s, int64_t event_id, store_attendance *out);
+/* Counts per organisation, profession and role of those here ("" counted as
+ * "Not given"), most first. No names. */
+int store_attendance_by(store *s, int64_t event_id, const char *what /* "organisation", "profession", "role" */,
+                        store_count *out, int max, int *n);
+
+/* The seed's quarterly measures for the calendar quarter holding time t (kiosk
+ * local time) and the quarter before it. */
+typedef struct {
+	int year, quarter;        /* 2026, 4 */
+	int events;               /* events starting in the quarter */
+	int attendees;            /* check-ins at those events */
+	int people_on_list;       /* members opted in to the mailing list by the quarter's end */
+	int orgs_on_list;         /* their distinct organisations */
+} store_quarter;
+int store_quarter_measures(store *s, int64_t t, store_quarter *now, store_quarter *before);
+
+/* Every event, earliest first, with its figures, for "are we learning from
+ * past events?". mean is the mean of scale answers at the event (0 if none). */
+typedef struct {
+	store_event event;
+	int attendees, newcomers, notes, answers;
+	double mean;
+} store_event_figures;
+int store_event_history(store *s, store_event_figures *out, int max, int *n);
+/* Words of post-its and one-word answers (folded, stop words left out) that
+ * recur at two or more events: count is the number of events; most first. */
+int store_recurring_words(store *s, store_count *out, int max, int *n);
+
 #endif
