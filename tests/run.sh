@@ -4,6 +4,8 @@
 set -u
 bin=${1:?usage: tests/run.sh BUILD_DIR}
 export SDL_VIDEODRIVER=offscreen SDL_AUDIODRIVER=dummy
+# Scripts count characters of UTF-8 text: a fresh machine has no LANG set.
+export LC_ALL=C.UTF-8
 export KIOSK="$PWD/$bin/cop-kiosk" TESTS="$PWD/tests"
 export ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 UBSAN_OPTIONS=print_stacktrace=1
 passed=0 failed=0
