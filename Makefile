@@ -10,8 +10,9 @@ PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
 SAN     := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 
 # Debian packages each target needs; installed by `make deps` / `make test-deps`.
-BUILD_DEBS := gcc make pkg-config libsdl2-dev libsdl2-ttf-dev libsqlite3-dev libsodium-dev libpng-dev libcsv-dev
-TEST_DEBS  := $(BUILD_DEBS) libcmocka-dev sqlite3
+BUILD_DEBS := gcc make pkg-config libsdl2-dev libsdl2-ttf-dev libsqlite3-dev libsodium-dev libpng-dev libcsv-dev \
+              zlib1g-dev libqrencode-dev
+TEST_DEBS  := $(BUILD_DEBS) libcmocka-dev sqlite3 zbar-tools
 CHECK_DEBS := cppcheck
 
 CORE_SRC := $(wildcard kiosk/core/*.c)
@@ -21,8 +22,16 @@ HDRS     := $(wildcard kiosk/*.h kiosk/core/*.h kiosk/ui/*.h kiosk/screens/*.h)
 UNIT_SRC := $(wildcard tests/test_*.c)
 UNITS    := $(UNIT_SRC:tests/%.c=build/asan/%)
 
+# The sync protocol (sync/PROTOCOL.md) and its receiver, cop-sync: no SDL.
+SYNC_SRC  := sync/sync.c sync/records.c sync/base45.c
+SYNC_HDRS := $(wildcard sync/*.h)
+SYNC_PKGS := sqlite3 libsodium zlib libqrencode
+SYNC_CFLAGS = -Isync $(shell pkg-config --cflags $(SYNC_PKGS) libpng 2>/dev/null)
+SYNC_LIBS   = $(shell pkg-config --libs $(SYNC_PKGS) 2>/dev/null)
+COP_SYNC_SRC := sync/cop_sync.c sync/archive.c $(SYNC_SRC)
+
 .PHONY: all run test bench check clean deps test-deps format screenshots
-all: deps build/cop-kiosk
+all: deps build/cop-kiosk build/cop-sync
 
 # Installs the missing Debian packages in $(1): apt-get as root, sudo if present,
 # otherwise prints the exact command and stops.
@@ -55,15 +64,37 @@ build/cop-kiosk: $(APP_SRC) $(HDRS) | build
 build/asan/cop-kiosk: $(APP_SRC) $(HDRS) | build/asan
 	$(CC) $(CPPFLAGS) $(WARN) -O1 -g $(SAN) $(PKG_CFLAGS) -o $@ $(APP_SRC) $(PKG_LIBS) -lcsv -lm
 
-# Unit tests link the pure core only: no SDL, no display.
-build/asan/test_%: tests/test_%.c $(CORE_SRC) $(HDRS) | build/asan
-	$(CC) $(CPPFLAGS) $(WARN) -O1 -g $(SAN) $(PKG_CFLAGS) -o $@ $< $(CORE_SRC) \
+# Unit tests link the pure core only: no SDL, no display. And the review's
+# fixture, which builds its data through the store.
+build/asan/test_%: tests/test_%.c tests/fixture.c tests/fixture.h $(CORE_SRC) $(HDRS) | build/asan
+	$(CC) $(CPPFLAGS) $(WARN) -O1 -g $(SAN) $(PKG_CFLAGS) -o $@ $< tests/fixture.c $(CORE_SRC) \
 		$(PKG_LIBS) -lcsv -lcmocka -lm
+
+# The review's fixture as a data file (make_fixture PATH), for the UI tests.
+build/asan/make_fixture: tests/make_fixture.c tests/fixture.c tests/fixture.h $(CORE_SRC) $(HDRS) | build/asan
+	$(CC) $(CPPFLAGS) $(WARN) -O1 -g $(SAN) $(PKG_CFLAGS) -o $@ $< tests/fixture.c $(CORE_SRC) \
+		$(PKG_LIBS) -lcsv -lm
 
 # Tests of the SDL layer link it too, and run on the offscreen display.
 build/asan/test_ui_%: tests/test_ui_%.c $(CORE_SRC) $(UI_SRC) $(HDRS) | build/asan
 	$(CC) $(CPPFLAGS) $(WARN) -O1 -g $(SAN) $(PKG_CFLAGS) -o $@ $< $(CORE_SRC) $(UI_SRC) \
 		$(PKG_LIBS) -lcsv -lcmocka -lm
+
+build/cop-sync: $(COP_SYNC_SRC) $(SYNC_HDRS) | build
+	$(CC) $(CPPFLAGS) $(WARN) $(CFLAGS) $(SYNC_CFLAGS) -o $@ $(COP_SYNC_SRC) $(SYNC_LIBS)
+
+build/asan/cop-sync: $(COP_SYNC_SRC) $(SYNC_HDRS) | build/asan
+	$(CC) $(CPPFLAGS) $(WARN) -O1 -g $(SAN) $(SYNC_CFLAGS) -o $@ $(COP_SYNC_SRC) $(SYNC_LIBS)
+
+# Stands in for the kiosk's side in the sync tests: a batch as frame texts and PNGs.
+build/asan/cop-sync-gen: sync/gen_frames.c $(SYNC_SRC) $(SYNC_HDRS) | build/asan
+	$(CC) $(CPPFLAGS) $(WARN) -O1 -g $(SAN) $(SYNC_CFLAGS) -o $@ $< $(SYNC_SRC) \
+		$(SYNC_LIBS) -lpng
+
+# An explicit rule wins over build/asan/test_%: the sync tests link sync/, not the kiosk core.
+build/asan/test_sync: tests/test_sync.c $(SYNC_SRC) $(SYNC_HDRS) | build/asan
+	$(CC) $(CPPFLAGS) $(WARN) -O1 -g $(SAN) $(SYNC_CFLAGS) -o $@ $< $(SYNC_SRC) \
+		$(SYNC_LIBS) -lcmocka
 
 build build/asan:
 	mkdir -p $@
@@ -72,15 +103,16 @@ run: all
 	build/cop-kiosk --db build/demo.db --demo --size 800x480
 
 test: test-deps
-	$(MAKE) --no-print-directory $(UNITS) build/asan/cop-kiosk
+	$(MAKE) --no-print-directory $(UNITS) build/asan/cop-kiosk build/asan/cop-sync \
+		build/asan/cop-sync-gen build/asan/make_fixture
 	tests/run.sh build/asan
 
 bench: all build/bench_store
 	tests/bench.sh build/cop-kiosk
 	build/bench_store
 
-build/bench_store: tests/bench_store.c $(CORE_SRC) $(HDRS) | build
-	$(CC) $(CPPFLAGS) $(WARN) $(CFLAGS) $(PKG_CFLAGS) -o $@ $< $(CORE_SRC) $(PKG_LIBS) -lcsv -lm
+build/bench_store: tests/bench_store.c tests/fixture.c tests/fixture.h $(CORE_SRC) $(HDRS) | build
+	$(CC) $(CPPFLAGS) $(WARN) $(CFLAGS) $(PKG_CFLAGS) -o $@ $< tests/fixture.c $(CORE_SRC) $(PKG_LIBS) -lcsv -lm
 
 # The README's pictures, drawn by the kiosk itself on the demo event.
 screenshots: all
@@ -93,7 +125,7 @@ screenshots: all
 check:
 	$(call install_debs,$(CHECK_DEBS))
 	cppcheck --quiet --error-exitcode=1 --enable=warning,performance,portability \
-		--inline-suppr --std=c11 -Ikiosk -Ikiosk/core kiosk tests
+		--inline-suppr --std=c11 -Ikiosk -Ikiosk/core -Isync kiosk sync tests
 
 format:
 	clang-format -i $(APP_SRC) $(HDRS) $(UNIT_SRC)

@@ -81,6 +81,11 @@ void app_show(app *a, const screen *s)
 void app_home(app *a)
 {
 	a->back = NULL;
+	if (a->presenting) {
+		char err[200];
+		a->presenting = false;
+		ui_zoom(a->ui, 1, err, sizeof err);
+	}
 	if (a->unlocked)
 		ui_toast(a->ui, "", 0); /* facilitator news is not for the next attendee */
 	a->unlocked = false;
@@ -127,7 +132,7 @@ void app_input(app *a, const ui_input *in)
 
 static int64_t inactivity_deadline(const app *a)
 {
-	if (a->screen == &screen_home)
+	if (a->screen == &screen_home || a->presenting)
 		return -1;
 	int64_t limit = a->inactivity_ms;
 	if (a->unlocked)

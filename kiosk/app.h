@@ -46,6 +46,7 @@ struct app {
 	double first_frame;      /* ... and when the first frame was drawn; 0 before */
 	bool headless;
 	bool unlocked;           /* facilitator mode: the PIN was given; home locks it */
+	bool presenting;         /* showing results to the room: no inactivity reset */
 	bool can_wait;           /* the video driver blocks in SDL_WaitEvent */
 	bool quit;
 	bool dirty;

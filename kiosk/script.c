@@ -157,6 +157,13 @@ static int run_line(app *a, int lineno, int argc, char **argv, bool *quit)
 			pointer(a, UI_IN_MOVE, (int)(x + (x2 - x) * i / 8), (int)(y + (y2 - y) * i / 8));
 		pointer(a, UI_IN_UP, (int)x2, (int)y2);
 		app_frame(a);
+	} else if (!strcmp(cmd, "hold") && argc == 4 && number(argv[1], &x) && number(argv[2], &y) &&
+	           number(argv[3], &x2)) {
+		/* A finger held still for a while: a long press. */
+		pointer(a, UI_IN_DOWN, (int)x, (int)y);
+		app_tick(a, a->now + x2);
+		pointer(a, UI_IN_UP, (int)x, (int)y);
+		app_frame(a);
 	} else if (!strcmp(cmd, "type") && argc == 2) {
 		if (!text_valid_utf8(argv[1], strlen(argv[1]))) {
 			fprintf(stderr, "line %d: the text to type is not valid UTF-8\n", lineno);

@@ -1,12 +1,14 @@
 /* bench_store: how fast the store answers at the scale of a large community —
  * the median time of a check-in search over 100,000 members, and of storing a
- * check-in, a post-it and an answer. Prints figures; asserts nothing. */
+ * check-in, a post-it and an answer; and on the review's fixture, of reading
+ * the wall and summing up the reflections. Prints figures; asserts nothing. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 #include <unistd.h>
 
+#include "fixture.h"
 #include "store.h"
 
 #define MEMBERS 100000
@@ -54,6 +56,104 @@ static double time_search(store *s, const char *query, store_member *out)
 		runs[r] = now_ms() - t0;
 	}
 	return median(runs, RUNS);
+}
+
+static void remove_db(const char *db)
+{
+	char side[80];
+
+	unlink(db);
+	snprintf(side, sizeof side, "%s-wal", db);
+	unlink(side);
+	snprintf(side, sizeof side, "%s-shm", db);
+	unlink(side);
+}
+
+/* The median time of reading the wall of event_id (every item). */
+static double time_wall(store *s, int64_t event_id, store_wall_note *wall, int max)
+{
+	double runs[RUNS];
+	for (int r = 0; r < RUNS; r++) {
+		int n = 0;
+		double t0 = now_ms();
+		store_wall(s, event_id, 0, wall, max, &n);
+		runs[r] = now_ms() - t0;
+	}
+	return median(runs, RUNS);
+}
+
+/* The review on the fixture (an event with 300 notes and 600 answers, three
+ * earlier events), then with 200 more notes: what the Review screens ask. */
+static int review_bench(const char *db)
+{
+	static store_wall_note wall[600];
+	char err[300];
+	store *s;
+	if (store_open(db, &s, err, sizeof err) != STORE_OK) {
+		fprintf(stderr, "%s\n", err);
+		return 1;
+	}
+	int64_t today = 0;
+	double t0 = now_ms();
+	if (fixture_build(s, &today) != STORE_OK) {
+		fprintf(stderr, "%s\n", store_errmsg(s));
+		store_close(s);
+		return 1;
+	}
+	printf("building the review fixture (4 events, 200 here, 300 notes, 600 answers): %.0f ms\n",
+	       now_ms() - t0);
+	printf("the wall of 300 notes (all items): median %.3f ms\n", time_wall(s, today, wall, 600));
+
+	int64_t scale = fixture_prompt_id(s, FIXTURE_PROMPT_SCALE), word = fixture_prompt_id(s, FIXTURE_PROMPT_WORD);
+	double runs[RUNS];
+	for (int r = 0; r < RUNS; r++) {
+		int counts[STORE_CHOICES + 1], answers = 0, n = 0;
+		double mean = 0;
+		store_mean means[16];
+		store_count words[64];
+		double t = now_ms();
+		store_answer_counts(s, scale, today, 0, counts, &answers, &mean);
+		store_scale_by_item(s, scale, today, means, 16, &n);
+		store_answer_counts(s, word, today, 0, counts, &answers, &mean);
+		store_words(s, word, today, words, 64, &n);
+		runs[r] = now_ms() - t;
+	}
+	printf("reflections: counts and means per item of the scale, counts and words of the "
+	       "one-word prompt: median %.3f ms\n", median(runs, RUNS));
+
+	store_begin(s);
+	for (int i = 0; i < 200; i++) {
+		store_note n = {.event_id = today, .kind = (store_note_kind)(i % 3), .group_size = 1};
+		snprintf(n.body, sizeof n.body, "Extra note %d about handover and the discharge checklist", i);
+		store_note_add(s, &n);
+	}
+	store_commit(s);
+	printf("the wall of 500 notes (all items): median %.3f ms\n", time_wall(s, today, wall, 600));
+	for (int r = 0; r < RUNS; r++) {
+		store_attendance a;
+		store_count by[64];
+		int n = 0;
+		double t = now_ms();
+		store_attendance_of(s, today, &a);
+		store_attendance_by(s, today, "organisation", by, 64, &n);
+		store_attendance_by(s, today, "profession", by, 64, &n);
+		store_attendance_by(s, today, "role", by, 64, &n);
+		runs[r] = now_ms() - t;
+	}
+	printf("who was here: totals and counts by organisation, profession and role: median %.3f ms\n",
+	       median(runs, RUNS));
+	for (int r = 0; r < 21; r++) {
+		store_event_figures history[8];
+		store_count words[64];
+		int n = 0;
+		double t = now_ms();
+		store_event_history(s, history, 8, &n);
+		store_recurring_words(s, words, 64, &n);
+		runs[r] = now_ms() - t;
+	}
+	printf("earlier events: the history and the recurring words: median %.3f ms\n", median(runs, 21));
+	store_close(s);
+	return 0;
 }
 
 int main(void)
@@ -107,12 +207,11 @@ int main(void)
 	}
 	printf("sticking a post-it: median %.3f ms\n", median(runs, RUNS));
 	store_close(s);
-	unlink(db);
-	char side[80];
-	snprintf(side, sizeof side, "%s-wal", db);
-	unlink(side);
-	snprintf(side, sizeof side, "%s-shm", db);
-	unlink(side);
+	remove_db(db);
+
+	snprintf(db, sizeof db, "%s/fixture.db", path);
+	int rc = review_bench(db);
+	remove_db(db);
 	rmdir(path);
-	return 0;
+	return rc;
 }

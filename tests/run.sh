@@ -7,6 +7,7 @@ export SDL_VIDEODRIVER=offscreen SDL_AUDIODRIVER=dummy
 # Scripts count characters of UTF-8 text: a fresh machine has no LANG set.
 export LC_ALL=C.UTF-8
 export KIOSK="$PWD/$bin/cop-kiosk" TESTS="$PWD/tests"
+export COP_SYNC="$PWD/$bin/cop-sync" COP_SYNC_GEN="$PWD/$bin/cop-sync-gen"
 export ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 UBSAN_OPTIONS=print_stacktrace=1
 passed=0 failed=0
 log=$(mktemp -d)

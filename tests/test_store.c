@@ -2553,7 +2553,7 @@ static void a_database_at_version_3_migrates_keeping_members(void **state)
 	store_close(s);
 
 	s = open_ok(f->path);
-	assert_int_equal(store_schema_version(s), 4);
+	assert_int_equal(store_schema_version(s), store_schema_latest());
 	assert_string_equal(search_names(s, "sian", 4), "Siân Ó Dálaigh");
 	assert_int_equal(store_member_search(s, "odal", found, 2, &n), STORE_OK);
 	assert_int_equal(n, 1);
@@ -2584,6 +2584,46 @@ static void a_database_at_version_3_migrates_keeping_members(void **state)
 	store_close(s);
 	s = open_ok(other);
 	assert_int_equal(store_setting_int(s, STORE_SETTING_COOLDOWN, 0), 2000);
+	store_close(s);
+}
+
+static void a_database_at_version_4_migrates_keeping_its_notes_for_the_review(void **state)
+{
+	fixture *f = *state;
+	char err[512] = "";
+	store_wall_note wall[2];
+	store_theme theme;
+	store *s = NULL;
+	int64_t ev;
+	store_note note;
+	int n = -1, votes = -1;
+
+	assert_int_equal(store_open_at_version(f->path, 4, &s, err, sizeof err), STORE_OK);
+	ev = add_event(s, "Spring meeting");
+	note = note_of(ev, 0, STORE_NOTE_IMPROVE, "Handover at night");
+	assert_int_equal(store_note_add(s, &note), STORE_OK);
+	assert_int_equal(query_int(s, "SELECT count(*) FROM sqlite_master WHERE name IN "
+				      "('themes', 'votes')"), 0);
+	store_close(s);
+
+	s = open_ok(f->path);
+	assert_int_equal(store_schema_version(s), store_schema_latest());
+	assert_true(store_schema_latest() >= 5);
+	assert_int_equal(store_wall(s, ev, 0, wall, 2, &n), STORE_OK);
+	assert_int_equal(n, 1);
+	assert_int_equal(wall[0].note.id, note.id);
+	assert_string_equal(wall[0].note.body, "Handover at night");
+	assert_int_equal(wall[0].votes, 0);
+	assert_int_equal(wall[0].theme_id, 0);
+	/* Themes and dots are records numbered by the same counter. */
+	assert_int_equal(store_theme_add(s, ev, "Handover", &note.id, 1, &theme), STORE_OK);
+	assert_int_equal(store_note_vote(s, note.id, 1, &votes), STORE_OK);
+	assert_int_equal(votes, 1);
+	assert_int_equal(query_int(s, "SELECT seq FROM themes"), seq_of(note.gid) + 1);
+	assert_int_equal(query_int(s, "SELECT seq FROM votes"), seq_of(note.gid) + 2);
+	assert_int_equal(query_int(s, "SELECT count(*) FROM themes t JOIN votes v "
+				      "ON t.kiosk = v.kiosk WHERE t.kiosk = (SELECT value FROM "
+				      "settings WHERE key = 'kiosk_id')"), 1);
 	store_close(s);
 }
 
@@ -2697,6 +2737,7 @@ int main(void)
 		T(deleting_a_running_prompt_stops_it),
 		T(answers_are_checked_against_their_prompt),
 		T(a_database_at_version_3_migrates_keeping_members),
+		T(a_database_at_version_4_migrates_keeping_its_notes_for_the_review),
 		T(notes_and_answers_in_a_batch_keep_the_good_ones),
 		T(closing_nothing_is_harmless),
 #undef T

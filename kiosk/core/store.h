@@ -384,7 +384,9 @@ typedef struct {
 } store_wall_note;
 
 /* The notes of an event for the wall, by kind then in the order stuck;
- * agenda_item_id 0 for all items. */
+ * agenda_item_id 0 for all items (an item's filter leaves out the notes stuck
+ * with no item). Each with its dots and its theme. Up to max into out; *n
+ * receives the number filled. */
 int store_wall(store *s, int64_t event_id, int64_t agenda_item_id, store_wall_note *out, int max, int *n);
 
 typedef struct {
@@ -396,19 +398,32 @@ typedef struct {
 } store_theme;
 
 /* Groups notes (of one event) into a new named theme; a note already in a
- * theme moves to the new one. */
+ * theme moves to the new one. A theme is a record (global id, synced), and
+ * so is the move of each note. The name is 1 to STORE_TITLE_CHARS
+ * characters on one line, and at least one note is needed (STORE_INVALID);
+ * a note that is not on the event's wall, or no such event, is
+ * STORE_NOTFOUND and nothing is stored. On success *out (out may be NULL)
+ * holds the new theme with its figures. */
 int store_theme_add(store *s, int64_t event_id, const char *name, const int64_t *note_ids, int count,
                     store_theme *out);
+/* The name as for store_theme_add; STORE_NOTFOUND for no such theme. */
 int store_theme_rename(store *s, int64_t theme_id, const char *name);
-/* Themes of an event, most votes (own + notes') first. */
+/* Themes of an event, most votes (own + notes') first, ties in the order
+ * made. A theme whose notes have all moved to later themes is left out. */
 int store_theme_list(store *s, int64_t event_id, store_theme *out, int max, int *n);
-/* A dot more (delta 1) or less (-1, never below 0); *votes gets the total. */
+/* A dot more (delta 1) or less (-1, never below 0); *votes gets the total
+ * (votes may be NULL). Any other delta is STORE_INVALID; STORE_NOTFOUND for
+ * no such note or theme. The dots of a note or theme are one record that
+ * changes (synced); taking a dot from none stores nothing. */
 int store_note_vote(store *s, int64_t note_id, int delta, int *votes);
 int store_theme_vote(store *s, int64_t theme_id, int delta, int *votes);
 
 /* Answers to a prompt at an event, agenda_item_id 0 for all: counts[v] per
  * value (scale: index 1..5; choice: index 0..nchoices-1), *answers in all,
- * and for scale prompts the mean (0 if none). */
+ * and for scale prompts the mean (0 if none). Word and text answers count in
+ * *answers only. Any of counts, answers and mean may be NULL. STORE_NOTFOUND
+ * for no such prompt (one removed from the bank is still found); on any
+ * failure the figures are all 0. */
 int store_answer_counts(store *s, int64_t prompt_id, int64_t event_id, int64_t agenda_item_id,
                         int counts[STORE_CHOICES + 1], int *answers, double *mean);
 
@@ -418,8 +433,12 @@ typedef struct {
 	int answers;
 	double mean;
 } store_mean;
-/* A scale prompt's mean per agenda item of the event (in agenda order), and
- * per learning-activity type of those items (only types with answers). */
+/* A scale prompt's mean per agenda item of the event (in agenda order, every
+ * item on the agenda, answers 0 and mean 0 for one without), and per
+ * learning-activity type of those items (only types with answers, in the
+ * order of store_activity; label is store_activity_name's). Answers given
+ * with no agenda item are in neither. STORE_NOTFOUND for no such prompt,
+ * STORE_INVALID for a prompt that is not a scale. */
 int store_scale_by_item(store *s, int64_t prompt_id, int64_t event_id, store_mean *out, int max, int *n);
 int store_scale_by_activity(store *s, int64_t prompt_id, int64_t event_id, store_mean *out, int max, int *n);
 
@@ -428,9 +447,11 @@ typedef struct {
 	int count;
 } store_count;
 /* One-word answers folded by case and accents ("Inspired", "inspired!" and
- * "INSPÍRED" count as one, shown as the most common spelling), most first. */
+ * "INSPÍRED" count as one, shown as the most common spelling), most first;
+ * ties in alphabetical order of the folded word. An answer of only
+ * punctuation is left out. */
 int store_words(store *s, int64_t prompt_id, int64_t event_id, store_count *out, int max, int *n);
-/* Text answers, in the order given. */
+/* Text answers, in the order given (as store_response_list). */
 int store_texts(store *s, int64_t prompt_id, int64_t event_id, store_response *out, int max, int *n);
 
 typedef struct {
@@ -440,14 +461,28 @@ typedef struct {
 	int mailing_list;         /* of those here, opted in to the mailing list */
 	int organisations;        /* distinct organisations represented */
 } store_attendance;
+/* Who was at an event. A newcomer's check-in here is their first at any
+ * event: events compared by their start (events without one come after all
+ * others), then by the order of the check-ins. A forgotten member counts in
+ * total but has no organisation and is on no list. Organisations are told
+ * apart case and accents aside; "" (not given) is not one. All 0 for an
+ * event nobody came to, or no such event. */
 int store_attendance_of(store *s, int64_t event_id, store_attendance *out);
 /* Counts per organisation, profession and role of those here ("" counted as
- * "Not given"), most first. No names. */
+ * "Not given", and so is a forgotten member's organisation), most first;
+ * spellings that differ only in case and accents count as one, shown as
+ * most wrote it; ties alphabetical, "Not given" last. No names. what other
+ * than the three is STORE_INVALID. */
 int store_attendance_by(store *s, int64_t event_id, const char *what /* "organisation", "profession", "role" */,
                         store_count *out, int max, int *n);
 
 /* The seed's quarterly measures for the calendar quarter holding time t (kiosk
- * local time) and the quarter before it. */
+ * local time) and the quarter before it (before may be NULL). An event is in
+ * a quarter by the date of its start (one without a start is in none);
+ * attendees counts standing check-ins at those events, so a person at two
+ * events counts twice; people on the list are members not forgotten who
+ * opted in and were added before the quarter's end, and their
+ * organisations are told apart case and accents aside. */
 typedef struct {
 	int year, quarter;        /* 2026, 4 */
 	int events;               /* events starting in the quarter */
@@ -458,7 +493,9 @@ typedef struct {
 int store_quarter_measures(store *s, int64_t t, store_quarter *now, store_quarter *before);
 
 /* Every event, earliest first, with its figures, for "are we learning from
- * past events?". mean is the mean of scale answers at the event (0 if none). */
+ * past events?". mean is the mean of scale answers at the event (0 if none).
+ * Events without a start come last, in the order they were made; attendees
+ * and newcomers are as store_attendance_of's, answers counts every kind. */
 typedef struct {
 	store_event event;
 	int attendees, newcomers, notes, answers;
@@ -466,7 +503,10 @@ typedef struct {
 } store_event_figures;
 int store_event_history(store *s, store_event_figures *out, int max, int *n);
 /* Words of post-its and one-word answers (folded, stop words left out) that
- * recur at two or more events: count is the number of events; most first. */
+ * recur at two or more events: count is the number of events; most first,
+ * ties alphabetical. Words are split at spaces after folding ("hand-over"
+ * is two); words under four characters and common English words ("with",
+ * "that", "really"...) are left out. */
 int store_recurring_words(store *s, store_count *out, int max, int *n);
 
 #endif

@@ -31,30 +31,31 @@ static void frame(app *a)
 	ui_label(u, layout_cut_top(&body, lh), st.line, UI_FONT_BOLD, UI_TEXT, UI_ALIGN_LEFT);
 	layout_cut_top(&body, m->gap);
 
-	static const char *const items[] = {"Edit this event", "Who is here", "Reflections", "Agenda now",
-	                                    "Events", "Import a roster", "Post-it kinds", "Professions",
-	                                    "Set the clock", "Change PIN"};
+	static const char *const items[] = {"Edit this event", "Review", "Who is here", "Reflections",
+	                                    "Agenda now", "Events", "Import a roster", "Post-it kinds",
+	                                    "Professions", "Set the clock", "Change PIN"};
 	enum { N = sizeof items / sizeof items[0] };
-	int cols = m->portrait ? 1 : 2, rows = (N + cols - 1) / cols;
+	int cols = m->portrait ? 2 : 3, rows = (N + cols - 1) / cols;
 	int h = m->touch * 5 / 4 * rows + m->gap * (rows - 1);
 	rect grid = layout_cut_top(&body, h < body.h ? h : body.h);
 	for (int i = 0; i < N; i++) {
 		rect b = layout_cell(grid, cols, rows, i % cols, i / cols, m->gap);
-		if (i < 2 && !st.has_event)
+		if (i < 3 && !st.has_event)
 			continue; /* these need an event */
 		if (!ui_button(u, b, items[i], i == 0 ? UI_BUTTON_PRIMARY : UI_BUTTON_SECONDARY))
 			continue;
 		switch (i) {
 		case 0: event_open(a, st.ev.id); break;
-		case 1: app_show(a, &screen_here); break;
-		case 2: app_show(a, &screen_prompts); break;
-		case 3: app_show(a, &screen_agenda_now); break;
-		case 4: app_show(a, &screen_events); break;
-		case 5: app_show(a, &screen_usb); break;
-		case 6: app_show(a, &screen_kinds); break;
-		case 7: app_show(a, &screen_professions); break;
-		case 8: app_show(a, &screen_clock); break;
-		case 9: pin_open(a, PIN_CHOOSE); break;
+		case 1: app_show(a, &screen_wall); break;
+		case 2: app_show(a, &screen_here); break;
+		case 3: app_show(a, &screen_prompts); break;
+		case 4: app_show(a, &screen_agenda_now); break;
+		case 5: app_show(a, &screen_events); break;
+		case 6: app_show(a, &screen_usb); break;
+		case 7: app_show(a, &screen_kinds); break;
+		case 8: app_show(a, &screen_professions); break;
+		case 9: app_show(a, &screen_clock); break;
+		case 10: pin_open(a, PIN_CHOOSE); break;
 		}
 	}
 }

@@ -27,6 +27,12 @@ extern const screen screen_prompts;
 extern const screen screen_prompt;
 extern const screen screen_agenda_now;
 extern const screen screen_kinds;
+extern const screen screen_wall;
+extern const screen screen_themes;
+extern const screen screen_results;
+extern const screen screen_attendance;
+extern const screen screen_measures;
+extern const screen screen_history;
 
 typedef enum {
 	PIN_UNLOCK,   /* enter the PIN to open facilitator mode */
@@ -82,6 +88,14 @@ ui_icon_kind note_icon(store_note_kind k);
 
 /* Edits prompt id of the bank (0: a new prompt). */
 void prompt_open(app *a, int64_t id);
+
+/* The review area's frame: header with "Present", then tabs; in present mode
+ * only a small "Stop presenting" corner and bigger type. Cuts them from
+ * *body; returns false when the screen was changed (the caller returns). */
+typedef enum { REVIEW_WALL, REVIEW_RESULTS, REVIEW_ATTENDANCE, REVIEW_MEASURES, REVIEW_HISTORY } review_tab;
+bool review_frame(app *a, rect *body, review_tab tab);
+/* Leaves the review area for the facilitator menu, ending any presentation. */
+void review_leave(app *a);
 
 /* Shared drawing for screens: the blue header bar with a title (and a back
  * button when back_label is not NULL); returns true when back was tapped. The

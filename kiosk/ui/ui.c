@@ -83,10 +83,25 @@ int ui_resize(ui *u, char *err, size_t errlen)
 		return -1;
 	}
 	layout_metrics m = layout_metrics_for(w, h);
+	if (u->zoom > 1) {
+		m.text = (int)((float)m.text * u->zoom);
+		m.small = (int)((float)m.small * u->zoom);
+		m.title = (int)((float)m.title * u->zoom);
+		m.big = (int)((float)m.big * u->zoom);
+		m.touch = (int)((float)m.touch * u->zoom);
+	}
 	bool fonts_change = !u->font[0] || m.text != u->m.text || m.title != u->m.title ||
 	                    m.small != u->m.small || m.big != u->m.big;
 	u->m = m;
 	return fonts_change ? ui_fonts_open(u, err, errlen) : 0;
+}
+
+int ui_zoom(ui *u, float zoom, char *err, size_t errlen)
+{
+	if (zoom == u->zoom)
+		return 0;
+	u->zoom = zoom;
+	return ui_resize(u, err, errlen);
 }
 
 const layout_metrics *ui_metrics(const ui *u)
@@ -162,6 +177,7 @@ void ui_feed(ui *u, const ui_input *in)
 		u->px = u->press_x = in->x;
 		u->py = u->press_y = in->y;
 		u->active = 0;
+		u->press_at = -1; /* the frame of the press sets the time */
 		break;
 	case UI_IN_MOVE:
 		u->px = in->x;
@@ -193,6 +209,8 @@ void ui_begin(ui *u, int64_t now_ms)
 {
 	u->now = now_ms;
 	u->frame++;
+	if (u->pressed)
+		u->press_at = now_ms;
 	u->nwidgets = 0;
 	u->arena_used = 0;
 	u->modal_now = false;
@@ -380,6 +398,18 @@ bool ui_tappable(ui *u, uint32_t id, rect r, bool *held)
 	if (held)
 		*held = u->down && u->active == id && layout_contains(r, u->px, u->py);
 	return tapped;
+}
+
+ui_tap ui_hit(ui *u, rect r, const char *id, int salt, bool *held)
+{
+	if (!ui_tappable(u, ui_id(id, salt), r, held))
+		return UI_NO_TAP;
+	return u->now - u->press_at >= UI_LONG_MS ? UI_LONG_PRESS : UI_TAP;
+}
+
+void ui_show(ui *u, const char *role, const char *text, rect r)
+{
+	ui_register(u, role, text, NULL, r);
 }
 
 void ui_register(ui *u, const char *role, const char *text, const char *value, rect r)

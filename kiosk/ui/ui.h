@@ -159,6 +159,14 @@ bool ui_button(ui *u, rect r, const char *label, ui_button_style style);
 /* A big button with a hint line under its label; only the label is its text
  * for scripts. */
 bool ui_tile(ui *u, rect r, const char *label, const char *hint, ui_button_style style);
+/* For widgets a screen draws itself (the wall's post-its): whether r, known
+ * by id and salt, was tapped (UI_TAP) or held for UI_LONG_MS (UI_LONG_PRESS)
+ * in this frame; *held while pressed. Registers nothing. */
+#define UI_LONG_MS 600
+typedef enum { UI_NO_TAP, UI_TAP, UI_LONG_PRESS } ui_tap;
+ui_tap ui_hit(ui *u, rect r, const char *id, int salt, bool *held);
+/* Registers a widget a screen drew itself. */
+void ui_show(ui *u, const char *role, const char *text, rect r);
 /* A post-it card: paper of colour paper with a soft shadow. */
 void ui_card(ui *u, rect r, ui_color paper);
 /* A post-it as a big button: paper colour, icon and label (its text). */
@@ -199,10 +207,31 @@ void ui_list_end(ui *u, ui_list *l);
  * tapped. Returns 1 for yes, -1 for no, 0 while waiting. */
 int ui_confirm(ui *u, const char *question, const char *yes, const char *no);
 
-/* A short message at the bottom of the screen for ms milliseconds. */
+/* Around a screen's own overlay, drawn last in the frame: while it shows,
+ * nothing under it can be tapped (as with ui_confirm). */
+void ui_modal_begin(ui *u);
+void ui_modal_end(ui *u);
+
+/* A short message under the header bar for ms milliseconds. */
 void ui_toast(ui *u, const char *text, int ms);
 /* When the toast (if any) will need a redraw to disappear, else -1. */
 int64_t ui_next_deadline(const ui *u);
+
+/* Charts (charts.c). Values are drawn to scale; shown[i] is what is written
+ * beside each bar ("23", "3.9"); scripts see "label: shown". */
+#define STORE_TEXT_MAX_UI 512
+/* A big figure with its caption ("200" / "people here"). */
+void ui_figure(ui *u, rect r, const char *number, const char *caption, ui_color c);
+void ui_hbars(ui *u, rect r, const char *const *labels, const double *values, int n, const char *const *shown,
+              ui_color c);
+void ui_vbars(ui *u, rect r, const char *const *labels, const double *values, int n, const char *const *shown,
+              ui_color c);
+/* Words sized by their counts (sorted, most first), flowing in lines over r. */
+void ui_word_cloud(ui *u, rect r, const char *const *words, const int *counts, int n);
+
+/* Presenting: type zoomed by zoom (1 normal) on the same screen; fonts are
+ * opened again, so call it on a change only. */
+int ui_zoom(ui *u, float zoom, char *err, size_t errlen);
 
 /* Scripts and tests: the widgets visible in the last frame. */
 typedef struct {

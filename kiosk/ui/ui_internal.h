@@ -26,6 +26,7 @@ struct ui {
 	SDL_Renderer *renderer;
 	char assets[512];
 	layout_metrics m;
+	float zoom;             /* presenting: bigger type on the same screen */
 	TTF_Font *font[UI_FONT_COUNT];
 	TTF_Font *fallback[UI_FONT_COUNT];
 	ui_cached cache[UI_CACHE];
@@ -40,6 +41,7 @@ struct ui {
 	bool pressed;           /* went down in this frame */
 	bool released;          /* went up in this frame */
 	uint32_t active;        /* widget that took the press */
+	int64_t press_at;       /* kiosk time of the press, for long presses */
 
 	/* Keyboard input for this frame. */
 	char typed[128];

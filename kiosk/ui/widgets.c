@@ -331,11 +331,21 @@ void ui_list_end(ui *u, ui_list *l)
 	u->clipping = false;
 }
 
+void ui_modal_begin(ui *u)
+{
+	u->modal_now = true;
+	u->in_modal = true;
+}
+
+void ui_modal_end(ui *u)
+{
+	u->in_modal = false;
+}
+
 int ui_confirm(ui *u, const char *question, const char *yes, const char *no)
 {
 	const layout_metrics *m = &u->m;
-	u->modal_now = true;
-	u->in_modal = true;
+	ui_modal_begin(u);
 	SDL_SetRenderDrawBlendMode(u->renderer, SDL_BLENDMODE_BLEND);
 	SDL_SetRenderDrawColor(u->renderer, 0x21, 0x2B, 0x32, 0xB0);
 	SDL_RenderFillRect(u->renderer, NULL);
@@ -352,6 +362,6 @@ int ui_confirm(ui *u, const char *question, const char *yes, const char *no)
 		answer = -1;
 	if (ui_button(u, layout_cell(buttons, 2, 1, 1, 0, m->gap), yes, UI_BUTTON_PRIMARY))
 		answer = 1;
-	u->in_modal = false;
+	ui_modal_end(u);
 	return answer;
 }

@@ -1,0 +1,97 @@
+/* attendance: who was here, in counts only — total, newcomers and returning,
+ * mailing-list opt-ins, the organisations, professions and roles present. */
+#include <stdio.h>
+#include <string.h>
+
+#include "screens.h"
+
+#define MAX_BARS 8   /* the most frequent; the rest are summed as "Others" */
+
+typedef struct {
+	store_count rows[MAX_BARS + 1];
+	const char *labels[MAX_BARS + 1];
+	double values[MAX_BARS + 1];
+	const char *shown[MAX_BARS + 1];
+	char shown_buf[MAX_BARS + 1][16];
+	int n;
+} bars;
+
+static struct {
+	store_attendance att;
+	char figures[4][16];
+	bars orgs, professions, roles;
+} st;
+
+static void load_bars(app *a, int64_t event_id, const char *what, bars *b)
+{
+	static store_count all[512];
+	int n = 0;
+	store_attendance_by(a->db, event_id, what, all, 512, &n);
+	b->n = n < MAX_BARS ? n : MAX_BARS;
+	memcpy(b->rows, all, (size_t)b->n * sizeof all[0]);
+	if (n > MAX_BARS) {
+		int others = 0;
+		for (int i = MAX_BARS - 1; i < n; i++)
+			others += all[i].count;
+		snprintf(b->rows[MAX_BARS - 1].text, sizeof b->rows[0].text, "%d others", n - MAX_BARS + 1);
+		b->rows[MAX_BARS - 1].count = others;
+	}
+	for (int i = 0; i < b->n; i++) {
+		b->labels[i] = b->rows[i].text;
+		b->values[i] = b->rows[i].count;
+		snprintf(b->shown_buf[i], sizeof b->shown_buf[i], "%d", b->rows[i].count);
+		b->shown[i] = b->shown_buf[i];
+	}
+}
+
+static void enter(app *a)
+{
+	store_event ev;
+	int64_t event_id = store_event_current(a->db, &ev) == STORE_OK ? ev.id : 0;
+	memset(&st, 0, sizeof st);
+	store_attendance_of(a->db, event_id, &st.att);
+	snprintf(st.figures[0], sizeof st.figures[0], "%d", st.att.total);
+	snprintf(st.figures[1], sizeof st.figures[1], "%d", st.att.newcomers);
+	snprintf(st.figures[2], sizeof st.figures[2], "%d", st.att.returning);
+	snprintf(st.figures[3], sizeof st.figures[3], "%d", st.att.mailing_list);
+	load_bars(a, event_id, "organisation", &st.orgs);
+	load_bars(a, event_id, "profession", &st.professions);
+	load_bars(a, event_id, "role", &st.roles);
+}
+
+static void chart(app *a, rect r, const char *title, const bars *b, ui_color c)
+{
+	ui *u = a->ui;
+	rect head = layout_cut_top(&r, ui_line_height(u, UI_FONT_BOLD));
+	ui_label(u, head, title, UI_FONT_BOLD, UI_TEXT, UI_ALIGN_LEFT);
+	ui_hbars(u, r, b->labels, b->values, b->n, b->shown, c);
+}
+
+static void frame(app *a)
+{
+	ui *u = a->ui;
+	const layout_metrics *m = ui_metrics(u);
+	rect body;
+	if (!review_frame(a, &body, REVIEW_ATTENDANCE))
+		return;
+	static const char *const captions[4] = {"people here", "new to the community", "came before",
+	                                        "joined the mailing list"};
+	static const ui_color colours[4] = {UI_BLUE, UI_GREEN, UI_DARK_BLUE, UI_YELLOW};
+	int rows = m->portrait ? 2 : 1, cols = m->portrait ? 2 : 4;
+	rect figs = layout_cut_top(&body, rows * (ui_line_height(u, UI_FONT_BIG) + 2 * ui_line_height(u, UI_FONT_SMALL)));
+	layout_cut_top(&body, m->gap);
+	for (int i = 0; i < 4; i++)
+		ui_figure(u, layout_cell(figs, cols, rows, i % cols, i / cols, m->gap), st.figures[i], captions[i],
+		          colours[i]);
+	if (m->portrait) {
+		chart(a, layout_cell(body, 1, 3, 0, 0, m->gap), "Organisations", &st.orgs, UI_BLUE);
+		chart(a, layout_cell(body, 1, 3, 0, 1, m->gap), "Professions", &st.professions, UI_GREEN);
+		chart(a, layout_cell(body, 1, 3, 0, 2, m->gap), "Roles taken", &st.roles, UI_DARK_BLUE);
+	} else {
+		chart(a, layout_cell(body, 3, 1, 0, 0, m->gap * 2), "Organisations", &st.orgs, UI_BLUE);
+		chart(a, layout_cell(body, 3, 1, 1, 0, m->gap * 2), "Professions", &st.professions, UI_GREEN);
+		chart(a, layout_cell(body, 3, 1, 2, 0, m->gap * 2), "Roles taken", &st.roles, UI_DARK_BLUE);
+	}
+}
+
+const screen screen_attendance = {"attendance", enter, frame, NULL};

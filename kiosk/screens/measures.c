@@ -1,0 +1,48 @@
+/* measures: the seed's quarterly measures — events and attendees in the
+ * quarter, people and organisations on the mailing list — and the change
+ * since the quarter before. */
+#include <stdio.h>
+
+#include "screens.h"
+
+static struct {
+	store_quarter now, before;
+	char title[64];
+	char figures[4][16];
+	char captions[4][96];
+} st;
+
+static void enter(app *a)
+{
+	store_quarter_measures(a->db, store_now(a->db), &st.now, &st.before);
+	snprintf(st.title, sizeof st.title, "Quarter %d of %d, compared with the quarter before", st.now.quarter,
+	         st.now.year);
+	const int now[4] = {st.now.events, st.now.attendees, st.now.people_on_list, st.now.orgs_on_list};
+	const int before[4] = {st.before.events, st.before.attendees, st.before.people_on_list, st.before.orgs_on_list};
+	static const char *const what[4] = {"events", "attendees at events", "people on the mailing list",
+	                                    "organisations on the mailing list"};
+	for (int i = 0; i < 4; i++) {
+		int d = now[i] - before[i];
+		snprintf(st.figures[i], sizeof st.figures[i], "%d", now[i]);
+		snprintf(st.captions[i], sizeof st.captions[i], "%s (%s%d since last quarter)", what[i], d > 0 ? "+" : "",
+		         d);
+	}
+}
+
+static void frame(app *a)
+{
+	ui *u = a->ui;
+	const layout_metrics *m = ui_metrics(u);
+	rect body;
+	if (!review_frame(a, &body, REVIEW_MEASURES))
+		return;
+	ui_label(u, layout_cut_top(&body, ui_text_height(u, st.title, UI_FONT_BOLD, body.w)), st.title, UI_FONT_BOLD,
+	         UI_TEXT, UI_ALIGN_LEFT);
+	layout_cut_top(&body, m->gap);
+	int cols = m->portrait ? 1 : 2, rows = 4 / cols;
+	for (int i = 0; i < 4; i++)
+		ui_figure(u, layout_cell(body, cols, rows, i % cols, i / cols, m->gap * 2), st.figures[i], st.captions[i],
+		          UI_BLUE);
+}
+
+const screen screen_measures = {"measures", enter, frame, NULL};

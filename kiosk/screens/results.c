@@ -1,0 +1,190 @@
+/* results: what a reflection prompt's answers say — faces and choices as bar
+ * charts with mean and number of answers, scale answers per agenda item and
+ * per kind of learning activity, one-word answers as a word cloud, texts as a
+ * list. */
+#include <stdio.h>
+#include <string.h>
+
+#include "screens.h"
+
+#define MAX_PROMPTS 64
+#define MAX_BARS 64
+#define MAX_WORDS 60
+#define MAX_TEXTS 300
+
+static const char *const faces[5] = {"Very poor", "Poor", "OK", "Good", "Very good"};
+
+static struct {
+	int64_t event_id;
+	store_prompt prompts[MAX_PROMPTS];
+	int nprompts, current;
+	char chosen[STORE_TEXT_MAX];     /* the prompt's text, from choose */
+	bool by_activity;                /* scale: per activity type instead of per item */
+	int answers;
+	double mean;
+	char summary[96];
+	int counts[STORE_CHOICES + 1];
+	/* The bars: labels, values and what is written beside them. */
+	const char *labels[MAX_BARS];
+	double values[MAX_BARS];
+	const char *shown[MAX_BARS];
+	int nbars;
+	const char *side_labels[MAX_BARS];
+	double side_values[MAX_BARS];
+	const char *side_shown[MAX_BARS];
+	int nside;
+	store_count words[MAX_WORDS];
+	const char *word_text[MAX_WORDS];
+	int word_counts[MAX_WORDS];
+	int nwords;
+	int ntexts;
+	ui_list list;
+} st;
+static char prompt_names[MAX_PROMPTS][STORE_TEXT_MAX];
+static char shown_buf[MAX_BARS][32], side_buf[MAX_BARS][32];
+static store_mean means[MAX_BARS];
+static store_response texts[MAX_TEXTS];
+
+static void summarise(app *a)
+{
+	const store_prompt *p = &st.prompts[st.current];
+	st.nbars = st.nside = st.nwords = st.ntexts = 0;
+	memset(st.counts, 0, sizeof st.counts);
+	store_answer_counts(a->db, p->id, st.event_id, 0, st.counts, &st.answers, &st.mean);
+	if (p->kind == STORE_PROMPT_SCALE)
+		snprintf(st.summary, sizeof st.summary, "%d %s · mean %.1f out of 5", st.answers,
+		         st.answers == 1 ? "answer" : "answers", st.mean);
+	else
+		snprintf(st.summary, sizeof st.summary, "%d %s", st.answers, st.answers == 1 ? "answer" : "answers");
+	if (p->kind == STORE_PROMPT_SCALE || p->kind == STORE_PROMPT_CHOICE) {
+		int n = p->kind == STORE_PROMPT_SCALE ? 5 : p->nchoices;
+		for (int i = 0; i < n; i++) {
+			int v = p->kind == STORE_PROMPT_SCALE ? st.counts[i + 1] : st.counts[i];
+			st.labels[i] = p->kind == STORE_PROMPT_SCALE ? faces[i] : p->choices[i];
+			st.values[i] = v;
+			snprintf(shown_buf[i], sizeof shown_buf[i], "%d", v);
+			st.shown[i] = shown_buf[i];
+		}
+		st.nbars = n;
+	}
+	if (p->kind == STORE_PROMPT_SCALE) {
+		int n = 0;
+		if (st.by_activity)
+			store_scale_by_activity(a->db, p->id, st.event_id, means, MAX_BARS, &n);
+		else
+			store_scale_by_item(a->db, p->id, st.event_id, means, MAX_BARS, &n);
+		for (int i = 0; i < n; i++) {
+			st.side_labels[i] = means[i].label;
+			st.side_values[i] = means[i].mean;
+			snprintf(side_buf[i], sizeof side_buf[i], "%.1f (n=%d)", means[i].mean, means[i].answers);
+			st.side_shown[i] = side_buf[i];
+		}
+		st.nside = n;
+	}
+	if (p->kind == STORE_PROMPT_WORD) {
+		store_words(a->db, p->id, st.event_id, st.words, MAX_WORDS, &st.nwords);
+		for (int i = 0; i < st.nwords; i++) {
+			st.word_text[i] = st.words[i].text;
+			st.word_counts[i] = st.words[i].count;
+		}
+	}
+	if (p->kind == STORE_PROMPT_TEXT)
+		store_texts(a->db, p->id, st.event_id, texts, MAX_TEXTS, &st.ntexts);
+}
+
+static void enter(app *a)
+{
+	store_event ev;
+	st.event_id = store_event_current(a->db, &ev) == STORE_OK ? ev.id : 0;
+	st.nprompts = 0;
+	store_prompt_list(a->db, st.prompts, MAX_PROMPTS, &st.nprompts);
+	st.current = 0;
+	for (int i = 0; i < st.nprompts; i++) {
+		snprintf(prompt_names[i], sizeof prompt_names[i], "%s", st.prompts[i].text);
+		if (!strcmp(st.chosen, prompt_names[i]))
+			st.current = i;
+	}
+	if (st.nprompts)
+		summarise(a);
+}
+
+static void frame(app *a)
+{
+	ui *u = a->ui;
+	const layout_metrics *m = ui_metrics(u);
+	rect body;
+	if (!review_frame(a, &body, REVIEW_RESULTS))
+		return;
+	if (!st.nprompts) {
+		ui_label(u, body, "No reflection prompts yet.", UI_FONT_BODY, UI_GREY1, UI_ALIGN_CENTER);
+		return;
+	}
+	const store_prompt *p = &st.prompts[st.current];
+	if (!a->presenting) {
+		rect top = layout_cut_top(&body, m->touch);
+		layout_cut_top(&body, m->gap);
+		ui_list row = {0};
+		ui_list_begin(u, &row, top, top.h);
+		if (ui_list_item(u, &row, top, "Prompt", p->text, false))
+			choose_open(a, "Which prompt?", (const char (*)[STORE_TEXT_MAX])prompt_names, st.nprompts, st.chosen,
+			            sizeof st.chosen);
+		ui_list_end(u, &row);
+	} else {
+		int qh = ui_text_height(u, p->text, UI_FONT_TITLE, body.w);
+		ui_label(u, layout_cut_top(&body, qh), p->text, UI_FONT_TITLE, UI_TEXT, UI_ALIGN_LEFT);
+	}
+	ui_label(u, layout_cut_top(&body, ui_line_height(u, UI_FONT_BOLD)), st.summary, UI_FONT_BOLD, UI_TEXT,
+	         UI_ALIGN_LEFT);
+	layout_cut_top(&body, m->gap);
+	if (st.answers == 0) {
+		ui_label(u, body, "No answers yet.", UI_FONT_BODY, UI_GREY1, UI_ALIGN_CENTER);
+		return;
+	}
+	switch (p->kind) {
+	case STORE_PROMPT_SCALE: {
+		rect side = m->portrait ? layout_cut_bottom(&body, body.h / 2) : layout_cut_right(&body, body.w / 2);
+		if (m->portrait)
+			layout_cut_bottom(&body, m->gap);
+		else
+			layout_cut_right(&body, m->gap * 2);
+		ui_vbars(u, body, st.labels, st.values, st.nbars, st.shown, UI_BLUE);
+		rect toggle = layout_cut_top(&side, m->touch);
+		layout_cut_top(&side, m->gap);
+		if (!a->presenting) {
+			if (ui_button(u, layout_cell(toggle, 2, 1, 0, 0, 2), "By agenda item",
+			              st.by_activity ? UI_BUTTON_SECONDARY : UI_BUTTON_PRIMARY) && st.by_activity) {
+				st.by_activity = false;
+				summarise(a);
+			}
+			if (ui_button(u, layout_cell(toggle, 2, 1, 1, 0, 2), "By activity",
+			              st.by_activity ? UI_BUTTON_PRIMARY : UI_BUTTON_SECONDARY) && !st.by_activity) {
+				st.by_activity = true;
+				summarise(a);
+			}
+		}
+		ui_hbars(u, side, st.side_labels, st.side_values, st.nside, st.side_shown, UI_GREEN);
+		break;
+	}
+	case STORE_PROMPT_CHOICE:
+		ui_hbars(u, body, st.labels, st.values, st.nbars, st.shown, UI_BLUE);
+		break;
+	case STORE_PROMPT_WORD:
+		ui_word_cloud(u, body, st.word_text, st.word_counts, st.nwords);
+		break;
+	default: {
+		int h = 3 * ui_line_height(u, UI_FONT_SMALL) + m->pad;
+		ui_list_begin(u, &st.list, body, st.ntexts * (h + m->gap / 2));
+		for (int i = 0; i < st.ntexts; i++) {
+			rect r = ui_list_row(u, &st.list, i * (h + m->gap / 2), h);
+			if (r.y + r.h < body.y || r.y > body.y + body.h)
+				continue;
+			ui_fill(u, r, UI_WHITE);
+			ui_label(u, layout_inset(r, m->pad / 2), texts[i].text, UI_FONT_SMALL, UI_TEXT, UI_ALIGN_LEFT);
+		}
+		ui_list_end(u, &st.list);
+		break;
+	}
+	}
+}
+
+const screen screen_results = {"reflections results", enter, frame, NULL};

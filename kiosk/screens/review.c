@@ -1,0 +1,65 @@
+/* review: the critical friends' area behind the PIN — its tabs, and
+ * presenting any view to the whole room in big type. */
+#include "screens.h"
+
+#define PRESENT_ZOOM 1.4f
+
+static const char *const tab_names[] = {"Wall", "Reflections", "Attendance", "Measures", "Past events"};
+static const screen *const tab_screens[] = {&screen_wall, &screen_results, &screen_attendance, &screen_measures,
+                                            &screen_history};
+
+static void present(app *a, bool on)
+{
+	char err[200];
+	a->presenting = on;
+	if (ui_zoom(a->ui, on ? PRESENT_ZOOM : 1, err, sizeof err) != 0)
+		ui_toast(a->ui, err, 5000);
+}
+
+void review_leave(app *a)
+{
+	present(a, false);
+	app_show(a, &screen_facilitator);
+}
+
+bool review_frame(app *a, rect *body, review_tab tab)
+{
+	ui *u = a->ui;
+	const layout_metrics *m = ui_metrics(u);
+	*body = (rect){0, 0, m->w, m->h};
+	if (a->presenting) {
+		int w = 0, h = 0;
+		ui_measure(u, "Stop presenting", UI_FONT_BOLD, &w, &h);
+		rect corner = {m->w - w - 3 * m->pad, 0, w + 3 * m->pad, m->touch};
+		if (ui_button(u, corner, "Stop presenting", UI_BUTTON_QUIET)) {
+			present(a, false);
+			return false;
+		}
+		*body = layout_inset(*body, m->pad);
+		return true;
+	}
+	rect head = *body;
+	if (screen_header(a, &head, "Review", "Back")) {
+		review_leave(a);
+		return false;
+	}
+	int w = 0, h = 0;
+	ui_measure(u, "Present", UI_FONT_BOLD, &w, &h);
+	rect bar = {m->w - w - 3 * m->pad - m->pad / 2, m->pad / 2, w + 3 * m->pad, m->touch};
+	if (ui_button(u, bar, "Present", UI_BUTTON_SECONDARY)) {
+		present(a, true);
+		return false;
+	}
+	*body = head;
+	int rows = m->portrait ? 2 : 1, cols = m->portrait ? 3 : 5;
+	rect tabs = layout_cut_top(body, rows * m->touch + (rows - 1) * m->gap / 2);
+	layout_cut_top(body, m->gap);
+	for (int i = 0; i < 5; i++) {
+		rect t = layout_cell(tabs, cols, rows, i % cols, i / cols, m->gap / 2);
+		if (ui_button(u, t, tab_names[i], i == (int)tab ? UI_BUTTON_PRIMARY : UI_BUTTON_SECONDARY) && i != (int)tab) {
+			app_show(a, tab_screens[i]);
+			return false;
+		}
+	}
+	return true;
+}

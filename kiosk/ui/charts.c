@@ -1,0 +1,105 @@
+/* charts: bar charts, big figures and a word cloud, drawn with SDL primitives
+ * and cached text — legible at 800x480, scaled up at 1920x1080. */
+#include <stdio.h>
+#include <string.h>
+
+#include "ui_internal.h"
+
+void ui_figure(ui *u, rect r, const char *number, const char *caption, ui_color c)
+{
+	ui_fill(u, r, UI_WHITE);
+	ui_fill(u, (rect){r.x, r.y, u->m.pad / 2, r.h}, c);
+	rect in = layout_inset(r, u->m.pad / 2);
+	in.x += u->m.pad / 2;
+	in.w -= u->m.pad / 2;
+	int nh = ui_line_height(u, UI_FONT_BIG), ch = ui_text_height(u, caption, UI_FONT_SMALL, in.w);
+	rect both = layout_center(in, in.w, nh + ch);
+	ui_text(u, layout_cut_top(&both, nh), number, UI_FONT_BIG, UI_TEXT, UI_ALIGN_LEFT);
+	ui_text(u, both, caption, UI_FONT_SMALL, UI_GREY1, UI_ALIGN_LEFT);
+	char both_text[256];
+	snprintf(both_text, sizeof both_text, "%s %s", number, caption);
+	ui_register(u, "label", both_text, NULL, r);
+}
+
+void ui_hbars(ui *u, rect r, const char *const *labels, const double *values, int n, const char *const *shown,
+              ui_color c)
+{
+	if (n <= 0)
+		return;
+	double max = 0;
+	for (int i = 0; i < n; i++)
+		max = values[i] > max ? values[i] : max;
+	int lh = ui_line_height(u, UI_FONT_SMALL);
+	int row = r.h / n < lh * 2 ? r.h / n : lh * 2;
+	int label_w = r.w * 2 / 5, value_w = r.w / 6;
+	for (int i = 0; i < n; i++) {
+		rect line = {r.x, r.y + i * row, r.w, row - 2};
+		if (line.y + line.h > r.y + r.h)
+			break;
+		rect label = layout_cut_left(&line, label_w);
+		rect value = layout_cut_right(&line, value_w);
+		ui_text_line(u, (rect){label.x, label.y + (label.h - lh) / 2, label.w - u->m.gap / 2, lh}, labels[i],
+		             UI_FONT_SMALL, UI_TEXT, UI_ALIGN_RIGHT);
+		int w = max > 0 ? (int)((double)line.w * values[i] / max) : 0;
+		ui_fill(u, (rect){line.x, line.y + line.h / 6, w, line.h * 2 / 3}, c);
+		ui_text_line(u, (rect){value.x + u->m.gap / 2, value.y + (value.h - lh) / 2, value.w, lh}, shown[i],
+		             UI_FONT_SMALL, UI_TEXT, UI_ALIGN_LEFT);
+		char both[STORE_TEXT_MAX_UI];
+		snprintf(both, sizeof both, "%s: %s", labels[i], shown[i]);
+		ui_register(u, "label", both, NULL, (rect){r.x, r.y + i * row, r.w, row});
+	}
+}
+
+void ui_vbars(ui *u, rect r, const char *const *labels, const double *values, int n, const char *const *shown,
+              ui_color c)
+{
+	if (n <= 0)
+		return;
+	double max = 0;
+	for (int i = 0; i < n; i++)
+		max = values[i] > max ? values[i] : max;
+	int lh = ui_line_height(u, UI_FONT_SMALL);
+	rect axis = layout_cut_bottom(&r, 2 * lh);
+	for (int i = 0; i < n; i++) {
+		rect col = layout_cell(r, n, 1, i, 0, u->m.gap);
+		rect foot = layout_cell(axis, n, 1, i, 0, u->m.gap);
+		rect value = layout_cut_top(&col, lh);
+		int h = max > 0 ? (int)((double)col.h * values[i] / max) : 0;
+		ui_fill(u, (rect){col.x, col.y + col.h - h, col.w, h}, c);
+		/* The figure sits on top of its bar. */
+		ui_text_line(u, (rect){value.x, col.y + col.h - h - lh, value.w, lh}, shown[i], UI_FONT_SMALL, UI_TEXT,
+		             UI_ALIGN_CENTER);
+		ui_text(u, foot, labels[i], UI_FONT_SMALL, UI_TEXT, UI_ALIGN_CENTER);
+		char both[STORE_TEXT_MAX_UI];
+		snprintf(both, sizeof both, "%s: %s", labels[i], shown[i]);
+		ui_register(u, "label", both, NULL, (rect){col.x, r.y, col.w, r.h + axis.h});
+	}
+	ui_fill(u, (rect){r.x, r.y + r.h, r.w, 2}, UI_GREY1);
+}
+
+void ui_word_cloud(ui *u, rect r, const char *const *words, const int *counts, int n)
+{
+	/* Sizes by frequency, most frequent first, flowing in lines. */
+	static const ui_font sizes[] = {UI_FONT_SMALL, UI_FONT_BODY, UI_FONT_BOLD, UI_FONT_TITLE, UI_FONT_BIG};
+	int top = n > 0 ? counts[0] : 1, x = r.x, y = r.y, line_h = 0;
+	for (int i = 0; i < n; i++) {
+		int level = top > 1 ? (counts[i] - 1) * 4 / (top - 1) : 4;
+		ui_font f = sizes[level < 0 ? 0 : level > 4 ? 4 : level];
+		int w = 0, h = 0;
+		ui_measure(u, words[i], f, &w, &h);
+		if (x + w > r.x + r.w && x > r.x) {
+			x = r.x;
+			y += line_h + u->m.gap / 2;
+			line_h = 0;
+		}
+		if (y + h > r.y + r.h)
+			break;
+		ui_color c = i % 3 == 0 ? UI_BLUE : i % 3 == 1 ? UI_DARK_BLUE : UI_TEXT;
+		ui_text_line(u, (rect){x, y, w, h}, words[i], f, c, UI_ALIGN_LEFT);
+		char both[STORE_TEXT_MAX_UI];
+		snprintf(both, sizeof both, "%s (%d)", words[i], counts[i]);
+		ui_register(u, "label", both, NULL, (rect){x, y, w, h});
+		x += w + u->m.gap * 2;
+		line_h = h > line_h ? h : line_h;
+	}
+}

@@ -1,0 +1,521 @@
+/* archive: cop-sync's SQLite archive — schema, idempotent import, exports. */
+#include "archive.h"
+
+#include <sqlite3.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#define APPLICATION_ID 0x436f5053 /* "CoPS" */
+#define SCHEMA_VERSION 1
+
+struct archive {
+	sqlite3 *db;
+};
+
+static const char schema[] =
+	"CREATE TABLE records (\n"
+	"	gid TEXT PRIMARY KEY NOT NULL,\n"
+	"	type TEXT NOT NULL,\n"
+	"	kiosk TEXT NOT NULL,\n"
+	"	changed INTEGER NOT NULL,\n"
+	"	body TEXT NOT NULL CHECK (json_valid(body)),\n"
+	"	batch TEXT NOT NULL\n"              /* kiosk/batch that wrote this version */
+	");\n"
+	"CREATE INDEX records_type ON records (type);\n"
+	"CREATE TABLE batches (\n"
+	"	kiosk TEXT NOT NULL,\n"
+	"	batch TEXT NOT NULL,\n"
+	"	created INTEGER NOT NULL,\n"
+	"	receipt TEXT NOT NULL,\n"
+	"	records INTEGER NOT NULL,\n"
+	"	imported_at INTEGER NOT NULL,\n"
+	"	PRIMARY KEY (kiosk, batch)\n"
+	");\n";
+
+static void say(char *err, size_t errlen, const char *fmt, ...)
+{
+	va_list ap;
+	if (!err || !errlen)
+		return;
+	va_start(ap, fmt);
+	vsnprintf(err, errlen, fmt, ap);
+	va_end(ap);
+}
+
+static int pragma_int(sqlite3 *db, const char *sql, int *out)
+{
+	sqlite3_stmt *st = NULL;
+	int rc = sqlite3_prepare_v2(db, sql, -1, &st, NULL);
+	if (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		*out = sqlite3_column_int(st, 0);
+		rc = SQLITE_OK;
+	}
+	sqlite3_finalize(st);
+	return rc;
+}
+
+int archive_open(const char *path, archive **out, char *err, size_t errlen)
+{
+	int rc = ARCHIVE_OK, app = 0, version = 0, objects = 0;
+	archive *a = calloc(1, sizeof *a);
+	*out = NULL;
+	if (!a) {
+		say(err, errlen, "out of memory");
+		return ARCHIVE_IO;
+	}
+	if (sqlite3_open_v2(path, &a->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) !=
+	    SQLITE_OK) {
+		say(err, errlen, "cannot open the archive %s: %s", path, sqlite3_errmsg(a->db));
+		rc = ARCHIVE_IO;
+		goto out;
+	}
+	sqlite3_busy_timeout(a->db, 5000);
+	if (pragma_int(a->db, "PRAGMA application_id", &app) != SQLITE_OK ||
+	    pragma_int(a->db, "PRAGMA user_version", &version) != SQLITE_OK ||
+	    pragma_int(a->db, "SELECT count(*) FROM sqlite_schema", &objects) != SQLITE_OK) {
+		say(err, errlen, "%s is not a cop-sync archive (%s)", path, sqlite3_errmsg(a->db));
+		rc = ARCHIVE_CORRUPT;
+		goto out;
+	}
+	if (app == 0 && version == 0 && objects == 0) {
+		char *msg = NULL;
+		char sql[sizeof schema + 128];
+		snprintf(sql, sizeof sql, "BEGIN;\n%sPRAGMA application_id = %d;\nPRAGMA user_version = %d;\nCOMMIT;",
+		         schema, APPLICATION_ID, SCHEMA_VERSION);
+		if (sqlite3_exec(a->db, sql, NULL, NULL, &msg) != SQLITE_OK) {
+			say(err, errlen, "cannot create the archive %s: %s", path, msg ? msg : "?");
+			sqlite3_free(msg);
+			sqlite3_exec(a->db, "ROLLBACK", NULL, NULL, NULL);
+			rc = ARCHIVE_IO;
+			goto out;
+		}
+	} else if (app != APPLICATION_ID) {
+		say(err, errlen, "%s is not a cop-sync archive; it was left as it is", path);
+		rc = ARCHIVE_CORRUPT;
+		goto out;
+	} else if (version > SCHEMA_VERSION) {
+		say(err, errlen, "%s was written by a newer cop-sync", path);
+		rc = ARCHIVE_CORRUPT;
+		goto out;
+	}
+	*out = a;
+	a = NULL;
+out:
+	archive_close(a);
+	return rc;
+}
+
+void archive_close(archive *a)
+{
+	if (!a)
+		return;
+	sqlite3_close(a->db);
+	free(a);
+}
+
+/* ---- import ---------------------------------------------------------------- */
+
+/* The stored "changed" of gid: 1 and *changed if held, 0 if not, -1 on error. */
+static int stored_changed(sqlite3 *db, const char *gid, int64_t *changed)
+{
+	sqlite3_stmt *st = NULL;
+	int found = -1;
+	if (sqlite3_prepare_v2(db, "SELECT changed FROM records WHERE gid = ?1", -1, &st, NULL) !=
+	    SQLITE_OK)
+		goto out;
+	sqlite3_bind_text(st, 1, gid, -1, SQLITE_STATIC);
+	int rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		*changed = sqlite3_column_int64(st, 0);
+		found = 1;
+	} else if (rc == SQLITE_DONE) {
+		found = 0;
+	}
+out:
+	sqlite3_finalize(st);
+	return found;
+}
+
+static int put_record(sqlite3 *db, const sync_record *r, const char *batch_key)
+{
+	sqlite3_stmt *st = NULL;
+	int rc = sqlite3_prepare_v2(
+		db,
+		"INSERT INTO records (gid, type, kiosk, changed, body, batch)\n"
+		"VALUES (?1, ?2, ?3, ?4, ?5, ?6)\n"
+		"ON CONFLICT (gid) DO UPDATE SET type = excluded.type, changed = excluded.changed,\n"
+		"	body = excluded.body, batch = excluded.batch\n"
+		"WHERE excluded.changed > records.changed",
+		-1, &st, NULL);
+	if (rc != SQLITE_OK)
+		goto out;
+	const char *dash = strrchr(r->gid, '-');
+	sqlite3_bind_text(st, 1, r->gid, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, r->type, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 3, r->gid, (int)(dash - r->gid), SQLITE_STATIC);
+	sqlite3_bind_int64(st, 4, r->changed);
+	sqlite3_bind_text(st, 5, r->json, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 6, batch_key, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	rc = rc == SQLITE_DONE ? SQLITE_OK : rc;
+out:
+	sqlite3_finalize(st);
+	return rc;
+}
+
+static int put_batch(sqlite3 *db, const sync_batch *b)
+{
+	sqlite3_stmt *st = NULL;
+	int rc = sqlite3_prepare_v2(
+		db,
+		"INSERT INTO batches (kiosk, batch, created, receipt, records, imported_at)\n"
+		"VALUES (?1, ?2, ?3, ?4, ?5, ?6)\n"
+		"ON CONFLICT (kiosk, batch) DO UPDATE SET receipt = excluded.receipt,\n"
+		"	created = excluded.created, records = excluded.records\n"
+		"WHERE excluded.receipt <> batches.receipt",
+		-1, &st, NULL);
+	if (rc != SQLITE_OK)
+		goto out;
+	sqlite3_bind_text(st, 1, b->kiosk, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, b->batch, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 3, b->created);
+	sqlite3_bind_text(st, 4, b->receipt, -1, SQLITE_STATIC);
+	sqlite3_bind_int64(st, 5, (sqlite3_int64)b->count);
+	sqlite3_bind_int64(st, 6, (sqlite3_int64)time(NULL));
+	rc = sqlite3_step(st);
+	rc = rc == SQLITE_DONE ? SQLITE_OK : rc;
+out:
+	sqlite3_finalize(st);
+	return rc;
+}
+
+int archive_import(archive *a, const sync_batch *b, archive_counts *counts, char *err,
+                   size_t errlen)
+{
+	archive_counts c = {0, 0, 0};
+	char batch_key[2 * SYNC_ID_MAX];
+	snprintf(batch_key, sizeof batch_key, "%s/%s", b->kiosk, b->batch);
+	if (sqlite3_exec(a->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK) {
+		say(err, errlen, "cannot write the archive: %s", sqlite3_errmsg(a->db));
+		return ARCHIVE_IO;
+	}
+	for (size_t i = 0; i < b->count; i++) {
+		const sync_record *r = &b->records[i];
+		int64_t old = 0;
+		int found = stored_changed(a->db, r->gid, &old);
+		if (found < 0 || put_record(a->db, r, batch_key) != SQLITE_OK) {
+			say(err, errlen, "cannot store record %s: %s", r->gid, sqlite3_errmsg(a->db));
+			goto fail;
+		}
+		if (!found)
+			c.added++;
+		else if (r->changed > old)
+			c.updated++;
+		else
+			c.unchanged++;
+	}
+	if (put_batch(a->db, b) != SQLITE_OK) {
+		say(err, errlen, "cannot note the batch: %s", sqlite3_errmsg(a->db));
+		goto fail;
+	}
+	if (sqlite3_exec(a->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
+		say(err, errlen, "cannot write the archive: %s", sqlite3_errmsg(a->db));
+		goto fail;
+	}
+	*counts = c;
+	return ARCHIVE_OK;
+fail:
+	sqlite3_exec(a->db, "ROLLBACK", NULL, NULL, NULL);
+	return ARCHIVE_IO;
+}
+
+/* ---- exports --------------------------------------------------------------- */
+
+static const char *col(sqlite3_stmt *st, int i)
+{
+	const unsigned char *t = sqlite3_column_text(st, i);
+	return t ? (const char *)t : "";
+}
+
+static void csv_field(FILE *out, const char *s, bool last)
+{
+	fputc('"', out);
+	for (; *s; s++) {
+		if (*s == '"')
+			fputc('"', out);
+		fputc(*s, out);
+	}
+	fputs(last ? "\"\r\n" : "\",", out);
+}
+
+static int export_csv(sqlite3 *db, FILE *out)
+{
+	static const char *const head[] = {"event_gid", "event_title", "event_starts",
+	                                   "member_gid", "first_name", "last_name",
+	                                   "organisation", "profession", "role", "checked_in_at"};
+	sqlite3_stmt *st = NULL;
+	int rc = sqlite3_prepare_v2(
+		db,
+		"SELECT e.gid, e.body ->> 'title', e.body ->> 'starts', m.gid,\n"
+		"	m.body ->> 'first_name', m.body ->> 'last_name', m.body ->> 'organisation',\n"
+		"	m.body ->> 'profession', c.body ->> 'role',\n"
+		"	strftime('%Y-%m-%d %H:%M', c.body ->> 'created', 'unixepoch')\n"
+		"FROM records c\n"
+		"LEFT JOIN records e ON e.gid = c.body ->> 'event'\n"
+		"LEFT JOIN records m ON m.gid = c.body ->> 'member'\n"
+		"WHERE c.type = 'checkin'\n"
+		"ORDER BY e.body ->> 'starts', e.gid, m.body ->> 'last_name', m.body ->> 'first_name', m.gid",
+		-1, &st, NULL);
+	if (rc != SQLITE_OK)
+		goto out;
+	for (int i = 0; i < 10; i++)
+		csv_field(out, head[i], i == 9);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		for (int i = 0; i < 10; i++)
+			csv_field(out, col(st, i), i == 9);
+	rc = rc == SQLITE_DONE ? SQLITE_OK : rc;
+out:
+	sqlite3_finalize(st);
+	return rc;
+}
+
+static int export_mailchimp(sqlite3 *db, FILE *out)
+{
+	static const char *const head[] = {"Email Address", "First Name", "Last Name",
+	                                   "Organisation", "Profession"};
+	sqlite3_stmt *st = NULL;
+	/* One row per address: the most recently changed member record holding it. */
+	int rc = sqlite3_prepare_v2(
+		db,
+		"SELECT trim(body ->> 'email'), body ->> 'first_name', body ->> 'last_name',\n"
+		"	body ->> 'organisation', body ->> 'profession', max(changed)\n"
+		"FROM records\n"
+		"WHERE type = 'member' AND body ->> 'mailing_list' = 1\n"
+		"	AND coalesce(body ->> 'forgotten', 0) = 0 AND trim(coalesce(body ->> 'email', '')) <> ''\n"
+		"GROUP BY lower(trim(body ->> 'email'))\n"
+		"ORDER BY lower(trim(body ->> 'email'))",
+		-1, &st, NULL);
+	if (rc != SQLITE_OK)
+		goto out;
+	for (int i = 0; i < 5; i++)
+		csv_field(out, head[i], i == 4);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		for (int i = 0; i < 5; i++)
+			csv_field(out, col(st, i), i == 4);
+	rc = rc == SQLITE_DONE ? SQLITE_OK : rc;
+out:
+	sqlite3_finalize(st);
+	return rc;
+}
+
+static int export_json(sqlite3 *db, FILE *out)
+{
+	sqlite3_stmt *st = NULL;
+	bool first = true;
+	int rc = sqlite3_prepare_v2(db, "SELECT body FROM records ORDER BY type, kiosk, gid", -1,
+	                            &st, NULL);
+	if (rc != SQLITE_OK)
+		goto out;
+	fputs("{\"records\":[", out);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		fprintf(out, "%s\n%s", first ? "" : ",", col(st, 0));
+		first = false;
+	}
+	fputs("\n]}\n", out);
+	rc = rc == SQLITE_DONE ? SQLITE_OK : rc;
+out:
+	sqlite3_finalize(st);
+	return rc;
+}
+
+/* Markdown text on one line: newlines become spaces, markup characters escaped. */
+static void md_text(FILE *out, const char *s)
+{
+	for (; *s; s++) {
+		if (*s == '\n' || *s == '\r' || *s == '\t')
+			fputc(' ', out);
+		else {
+			if (strchr("\\`*_[]<>#|", *s))
+				fputc('\\', out);
+			fputc(*s, out);
+		}
+	}
+}
+
+static int md_attendance(sqlite3 *db, const char *event, FILE *out)
+{
+	sqlite3_stmt *st = NULL;
+	int rc = sqlite3_prepare_v2(
+		db,
+		"SELECT coalesce(nullif(m.body ->> 'organisation', ''), '(not given)'), count(*)\n"
+		"FROM records c LEFT JOIN records m ON m.gid = c.body ->> 'member'\n"
+		"WHERE c.type = 'checkin' AND c.body ->> 'event' = ?1\n"
+		"GROUP BY 1 ORDER BY 2 DESC, 1",
+		-1, &st, NULL);
+	if (rc != SQLITE_OK)
+		goto out;
+	sqlite3_bind_text(st, 1, event, -1, SQLITE_STATIC);
+	long total = 0;
+	int orgs = 0;
+	fputs("\n## Attendance\n\n", out);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		fputs("- ", out);
+		md_text(out, col(st, 0));
+		fprintf(out, ": %d\n", sqlite3_column_int(st, 1));
+		total += sqlite3_column_int(st, 1);
+		orgs++;
+	}
+	fprintf(out, "\n%ld checked in, from %d organisation%s.\n", total, orgs, orgs == 1 ? "" : "s");
+	rc = rc == SQLITE_DONE ? SQLITE_OK : rc;
+out:
+	sqlite3_finalize(st);
+	return rc;
+}
+
+static int md_notes(sqlite3 *db, const char *event, FILE *out)
+{
+	sqlite3_stmt *st = NULL;
+	int rc = sqlite3_prepare_v2(
+		db,
+		"SELECT n.body ->> 'kind', coalesce(t.body ->> 'name', ''), n.body ->> 'body',\n"
+		"	coalesce(n.body ->> 'group_size', 1)\n"
+		"FROM records n LEFT JOIN records t ON t.gid = n.body ->> 'theme'\n"
+		"WHERE n.type = 'note' AND n.body ->> 'event' = ?1\n"
+		"ORDER BY n.body ->> 'kind', t.body ->> 'name', n.gid",
+		-1, &st, NULL);
+	if (rc != SQLITE_OK)
+		goto out;
+	sqlite3_bind_text(st, 1, event, -1, SQLITE_STATIC);
+	fputs("\n## Post-its\n", out);
+	int kind = -1, n = 0;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		int k = sqlite3_column_int(st, 0);
+		if (k != kind || n == 0) {
+			kind = k;
+			fprintf(out, "\n### %s\n\n",
+			        k == 0 ? "Going well" : k == 1 ? "To be improved" : "Other notes");
+		}
+		fputs("- ", out);
+		if (*col(st, 1)) {
+			fputs("**", out);
+			md_text(out, col(st, 1));
+			fputs(":** ", out);
+		}
+		md_text(out, col(st, 2));
+		if (sqlite3_column_int(st, 3) > 1)
+			fprintf(out, " (a group of %d)", sqlite3_column_int(st, 3));
+		fputc('\n', out);
+		n++;
+	}
+	if (n == 0)
+		fputs("\nNone.\n", out);
+	rc = rc == SQLITE_DONE ? SQLITE_OK : rc;
+out:
+	sqlite3_finalize(st);
+	return rc;
+}
+
+static int md_reflections(sqlite3 *db, const char *event, FILE *out)
+{
+	sqlite3_stmt *st = NULL;
+	int rc = sqlite3_prepare_v2(
+		db,
+		"SELECT coalesce(p.body ->> 'text', '(unknown prompt)'), count(*),\n"
+		"	count(r.body ->> 'value_int'), avg(r.body ->> 'value_int'),\n"
+		"	group_concat(nullif(r.body ->> 'value_text', ''), ' / ')\n"
+		"FROM records r LEFT JOIN records p ON p.gid = r.body ->> 'prompt'\n"
+		"WHERE r.type = 'response' AND r.body ->> 'event' = ?1\n"
+		"GROUP BY r.body ->> 'prompt' ORDER BY min(r.gid)",
+		-1, &st, NULL);
+	if (rc != SQLITE_OK)
+		goto out;
+	sqlite3_bind_text(st, 1, event, -1, SQLITE_STATIC);
+	fputs("\n## Reflections\n\n", out);
+	int n = 0;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		fputs("- ", out);
+		md_text(out, col(st, 0));
+		fprintf(out, ": %d answer%s", sqlite3_column_int(st, 1),
+		        sqlite3_column_int(st, 1) == 1 ? "" : "s");
+		if (sqlite3_column_int(st, 2) > 0)
+			fprintf(out, ", mean %.1f", sqlite3_column_double(st, 3));
+		if (*col(st, 4)) {
+			fputs(" — ", out);
+			md_text(out, col(st, 4));
+		}
+		fputc('\n', out);
+		n++;
+	}
+	if (n == 0)
+		fputs("None.\n", out);
+	rc = rc == SQLITE_DONE ? SQLITE_OK : rc;
+out:
+	sqlite3_finalize(st);
+	return rc;
+}
+
+static int export_markdown(sqlite3 *db, FILE *out)
+{
+	sqlite3_stmt *st = NULL;
+	int rc = sqlite3_prepare_v2(
+		db,
+		"SELECT gid, body ->> 'title', coalesce(body ->> 'starts', ''),\n"
+		"	coalesce(body ->> 'venue', '')\n"
+		"FROM records WHERE type = 'event' ORDER BY body ->> 'starts', gid",
+		-1, &st, NULL);
+	if (rc != SQLITE_OK)
+		goto out;
+	fputs("# Community of practice: events\n", out);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		fputs("\n# ", out);
+		md_text(out, col(st, 1));
+		fputs("\n\n", out);
+		if (*col(st, 2)) {
+			fputs("When: ", out);
+			md_text(out, col(st, 2));
+			fputs("  \n", out);
+		}
+		if (*col(st, 3)) {
+			fputs("Where: ", out);
+			md_text(out, col(st, 3));
+			fputs("  \n", out);
+		}
+		const char *gid = col(st, 0);
+		if ((rc = md_attendance(db, gid, out)) != SQLITE_OK ||
+		    (rc = md_notes(db, gid, out)) != SQLITE_OK ||
+		    (rc = md_reflections(db, gid, out)) != SQLITE_OK)
+			goto out;
+	}
+	rc = rc == SQLITE_DONE ? SQLITE_OK : rc;
+out:
+	sqlite3_finalize(st);
+	return rc;
+}
+
+int archive_export(archive *a, const char *format, FILE *out, char *err, size_t errlen)
+{
+	int rc;
+	if (strcmp(format, "csv") == 0)
+		rc = export_csv(a->db, out);
+	else if (strcmp(format, "mailchimp") == 0)
+		rc = export_mailchimp(a->db, out);
+	else if (strcmp(format, "markdown") == 0)
+		rc = export_markdown(a->db, out);
+	else if (strcmp(format, "json") == 0)
+		rc = export_json(a->db, out);
+	else {
+		say(err, errlen, "unknown format %s: use csv, mailchimp, markdown or json", format);
+		return ARCHIVE_INVALID;
+	}
+	if (rc != SQLITE_OK) {
+		say(err, errlen, "cannot read the archive: %s", sqlite3_errmsg(a->db));
+		return ARCHIVE_IO;
+	}
+	if (fflush(out) != 0 || ferror(out)) {
+		say(err, errlen, "cannot write the export");
+		return ARCHIVE_IO;
+	}
+	return ARCHIVE_OK;
+}

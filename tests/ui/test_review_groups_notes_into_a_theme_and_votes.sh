@@ -1,0 +1,36 @@
+# On the wall, two notes are grouped into a named theme; a tap in "Vote" adds
+# a dot to a note and a long press takes it away; the theme gets dots too.
+. "$TESTS/ui/lib.sh"
+"$(dirname "$KIOSK")/make_fixture" "$DB" >/dev/null || die "no fixture"
+{ unlock; printf 'tap "Review"\ndump\n'; } | kiosk --script - >out || die "could not open the wall"
+# The first two notes of the first column, by where they are on screen.
+centre() { sed 's/.*"x":\([0-9]*\),"y":\([0-9]*\),"w":\([0-9]*\),"h":\([0-9]*\).*/\1 \2 \3 \4/' |
+	awk '{print $1 + int($3 / 2), $2 + int($4 / 2)}'; }
+first=$(grep '"role":"note"' out | sed -n 1p | centre)
+second=$(grep '"role":"note"' out | sed -n 2p | centre)
+[ -n "$first" ] && [ -n "$second" ] || die "no notes on the wall"
+{
+	unlock
+	cat <<EOF
+tap "Review"
+tap "Group"
+tap $first
+tap $second
+expect "Group 2 notes into a theme"
+tap "Group 2 notes into a theme"
+type "Handover"
+tap "Done"
+expect "Theme \"Handover\" made from 2 notes."
+tap "Vote"
+tap $first
+tap $first
+tap $first
+hold $first 800
+tap "Themes (1)"
+expect "Handover"
+expect "2 notes · 2 dots"
+tap "Handover"
+expect "2 notes · 3 dots"
+EOF
+} | kiosk --script - >out2 || die "script failed: $(tail -5 out2)"
+[ "$(sqlite3 "$DB" "select count(*) from themes where name = 'Handover'")" = 1 ] || die "the theme was not stored"

@@ -1,0 +1,25 @@
+# cop-sync's usage errors: exit 1 with one line on stderr; a file that is not an
+# archive is left as it is.
+. "$TESTS/ui/lib.sh"
+expect_1() {
+	set +e
+	"$COP_SYNC" "$@" >out.txt 2>err.txt
+	rc=$?
+	set -e
+	[ "$rc" -eq 1 ] || die "cop-sync $*: exit $rc, expected 1"
+	[ "$(wc -l <err.txt)" -eq 1 ] || die "cop-sync $*: not one line on stderr: $(cat err.txt)"
+}
+"$COP_SYNC" --help | grep -q 'cop-sync import --archive PATH' || die "--help"
+expect_1
+expect_1 frobnicate
+expect_1 import
+expect_1 import --archive a.db --bogus
+expect_1 export --archive a.db --format csv
+echo 'not frames at all' | "$COP_SYNC" import --archive a.db >/dev/null 2>&1 && die "no frames accepted"
+expect_1 export --archive a.db --format pdf
+echo 'precious' >notes.txt
+cp notes.txt before.txt
+"$COP_SYNC_GEN" --text f.txt >/dev/null
+expect_1 import --archive notes.txt f.txt
+cmp -s notes.txt before.txt || die "a file that is not an archive was changed"
+expect_1 import --archive a.db --key missing.key f.txt
