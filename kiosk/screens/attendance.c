@@ -20,6 +20,7 @@ static struct {
 	store_attendance att;
 	char figures[4][16];
 	bars orgs, professions, roles;
+	int showing;   /* which chart, where there is room for one only */
 } st;
 
 static void load_bars(app *a, int64_t event_id, const char *what, bars *b)
@@ -78,19 +79,30 @@ static void frame(app *a)
 	                                        "joined the mailing list"};
 	static const ui_color colours[4] = {UI_BLUE, UI_GREEN, UI_DARK_BLUE, UI_YELLOW};
 	int rows = m->portrait ? 2 : 1, cols = m->portrait ? 2 : 4;
-	rect figs = layout_cut_top(&body, rows * (ui_line_height(u, UI_FONT_BIG) + 2 * ui_line_height(u, UI_FONT_SMALL)));
+	rect figs = layout_cut_top(&body, rows * (ui_line_height(u, UI_FONT_BIG) + 2 * ui_line_height(u, UI_FONT_SMALL) +
+	                                          m->pad));
 	layout_cut_top(&body, m->gap);
 	for (int i = 0; i < 4; i++)
 		ui_figure(u, layout_cell(figs, cols, rows, i % cols, i / cols, m->gap), st.figures[i], captions[i],
 		          colours[i]);
+	static const char *const names[3] = {"Organisations", "Professions", "Roles taken"};
+	const bars *all[3] = {&st.orgs, &st.professions, &st.roles};
+	static const ui_color ink[3] = {UI_BLUE, UI_GREEN, UI_DARK_BLUE};
 	if (m->portrait) {
-		chart(a, layout_cell(body, 1, 3, 0, 0, m->gap), "Organisations", &st.orgs, UI_BLUE);
-		chart(a, layout_cell(body, 1, 3, 0, 1, m->gap), "Professions", &st.professions, UI_GREEN);
-		chart(a, layout_cell(body, 1, 3, 0, 2, m->gap), "Roles taken", &st.roles, UI_DARK_BLUE);
+		for (int i = 0; i < 3; i++)
+			chart(a, layout_cell(body, 1, 3, 0, i, m->gap), names[i], all[i], ink[i]);
+	} else if (m->w >= 1200) {
+		for (int i = 0; i < 3; i++)
+			chart(a, layout_cell(body, 3, 1, i, 0, m->gap * 2), names[i], all[i], ink[i]);
 	} else {
-		chart(a, layout_cell(body, 3, 1, 0, 0, m->gap * 2), "Organisations", &st.orgs, UI_BLUE);
-		chart(a, layout_cell(body, 3, 1, 1, 0, m->gap * 2), "Professions", &st.professions, UI_GREEN);
-		chart(a, layout_cell(body, 3, 1, 2, 0, m->gap * 2), "Roles taken", &st.roles, UI_DARK_BLUE);
+		/* A small landscape screen: one chart at a time, readable. */
+		rect pick = layout_cut_left(&body, body.w / 5);
+		layout_cut_left(&body, m->gap * 2);
+		for (int i = 0; i < 3; i++)
+			if (ui_button(u, layout_cell(pick, 1, 3, 0, i, m->gap / 2), names[i],
+			              st.showing == i ? UI_BUTTON_TAB_ON : UI_BUTTON_TAB))
+				st.showing = i;
+		chart(a, body, names[st.showing], all[st.showing], ink[st.showing]);
 	}
 }
 

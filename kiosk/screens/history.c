@@ -69,7 +69,9 @@ static void frame(app *a)
 	layout_cut_top(&body, m->gap);
 	ui_label(u, layout_cut_top(&body, lh), "Mean of face answers", UI_FONT_BOLD, UI_TEXT, UI_ALIGN_LEFT);
 	ui_hbars(u, body, st.labels, st.means, st.n, st.mean_shown, UI_GREEN);
-	ui_label(u, layout_cut_top(&words, lh), "Words that come back", UI_FONT_BOLD, UI_TEXT, UI_ALIGN_LEFT);
+	static const char recur[] = "Words that come back";
+	ui_label(u, layout_cut_top(&words, ui_text_height(u, recur, UI_FONT_BOLD, words.w)), recur, UI_FONT_BOLD, UI_TEXT,
+	         UI_ALIGN_LEFT);
 	if (st.nwords == 0)
 		ui_label(u, words, "No word has come back at two events yet.", UI_FONT_SMALL, UI_GREY1, UI_ALIGN_LEFT);
 	ui_word_cloud(u, words, st.word_text, st.word_counts, st.nwords);

@@ -36,6 +36,7 @@ bool review_frame(app *a, rect *body, review_tab tab)
 			return false;
 		}
 		*body = layout_inset(*body, m->pad);
+		layout_cut_top(body, corner.h - m->pad); /* the corner stays clear */
 		return true;
 	}
 	rect head = *body;
@@ -56,7 +57,7 @@ bool review_frame(app *a, rect *body, review_tab tab)
 	layout_cut_top(body, m->gap);
 	for (int i = 0; i < 5; i++) {
 		rect t = layout_cell(tabs, cols, rows, i % cols, i / cols, m->gap / 2);
-		if (ui_button(u, t, tab_names[i], i == (int)tab ? UI_BUTTON_PRIMARY : UI_BUTTON_SECONDARY) && i != (int)tab) {
+		if (ui_button(u, t, tab_names[i], i == (int)tab ? UI_BUTTON_TAB_ON : UI_BUTTON_TAB) && i != (int)tab) {
 			app_show(a, tab_screens[i]);
 			return false;
 		}

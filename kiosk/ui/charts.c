@@ -13,6 +13,8 @@ void ui_figure(ui *u, rect r, const char *number, const char *caption, ui_color 
 	in.x += u->m.pad / 2;
 	in.w -= u->m.pad / 2;
 	int nh = ui_line_height(u, UI_FONT_BIG), ch = ui_text_height(u, caption, UI_FONT_SMALL, in.w);
+	if (nh + ch > in.h)
+		nh = in.h - ch > 0 ? in.h - ch : 0; /* the words matter more than the top of the digits' line */
 	rect both = layout_center(in, in.w, nh + ch);
 	ui_text(u, layout_cut_top(&both, nh), number, UI_FONT_BIG, UI_TEXT, UI_ALIGN_LEFT);
 	ui_text(u, both, caption, UI_FONT_SMALL, UI_GREY1, UI_ALIGN_LEFT);
@@ -31,7 +33,15 @@ void ui_hbars(ui *u, rect r, const char *const *labels, const double *values, in
 		max = values[i] > max ? values[i] : max;
 	int lh = ui_line_height(u, UI_FONT_SMALL);
 	int row = r.h / n < lh * 2 ? r.h / n : lh * 2;
-	int label_w = r.w * 2 / 5, value_w = r.w / 6;
+	/* Figures in full; labels get what is left, up to half. */
+	int value_w = 0;
+	for (int i = 0; i < n; i++) {
+		int w = 0, h = 0;
+		ui_measure(u, shown[i], UI_FONT_SMALL, &w, &h);
+		value_w = w > value_w ? w : value_w;
+	}
+	value_w += u->m.gap;
+	int label_w = (r.w - value_w) / 2;
 	for (int i = 0; i < n; i++) {
 		rect line = {r.x, r.y + i * row, r.w, row - 2};
 		if (line.y + line.h > r.y + r.h)

@@ -85,7 +85,9 @@ typedef enum {
 	UI_BUTTON_SECONDARY,  /* white with a blue border */
 	UI_BUTTON_GO,         /* green, to confirm */
 	UI_BUTTON_DANGER,     /* red, to delete */
-	UI_BUTTON_QUIET       /* text only, for corners and back links */
+	UI_BUTTON_QUIET,      /* text only, for corners and back links */
+	UI_BUTTON_TAB,        /* a tab, in smaller type */
+	UI_BUTTON_TAB_ON      /* the tab showing */
 } ui_button_style;
 
 /* A scrolling list's state, kept by the screen that owns the list. */

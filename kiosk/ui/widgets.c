@@ -18,15 +18,18 @@ static bool button(ui *u, rect r, const char *label, const char *hint, ui_button
 	case UI_BUTTON_GO: fill = held ? UI_DARK_GREEN : UI_GREEN; edge = UI_DARK_GREEN; ink = UI_WHITE; break;
 	case UI_BUTTON_DANGER: fill = held ? UI_TEXT : UI_RED; edge = UI_TEXT; ink = UI_WHITE; break;
 	case UI_BUTTON_QUIET: fill = held ? UI_YELLOW : UI_GREY5; edge = fill; ink = held ? UI_TEXT : UI_BLUE; break;
-	case UI_BUTTON_SECONDARY:
+	case UI_BUTTON_TAB_ON: fill = UI_BLUE; edge = UI_DARK_BLUE; ink = UI_WHITE; break;
+	case UI_BUTTON_TAB:
 	default: fill = held ? UI_PALE_BLUE : UI_WHITE; edge = UI_BLUE; ink = UI_BLUE; break;
 	}
 	if (style != UI_BUTTON_QUIET && !held)
 		ui_fill(u, (rect){r.x, r.y + r.h - sh, r.w, sh}, edge);
 	ui_fill(u, face, fill);
-	if (style == UI_BUTTON_SECONDARY)
+	if (style == UI_BUTTON_SECONDARY || style == UI_BUTTON_TAB)
 		ui_outline(u, face, 2, UI_BLUE);
-	ui_font f = r.h >= 2 * u->m.touch && style != UI_BUTTON_QUIET ? UI_FONT_BIG : UI_FONT_BOLD;
+	ui_font f = style == UI_BUTTON_TAB || style == UI_BUTTON_TAB_ON           ? UI_FONT_SMALL
+	          : r.h >= 2 * u->m.touch && style != UI_BUTTON_QUIET ? UI_FONT_BIG
+	                                                              : UI_FONT_BOLD;
 	rect inner = layout_inset(face, u->m.pad / 2);
 	int th = ui_text_height(u, label, f, inner.w);
 	int hh = hint ? ui_text_height(u, hint, UI_FONT_BODY, inner.w) : 0;
