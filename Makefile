@@ -107,9 +107,13 @@ test: test-deps
 		build/asan/cop-sync-gen build/asan/make_fixture
 	tests/run.sh build/asan
 
-bench: all build/bench_store
+bench: all build/bench_store build/make_fixture
 	tests/bench.sh build/cop-kiosk
 	build/bench_store
+
+build/make_fixture: tests/make_fixture.c tests/fixture.c $(CORE_SRC) $(HDRS) | build
+	$(CC) $(CPPFLAGS) $(WARN) $(CFLAGS) $(PKG_CFLAGS) -o $@ tests/make_fixture.c tests/fixture.c $(CORE_SRC) \
+		$(PKG_LIBS) -lcsv -lm
 
 build/bench_store: tests/bench_store.c tests/fixture.c tests/fixture.h $(CORE_SRC) $(HDRS) | build
 	$(CC) $(CPPFLAGS) $(WARN) $(CFLAGS) $(PKG_CFLAGS) -o $@ $< tests/fixture.c $(CORE_SRC) $(PKG_LIBS) -lcsv -lm

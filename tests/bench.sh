@@ -43,6 +43,25 @@ for size in 800x480 1920x1080; do
 	EOF
 done | sed 's/ (first frame.*peak memory \(.*\))/; peak memory \1/'
 
+echo "== review on the fixture (300 notes, 600 answers), ms a frame"
+"$(dirname "$kiosk")/make_fixture" "$work/review.db" >/dev/null
+for size in 800x480 1920x1080; do
+	"$kiosk" --db "$work/review.db" --size "$size" --script - <<-EOF | grep '^bench' | sed 's/ (first frame.*//'
+	tap "Facilitator"
+	tap "1"
+	tap "2"
+	tap "3"
+	tap "4"
+	tap "OK"
+	tap "Review"
+	bench 50
+	tap "Reflections"
+	bench 50
+	tap "Attendance"
+	bench 50
+	EOF
+done
+
 echo "== idle: CPU used over 5 s on the home screen (live loop, offscreen display)"
 "$kiosk" --db "$db" &
 pid=$!
