@@ -509,4 +509,31 @@ int store_event_history(store *s, store_event_figures *out, int max, int *n);
  * "that", "really"...) are left out. */
 int store_recurring_words(store *s, store_count *out, int max, int *n);
 
+/* ---- Sync: batches of records for the QR loop, and exports ------------------- */
+
+#define STORE_SECRET_BYTES 16   /* sync/PROTOCOL.md's receipt secret */
+
+typedef struct {
+	int64_t id;               /* the batch number: the protocol's batch id */
+	int64_t created_at;       /* kiosk time */
+	int64_t acked_at;         /* 0 while waiting for its receipt */
+	int records;
+	unsigned char secret[STORE_SECRET_BYTES];  /* from which the receipt derives */
+} store_batch;
+
+/* The batch to show: the newest pending batch when no record changed since it
+ * was made (so its receipt stays the same), else a new batch of every record
+ * changed since the last acknowledged batch. *records receives its records as
+ * JSON Lines (sync/PROTOCOL.md's record table; references as gids), malloc'd,
+ * for the caller to free. STORE_NOTFOUND when everything is acknowledged. */
+int store_sync_batch(store *s, store_batch *out, char **records, size_t *len);
+/* Marks batch id as received by the archive (its receipt was typed): its
+ * records are no longer pending. Nothing is ever deleted. */
+int store_sync_ack(store *s, int64_t id);
+/* Every batch, newest first. */
+int store_sync_history(store *s, store_batch *out, int max, int *n);
+/* Writes the current event's attendance as CSV ("csv") or every record as
+ * JSON ("json") to out. */
+int store_export(store *s, const char *format, FILE *out);
+
 #endif
