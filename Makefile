@@ -29,6 +29,8 @@ SYNC_PKGS := sqlite3 libsodium zlib libqrencode
 SYNC_CFLAGS = -Isync $(shell pkg-config --cflags $(SYNC_PKGS) libpng 2>/dev/null)
 SYNC_LIBS   = $(shell pkg-config --libs $(SYNC_PKGS) 2>/dev/null)
 COP_SYNC_SRC := sync/cop_sync.c sync/archive.c $(SYNC_SRC)
+# The kiosk encodes the loop with the same sync library (not the receiver's files).
+APP_SRC   += $(SYNC_SRC)
 
 .PHONY: all run test bench check clean deps test-deps format screenshots
 all: deps build/cop-kiosk build/cop-sync
@@ -58,27 +60,30 @@ deps:
 test-deps:
 	$(call install_debs,$(TEST_DEBS))
 
-build/cop-kiosk: $(APP_SRC) $(HDRS) | build
-	$(CC) $(CPPFLAGS) $(WARN) $(CFLAGS) $(PKG_CFLAGS) -o $@ $(APP_SRC) $(PKG_LIBS) -lcsv -lm
+build/cop-kiosk: $(APP_SRC) $(HDRS) $(SYNC_HDRS) | build
+	$(CC) $(CPPFLAGS) $(WARN) $(CFLAGS) $(PKG_CFLAGS) $(SYNC_CFLAGS) -o $@ $(APP_SRC) $(PKG_LIBS) \
+		$(SYNC_LIBS) -lcsv -lm
 
-build/asan/cop-kiosk: $(APP_SRC) $(HDRS) | build/asan
-	$(CC) $(CPPFLAGS) $(WARN) -O1 -g $(SAN) $(PKG_CFLAGS) -o $@ $(APP_SRC) $(PKG_LIBS) -lcsv -lm
+build/asan/cop-kiosk: $(APP_SRC) $(HDRS) $(SYNC_HDRS) | build/asan
+	$(CC) $(CPPFLAGS) $(WARN) -O1 -g $(SAN) $(PKG_CFLAGS) $(SYNC_CFLAGS) -o $@ $(APP_SRC) $(PKG_LIBS) \
+		$(SYNC_LIBS) -lcsv -lm
 
 # Unit tests link the pure core only: no SDL, no display. And the review's
-# fixture, which builds its data through the store.
-build/asan/test_%: tests/test_%.c tests/fixture.c tests/fixture.h $(CORE_SRC) $(HDRS) | build/asan
-	$(CC) $(CPPFLAGS) $(WARN) -O1 -g $(SAN) $(PKG_CFLAGS) -o $@ $< tests/fixture.c $(CORE_SRC) \
-		$(PKG_LIBS) -lcsv -lcmocka -lm
+# fixture, which builds its data through the store, and the sync library (the
+# store's batches are checked by the parser the receiver uses).
+build/asan/test_%: tests/test_%.c tests/fixture.c tests/fixture.h $(CORE_SRC) $(SYNC_SRC) $(HDRS) $(SYNC_HDRS) | build/asan
+	$(CC) $(CPPFLAGS) $(WARN) -O1 -g $(SAN) $(PKG_CFLAGS) $(SYNC_CFLAGS) -o $@ $< tests/fixture.c $(CORE_SRC) \
+		$(SYNC_SRC) $(PKG_LIBS) $(SYNC_LIBS) -lcsv -lcmocka -lm
 
 # The review's fixture as a data file (make_fixture PATH), for the UI tests.
-build/asan/make_fixture: tests/make_fixture.c tests/fixture.c tests/fixture.h $(CORE_SRC) $(HDRS) | build/asan
-	$(CC) $(CPPFLAGS) $(WARN) -O1 -g $(SAN) $(PKG_CFLAGS) -o $@ $< tests/fixture.c $(CORE_SRC) \
-		$(PKG_LIBS) -lcsv -lm
+build/asan/make_fixture: tests/make_fixture.c tests/fixture.c tests/fixture.h $(CORE_SRC) $(SYNC_SRC) $(HDRS) | build/asan
+	$(CC) $(CPPFLAGS) $(WARN) -O1 -g $(SAN) $(PKG_CFLAGS) $(SYNC_CFLAGS) -o $@ $< tests/fixture.c $(CORE_SRC) \
+		$(SYNC_SRC) $(PKG_LIBS) $(SYNC_LIBS) -lcsv -lm
 
 # Tests of the SDL layer link it too, and run on the offscreen display.
-build/asan/test_ui_%: tests/test_ui_%.c $(CORE_SRC) $(UI_SRC) $(HDRS) | build/asan
-	$(CC) $(CPPFLAGS) $(WARN) -O1 -g $(SAN) $(PKG_CFLAGS) -o $@ $< $(CORE_SRC) $(UI_SRC) \
-		$(PKG_LIBS) -lcsv -lcmocka -lm
+build/asan/test_ui_%: tests/test_ui_%.c $(CORE_SRC) $(SYNC_SRC) $(UI_SRC) $(HDRS) | build/asan
+	$(CC) $(CPPFLAGS) $(WARN) -O1 -g $(SAN) $(PKG_CFLAGS) $(SYNC_CFLAGS) -o $@ $< $(CORE_SRC) $(SYNC_SRC) $(UI_SRC) \
+		$(PKG_LIBS) $(SYNC_LIBS) -lcsv -lcmocka -lm
 
 build/cop-sync: $(COP_SYNC_SRC) $(SYNC_HDRS) | build
 	$(CC) $(CPPFLAGS) $(WARN) $(CFLAGS) $(SYNC_CFLAGS) -o $@ $(COP_SYNC_SRC) $(SYNC_LIBS)
@@ -111,12 +116,13 @@ bench: all build/bench_store build/make_fixture
 	tests/bench.sh build/cop-kiosk
 	build/bench_store
 
-build/make_fixture: tests/make_fixture.c tests/fixture.c $(CORE_SRC) $(HDRS) | build
-	$(CC) $(CPPFLAGS) $(WARN) $(CFLAGS) $(PKG_CFLAGS) -o $@ tests/make_fixture.c tests/fixture.c $(CORE_SRC) \
-		$(PKG_LIBS) -lcsv -lm
+build/make_fixture: tests/make_fixture.c tests/fixture.c $(CORE_SRC) $(SYNC_SRC) $(HDRS) | build
+	$(CC) $(CPPFLAGS) $(WARN) $(CFLAGS) $(PKG_CFLAGS) $(SYNC_CFLAGS) -o $@ tests/make_fixture.c tests/fixture.c $(CORE_SRC) \
+		$(SYNC_SRC) $(PKG_LIBS) $(SYNC_LIBS) -lcsv -lm
 
-build/bench_store: tests/bench_store.c tests/fixture.c tests/fixture.h $(CORE_SRC) $(HDRS) | build
-	$(CC) $(CPPFLAGS) $(WARN) $(CFLAGS) $(PKG_CFLAGS) -o $@ $< tests/fixture.c $(CORE_SRC) $(PKG_LIBS) -lcsv -lm
+build/bench_store: tests/bench_store.c tests/fixture.c tests/fixture.h $(CORE_SRC) $(SYNC_SRC) $(HDRS) | build
+	$(CC) $(CPPFLAGS) $(WARN) $(CFLAGS) $(PKG_CFLAGS) $(SYNC_CFLAGS) -o $@ $< tests/fixture.c $(CORE_SRC) \
+		$(SYNC_SRC) $(PKG_LIBS) $(SYNC_LIBS) -lcsv -lm
 
 # The README's pictures, drawn by the kiosk itself on the demo event.
 screenshots: all
@@ -132,7 +138,7 @@ check:
 		--inline-suppr --std=c11 -Ikiosk -Ikiosk/core -Isync kiosk sync tests
 
 format:
-	clang-format -i $(APP_SRC) $(HDRS) $(UNIT_SRC)
+	clang-format -i $(filter-out $(SYNC_SRC),$(APP_SRC)) $(HDRS) $(UNIT_SRC)
 
 clean:
 	rm -rf build

@@ -132,7 +132,8 @@ void app_input(app *a, const ui_input *in)
 
 static int64_t inactivity_deadline(const app *a)
 {
-	if (a->screen == &screen_home || a->presenting)
+	/* Presenting to the room and the sync loop are watched, not touched. */
+	if (a->screen == &screen_home || a->presenting || a->screen == &screen_syncloop)
 		return -1;
 	int64_t limit = a->inactivity_ms;
 	if (a->unlocked)

@@ -1,5 +1,5 @@
 /* main: the cop-kiosk command line — the kiosk itself and the facilitator's
- * set-up commands (event new, pin set, roster import). */
+ * set-up commands (event new, pin set, roster import, export). */
 #include <errno.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -12,6 +12,7 @@
 #include "core/text.h"
 #include "core/when.h"
 #include "demo.h"
+#include "frames.h"
 #include "script.h"
 
 static const char usage[] =
@@ -21,6 +22,9 @@ static const char usage[] =
 	"  cop-kiosk pin set --db PATH          (reads the PIN from standard input)\n"
 	"  cop-kiosk roster import --db PATH FILE.csv   (an Eventbrite attendee export, or\n"
 	"                                       first name, last name, organisation, email)\n"
+	"  cop-kiosk export --db PATH --format csv|json --out FILE\n"
+	"                                      (the current event's attendance, or every record)\n"
+	"  cop-kiosk frames --db PATH --out DIR [--size WxH]   (the Sync loop as PNG files)\n"
 	"  cop-kiosk --help\n"
 	"\n"
 	"The kiosk for Community of Practice meetings: check-in, post-its and\n"
@@ -210,6 +214,90 @@ static int cmd_roster_import(int argc, char **argv)
 	return rc == STORE_OK ? 0 : 1;
 }
 
+/* Writes the export to path.tmp, then renames it over path, so that an
+ * interrupted export (a stick pulled out) never leaves half a file as path. */
+static int cmd_export(int argc, char **argv)
+{
+	const char *db = NULL, *format = NULL, *path = NULL;
+	for (int i = 0; i < argc; i++) {
+		const char **slot = !strcmp(argv[i], "--db") ? &db : !strcmp(argv[i], "--format") ? &format
+		                  : !strcmp(argv[i], "--out") ? &path : NULL;
+		if (!slot)
+			return fail("export: unknown option '%s' (try --help)", argv[i]);
+		if (i + 1 == argc)
+			return fail("export: %s needs a value", argv[i]);
+		*slot = argv[++i];
+	}
+	if (!format || (strcmp(format, "csv") && strcmp(format, "json")))
+		return fail("%s", "export: --format csv or --format json is required");
+	if (!path || !*path)
+		return fail("%s", "export: --out FILE is required");
+	/* Exporting never creates a data file: a mistyped --db would only export nothing. */
+	if (db && access(db, F_OK) != 0)
+		return fail("export: there is no data file at %s", db);
+	char tmp[4096];
+	if ((size_t)snprintf(tmp, sizeof tmp, "%s.tmp", path) >= sizeof tmp)
+		return fail("%s", "export: the --out path is too long");
+	store *s;
+	if (open_store(db, &s))
+		return 1;
+	char why[4200] = "";
+	FILE *out = fopen(tmp, "wb");
+	if (!out) {
+		snprintf(why, sizeof why, "export: cannot write %s (%s)", tmp, strerror(errno));
+	} else {
+		int rc = store_export(s, format, out);
+		if (rc != STORE_OK)
+			snprintf(why, sizeof why, "export: %s", store_errmsg(s));
+		else if (fflush(out) != 0 || fsync(fileno(out)) != 0)
+			snprintf(why, sizeof why, "export: cannot write %s (%s)", tmp, strerror(errno));
+		if (fclose(out) != 0 && !*why)
+			snprintf(why, sizeof why, "export: cannot write %s (%s)", tmp, strerror(errno));
+		if (!*why && rename(tmp, path) != 0)
+			snprintf(why, sizeof why, "export: cannot write %s (%s)", path, strerror(errno));
+		if (*why)
+			unlink(tmp);
+	}
+	store_close(s);
+	if (*why)
+		return fail("%s", why);
+	printf("Exported %s to %s.\n", !strcmp(format, "csv") ? "the attendance" : "every record", path);
+	return 0;
+}
+
+static int cmd_frames(int argc, char **argv)
+{
+	const char *db = NULL, *dir = NULL;
+	int w = 800, h = 480;
+	for (int i = 0; i < argc; i++) {
+		if (i + 1 == argc)
+			return fail("frames: %s needs a value (try --help)", argv[i]);
+		char tail;
+		if (!strcmp(argv[i], "--db"))
+			db = argv[++i];
+		else if (!strcmp(argv[i], "--out"))
+			dir = argv[++i];
+		else if (!strcmp(argv[i], "--size") && sscanf(argv[i + 1], "%dx%d%c", &w, &h, &tail) == 2 && w >= 320 &&
+		         h >= 240 && w <= 8192 && h <= 8192)
+			i++;
+		else
+			return fail("frames: unknown option or bad value '%s' (try --help)", argv[i]);
+	}
+	if (!dir || !*dir)
+		return fail("%s", "frames: --out DIR is required");
+	if (db && access(db, F_OK) != 0)
+		return fail("frames: there is no data file at %s", db);
+	store *s;
+	if (open_store(db, &s))
+		return 1;
+	char err[600];
+	int status = frames_write(s, dir, w, h, err, sizeof err);
+	if (status != 0)
+		fail("frames: %s", err);
+	store_close(s);
+	return status;
+}
+
 static int run_kiosk(int argc, char **argv)
 {
 	app_options o = {.started = app_seconds()};
@@ -280,6 +368,10 @@ int main(int argc, char **argv)
 		return cmd_pin_set(argc - 3, argv + 3);
 	if (argc >= 3 && !strcmp(argv[1], "roster") && !strcmp(argv[2], "import"))
 		return cmd_roster_import(argc - 3, argv + 3);
+	if (argc >= 2 && !strcmp(argv[1], "export"))
+		return cmd_export(argc - 2, argv + 2);
+	if (argc >= 2 && !strcmp(argv[1], "frames"))
+		return cmd_frames(argc - 2, argv + 2);
 	if (argc >= 2 && argv[1][0] != '-')
 		return fail("unknown command '%s' (try --help)", argv[1]);
 	return run_kiosk(argc, argv);

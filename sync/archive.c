@@ -250,6 +250,8 @@ static void csv_field(FILE *out, const char *s, bool last)
 	fputs(last ? "\"\r\n" : "\",", out);
 }
 
+/* Attendance counts standing check-ins: an undone one is kept (it says the
+ * check-in was a mistake, so a later batch can revive it) but not listed. */
 static int export_csv(sqlite3 *db, FILE *out)
 {
 	static const char *const head[] = {"event_gid", "event_title", "event_starts",
@@ -265,7 +267,7 @@ static int export_csv(sqlite3 *db, FILE *out)
 		"FROM records c\n"
 		"LEFT JOIN records e ON e.gid = c.body ->> 'event'\n"
 		"LEFT JOIN records m ON m.gid = c.body ->> 'member'\n"
-		"WHERE c.type = 'checkin'\n"
+		"WHERE c.type = 'checkin' AND NOT coalesce(c.body ->> 'undone', 0)\n"
 		"ORDER BY e.body ->> 'starts', e.gid, m.body ->> 'last_name', m.body ->> 'first_name', m.gid",
 		-1, &st, NULL);
 	if (rc != SQLITE_OK)
@@ -352,6 +354,7 @@ static int md_attendance(sqlite3 *db, const char *event, FILE *out)
 		"SELECT coalesce(nullif(m.body ->> 'organisation', ''), '(not given)'), count(*)\n"
 		"FROM records c LEFT JOIN records m ON m.gid = c.body ->> 'member'\n"
 		"WHERE c.type = 'checkin' AND c.body ->> 'event' = ?1\n"
+		"	AND NOT coalesce(c.body ->> 'undone', 0)\n"
 		"GROUP BY 1 ORDER BY 2 DESC, 1",
 		-1, &st, NULL);
 	if (rc != SQLITE_OK)

@@ -1,6 +1,6 @@
 /* test_store: the data file — opening, refusing, migrating, ids, events, agenda,
  * PIN, clock and settings, members, search, check-ins, post-its and spot
- * reflections — on real files in a temporary folder. */
+ * reflections, sync batches and exports — on real files in a temporary folder. */
 #include <stdarg.h>
 #include <stddef.h>
 #include <setjmp.h>
@@ -15,8 +15,10 @@
 #include <time.h>
 #include <unistd.h>
 
+#include "fixture.h"
 #include "store.h"
 #include "store_internal.h"
+#include "sync.h"
 #include "when.h"
 
 typedef struct {
@@ -1182,7 +1184,7 @@ static void email_addresses_are_checked(void **state)
 	fixture *f = *state;
 	static const char *const good[] = {
 		"", "a@nhs.net", "first.last@wales.nhs.uk", "x+cop@example.co.uk",
-		"o'neil@hse.ie", "siân@exämple.com", "a_b-c@sub-domain.example.org",
+		"o'neil@hse.ie", "sian@exämple.com", "a_b-c@sub-domain.example.org",
 	};
 	static const char *const bad[] = {
 		"nhs.net", "a@", "@nhs.net", "a@@nhs.net", "a@b@nhs.net", "a b@nhs.net",
@@ -2659,6 +2661,487 @@ static void notes_and_answers_in_a_batch_keep_the_good_ones(void **state)
 	store_close(s);
 }
 
+/* ---- sync batches and exports ---------------------------------------------------- */
+
+/* The number of lines of JSON Lines text that hold needle. */
+static int lines_with(const char *text, const char *needle)
+{
+	int count = 0;
+
+	for (const char *line = text; *line;) {
+		const char *nl = strchr(line, '\n');
+		size_t len = nl ? (size_t)(nl - line) : strlen(line);
+		const char *hit = strstr(line, needle);
+
+		if (hit && (size_t)(hit - line) < len)
+			count++;
+		line += len + (nl != NULL);
+	}
+	return count;
+}
+
+/* Every record the store would sync: the rows of the synced tables. */
+static int64_t synced_rows(store *s)
+{
+	return query_int(s, "SELECT (SELECT count(*) FROM events) + (SELECT count(*) FROM "
+			    "agenda_items) + (SELECT count(*) FROM members) + (SELECT count(*) "
+			    "FROM checkins) + (SELECT count(*) FROM themes) + (SELECT count(*) "
+			    "FROM notes) + (SELECT count(*) FROM prompts) + (SELECT count(*) "
+			    "FROM responses)");
+}
+
+/* The batch to show, which must be there; *records freed by the caller. */
+static store_batch batch_ok(store *s, char **records, size_t *len)
+{
+	store_batch b;
+	int rc = store_sync_batch(s, &b, records, len);
+
+	if (rc != STORE_OK)
+		fail_msg("store_sync_batch = %d: %s", rc, store_errmsg(s));
+	assert_non_null(*records);
+	assert_int_equal(strlen(*records), *len);
+	return b;
+}
+
+/* An event with one of each kind of record, an undone check-in and a
+ * forgotten member; *note_id receives the note. */
+static int64_t event_with_one_of_each(store *s, int64_t *note_id)
+{
+	int64_t ev = add_event(s, "Spring \"meeting\"");
+	store_agenda_item talk = item_named(ev, "Talk", "10:00", STORE_ACT_FORMAL);
+	store_note note = note_of(ev, 0, STORE_NOTE_WELL, "Line one\nline two — ünïcode");
+	store_prompt bank[6];
+	store_response r;
+	int64_t sian = add_member(s, "Siân", "Ó Dálaigh", "NHS Wales");
+	int64_t ravi = add_member(s, "Ravi", "Patel", "");
+	int64_t gone = add_member(s, "Forget", "Me", "Secret Org");
+	store_checkin undone;
+	int n;
+
+	assert_int_equal(store_agenda_add(s, &talk), STORE_OK);
+	note.agenda_item_id = talk.id;
+	assert_int_equal(store_note_add(s, &note), STORE_OK);
+	assert_int_equal(store_theme_add(s, ev, "Handover", &note.id, 1, NULL), STORE_OK);
+	assert_int_equal(store_checkin_add(s, ev, sian, "Critical friend", NULL), STORE_OK);
+	assert_int_equal(store_checkin_add(s, ev, ravi, "", &undone), STORE_OK);
+	assert_int_equal(store_checkin_undo(s, undone.id), STORE_OK);
+	assert_int_equal(store_checkin_add(s, ev, gone, "", NULL), STORE_OK);
+	assert_int_equal(store_member_forget(s, gone), STORE_OK);
+	assert_int_equal(store_prompt_list(s, bank, 6, &n), STORE_OK);
+	r = answer_to(bank[0].id, ev, 4, "");
+	r.agenda_item_id = talk.id;
+	assert_int_equal(store_response_add(s, &r), STORE_OK);
+	*note_id = note.id;
+	return ev;
+}
+
+static void a_new_batch_holds_every_record_not_yet_acknowledged(void **state)
+{
+	fixture *f = *state;
+	store *s = open_ok(f->path);
+	int64_t note_id, ev = event_with_one_of_each(s, &note_id);
+	char *records = NULL, line[256];
+	size_t len = 0;
+	store_batch b;
+	store_event event;
+	int lines = 0;
+
+	assert_int_equal(store_event_get(s, ev, &event), STORE_OK);
+	b = batch_ok(s, &records, &len);
+	assert_int_equal(b.id, 1);
+	assert_int_equal(b.acked_at, 0);
+	assert_true(b.created_at >= store_now(s) - 60 && b.created_at <= store_now(s));
+	/* One line per record of every synced table, the seed's prompts too. */
+	assert_int_equal(b.records, synced_rows(s));
+	assert_int_equal(lines_with(records, "{\"type\":"), b.records);
+	assert_int_equal(records[len - 1], '\n');
+	for (size_t i = 0; i < len; i++)
+		lines += records[i] == '\n';
+	assert_int_equal(lines, b.records);
+	assert_int_equal(lines_with(records, "\"type\":\"event\""), 1);
+	assert_int_equal(lines_with(records, "\"type\":\"agenda_item\""), 1);
+	assert_int_equal(lines_with(records, "\"type\":\"member\""), 3);
+	assert_int_equal(lines_with(records, "\"type\":\"checkin\""), 3);
+	assert_int_equal(lines_with(records, "\"type\":\"theme\""), 1);
+	assert_int_equal(lines_with(records, "\"type\":\"note\""), 1);
+	assert_int_equal(lines_with(records, "\"type\":\"prompt\""), 6);
+	assert_int_equal(lines_with(records, "\"type\":\"response\""), 1);
+	assert_int_equal(lines_with(records, "\"type\":\"vote\""), 0);
+	/* The form of sync/PROTOCOL.md: gids, references as gids, "changed". */
+	snprintf(line, sizeof line, "{\"type\":\"event\",\"gid\":\"%s\",\"changed\":%lld,",
+		 event.gid, (long long)seq_of(event.gid));
+	assert_int_equal(lines_with(records, line), 1);
+	assert_int_equal(lines_with(records, "\"title\":\"Spring \\\"meeting\\\"\""), 1);
+	snprintf(line, sizeof line, "\"event\":\"%s\"", event.gid);
+	assert_int_equal(lines_with(records, line), 1 + 3 + 1 + 1 + 1);
+	assert_int_equal(lines_with(records, "\"role\":\"Critical friend\",\"undone\":false"), 1);
+	assert_int_equal(lines_with(records, "\"undone\":true"), 1);
+	assert_int_equal(lines_with(records, "\"first_name\":\"\",\"last_name\":\"\","
+				    "\"organisation\":\"\""), 1);
+	assert_int_equal(lines_with(records, "\"forgotten\":true"), 1);
+	assert_int_equal(lines_with(records, "Secret Org"), 0);
+	assert_int_equal(lines_with(records, "\"body\":\"Line one\\nline two — ünïcode\""), 1);
+	assert_int_equal(lines_with(records, "\"value_int\":4,\"value_text\":null"), 1);
+	assert_int_equal(lines_with(records, "\"agenda_item\":null"), 0);
+	assert_int_equal(lines_with(records, "\"theme\":null"), 0);
+	/* Bank prompts belong to no event. */
+	assert_int_equal(lines_with(records, "\"type\":\"prompt\",") -
+			 lines_with(records, "\"event\":null,\"text\""), 0);
+	free(records);
+	store_close(s);
+}
+
+static void the_same_batch_is_shown_again_until_something_changes(void **state)
+{
+	fixture *f = *state;
+	store *s = open_ok(f->path);
+	int64_t note_id, ev = event_with_one_of_each(s, &note_id);
+	char *first = NULL, *again = NULL, *later = NULL;
+	size_t first_len, again_len, later_len;
+	store_batch b1, b2, b3, history[4];
+	store_note note = note_of(ev, 0, STORE_NOTE_IMPROVE, "Later");
+	int votes, n;
+
+	b1 = batch_ok(s, &first, &first_len);
+	assert_int_equal(store_clock_set(s, store_now(s) + 3600), STORE_OK);
+	/* Dots are not sent (the protocol has no vote yet): nothing new. */
+	assert_int_equal(store_note_vote(s, note_id, 1, &votes), STORE_OK);
+	store_close(s);
+	s = open_ok(f->path);
+	b2 = batch_ok(s, &again, &again_len);
+	assert_int_equal(b2.id, b1.id);
+	assert_int_equal(b2.created_at, b1.created_at);
+	assert_int_equal(b2.records, b1.records);
+	assert_memory_equal(b2.secret, b1.secret, STORE_SECRET_BYTES);
+	assert_int_equal(again_len, first_len);
+	assert_memory_equal(again, first, first_len);
+	assert_int_equal(query_int(s, "SELECT count(*) FROM sync_batches"), 1);
+
+	/* A change: a new batch with a fresh secret, holding everything still
+	 * unacknowledged and the new note. */
+	assert_int_equal(store_note_add(s, &note), STORE_OK);
+	b3 = batch_ok(s, &later, &later_len);
+	assert_int_equal(b3.id, 2);
+	assert_int_equal(b3.records, b1.records + 1);
+	assert_memory_not_equal(b3.secret, b1.secret, STORE_SECRET_BYTES);
+	assert_int_equal(lines_with(later, "\"body\":\"Later\""), 1);
+	assert_int_equal(store_sync_history(s, history, 4, &n), STORE_OK);
+	assert_int_equal(n, 2);
+	assert_int_equal(history[0].id, 2);
+	assert_int_equal(history[1].id, 1);
+	assert_memory_equal(history[1].secret, b1.secret, STORE_SECRET_BYTES);
+	assert_int_equal(history[1].records, b1.records);
+	free(first);
+	free(again);
+	free(later);
+	store_close(s);
+}
+
+static void an_acknowledged_batch_is_not_sent_again_and_later_records_stay_pending(void **state)
+{
+	fixture *f = *state;
+	store *s = open_ok(f->path);
+	int64_t note_id, ev = event_with_one_of_each(s, &note_id);
+	char *records = NULL;
+	size_t len;
+	store_batch b1, b2, b3, history[4];
+	store_note note = note_of(ev, 0, STORE_NOTE_WELL, "Stuck while the loop ran");
+	store_event event;
+	int n;
+
+	b1 = batch_ok(s, &records, &len);
+	free(records);
+	assert_int_equal(store_note_add(s, &note), STORE_OK);
+	assert_int_equal(store_clock_set(s, 1767262920), STORE_OK);
+	assert_int_equal(store_sync_ack(s, b1.id), STORE_OK);
+	b2 = batch_ok(s, &records, &len);
+	assert_int_equal(b2.id, 2);
+	assert_int_equal(b2.records, 1);
+	assert_int_equal(lines_with(records, "\"body\":\"Stuck while the loop ran\""), 1);
+	free(records);
+
+	/* Typing a receipt twice is harmless and keeps the first time. */
+	assert_int_equal(store_clock_set(s, 1767262920 + 600), STORE_OK);
+	assert_int_equal(store_sync_ack(s, b1.id), STORE_OK);
+	assert_int_equal(store_sync_history(s, history, 4, &n), STORE_OK);
+	assert_int_equal(n, 2);
+	assert_int_equal(history[1].acked_at, 1767262920);
+	assert_int_equal(history[0].acked_at, 0);
+	assert_int_equal(store_sync_ack(s, 99), STORE_NOTFOUND);
+	assert_contains(store_errmsg(s), "no such batch");
+
+	/* A record sent and acknowledged, then changed, is pending again. */
+	assert_int_equal(store_sync_ack(s, b2.id), STORE_OK);
+	assert_int_equal(store_event_get(s, ev, &event), STORE_OK);
+	snprintf(event.venue, sizeof event.venue, "Hall 2");
+	assert_int_equal(store_event_update(s, &event), STORE_OK);
+	b3 = batch_ok(s, &records, &len);
+	assert_int_equal(b3.id, 3);
+	assert_int_equal(b3.records, 1);
+	assert_int_equal(lines_with(records, "\"venue\":\"Hall 2\""), 1);
+	free(records);
+	store_close(s);
+}
+
+static void nothing_to_send_after_everything_is_acknowledged(void **state)
+{
+	fixture *f = *state;
+	store *s = open_ok(f->path);
+	int64_t note_id;
+	char *records = NULL;
+	size_t len = 99;
+	store_batch b;
+
+	event_with_one_of_each(s, &note_id);
+	b = batch_ok(s, &records, &len);
+	free(records);
+	assert_int_equal(store_sync_ack(s, b.id), STORE_OK);
+	records = (char *)&b;   /* not NULL, so the test sees it cleared */
+	assert_int_equal(store_sync_batch(s, &b, &records, &len), STORE_NOTFOUND);
+	assert_null(records);
+	assert_int_equal(len, 0);
+	assert_contains(store_errmsg(s), "nothing new to send");
+	/* Dots alone are not sent, so they leave nothing to send either. */
+	assert_int_equal(store_note_vote(s, note_id, 1, NULL), STORE_OK);
+	assert_int_equal(store_sync_batch(s, &b, &records, &len), STORE_NOTFOUND);
+	assert_int_equal(query_int(s, "SELECT count(*) FROM sync_batches"), 1);
+	store_close(s);
+}
+
+static void acknowledging_never_deletes_records(void **state)
+{
+	fixture *f = *state;
+	store *s = open_ok(f->path);
+	int64_t note_id, rows;
+	char *records = NULL;
+	size_t len;
+	store_batch b;
+	int here = -1;
+
+	int64_t ev = event_with_one_of_each(s, &note_id);
+	rows = synced_rows(s);
+	b = batch_ok(s, &records, &len);
+	free(records);
+	assert_int_equal(store_sync_ack(s, b.id), STORE_OK);
+	store_close(s);
+	s = open_ok(f->path);
+	assert_int_equal(synced_rows(s), rows);
+	assert_int_equal(query_int(s, "SELECT count(*) FROM votes"), 0);
+	assert_int_equal(store_checkin_count(s, ev, &here), STORE_OK);
+	assert_int_equal(here, 2);
+	assert_int_equal(query_int(s, "SELECT count(*) FROM sync_batches WHERE "
+				      "acked_at IS NOT NULL AND length(records) > 0"), 1);
+	store_close(s);
+}
+
+static void a_batch_of_a_whole_event_passes_the_receivers_parser_and_decoder(void **state)
+{
+	fixture *f = *state;
+	store *s = open_ok(f->path);
+	int64_t today;
+	char *records = NULL, batch_id[24], receipt[SYNC_RECEIPT_SIZE], err[256] = "";
+	char want_receipt[SYNC_RECEIPT_SIZE];
+	size_t len, payload_len = 0;
+	store_batch b;
+	sync_encoder *enc = NULL;
+	sync_decoder *dec = sync_decoder_new();
+	sync_batch *parsed = NULL;
+	unsigned char *payload = NULL;
+	size_t checkins = 0, members = 0;
+
+	assert_int_equal(fixture_build(s, &today), STORE_OK);
+	b = batch_ok(s, &records, &len);
+	snprintf(batch_id, sizeof batch_id, "%lld", (long long)b.id);
+	sync_batch_opts o = {
+		.kiosk_id = store_kiosk_id(s), .batch_id = batch_id, .created = b.created_at,
+		.version = 20, .pubkey = NULL, .secret = b.secret, .fountain = 0,
+	};
+	assert_int_equal(sync_encoder_new(&o, records, len, &enc, receipt), SYNC_OK);
+	sync_receipt(b.secret, store_kiosk_id(s), batch_id, want_receipt);
+	assert_string_equal(receipt, want_receipt);
+	assert_non_null(dec);
+	for (uint32_t seq = 1; seq <= sync_encoder_parts(enc); seq++) {
+		char *frame = sync_encoder_frame(enc, seq);
+
+		assert_non_null(frame);
+		assert_true(sync_decoder_add(dec, frame) <= SYNC_FRAME_COMPLETE);
+		free(frame);
+	}
+	assert_true(sync_decoder_complete(dec));
+	assert_int_equal(sync_decoder_payload(dec, NULL, &payload, &payload_len), SYNC_OK);
+	if (sync_batch_parse((const char *)payload, payload_len, &parsed, err, sizeof err) !=
+	    SYNC_OK)
+		fail_msg("the receiver refuses the batch: %s", err);
+	assert_string_equal(parsed->kiosk, store_kiosk_id(s));
+	assert_string_equal(parsed->batch, batch_id);
+	assert_int_equal(parsed->created, b.created_at);
+	assert_string_equal(parsed->receipt, receipt);
+	assert_int_equal(parsed->count, (size_t)b.records);
+	assert_int_equal(parsed->count, synced_rows(s));
+	for (size_t i = 0; i < parsed->count; i++) {
+		checkins += strcmp(parsed->records[i].type, "checkin") == 0;
+		members += strcmp(parsed->records[i].type, "member") == 0;
+		assert_true(parsed->records[i].changed > 0);
+	}
+	assert_int_equal(checkins, query_int(s, "SELECT count(*) FROM checkins"));
+	assert_int_equal(members, FIXTURE_MEMBERS);
+	/* The payload is the batch line and then the records, byte for byte. */
+	assert_non_null(memchr(payload, '\n', payload_len));
+	assert_int_equal(payload_len - (size_t)((unsigned char *)memchr(payload, '\n',
+									  payload_len) + 1 - payload), len);
+	assert_memory_equal((unsigned char *)memchr(payload, '\n', payload_len) + 1, records, len);
+	sync_batch_free(parsed);
+	free(payload);
+	sync_decoder_free(dec);
+	sync_encoder_free(enc);
+	free(records);
+	store_close(s);
+}
+
+/* What store_export wrote, as a string the caller frees. */
+static char *export_text(store *s, const char *format, int want)
+{
+	char *text = NULL;
+	size_t len = 0;
+	FILE *out = open_memstream(&text, &len);
+
+	assert_non_null(out);
+	assert_int_equal(store_export(s, format, out), want);
+	assert_int_equal(fclose(out), 0);
+	return text;
+}
+
+static void the_attendance_export_is_csv_a_spreadsheet_cannot_run(void **state)
+{
+	fixture *f = *state;
+	store *s = open_ok(f->path);
+	int64_t ev, other, a, b, c, d;
+	store_checkin at;
+	char *csv, want[1024], when[STORE_STARTS_MAX];
+
+	assert_int_equal(store_clock_set(s, 1767262920), STORE_OK);
+	other = add_event(s, "Earlier");
+	a = add_member(s, "=cmd|' /C calc'!A0", "O\"Neil, Jr", "+44 Health");
+	b = add_member(s, "Siân", "Ó Dálaigh", "NHS Wales");
+	c = add_member(s, "Ravi", "Patel", "");
+	d = add_member(s, "Forget", "Me", "@Secret");
+	assert_int_equal(store_checkin_add(s, other, b, "", NULL), STORE_OK);
+	ev = add_event(s, "Today");
+	assert_int_equal(store_checkin_add(s, ev, a, "Critical friend", &at), STORE_OK);
+	assert_int_equal(store_checkin_add(s, ev, b, "", NULL), STORE_OK);
+	assert_int_equal(store_checkin_add(s, ev, c, "", NULL), STORE_OK);
+	assert_int_equal(store_checkin_add(s, ev, d, "", NULL), STORE_OK);
+	assert_int_equal(store_checkin_list(s, ev, "ravi", &at, 1, &(int){0}), STORE_OK);
+	assert_int_equal(store_checkin_undo(s, at.id), STORE_OK);
+	assert_int_equal(store_member_forget(s, d), STORE_OK);
+
+	csv = export_text(s, "csv", STORE_OK);
+	when_format(1767262920, when, sizeof when);
+	snprintf(want, sizeof want,
+		 "First name,Last name,Organisation,Profession,Checked in at,Role,Newcomer\r\n"
+		 "'=cmd|' /C calc'!A0,\"O\"\"Neil, Jr\",'+44 Health,,%s,Critical friend,Yes\r\n"
+		 "Siân,Ó Dálaigh,NHS Wales,,%s,,No\r\n"
+		 ",,,,%s,,Yes\r\n",
+		 when, when, when);
+	assert_string_equal(csv, want);
+	free(csv);
+
+	/* No current event: nothing to export. */
+	exec_ok(store_db(s), "DELETE FROM settings WHERE key = 'current_event'");
+	csv = export_text(s, "csv", STORE_NOTFOUND);
+	assert_string_equal(csv, "");
+	assert_contains(store_errmsg(s), "no current event");
+	free(csv);
+	store_close(s);
+}
+
+static void the_json_export_holds_every_record_by_type(void **state)
+{
+	fixture *f = *state;
+	store *s = open_ok(f->path);
+	int64_t note_id;
+	char *json, *records;
+	size_t len;
+	store_batch b;
+	sqlite3_stmt *st = NULL;
+	static const char *const arrays[] = {
+		"events", "agenda_items", "members", "checkins", "themes", "notes", "prompts",
+		"responses",
+	};
+	static const int counts[] = {1, 1, 3, 3, 1, 1, 6, 1};
+
+	/* An empty database: every array there, the seed's prompts in theirs. */
+	json = export_text(s, "json", STORE_OK);
+	assert_int_equal(query_int(s, "SELECT 1"), 1);
+	assert_int_equal(sqlite3_prepare_v2(store_db(s), "SELECT json_valid(?1), "
+					    "json_array_length(?1, '$.events'), "
+					    "json_array_length(?1, '$.prompts')", -1, &st, NULL),
+			 SQLITE_OK);
+	assert_int_equal(sqlite3_bind_text(st, 1, json, -1, SQLITE_TRANSIENT), SQLITE_OK);
+	assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+	assert_int_equal(sqlite3_column_int(st, 0), 1);
+	assert_int_equal(sqlite3_column_int(st, 1), 0);
+	assert_int_equal(sqlite3_column_int(st, 2), 6);
+	sqlite3_finalize(st);
+	free(json);
+
+	/* Acknowledged or not, every record is exported, UTF-8 kept. */
+	event_with_one_of_each(s, &note_id);
+	b = batch_ok(s, &records, &len);
+	free(records);
+	assert_int_equal(store_sync_ack(s, b.id), STORE_OK);
+	json = export_text(s, "json", STORE_OK);
+	assert_contains(json, "\"body\":\"Line one\\nline two — ünïcode\"");
+	assert_contains(json, store_kiosk_id(s));
+	for (int i = 0; i < 8; i++) {
+		char path[32];
+
+		snprintf(path, sizeof path, "$.%s", arrays[i]);
+		assert_int_equal(sqlite3_prepare_v2(store_db(s), "SELECT json_valid(?1), "
+						    "json_array_length(?1, ?2)", -1, &st, NULL),
+				 SQLITE_OK);
+		sqlite3_bind_text(st, 1, json, -1, SQLITE_TRANSIENT);
+		sqlite3_bind_text(st, 2, path, -1, SQLITE_TRANSIENT);
+		assert_int_equal(sqlite3_step(st), SQLITE_ROW);
+		assert_int_equal(sqlite3_column_int(st, 0), 1);
+		if (sqlite3_column_int(st, 1) != counts[i])
+			fail_msg("%s: %d records, expected %d", arrays[i],
+				 sqlite3_column_int(st, 1), counts[i]);
+		sqlite3_finalize(st);
+	}
+	free(json);
+
+	json = export_text(s, "xlsx", STORE_INVALID);
+	assert_string_equal(json, "");
+	assert_contains(store_errmsg(s), "csv or json");
+	free(json);
+	store_close(s);
+}
+
+static void a_database_at_version_5_keeps_its_batches_for_the_receipt(void **state)
+{
+	fixture *f = *state;
+	char err[512] = "", *records = NULL;
+	store *s = NULL;
+	size_t len;
+	store_batch b;
+
+	assert_int_equal(store_open_at_version(f->path, 5, &s, err, sizeof err), STORE_OK);
+	add_event(s, "Spring meeting");
+	assert_int_equal(query_int(s, "SELECT count(*) FROM pragma_table_info('sync_batches') "
+				      "WHERE name = 'secret'"), 0);
+	store_close(s);
+	s = open_ok(f->path);
+	assert_true(store_schema_latest() >= 6);
+	assert_int_equal(store_schema_version(s), store_schema_latest());
+	b = batch_ok(s, &records, &len);
+	assert_int_equal(b.id, 1);
+	assert_int_equal(b.records, 7);     /* the event and the seed's six prompts */
+	assert_int_equal(query_int(s, "SELECT length(secret) FROM sync_batches"), 16);
+	free(records);
+	store_close(s);
+}
+
 static void closing_nothing_is_harmless(void **state)
 {
 	(void)state;
@@ -2739,6 +3222,15 @@ int main(void)
 		T(a_database_at_version_3_migrates_keeping_members),
 		T(a_database_at_version_4_migrates_keeping_its_notes_for_the_review),
 		T(notes_and_answers_in_a_batch_keep_the_good_ones),
+		T(a_new_batch_holds_every_record_not_yet_acknowledged),
+		T(the_same_batch_is_shown_again_until_something_changes),
+		T(an_acknowledged_batch_is_not_sent_again_and_later_records_stay_pending),
+		T(nothing_to_send_after_everything_is_acknowledged),
+		T(acknowledging_never_deletes_records),
+		T(a_batch_of_a_whole_event_passes_the_receivers_parser_and_decoder),
+		T(the_attendance_export_is_csv_a_spreadsheet_cannot_run),
+		T(the_json_export_holds_every_record_by_type),
+		T(a_database_at_version_5_keeps_its_batches_for_the_receipt),
 		T(closing_nothing_is_harmless),
 #undef T
 	};

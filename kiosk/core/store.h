@@ -526,15 +526,42 @@ typedef struct {
  * was made (so its receipt stays the same), else a new batch of every record
  * changed since the last acknowledged batch. *records receives its records as
  * JSON Lines (sync/PROTOCOL.md's record table; references as gids), malloc'd,
- * for the caller to free. STORE_NOTFOUND when everything is acknowledged. */
+ * for the caller to free. STORE_NOTFOUND when everything is acknowledged.
+ * The records are events, agenda items (removed ones with "deleted"), members
+ * (forgotten ones blank, with "forgotten"; and every member a check-in sent
+ * names), check-ins (undone ones with "undone"), themes, notes, prompts
+ * (removed ones with "deleted") and responses; not votes, which the protocol
+ * does not carry yet. A batch shown again has the same id, created_at,
+ * secret and records, byte for byte; *records is also NUL-terminated (*len
+ * excludes the NUL). A new batch's id is the next batch number (1, 2, 3...:
+ * the protocol's batch id, with store_kiosk_id as its kiosk id) and its secret
+ * 16 fresh random bytes: give both, and created_at, to sync_encoder_new.
+ * The store only keeps records and secrets; it does not call sync/. */
 int store_sync_batch(store *s, store_batch *out, char **records, size_t *len);
 /* Marks batch id as received by the archive (its receipt was typed): its
- * records are no longer pending. Nothing is ever deleted. */
+ * records are no longer pending, and neither are those of older batches
+ * (a batch holds everything its predecessors held that was not
+ * acknowledged). Records changed after the batch was made stay pending.
+ * Acknowledging a batch again is STORE_OK and keeps the first acked_at;
+ * STORE_NOTFOUND for no such batch. Nothing is ever deleted. */
 int store_sync_ack(store *s, int64_t id);
-/* Every batch, newest first. */
+/* Every batch, newest first: up to max into out, *n receives the number. */
 int store_sync_history(store *s, store_batch *out, int max, int *n);
 /* Writes the current event's attendance as CSV ("csv") or every record as
- * JSON ("json") to out. */
+ * JSON ("json") to out.
+ * csv: a header line "First name,Last name,Organisation,Profession,Checked
+ * in at,Role,Newcomer", then one line per standing check-in in the order
+ * people came; "Checked in at" is kiosk local time "YYYY-MM-DD HH:MM",
+ * Newcomer "Yes" or "No" (as store_attendance_of counts them). RFC 4180:
+ * CRLF line ends, a field with a comma, quote or line break in quotes; a
+ * field starting with = + - @ (a spreadsheet formula) gets a leading
+ * apostrophe. STORE_NOTFOUND when there is no current event.
+ * json: {"kiosk":ID,"exported":TIME,"events":[...],"agenda_items":[...],
+ * "members":[...],"checkins":[...],"themes":[...],"notes":[...],
+ * "prompts":[...],"responses":[...]}, each record as in a sync batch,
+ * whether acknowledged or not; UTF-8 as stored.
+ * STORE_INVALID for another format (nothing written); STORE_IO if out could
+ * not be written. out stays open: the caller closes it. */
 int store_export(store *s, const char *format, FILE *out);
 
 #endif

@@ -32,7 +32,7 @@ static void frame(app *a)
 	layout_cut_top(&body, m->gap);
 
 	static const char *const items[] = {"Edit this event", "Review", "Who is here", "Reflections",
-	                                    "Agenda now", "Events", "Import a roster", "Post-it kinds",
+	                                    "Agenda now", "Sync", "Events", "Import a roster", "Post-it kinds",
 	                                    "Professions", "Set the clock", "Change PIN"};
 	enum { N = sizeof items / sizeof items[0] };
 	int cols = m->portrait ? 2 : 3, rows = (N + cols - 1) / cols;
@@ -50,12 +50,13 @@ static void frame(app *a)
 		case 2: app_show(a, &screen_here); break;
 		case 3: app_show(a, &screen_prompts); break;
 		case 4: app_show(a, &screen_agenda_now); break;
-		case 5: app_show(a, &screen_events); break;
-		case 6: app_show(a, &screen_usb); break;
-		case 7: app_show(a, &screen_kinds); break;
-		case 8: app_show(a, &screen_professions); break;
-		case 9: app_show(a, &screen_clock); break;
-		case 10: pin_open(a, PIN_CHOOSE); break;
+		case 5: app_show(a, &screen_syncloop); break;
+		case 6: app_show(a, &screen_events); break;
+		case 7: app_show(a, &screen_usb); break;
+		case 8: app_show(a, &screen_kinds); break;
+		case 9: app_show(a, &screen_professions); break;
+		case 10: app_show(a, &screen_clock); break;
+		case 11: pin_open(a, PIN_CHOOSE); break;
 		}
 	}
 }

@@ -33,6 +33,7 @@ extern const screen screen_results;
 extern const screen screen_attendance;
 extern const screen screen_measures;
 extern const screen screen_history;
+extern const screen screen_syncloop;
 
 typedef enum {
 	PIN_UNLOCK,   /* enter the PIN to open facilitator mode */

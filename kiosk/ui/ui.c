@@ -67,6 +67,9 @@ void ui_destroy(ui *u)
 	if (!u)
 		return;
 	ui_fonts_close(u);
+	if (u->image)
+		SDL_DestroyTexture(u->image);
+	free(u->image_rgb);
 	if (u->renderer)
 		SDL_DestroyRenderer(u->renderer);
 	if (TTF_WasInit())
@@ -504,6 +507,28 @@ int ui_screenshot(ui *u, const char *path, char *err, size_t errlen)
 out:
 	free(pixels);
 	return rc;
+}
+
+void ui_gray_image(ui *u, rect r, const unsigned char *px, int side, bool changed)
+{
+	if (side != u->image_side) {
+		if (u->image)
+			SDL_DestroyTexture(u->image);
+		free(u->image_rgb);
+		u->image = SDL_CreateTexture(u->renderer, SDL_PIXELFORMAT_RGB24, SDL_TEXTUREACCESS_STATIC, side, side);
+		u->image_rgb = malloc((size_t)side * (size_t)side * 3);
+		u->image_side = u->image && u->image_rgb ? side : 0;
+		changed = true;
+	}
+	if (!u->image_side)
+		return;
+	if (changed) {
+		for (size_t i = 0; i < (size_t)side * (size_t)side; i++)
+			memset(u->image_rgb + 3 * i, px[i], 3);
+		SDL_UpdateTexture(u->image, NULL, u->image_rgb, side * 3);
+	}
+	SDL_Rect dst = {r.x, r.y, side, side};
+	SDL_RenderCopy(u->renderer, u->image, NULL, &dst);
 }
 
 void ui_toast(ui *u, const char *text, int ms)

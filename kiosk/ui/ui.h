@@ -231,6 +231,10 @@ void ui_vbars(ui *u, rect r, const char *const *labels, const double *values, in
 /* Words sized by their counts (sorted, most first), flowing in lines over r. */
 void ui_word_cloud(ui *u, rect r, const char *const *words, const int *counts, int n);
 
+/* A square grey image of side px (a QR code, 0 black to 255 white) drawn at
+ * r's top left, pixel for pixel; uploaded only when changed is true. */
+void ui_gray_image(ui *u, rect r, const unsigned char *px, int side, bool changed);
+
 /* Presenting: type zoomed by zoom (1 normal) on the same screen; fonts are
  * opened again, so call it on a change only. */
 int ui_zoom(ui *u, float zoom, char *err, size_t errlen);

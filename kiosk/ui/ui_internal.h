@@ -57,6 +57,10 @@ struct ui {
 	/* A modal shown last frame blocks everything else this frame. */
 	bool modal_prev, modal_now, in_modal;
 
+	SDL_Texture *image;     /* ui_gray_image's texture, kept between frames */
+	int image_side;
+	unsigned char *image_rgb;
+
 	char toast[256];
 	int64_t toast_until;
 

@@ -1,0 +1,242 @@
+/* syncloop: the Sync screen — the records not yet acknowledged as a loop of QR
+ * codes (counter, pause, step, slower, faster), the receipt that marks the
+ * batch as synced, and the history of batches. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "core/qrdraw.h"
+#include "core/when.h"
+#include "screens.h"
+#include "sync.h"
+
+#define FRAME_MS 200          /* about five frames a second */
+#define MAX_BATCHES 64
+
+static struct {
+	bool pending;             /* there is a batch to show */
+	store_batch batch;
+	sync_encoder *enc;
+	char receipt[SYNC_RECEIPT_SIZE];
+	char typed[32];           /* the receipt as typed, filled by text entry */
+	size_t loop;              /* frames in one turn of the loop */
+	uint32_t seq;             /* the frame showing, 1-based */
+	bool playing;
+	int interval;             /* ms a frame */
+	int64_t next_at;
+	int version, module;
+	unsigned char *px;        /* the frame as pixels */
+	int side;
+	bool changed;             /* px is new: upload it */
+	char counter[32], speed[32], about[160];
+	bool history;
+	store_batch batches[MAX_BATCHES];
+	int nbatches;
+	ui_list list;
+} st;
+static char history_lines[MAX_BATCHES][96];
+
+static void drop_batch(void)
+{
+	sync_encoder_free(st.enc);
+	st.enc = NULL;
+	free(st.px);
+	st.px = NULL;
+	st.pending = false;
+}
+
+/* Draws frame st.seq into st.px. */
+static void render(void)
+{
+	char *text = sync_encoder_frame(st.enc, st.seq);
+	QRcode *qr = NULL;
+	if (text && sync_frame_qr(text, st.version, &qr) == SYNC_OK) {
+		free(st.px);
+		st.px = qrdraw_bitmap(qr, st.module, &st.side);
+		st.changed = st.px != NULL;
+	}
+	QRcode_free(qr);
+	free(text);
+	snprintf(st.counter, sizeof st.counter, "%u / %zu", st.seq, st.loop);
+}
+
+static void load_history(app *a)
+{
+	st.nbatches = 0;
+	store_sync_history(a->db, st.batches, MAX_BATCHES, &st.nbatches);
+	for (int i = 0; i < st.nbatches; i++) {
+		char when[20];
+		when_format(st.batches[i].acked_at ? st.batches[i].acked_at : st.batches[i].created_at, when, sizeof when);
+		snprintf(history_lines[i], sizeof history_lines[i], "%d records · %s %s", st.batches[i].records,
+		         st.batches[i].acked_at ? "synced" : "made", when);
+	}
+}
+
+/* Makes (or finds) the batch to show and its encoder, sized for this screen. */
+static void load(app *a)
+{
+	drop_batch();
+	char *records = NULL;
+	size_t len = 0;
+	int rc = store_sync_batch(a->db, &st.batch, &records, &len);
+	load_history(a); /* after the batch, which may be new */
+	if (rc != STORE_OK) {
+		if (rc != STORE_NOTFOUND)
+			ui_toast(a->ui, store_errmsg(a->db), 5000);
+		free(records);
+		return;
+	}
+	const layout_metrics *m = ui_metrics(a->ui);
+	if (qrdraw_size(qrdraw_square(m->w, m->h), &st.version, &st.module) != 0) {
+		free(records);
+		ui_toast(a->ui, "This screen is too small to show QR codes.", 5000);
+		return;
+	}
+	char batch_id[24];
+	snprintf(batch_id, sizeof batch_id, "%lld", (long long)st.batch.id);
+	sync_batch_opts opts = {.kiosk_id = store_kiosk_id(a->db), .batch_id = batch_id,
+	                        .created = st.batch.created_at, .version = st.version,
+	                        .secret = st.batch.secret, .fountain = -1};
+	rc = sync_encoder_new(&opts, records, len, &st.enc, st.receipt);
+	free(records);
+	if (rc != SYNC_OK) {
+		ui_toast(a->ui, "The records could not be put into QR codes; please report this.", 6000);
+		return;
+	}
+	size_t parts = sync_encoder_parts(st.enc);
+	st.loop = parts + (parts > 1 ? (parts + 1) / 2 : 0); /* plain frames, then fountain frames */
+	st.seq = 1;
+	st.pending = true;
+	snprintf(st.about, sizeof st.about, "Batch %lld · %d records · not encrypted", (long long)st.batch.id,
+	         st.batch.records);
+	render();
+}
+
+static const char *check_receipt(const char *typed)
+{
+	char code[SYNC_RECEIPT_SIZE];
+	if (!sync_receipt_normalise(typed, code))
+		return "A receipt code has 8 letters and digits, like K7QX-M2PA.";
+	return strcmp(code, st.receipt) ? "That code does not match this batch. Check it and try again." : NULL;
+}
+
+static void enter(app *a)
+{
+	if (st.typed[0] && st.pending && !check_receipt(st.typed)) {
+		/* Back from entering the receipt: the archive has this batch. */
+		char done[96];
+		if (store_sync_ack(a->db, st.batch.id) == STORE_OK) {
+			snprintf(done, sizeof done, "Batch %lld is synced: %d records are in the archive.",
+			         (long long)st.batch.id, st.batch.records);
+			ui_toast(a->ui, done, 5000);
+		} else {
+			ui_toast(a->ui, store_errmsg(a->db), 5000);
+		}
+		st.typed[0] = '\0';
+		load(a);
+		return;
+	}
+	st.typed[0] = '\0';
+	if (!st.pending || !st.enc)
+		load(a);
+	st.changed = true;
+	st.playing = true;
+	st.interval = st.interval ? st.interval : FRAME_MS;
+	st.next_at = a->now + st.interval;
+	SDL_DisableScreenSaver();
+}
+
+static void leave(app *a)
+{
+	(void)a;
+	st.playing = false;
+	SDL_EnableScreenSaver();
+}
+
+static void frame(app *a)
+{
+	ui *u = a->ui;
+	const layout_metrics *m = ui_metrics(u);
+	if (st.pending && st.playing && a->now >= st.next_at) {
+		st.seq = st.seq % (uint32_t)st.loop + 1;
+		render();
+		st.next_at = a->now + st.interval;
+	}
+	if (st.pending && st.playing)
+		app_wake_at(a, st.next_at);
+	rect body = layout_inset((rect){0, 0, m->w, m->h}, m->pad);
+	rect code = m->portrait ? layout_cut_top(&body, body.w) : layout_cut_left(&body, body.h);
+	if (m->portrait)
+		layout_cut_top(&body, m->gap);
+	else
+		layout_cut_left(&body, m->gap * 2);
+
+	rect top = layout_cut_top(&body, m->touch);
+	if (ui_button(u, layout_cut_left(&top, m->touch * 2), "Back", UI_BUTTON_SECONDARY)) {
+		app_show(a, &screen_facilitator);
+		return;
+	}
+	layout_cut_left(&top, m->gap);
+	ui_label(u, top, "Sync", UI_FONT_TITLE, UI_TEXT, UI_ALIGN_LEFT);
+	layout_cut_top(&body, m->gap);
+
+	if (st.history || !st.pending) {
+		ui_fill(u, code, UI_WHITE);
+		rect in = layout_inset(code, m->pad);
+		const char *head = st.pending ? "Batches. This loop is not encrypted: anyone who films it can read the "
+		                                "names in it, so show it only to the archive's camera."
+		                              : "Everything is synced: no records are waiting.";
+		ui_label(u, layout_cut_top(&in, ui_text_height(u, head, UI_FONT_BOLD, in.w)), head, UI_FONT_BOLD, UI_TEXT,
+		         UI_ALIGN_LEFT);
+		int h = m->touch * 5 / 4;
+		ui_list_begin(u, &st.list, in, st.nbatches * h);
+		for (int i = 0; i < st.nbatches; i++) {
+			char title[48];
+			snprintf(title, sizeof title, "Batch %lld", (long long)st.batches[i].id);
+			ui_list_item(u, &st.list, ui_list_row(u, &st.list, i * h, h), title, history_lines[i],
+			             !st.batches[i].acked_at);
+		}
+		ui_list_end(u, &st.list);
+	} else {
+		ui_gray_image(u, layout_center(code, st.side, st.side), st.px, st.side, st.changed);
+		st.changed = false;
+	}
+	if (!st.pending)
+		return;
+
+	ui_label(u, layout_cut_top(&body, ui_line_height(u, UI_FONT_BIG)), st.counter, UI_FONT_BIG, UI_TEXT,
+	         UI_ALIGN_LEFT);
+	rect row1 = layout_cut_top(&body, m->touch);
+	layout_cut_top(&body, m->gap / 2);
+	rect row2 = layout_cut_top(&body, m->touch);
+	layout_cut_top(&body, m->gap / 2);
+	if (ui_button(u, layout_cell(row1, 2, 1, 0, 0, m->gap / 2), st.playing ? "Pause" : "Play",
+	              UI_BUTTON_SECONDARY)) {
+		st.playing = !st.playing;
+		st.next_at = a->now + st.interval;
+	}
+	if (ui_button(u, layout_cell(row1, 2, 1, 1, 0, m->gap / 2), "Step", UI_BUTTON_SECONDARY)) {
+		st.playing = false;
+		st.seq = st.seq % (uint32_t)st.loop + 1;
+		render();
+	}
+	if (ui_button(u, layout_cell(row2, 2, 1, 0, 0, m->gap / 2), "Slower", UI_BUTTON_SECONDARY) && st.interval < 2000)
+		st.interval += st.interval / 2;
+	if (ui_button(u, layout_cell(row2, 2, 1, 1, 0, m->gap / 2), "Faster", UI_BUTTON_SECONDARY) && st.interval > 100)
+		st.interval -= st.interval / 3;
+	snprintf(st.speed, sizeof st.speed, "%.1f frames a second", 1000.0 / st.interval);
+	ui_label(u, layout_cut_top(&body, ui_line_height(u, UI_FONT_SMALL)), st.speed, UI_FONT_SMALL, UI_GREY1,
+	         UI_ALIGN_LEFT);
+	rect bottom = layout_cut_bottom(&body, m->touch);
+	layout_cut_bottom(&body, m->gap / 2);
+	if (ui_button(u, layout_cell(bottom, 2, 1, 1, 0, m->gap / 2), "Enter receipt", UI_BUTTON_PRIMARY))
+		textedit_open(a, "Receipt code from the archive", st.typed, sizeof st.typed, 12, KEYBOARD_LETTERS,
+		              check_receipt, NULL);
+	if (ui_button(u, layout_cell(bottom, 2, 1, 0, 0, m->gap / 2), st.history ? "Show codes" : "History",
+	              UI_BUTTON_SECONDARY))
+		st.history = !st.history;
+	ui_label_line(u, layout_cut_top(&body, ui_line_height(u, UI_FONT_SMALL)), st.about, UI_FONT_SMALL, UI_TEXT,
+	              UI_ALIGN_LEFT);
+}
+
+const screen screen_syncloop = {"sync", enter, frame, leave};
