@@ -57,10 +57,10 @@ static void frame(app *a)
 	int row = m->touch * 3 / 2;
 	ui_list_begin(u, &none, left, 2 * row);
 	if (ui_list_item(u, &none, ui_list_row(u, &none, 0, row), "Title",
-	                 st.item.title[0] ? st.item.title : "Not set yet — tap to add", false))
+	                 st.item.title[0] ? st.item.title : SCREEN_NOT_SET, false))
 		textedit_open(a, "Agenda item title", st.item.title, sizeof st.item.title, STORE_TITLE_CHARS, KEYBOARD_LETTERS, NULL, NULL);
 	if (ui_list_item(u, &none, ui_list_row(u, &none, row, row), "Start time",
-	                 st.item.starts[0] ? st.item.starts : "Not set yet — tap to add", false))
+	                 st.item.starts[0] ? st.item.starts : SCREEN_NOT_SET, false))
 		textedit_open(a, "Start time (HH:MM)", st.item.starts, sizeof st.item.starts, 5, KEYBOARD_SYMBOLS,
 		              check_time, NULL);
 	ui_list_end(u, &none);

@@ -21,6 +21,25 @@ bool screen_header(app *a, rect *body, const char *title, const char *back_label
 	return back;
 }
 
+rect screen_form_bar(app *a, rect *body, const char *message)
+{
+	const layout_metrics *m = ui_metrics(a->ui);
+	rect bar = layout_cut_bottom(body, m->touch + m->gap);
+	if (message) {
+		int mh = ui_text_height(a->ui, message, UI_FONT_BOLD, body->w);
+		ui_label(a->ui, layout_cut_bottom(body, mh + m->gap), message, UI_FONT_BOLD, UI_RED, UI_ALIGN_LEFT);
+	}
+	layout_cut_bottom(body, m->gap);
+	return bar;
+}
+
+bool screen_row(app *a, ui_list *l, int *y, int h, const char *label, const char *value, const char *empty)
+{
+	rect r = ui_list_row(a->ui, l, *y, h);
+	*y += h;
+	return ui_list_item(a->ui, l, r, label, value[0] ? value : empty, false);
+}
+
 const char *check_datetime(const char *text)
 {
 	int64_t t;

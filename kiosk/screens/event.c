@@ -69,13 +69,6 @@ static bool save(app *a)
 	return true;
 }
 
-static bool field_row(app *a, int *y, int h, const char *label, const char *value)
-{
-	rect r = ui_list_row(a->ui, &st.scroll, *y, h);
-	*y += h;
-	return ui_list_item(a->ui, &st.scroll, r, label, value[0] ? value : "Not set yet — tap to add", false);
-}
-
 static void frame(app *a)
 {
 	ui *u = a->ui;
@@ -87,25 +80,20 @@ static void frame(app *a)
 		else
 			app_show(a, &screen_facilitator);
 	}
-	rect bar = layout_cut_bottom(&body, m->touch + m->gap);
-	if (st.message) {
-		int mh = ui_text_height(u, st.message, UI_FONT_BOLD, body.w);
-		ui_label(u, layout_cut_bottom(&body, mh + m->gap), st.message, UI_FONT_BOLD, UI_RED, UI_ALIGN_LEFT);
-	}
-	layout_cut_bottom(&body, m->gap);
+	rect bar = screen_form_bar(a, &body, st.message);
 
 	int row = m->touch * 3 / 2, y = 0;
 	int content = row * (6 + st.n) + m->touch;
 	ui_list_begin(u, &st.scroll, body, content);
 	when_long(st.ev.starts, st.when, sizeof st.when);
-	if (field_row(a, &y, row, "Title", st.ev.title))
+	if (screen_row(a, &st.scroll, &y, row, "Title", st.ev.title, SCREEN_NOT_SET))
 		textedit_open(a, "Title", st.ev.title, sizeof st.ev.title, STORE_TITLE_CHARS, KEYBOARD_LETTERS, NULL, NULL);
-	if (field_row(a, &y, row, "Date and time", st.when))
+	if (screen_row(a, &st.scroll, &y, row, "Date and time", st.when, SCREEN_NOT_SET))
 		textedit_open(a, "Date and time (YYYY-MM-DD HH:MM)", st.ev.starts, sizeof st.ev.starts, 16,
 		              KEYBOARD_SYMBOLS, check_datetime, NULL);
-	if (field_row(a, &y, row, "Venue", st.ev.venue))
+	if (screen_row(a, &st.scroll, &y, row, "Venue", st.ev.venue, SCREEN_NOT_SET))
 		textedit_open(a, "Venue", st.ev.venue, sizeof st.ev.venue, STORE_TEXT_CHARS, KEYBOARD_LETTERS, NULL, NULL);
-	if (field_row(a, &y, row, "Community", st.ev.community))
+	if (screen_row(a, &st.scroll, &y, row, "Community", st.ev.community, SCREEN_NOT_SET))
 		textedit_open(a, "Community", st.ev.community, sizeof st.ev.community, STORE_TEXT_CHARS, KEYBOARD_LETTERS, NULL, NULL);
 	rect t = ui_list_row(u, &st.scroll, y, row);
 	y += row;

@@ -94,13 +94,6 @@ static void save_edit(app *a)
 	app_show(a, &screen_here);
 }
 
-static bool row(app *a, int *y, int h, const char *label, const char *value, const char *empty)
-{
-	rect r = ui_list_row(a->ui, &st.list, *y, h);
-	*y += h;
-	return ui_list_item(a->ui, &st.list, r, label, value[0] ? value : empty, false);
-}
-
 static void answer(app *a)
 {
 	static const char *const yes[] = {"", "Yes, that's me", "Undo check-in", "Forget", "Leave"};
@@ -159,29 +152,24 @@ static void frame(app *a)
 			app_show(a, &screen_here);
 		return;
 	}
-	rect bar = layout_cut_bottom(&body, m->touch + m->gap);
-	if (st.message) {
-		int mh = ui_text_height(u, st.message, UI_FONT_BOLD, body.w);
-		ui_label(u, layout_cut_bottom(&body, mh + m->gap), st.message, UI_FONT_BOLD, UI_RED, UI_ALIGN_LEFT);
-	}
-	layout_cut_bottom(&body, m->gap);
+	rect bar = screen_form_bar(a, &body, st.message);
 
 	int h = m->touch * 3 / 2, y = 0;
 	ui_list_begin(u, &st.list, body, 7 * h);
-	if (row(a, &y, h, "First name", st.m.first, "Tap to write your first name"))
+	if (screen_row(a, &st.list, &y, h, "First name", st.m.first, "Tap to write your first name"))
 		textedit_open(a, "First name", st.m.first, sizeof st.m.first, STORE_NAME_CHARS, KEYBOARD_LETTERS, NULL, NULL);
-	if (row(a, &y, h, "Last name", st.m.last, "Tap to write your last name"))
+	if (screen_row(a, &st.list, &y, h, "Last name", st.m.last, "Tap to write your last name"))
 		textedit_open(a, "Last name", st.m.last, sizeof st.m.last, STORE_NAME_CHARS, KEYBOARD_LETTERS, NULL, NULL);
-	if (row(a, &y, h, "Organisation", st.m.organisation, "Where you work or volunteer"))
+	if (screen_row(a, &st.list, &y, h, "Organisation", st.m.organisation, "Where you work or volunteer"))
 		textedit_open(a, "Organisation", st.m.organisation, sizeof st.m.organisation, STORE_TEXT_CHARS,
 		              KEYBOARD_LETTERS, NULL, suggest_organisation);
-	if (row(a, &y, h, "Profession", st.m.profession, "Tap to choose")) {
+	if (screen_row(a, &st.list, &y, h, "Profession", st.m.profession, "Tap to choose")) {
 		int n = 0;
 		store_professions(a->db, st.professions, MAX_PROFESSIONS, &n);
 		choose_open(a, "Profession", (const char (*)[STORE_TEXT_MAX])st.professions, n, st.m.profession,
 		            sizeof st.m.profession);
 	}
-	if (row(a, &y, h, "Email (optional)", st.m.email, "Only if you would like us to write to you"))
+	if (screen_row(a, &st.list, &y, h, "Email (optional)", st.m.email, "Only if you would like us to write to you"))
 		textedit_open(a, "Email (optional)", st.m.email, sizeof st.m.email, STORE_EMAIL_MAX - 1, KEYBOARD_LETTERS,
 		              check_email, NULL);
 	rect t1 = layout_inset(ui_list_row(u, &st.list, y, h), m->pad / 2);

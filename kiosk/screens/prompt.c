@@ -100,13 +100,6 @@ static void start(app *a)
 	app_show(a, &screen_prompts);
 }
 
-static bool row(app *a, int *y, int h, const char *label, const char *value)
-{
-	rect r = ui_list_row(a->ui, &st.list, *y, h);
-	*y += h;
-	return ui_list_item(a->ui, &st.list, r, label, value[0] ? value : "Not set yet — tap to add", false);
-}
-
 static void frame(app *a)
 {
 	ui *u = a->ui;
@@ -116,29 +109,24 @@ static void frame(app *a)
 		app_show(a, &screen_prompts);
 		return;
 	}
-	rect bar = layout_cut_bottom(&body, m->touch + m->gap);
-	if (st.message) {
-		int mh = ui_text_height(u, st.message, UI_FONT_BOLD, body.w);
-		ui_label(u, layout_cut_bottom(&body, mh + m->gap), st.message, UI_FONT_BOLD, UI_RED, UI_ALIGN_LEFT);
-	}
-	layout_cut_bottom(&body, m->gap);
+	rect bar = screen_form_bar(a, &body, st.message);
 	bool choice = st.p.kind == STORE_PROMPT_CHOICE;
 	int h = m->touch * 3 / 2, y = 0, rows = 3 + (choice ? st.p.nchoices + 1 : 0);
 	ui_list_begin(u, &st.list, body, rows * h);
-	if (row(a, &y, h, "Question", st.p.text))
+	if (screen_row(a, &st.list, &y, h, "Question", st.p.text, SCREEN_NOT_SET))
 		textedit_open(a, "Question", st.p.text, sizeof st.p.text, STORE_PROMPT_CHARS, KEYBOARD_LETTERS, NULL, NULL);
-	if (row(a, &y, h, "Kind of answer", st.kind_name))
+	if (screen_row(a, &st.list, &y, h, "Kind of answer", st.kind_name, SCREEN_NOT_SET))
 		choose_open(a, "Kind of answer", kind_options, STORE_PROMPT_KINDS, st.kind_name, sizeof st.kind_name);
-	if (row(a, &y, h, "For agenda item", st.item_name))
+	if (screen_row(a, &st.list, &y, h, "For agenda item", st.item_name, SCREEN_NOT_SET))
 		choose_open(a, "For agenda item", (const char (*)[STORE_TEXT_MAX])item_names, st.nitems + 1,
 		            st.item_name, sizeof st.item_name);
 	for (int i = 0; choice && i < st.p.nchoices; i++) {
 		char label[32];
 		snprintf(label, sizeof label, "Choice %d", i + 1);
-		if (row(a, &y, h, label, st.p.choices[i]))
+		if (screen_row(a, &st.list, &y, h, label, st.p.choices[i], SCREEN_NOT_SET))
 			textedit_open(a, label, st.p.choices[i], sizeof st.p.choices[i], 40, KEYBOARD_LETTERS, NULL, NULL);
 	}
-	if (choice && st.p.nchoices < STORE_CHOICES && row(a, &y, h, "Add a choice", "Up to 8"))
+	if (choice && st.p.nchoices < STORE_CHOICES && screen_row(a, &st.list, &y, h, "Add a choice", "Up to 8", SCREEN_NOT_SET))
 		st.p.nchoices++;
 	ui_list_end(u, &st.list);
 

@@ -34,6 +34,7 @@ extern const screen screen_attendance;
 extern const screen screen_measures;
 extern const screen screen_history;
 extern const screen screen_syncloop;
+extern const screen screen_synckey;
 
 typedef enum {
 	PIN_UNLOCK,   /* enter the PIN to open facilitator mode */
@@ -102,6 +103,14 @@ void review_leave(app *a);
  * button when back_label is not NULL); returns true when back was tapped. The
  * rect *body is cut from below the header. */
 bool screen_header(app *a, rect *body, const char *title, const char *back_label);
+
+/* A form's bottom bar for its buttons, cut from *body and returned, with the
+ * message (if not NULL) in red above it. */
+rect screen_form_bar(app *a, rect *body, const char *message);
+/* A form row in list l at *y (advanced by h): label, and value or empty;
+ * true when tapped. */
+bool screen_row(app *a, ui_list *l, int *y, int h, const char *label, const char *value, const char *empty);
+#define SCREEN_NOT_SET "Not set yet — tap to add"
 
 /* Checks for date and time fields. */
 const char *check_datetime(const char *text);   /* "YYYY-MM-DD HH:MM" or empty */
