@@ -1,7 +1,15 @@
 # CoP Kiosk — one Makefile: build, run, test, bench, check.
 
 CC      ?= cc
-PKGS    := sdl2 SDL2_ttf sqlite3 libsodium libpng
+PKGS    := sdl2 SDL2_ttf sqlite3 libsodium libpng inih
+# libsystemd is optional: with it the kiosk tells systemd it is ready and pings
+# the watchdog (sd_notify, image/cop-kiosk.service); without it (a desktop, a
+# build machine without libsystemd-dev) those calls compile to nothing.
+HAVE_SYSTEMD := $(shell pkg-config --exists libsystemd 2>/dev/null && echo yes)
+ifeq ($(HAVE_SYSTEMD),yes)
+PKGS    += libsystemd
+CPPFLAGS += -DHAVE_SYSTEMD
+endif
 WARN    := -std=c11 -Wall -Wextra -Wpedantic -Wshadow -Wmissing-prototypes -Werror
 CPPFLAGS += -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Ikiosk -Ikiosk/core
 CFLAGS  ?= -O2 -g
@@ -11,9 +19,10 @@ SAN     := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-re
 
 # Debian packages each target needs; installed by `make deps` / `make test-deps`.
 BUILD_DEBS := gcc make pkg-config libsdl2-dev libsdl2-ttf-dev libsqlite3-dev libsodium-dev libpng-dev libcsv-dev \
-              zlib1g-dev libqrencode-dev
-TEST_DEBS  := $(BUILD_DEBS) libcmocka-dev sqlite3 zbar-tools
+              zlib1g-dev libqrencode-dev libinih-dev
+TEST_DEBS  := $(BUILD_DEBS) libcmocka-dev sqlite3 zbar-tools systemd libsystemd-dev python3
 CHECK_DEBS := cppcheck
+FUZZ_DEBS  := clang libclang-rt-dev libsodium-dev zlib1g-dev libqrencode-dev
 
 CORE_SRC := $(wildcard kiosk/core/*.c)
 UI_SRC   := $(wildcard kiosk/ui/*.c)
@@ -32,7 +41,7 @@ COP_SYNC_SRC := sync/cop_sync.c sync/archive.c $(SYNC_SRC)
 # The kiosk encodes the loop with the same sync library (not the receiver's files).
 APP_SRC   += $(SYNC_SRC)
 
-.PHONY: all run test bench check clean deps test-deps format screenshots
+.PHONY: all run test bench check clean deps test-deps format screenshots fuzz
 all: deps build/cop-kiosk build/cop-sync
 
 # Installs the missing Debian packages in $(1): apt-get as root, sudo if present,
@@ -136,6 +145,28 @@ check:
 	$(call install_debs,$(CHECK_DEBS))
 	cppcheck --quiet --error-exitcode=1 --enable=warning,performance,portability \
 		--inline-suppr --std=c11 -Ikiosk -Ikiosk/core -Isync kiosk sync tests
+
+# The receiver's frame decoder and batch parser under libFuzzer (clang), seeded
+# with sync/vectors/ (and the vector batch's payload); not part of `make test`.
+# A crash leaves its input as build/fuzz/crash-*: make it a regression test.
+FUZZ_CC      ?= clang
+FUZZ_SECONDS ?= 60
+FUZZ_FLAGS   := -fsanitize=fuzzer,address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
+
+build/fuzz/fuzz_decoder: sync/fuzz_decoder.c $(SYNC_SRC) $(SYNC_HDRS)
+	@mkdir -p build/fuzz
+	$(FUZZ_CC) $(CPPFLAGS) $(WARN) -O1 -g $(FUZZ_FLAGS) $(SYNC_CFLAGS) -o $@ $< $(SYNC_SRC) $(SYNC_LIBS)
+
+fuzz:
+	$(call install_debs,$(FUZZ_DEBS))
+	$(MAKE) --no-print-directory build/fuzz/fuzz_decoder
+	rm -rf build/fuzz/seeds && mkdir -p build/fuzz/seeds build/fuzz/corpus
+	cp sync/vectors/* build/fuzz/seeds/
+	{ printf '{"type":"batch","protocol":1,"kiosk":"K1A2","batch":"7","created":1767225600,"records":%d,"secret":"000102030405060708090a0b0c0d0e0f"}\n' \
+		"$$(wc -l <sync/vectors/batch-7.records.jsonl)"; cat sync/vectors/batch-7.records.jsonl; } \
+		>build/fuzz/seeds/batch-7.payload
+	build/fuzz/fuzz_decoder -max_total_time=$(FUZZ_SECONDS) -timeout=10 -rss_limit_mb=4096 \
+		-artifact_prefix=build/fuzz/ build/fuzz/corpus build/fuzz/seeds
 
 format:
 	clang-format -i $(filter-out $(SYNC_SRC),$(APP_SRC)) $(HDRS) $(UNIT_SRC)

@@ -7,6 +7,10 @@
 #include "app.h"
 #include "screens/screens.h"
 
+#ifdef HAVE_SYSTEMD
+#include <systemd/sd-daemon.h>
+#endif
+
 #define DEFAULT_INACTIVITY_S 45
 /* Facilitators read and think while setting up: give them longer before the
  * kiosk locks itself. */
@@ -19,6 +23,7 @@ int app_init(app *a, const app_options *o, char *err, size_t errlen)
 	a->started = o->started;
 	a->db_path = o->db_path;
 	a->wake_at = -1;
+	a->watchdog_at = -1;
 	if (o->headless) /* draw in memory only: no GL driver behind the window's surface */
 		SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");
 	if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0) {
@@ -36,8 +41,10 @@ int app_init(app *a, const app_options *o, char *err, size_t errlen)
 	}
 	if (o->fullscreen)
 		SDL_ShowCursor(SDL_DISABLE);
-	a->ui = ui_create(a->window, o->assets, o->headless, err, errlen);
+	a->ui = ui_create(a->window, o->fonts, o->headless, err, errlen);
 	if (!a->ui)
+		return -1;
+	if (o->rotate != 0 && ui_set_rotation(a->ui, o->rotate, err, errlen) != 0)
 		return -1;
 
 	char why[400];
@@ -46,7 +53,10 @@ int app_init(app *a, const app_options *o, char *err, size_t errlen)
 		snprintf(a->db_error, sizeof a->db_error, "%s", why);
 		fprintf(stderr, "cop-kiosk: %s\n", why);
 	}
-	int64_t secs = a->db ? store_setting_int(a->db, STORE_SETTING_INACTIVITY, DEFAULT_INACTIVITY_S) : DEFAULT_INACTIVITY_S;
+	/* The settings file wins over the data file's setting. */
+	int64_t secs = o->inactivity_s ? o->inactivity_s
+	             : a->db           ? store_setting_int(a->db, STORE_SETTING_INACTIVITY, DEFAULT_INACTIVITY_S)
+	                               : DEFAULT_INACTIVITY_S;
 	a->inactivity_ms = (int)(secs > 5 ? secs : DEFAULT_INACTIVITY_S) * 1000;
 	a->now = a->headless ? 0 : (int64_t)SDL_GetTicks64();
 	a->last_input = a->now;
@@ -141,10 +151,36 @@ static int64_t inactivity_deadline(const app *a)
 	return a->last_input + limit;
 }
 
-/* The earliest time something on screen changes by itself, or -1. */
+/* Tells systemd (Type=notify) how the kiosk is; nothing without libsystemd
+ * or outside a notify service (sd_notify ignores a missing $NOTIFY_SOCKET). */
+static void notify(const char *state)
+{
+#ifdef HAVE_SYSTEMD
+	sd_notify(0, state);
+#else
+	(void)state;
+#endif
+}
+
+/* The watchdog's period from $WATCHDOG_USEC (WatchdogSec=), halved so that a
+ * late frame never misses it; 0 when there is no watchdog. */
+static int64_t watchdog_period_ms(void)
+{
+#ifdef HAVE_SYSTEMD
+	uint64_t usec = 0;
+	if (sd_watchdog_enabled(0, &usec) > 0 && usec > 0) {
+		int64_t ms = (int64_t)(usec / 2000);
+		return ms > 0 ? ms : 1;
+	}
+#endif
+	return 0;
+}
+
+/* The earliest time something on screen changes by itself (or the watchdog
+ * wants its ping), or -1. */
 static int64_t next_deadline(const app *a)
 {
-	int64_t t[] = {inactivity_deadline(a), a->wake_at, ui_next_deadline(a->ui)};
+	int64_t t[] = {inactivity_deadline(a), a->wake_at, ui_next_deadline(a->ui), a->watchdog_at};
 	int64_t best = -1;
 	for (size_t i = 0; i < sizeof t / sizeof t[0]; i++)
 		if (t[i] >= 0 && (best < 0 || t[i] < best))
@@ -167,6 +203,12 @@ static void tick_once(app *a)
 	int64_t toast = ui_next_deadline(a->ui);
 	if (toast >= 0 && a->now >= toast)
 		a->dirty = true;
+	/* The loop came round: it is alive. A hung frame or a stuck wait never
+	 * gets here, and systemd restarts the kiosk. */
+	if (a->watchdog_at >= 0 && a->now >= a->watchdog_at) {
+		notify("WATCHDOG=1");
+		a->watchdog_at = a->now + a->watchdog_ms;
+	}
 }
 
 void app_tick(app *a, int64_t now_ms)
@@ -239,6 +281,13 @@ int app_run(app *a)
 	a->can_wait = driver && (!strcmp(driver, "x11") || !strcmp(driver, "wayland"));
 	app_frame(a);
 	ui_present(a->ui);
+	/* Ready once the first frame is on the panel, not merely started. */
+	notify("READY=1");
+	a->watchdog_ms = watchdog_period_ms();
+	if (a->watchdog_ms > 0) {
+		notify("WATCHDOG=1");
+		a->watchdog_at = (int64_t)SDL_GetTicks64() + a->watchdog_ms;
+	}
 	while (!a->quit) {
 		/* Sleep until an event or the next deadline: idle costs next to nothing. */
 		int64_t d = next_deadline(a), wait = -1;
@@ -261,5 +310,6 @@ int app_run(app *a)
 			a->dirty = false;
 		}
 	}
+	notify("STOPPING=1");
 	return 0;
 }

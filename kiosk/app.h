@@ -23,8 +23,10 @@ typedef struct {
 
 typedef struct {
 	const char *db_path;
-	const char *assets;
-	int w, h;                /* 0: 800x480 in a window */
+	const char *fonts;       /* the folder of the font files */
+	int inactivity_s;        /* 0: the data file's setting */
+	int w, h;                /* the panel; 0: 800x480 in a window */
+	int rotate;              /* 0, 90, 180 or 270: the picture turned clockwise */
 	bool fullscreen;
 	bool headless;           /* scripts: software renderer, virtual clock */
 	double started;          /* monotonic seconds when the process began */
@@ -41,6 +43,8 @@ struct app {
 	int64_t now;             /* the kiosk's clock, ms; virtual in scripts */
 	int64_t last_input;
 	int64_t wake_at;         /* a screen's next timed change, -1 if none */
+	int64_t watchdog_at;     /* the next systemd watchdog ping, -1 if none */
+	int64_t watchdog_ms;     /* between pings: half of WatchdogSec; 0 if off */
 	int inactivity_ms;
 	double started;          /* monotonic seconds when the process began */
 	double first_frame;      /* ... and when the first frame was drawn; 0 before */

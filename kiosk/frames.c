@@ -1,5 +1,7 @@
 /* frames: `cop-kiosk frames` — the pending sync loop as PNG files, drawn by the
- * same code and at the same module size as the Sync screen. */
+ * same code and at the same module size as the Sync screen; and loading the
+ * archive's public key that seals the loop. */
+#include <errno.h>
 #include <png.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -20,6 +22,29 @@ static int write_png(const char *path, const unsigned char *px, int side)
 	img.height = (png_uint_32)side;
 	img.format = PNG_FORMAT_GRAY;
 	return png_image_write_to_file(&img, path, 0, px, side, NULL) ? 0 : -1;
+}
+
+int frames_load_key(store *s, const char *path, char *err, size_t errlen)
+{
+	char text[256];
+	unsigned char key[SYNC_PUBKEY_BYTES];
+	FILE *f = fopen(path, "rb");
+	if (!f) {
+		snprintf(err, errlen, "cannot read %s (%s)", path, strerror(errno));
+		return 1;
+	}
+	size_t len = fread(text, 1, sizeof text, f);
+	fclose(f);
+	if (len == sizeof text || !sync_key_from_hex(text, len, key)) {
+		snprintf(err, errlen, "%s is not an archive's public key (64 hex digits, as cop-sync keygen writes "
+		         "PREFIX.pub)", path);
+		return 1;
+	}
+	if (store_sync_key_set(s, key) != STORE_OK) {
+		snprintf(err, errlen, "%s", store_errmsg(s));
+		return 1;
+	}
+	return 0;
 }
 
 int frames_write(store *s, const char *dir, int w, int h, char *err, size_t errlen)
@@ -43,8 +68,15 @@ int frames_write(store *s, const char *dir, int w, int h, char *err, size_t errl
 		goto out;
 	}
 	snprintf(batch_id, sizeof batch_id, "%lld", (long long)batch.id);
+	unsigned char key[SYNC_PUBKEY_BYTES];
+	rc = store_sync_key_get(s, key);
+	if (rc != STORE_OK && rc != STORE_NOTFOUND) {
+		snprintf(err, errlen, "%s", store_errmsg(s));
+		goto out;
+	}
 	sync_batch_opts opts = {.kiosk_id = store_kiosk_id(s), .batch_id = batch_id, .created = batch.created_at,
-	                        .version = version, .secret = batch.secret, .fountain = -1};
+	                        .version = version, .pubkey = rc == STORE_OK ? key : NULL, .secret = batch.secret,
+	                        .fountain = -1};
 	if (sync_encoder_new(&opts, records, len, &enc, receipt) != SYNC_OK) {
 		snprintf(err, errlen, "the records could not be put into QR codes");
 		goto out;
@@ -72,9 +104,10 @@ int frames_write(store *s, const char *dir, int w, int h, char *err, size_t errl
 	}
 	/* The receipt is not printed: only the archive, which read every frame,
 	 * may tell it. */
-	printf("Wrote %zu %s (QR version %d, %d px a module) of batch %lld, %d %s, to %s.\n", loop,
+	printf("Wrote %zu %s (QR version %d, %d px a module) of batch %lld, %d %s, %s, to %s.\n", loop,
 	       loop == 1 ? "frame" : "frames", version, module, (long long)batch.id, batch.records,
-	       batch.records == 1 ? "record" : "records", dir);
+	       batch.records == 1 ? "record" : "records", opts.pubkey ? "encrypted for the archive" : "not encrypted",
+	       dir);
 	status = 0;
 out:
 	sync_encoder_free(enc);

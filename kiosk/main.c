@@ -9,6 +9,7 @@
 
 #include "app.h"
 #include "core/roster.h"
+#include "core/config.h"
 #include "core/text.h"
 #include "core/when.h"
 #include "demo.h"
@@ -17,7 +18,8 @@
 
 static const char usage[] =
 	"Usage:\n"
-	"  cop-kiosk [--db PATH] [--size WxH] [--fullscreen] [--demo] [--script FILE|-]\n"
+	"  cop-kiosk [--db PATH] [--size WxH] [--rotate 0|90|180|270] [--fullscreen] [--demo]\n"
+	"            [--script FILE|-] [--config FILE]   (default /etc/cop-kiosk/kiosk.conf)\n"
 	"  cop-kiosk event new --db PATH --title TITLE [--starts \"YYYY-MM-DD HH:MM\"] [--venue VENUE]\n"
 	"  cop-kiosk pin set --db PATH          (reads the PIN from standard input)\n"
 	"  cop-kiosk roster import --db PATH FILE.csv   (an Eventbrite attendee export, or\n"
@@ -25,6 +27,8 @@ static const char usage[] =
 	"  cop-kiosk export --db PATH --format csv|json --out FILE\n"
 	"                                      (the current event's attendance, or every record)\n"
 	"  cop-kiosk frames --db PATH --out DIR [--size WxH]   (the Sync loop as PNG files)\n"
+	"  cop-kiosk sync-key --db PATH FILE.pub   (the archive's public key, from cop-sync\n"
+	"                                       keygen: the Sync loop is then encrypted)\n"
 	"  cop-kiosk --help\n"
 	"\n"
 	"The kiosk for Community of Practice meetings: check-in, post-its and\n"
@@ -265,6 +269,37 @@ static int cmd_export(int argc, char **argv)
 	return 0;
 }
 
+static int cmd_sync_key(int argc, char **argv)
+{
+	const char *db = NULL, *path = NULL;
+	for (int i = 0; i < argc; i++) {
+		if (!strcmp(argv[i], "--db")) {
+			if (i + 1 == argc)
+				return fail("sync-key: %s needs a value", argv[i]);
+			db = argv[++i];
+		} else if (argv[i][0] == '-') {
+			return fail("sync-key: unknown option '%s' (try --help)", argv[i]);
+		} else if (path) {
+			return fail("sync-key: one key file ('%s' is one too many)", argv[i]);
+		} else {
+			path = argv[i];
+		}
+	}
+	if (!path)
+		return fail("%s", "sync-key: which file? (cop-kiosk sync-key --db PATH FILE.pub)");
+	store *s;
+	if (open_store(db, &s))
+		return 1;
+	char err[1200];
+	int status = frames_load_key(s, path, err, sizeof err);
+	if (status != 0)
+		fail("sync-key: %s", err);
+	else
+		printf("The archive's key is loaded: the Sync loop is now encrypted for the archive.\n");
+	store_close(s);
+	return status;
+}
+
 static int cmd_frames(int argc, char **argv)
 {
 	const char *db = NULL, *dir = NULL;
@@ -301,9 +336,24 @@ static int cmd_frames(int argc, char **argv)
 static int run_kiosk(int argc, char **argv)
 {
 	app_options o = {.started = app_seconds()};
-	const char *script = NULL;
-	bool demo = false;
-	char dbbuf[1024], assets[1024];
+	const char *script = NULL, *config_path = CONFIG_DEFAULT_PATH;
+	bool demo = false, config_named = false;
+	char dbbuf[1024], assets[1024], fonts[1100], err[600];
+	/* The settings file first: the command line wins over it. */
+	for (int i = 1; i + 1 < argc; i++)
+		if (!strcmp(argv[i], "--config")) {
+			config_path = argv[i + 1];
+			config_named = true;
+		}
+	config c;
+	if (config_read(config_path, config_named, &c, err, sizeof err) != 0)
+		return fail("%s", err);
+	o.db_path = c.has_db ? c.db : NULL;
+	o.w = c.has_size ? c.w : 0;
+	o.h = c.has_size ? c.h : 0;
+	o.rotate = c.has_rotate ? c.rotate : 0;
+	o.fullscreen = c.has_fullscreen && c.fullscreen;
+	o.inactivity_s = c.has_inactivity ? c.inactivity_s : 0;
 	for (int i = 1; i < argc; i++) {
 		const char *arg = argv[i];
 		bool has_value = i + 1 < argc;
@@ -317,13 +367,22 @@ static int run_kiosk(int argc, char **argv)
 			if (sscanf(argv[++i], "%dx%d%c", &o.w, &o.h, &tail) != 2 || o.w < 320 || o.h < 240 ||
 			    o.w > 8192 || o.h > 8192)
 				return fail("--size '%s' is not a size like 800x480", argv[i]);
+		} else if (!strcmp(arg, "--rotate") && has_value) {
+			/* The panel's size stays --size; the kiosk lays out for the turned screen. */
+			char tail;
+			if (sscanf(argv[++i], "%d%c", &o.rotate, &tail) != 1 ||
+			    (o.rotate != 0 && o.rotate != 90 && o.rotate != 180 && o.rotate != 270))
+				return fail("--rotate '%s' is not 0, 90, 180 or 270", argv[i]);
+		} else if (!strcmp(arg, "--config") && has_value) {
+			i++; /* read above */
 		} else if (!strcmp(arg, "--fullscreen")) {
 			o.fullscreen = true;
 		} else if (!strcmp(arg, "--demo")) {
 			demo = true;
 		} else if (!strcmp(arg, "--script") && has_value) {
 			script = argv[++i];
-		} else if (!strncmp(arg, "--", 2) && (!strcmp(arg, "--db") || !strcmp(arg, "--size") || !strcmp(arg, "--script"))) {
+		} else if (!strncmp(arg, "--", 2) && (!strcmp(arg, "--db") || !strcmp(arg, "--size") || !strcmp(arg, "--script") ||
+		                                         !strcmp(arg, "--rotate") || !strcmp(arg, "--config"))) {
 			return fail("%s needs a value (try --help)", arg);
 		} else {
 			return fail("unknown option '%s' (try --help)", arg);
@@ -340,10 +399,13 @@ static int run_kiosk(int argc, char **argv)
 		/* Scripts replay headless unless a display was chosen explicitly. */
 		setenv("SDL_VIDEODRIVER", getenv("SDL_VIDEODRIVER") ? getenv("SDL_VIDEODRIVER") : "offscreen", 1);
 	}
-	o.assets = assets_dir(assets, sizeof assets);
+	if (c.has_fonts)
+		snprintf(fonts, sizeof fonts, "%s", c.fonts);
+	else
+		snprintf(fonts, sizeof fonts, "%s/fonts", assets_dir(assets, sizeof assets));
+	o.fonts = fonts;
 
 	app a;
-	char err[600];
 	int status = 1;
 	if (app_init(&a, &o, err, sizeof err) != 0) {
 		fail("%s", err);
@@ -372,6 +434,8 @@ int main(int argc, char **argv)
 		return cmd_export(argc - 2, argv + 2);
 	if (argc >= 2 && !strcmp(argv[1], "frames"))
 		return cmd_frames(argc - 2, argv + 2);
+	if (argc >= 2 && !strcmp(argv[1], "sync-key"))
+		return cmd_sync_key(argc - 2, argv + 2);
 	if (argc >= 2 && argv[1][0] != '-')
 		return fail("unknown command '%s' (try --help)", argv[1]);
 	return run_kiosk(argc, argv);

@@ -55,6 +55,27 @@ static void tap_at(app *a, int x, int y)
 	app_frame(a);
 }
 
+/* A finger on the panel at window pixel (x,y), as SDL reports it: the event
+ * goes through ui_translate (rotation included), as a real touch does. */
+static int touch_at(app *a, int x, int y)
+{
+	int w = 0, h = 0;
+	SDL_GetWindowSize(a->window, &w, &h);
+	if (x >= w || y >= h)
+		return -1;
+	static const Uint32 types[] = {SDL_FINGERDOWN, SDL_FINGERUP};
+	for (size_t i = 0; i < 2; i++) {
+		SDL_Event e = {.type = types[i]};
+		e.tfinger.x = ((float)x + 0.5f) / (float)w;
+		e.tfinger.y = ((float)y + 0.5f) / (float)h;
+		ui_input in;
+		if (ui_translate(a->ui, &e, &in))
+			app_input(a, &in);
+	}
+	app_frame(a);
+	return 0;
+}
+
 /* Types text in chunks that end on character boundaries, as SDL delivers it. */
 static void type_text(app *a, const char *s)
 {
@@ -149,6 +170,11 @@ static int run_line(app *a, int lineno, int argc, char **argv, bool *quit)
 		tap_at(a, w->r.x + w->r.w / 2, w->r.y + w->r.h / 2);
 	} else if (!strcmp(cmd, "tap") && argc == 3 && number(argv[1], &x) && number(argv[2], &y)) {
 		tap_at(a, (int)x, (int)y);
+	} else if (!strcmp(cmd, "touch") && argc == 3 && number(argv[1], &x) && number(argv[2], &y)) {
+		if (touch_at(a, (int)x, (int)y) != 0) {
+			fprintf(stderr, "line %d: %ld,%ld is off the panel\n", lineno, x, y);
+			return 1;
+		}
 	} else if (!strcmp(cmd, "drag") && argc == 5 && number(argv[1], &x) && number(argv[2], &y) &&
 	           number(argv[3], &x2) && number(argv[4], &y2)) {
 		/* A finger moving in steps, as touch screens report it. */

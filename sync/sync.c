@@ -163,6 +163,19 @@ int sync_keypair(unsigned char pk[SYNC_PUBKEY_BYTES], unsigned char sk[SYNC_SECK
 	return SYNC_OK;
 }
 
+bool sync_key_from_hex(const char *text, size_t len, unsigned char key[SYNC_PUBKEY_BYTES])
+{
+	size_t bin = 0;
+
+	/* keygen ends the line with "\n"; an editor may add "\r" or spaces. */
+	while (len && (text[len - 1] == '\n' || text[len - 1] == '\r' || text[len - 1] == ' ' ||
+	               text[len - 1] == '\t'))
+		len--;
+	return len == 2 * SYNC_PUBKEY_BYTES &&
+	       sodium_hex2bin(key, SYNC_PUBKEY_BYTES, text, len, NULL, &bin, NULL) == 0 &&
+	       bin == SYNC_PUBKEY_BYTES;
+}
+
 /* ---- the fountain: which parts a frame mixes ---------------------------- */
 
 typedef struct {

@@ -68,6 +68,11 @@ int sync_inflate(const unsigned char *in, size_t len, size_t max, unsigned char 
 /* Writes a fresh crypto_box key pair. SYNC_OK or SYNC_ERR_INVALID (no libsodium). */
 int sync_keypair(unsigned char pk[SYNC_PUBKEY_BYTES], unsigned char sk[SYNC_SECKEY_BYTES]);
 
+/* Reads a key as cop-sync keygen writes it (PREFIX.pub, PREFIX.key): exactly
+ * 2 * SYNC_PUBKEY_BYTES hex digits, then optional line end or spaces; text
+ * need not be NUL-terminated. True, with key set, if it is one. */
+bool sync_key_from_hex(const char *text, size_t len, unsigned char key[SYNC_PUBKEY_BYTES]);
+
 /* A batch to encode. */
 typedef struct {
 	const char *kiosk_id;        /* 1-40 characters from [A-Za-z0-9._-] */

@@ -975,13 +975,32 @@ static void the_stores_own_settings_cannot_be_overwritten(void **state)
 	static const char *const keys[] = {
 		"kiosk_id", "seq", "current_event", "pin_hash", "clock_offset",
 		"idea_label", "idea_hidden", "prompt_running", "prompt_event",
-		"prompt_item", "current_item:1",
+		"prompt_item", "current_item:1", "sync_pubkey",
 	};
 	store *s = open_ok(f->path);
 
 	for (size_t i = 0; i < sizeof keys / sizeof keys[0]; i++)
 		assert_int_equal(store_setting_set_int(s, keys[i], 1), STORE_INVALID);
 	assert_int_equal(strlen(store_kiosk_id(s)), 16);
+	store_close(s);
+}
+
+static void the_archive_key_is_kept_until_forgotten(void **state)
+{
+	fixture *f = *state;
+	unsigned char key[STORE_SYNC_KEY_BYTES], got[STORE_SYNC_KEY_BYTES];
+	store *s = open_ok(f->path);
+
+	for (size_t i = 0; i < sizeof key; i++)
+		key[i] = (unsigned char)(i * 7 + 1);
+	assert_int_equal(store_sync_key_get(s, got), STORE_NOTFOUND);
+	assert_int_equal(store_sync_key_set(s, key), STORE_OK);
+	store_close(s);
+	s = open_ok(f->path);
+	assert_int_equal(store_sync_key_get(s, got), STORE_OK);
+	assert_memory_equal(got, key, sizeof key);
+	assert_int_equal(store_sync_key_set(s, NULL), STORE_OK);
+	assert_int_equal(store_sync_key_get(s, got), STORE_NOTFOUND);
 	store_close(s);
 }
 
@@ -3184,6 +3203,7 @@ int main(void)
 		T(clock_offset_moves_now),
 		T(settings_have_defaults_and_survive_reopen),
 		T(the_stores_own_settings_cannot_be_overwritten),
+		T(the_archive_key_is_kept_until_forgotten),
 		T(checkins_are_counted_per_event),
 		T(a_full_disk_gives_a_plain_message),
 		T(a_new_member_is_stored_with_consents_as_chosen),

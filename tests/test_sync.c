@@ -73,6 +73,26 @@ static sync_batch_opts opts_for(const char *kiosk, const char *batch, int versio
 
 /* ---- Base45 ---------------------------------------------------------------- */
 
+static void a_key_file_is_64_hex_digits_and_a_line_end(void **state)
+{
+	(void)state;
+	unsigned char key[SYNC_PUBKEY_BYTES];
+	static const char hex[] = "000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1F";
+	char text[80];
+
+	snprintf(text, sizeof text, "%s\r\n", hex);
+	assert_true(sync_key_from_hex(text, strlen(text), key));
+	assert_int_equal(key[0], 0);
+	assert_int_equal(key[31], 0x1f);
+	assert_true(sync_key_from_hex(hex, 64, key));
+	assert_false(sync_key_from_hex(hex, 63, key));
+	assert_false(sync_key_from_hex("", 0, key));
+	snprintf(text, sizeof text, "%s00", hex);
+	assert_false(sync_key_from_hex(text, strlen(text), key));
+	snprintf(text, sizeof text, "x%s", hex + 1);
+	assert_false(sync_key_from_hex(text, strlen(text), key));
+}
+
 static void base45_encodes_and_decodes_the_rfc_vectors(void **state)
 {
 	(void)state;
@@ -622,6 +642,7 @@ int main(void)
 		return 1;
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(base45_encodes_and_decodes_the_rfc_vectors),
+		cmocka_unit_test(a_key_file_is_64_hex_digits_and_a_line_end),
 		cmocka_unit_test(base45_refuses_bad_characters_values_and_lengths),
 		cmocka_unit_test(base45_round_trips_every_byte_value),
 		cmocka_unit_test(deflate_round_trips_and_inflate_refuses_damage),

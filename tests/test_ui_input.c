@@ -20,7 +20,7 @@ static int setup(void **state)
 	if (SDL_Init(SDL_INIT_VIDEO) != 0)
 		return -1;
 	window = SDL_CreateWindow("test", 0, 0, 800, 480, 0);
-	u = window ? ui_create(window, "assets", true, err, sizeof err) : NULL;
+	u = window ? ui_create(window, "assets/fonts", true, err, sizeof err) : NULL;
 	if (!u)
 		fprintf(stderr, "%s\n", err);
 	return u ? 0 : -1;

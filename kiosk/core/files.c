@@ -1,21 +1,25 @@
-/* files: finding roster files on mounted USB sticks. */
+/* files: USB sticks — finding files on them (rosters, the archive's key) and
+ * writing exports to them. */
 #include <dirent.h>
+#include <errno.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <strings.h>
 #include <sys/stat.h>
+#include <unistd.h>
 
 #include "files.h"
+#include "when.h"
 
-static bool is_csv(const char *name)
+static bool has_ext(const char *name, const char *ext)
 {
-	size_t n = strlen(name);
-	return n > 4 && !strcasecmp(name + n - 4, ".csv");
+	size_t n = strlen(name), e = strlen(ext);
+	return n > e && !strcasecmp(name + n - e, ext);
 }
 
-static void walk(const char *dir, int depth, char (*out)[FILES_PATH_MAX], int max, int *n)
+static void walk(const char *dir, int depth, const char *ext, char (*out)[FILES_PATH_MAX], int max, int *n)
 {
 	DIR *d = opendir(dir);
 	if (!d)
@@ -31,8 +35,8 @@ static void walk(const char *dir, int depth, char (*out)[FILES_PATH_MAX], int ma
 		if (stat(path, &sb) != 0)
 			continue;
 		if (S_ISDIR(sb.st_mode) && depth > 0)
-			walk(path, depth - 1, out, max, n);
-		else if (S_ISREG(sb.st_mode) && is_csv(e->d_name))
+			walk(path, depth - 1, ext, out, max, n);
+		else if (S_ISREG(sb.st_mode) && has_ext(e->d_name, ext))
 			memcpy(out[(*n)++], path, sizeof path);
 	}
 	closedir(d);
@@ -43,11 +47,157 @@ static int by_path(const void *a, const void *b)
 	return strcmp(a, b);
 }
 
-int files_find_csv(const char *const *roots, int nroots, int depth, char (*out)[FILES_PATH_MAX], int max)
+int files_find(const char *const *roots, int nroots, int depth, const char *ext, char (*out)[FILES_PATH_MAX],
+               int max)
 {
 	int n = 0;
 	for (int i = 0; i < nroots; i++)
-		walk(roots[i], depth, out, max, &n);
+		walk(roots[i], depth, ext, out, max, &n);
 	qsort(out, (size_t)n, sizeof out[0], by_path);
 	return n;
+}
+
+int files_find_csv(const char *const *roots, int nroots, int depth, char (*out)[FILES_PATH_MAX], int max)
+{
+	return files_find(roots, nroots, depth, ".csv", out, max);
+}
+
+int files_media_roots(const char *roots[FILES_ROOTS_MAX])
+{
+	const char *env = getenv("COP_KIOSK_MEDIA");
+	if (env && *env) {
+		roots[0] = env;
+		return 1;
+	}
+	roots[0] = "/media";
+	roots[1] = "/run/media";
+	roots[2] = "/mnt";
+	return 3;
+}
+
+/* The first (by name) folder directly under dir that is a mount point (its
+ * device differs from dir's), or with any_dir the first folder at all. */
+static bool first_mount(const char *dir, bool any_dir, char out[FILES_PATH_MAX])
+{
+	struct stat top, sb;
+	char found[FILES_PATH_MAX] = "", path[FILES_PATH_MAX];
+	DIR *d = opendir(dir);
+	if (!d || stat(dir, &top) != 0) {
+		if (d)
+			closedir(d);
+		return false;
+	}
+	struct dirent *e;
+	while ((e = readdir(d))) {
+		if (e->d_name[0] == '.' || snprintf(path, sizeof path, "%s/%s", dir, e->d_name) >= (int)sizeof path)
+			continue;
+		if (stat(path, &sb) != 0 || !S_ISDIR(sb.st_mode) || (!any_dir && sb.st_dev == top.st_dev))
+			continue;
+		if (!found[0] || strcmp(path, found) < 0)
+			memcpy(found, path, sizeof found);
+	}
+	closedir(d);
+	if (found[0])
+		memcpy(out, found, FILES_PATH_MAX);
+	return found[0] != '\0';
+}
+
+bool files_stick(char out[FILES_PATH_MAX])
+{
+	const char *roots[FILES_ROOTS_MAX], *env = getenv("COP_KIOSK_MEDIA");
+	if (env && *env)
+		return first_mount(env, true, out);
+	int n = files_media_roots(roots);
+	for (int i = 0; i < n; i++) {
+		/* /media/LABEL, /mnt/LABEL, or a desktop's /media/USER/LABEL and
+		 * /run/media/USER/LABEL. */
+		if (first_mount(roots[i], false, out))
+			return true;
+		DIR *d = opendir(roots[i]);
+		struct dirent *e;
+		char user[FILES_PATH_MAX];
+		bool ok = false;
+		while (d && !ok && (e = readdir(d))) {
+			if (e->d_name[0] != '.' && snprintf(user, sizeof user, "%s/%s", roots[i], e->d_name) < (int)sizeof user)
+				ok = first_mount(user, false, out);
+		}
+		if (d)
+			closedir(d);
+		if (ok)
+			return true;
+	}
+	return false;
+}
+
+/* Why writing on a stick failed, in words. */
+static void write_error(char *msg, size_t cap, const char *path, int err)
+{
+	if (err == EROFS || err == EACCES || err == EPERM)
+		snprintf(msg, cap, "The export was not saved: the USB stick is read-only (%s).", path);
+	else if (err == ENOSPC || err == EDQUOT)
+		snprintf(msg, cap, "The export was not saved: the USB stick is full (%s).", path);
+	else
+		snprintf(msg, cap, "The export was not saved: %s could not be written (%s).", path, strerror(err));
+}
+
+/* Writes one export to dir/name through a temporary file, synced then renamed, so
+ * that a stick pulled out never holds half a file under the final name.
+ * 0, 1 when the store has nothing of that format (no current event), -1 with msg. */
+static int export_one(store *s, const char *dir, const char *name, const char *format, char *msg, size_t cap)
+{
+	char path[FILES_PATH_MAX + 64], tmp[FILES_PATH_MAX + 80];
+	int status = -1, err = 0;
+	snprintf(path, sizeof path, "%s/%s", dir, name);
+	snprintf(tmp, sizeof tmp, "%s/.%s.tmp", dir, name);
+	FILE *out = fopen(tmp, "wb");
+	if (!out) {
+		write_error(msg, cap, dir, errno);
+		return -1;
+	}
+	int rc = store_export(s, format, out);
+	if (rc == STORE_NOTFOUND) {
+		status = 1;
+	} else if (rc != STORE_OK) {
+		snprintf(msg, cap, "The export was not saved: %s", store_errmsg(s));
+	} else if (fflush(out) != 0 || fsync(fileno(out)) != 0) {
+		err = errno;
+	} else {
+		status = 0;
+	}
+	if (fclose(out) != 0 && status == 0) {
+		err = errno;
+		status = -1;
+	}
+	if (status == 0 && rename(tmp, path) != 0) {
+		err = errno;
+		status = -1;
+	}
+	if (status != 0)
+		unlink(tmp);
+	if (err) {
+		write_error(msg, cap, dir, err);
+		status = -1;
+	}
+	return status;
+}
+
+int files_export(store *s, const char *dir, char *msg, size_t cap)
+{
+	char day[24], csv[64], json[64];
+	when_format(store_now(s), day, sizeof day);
+	day[10] = '\0'; /* "YYYY-MM-DD" */
+	snprintf(csv, sizeof csv, "cop-kiosk-attendance-%s.csv", day);
+	snprintf(json, sizeof json, "cop-kiosk-records-%s.json", day);
+	int rc = export_one(s, dir, json, "json", msg, cap);
+	if (rc != 0)
+		return -1;
+	rc = export_one(s, dir, csv, "csv", msg, cap);
+	if (rc < 0)
+		return -1;
+	if (rc == 1)
+		snprintf(msg, cap, "Saved every record as %s in %s. There is no current event, so no attendance list.",
+		         json, dir);
+	else
+		snprintf(msg, cap, "Saved the attendance as %s and every record as %s in %s.", csv, json, dir);
+	return 0;
 }

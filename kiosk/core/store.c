@@ -39,6 +39,7 @@
 #define KEY_PROMPT_EVENT "prompt_event"    /* ... the event it runs at */
 #define KEY_PROMPT_ITEM "prompt_item"      /* ... its agenda item, or 0 */
 #define KEY_ITEM_PREFIX "current_item:"    /* + event id: the chosen agenda item */
+#define KEY_SYNC_KEY "sync_pubkey"         /* the archive's public key, 64 hex digits */
 
 #if defined(__GNUC__)
 #define PRINTF_LIKE(f, a) __attribute__((format(printf, f, a)))
@@ -1081,6 +1082,7 @@ int store_setting_set_int(store *s, const char *key, int64_t value)
 	static const char *const reserved[] = {
 		KEY_KIOSK, KEY_SEQ, KEY_CURRENT, KEY_PIN, KEY_CLOCK, KEY_IDEA_LABEL,
 		KEY_IDEA_HIDDEN, KEY_PROMPT, KEY_PROMPT_EVENT, KEY_PROMPT_ITEM,
+		KEY_SYNC_KEY,
 	};
 
 	assert(s && key && key[0]);
@@ -4995,6 +4997,44 @@ int store_sync_history(store *s, store_batch *out, int max, int *n)
 out:
 	sqlite3_finalize(st);
 	return rc;
+}
+
+int store_sync_key_set(store *s, const unsigned char key[STORE_SYNC_KEY_BYTES])
+{
+	static const char sql[] = "DELETE FROM settings WHERE key = ?1";
+	char hex[2 * STORE_SYNC_KEY_BYTES + 1];
+	sqlite3_stmt *st = NULL;
+	int rc = STORE_OK;
+
+	assert(s);
+	if (key) {
+		sodium_bin2hex(hex, sizeof hex, key, STORE_SYNC_KEY_BYTES);
+		return setting_put_text(s, KEY_SYNC_KEY, hex, "the archive's key was not saved");
+	}
+	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK ||
+	    sqlite3_bind_text(st, 1, KEY_SYNC_KEY, -1, SQLITE_STATIC) != SQLITE_OK ||
+	    sqlite3_step(st) != SQLITE_DONE)
+		rc = fail_db(s, sqlite3_errcode(s->db), "the archive's key was not removed");
+	sqlite3_finalize(st);
+	return rc;
+}
+
+int store_sync_key_get(store *s, unsigned char key[STORE_SYNC_KEY_BYTES])
+{
+	char hex[2 * STORE_SYNC_KEY_BYTES + 1];
+	size_t bin = 0;
+	int rc;
+
+	assert(s && key);
+	rc = setting_get_text(s, KEY_SYNC_KEY, hex, sizeof hex);
+	if (rc == STORE_NOTFOUND)
+		return set_msg(s, STORE_NOTFOUND, "No archive key has been loaded.");
+	if (rc != STORE_OK)
+		return rc;
+	if (sodium_hex2bin(key, STORE_SYNC_KEY_BYTES, hex, strlen(hex), NULL, &bin, NULL) != 0 ||
+	    bin != STORE_SYNC_KEY_BYTES)
+		return set_msg(s, STORE_CORRUPT, "The archive's key in the data file is damaged; load it again.");
+	return STORE_OK;
 }
 
 /* One CSV field (RFC 4180): quoted only when it must be. A leading = + - @

@@ -547,6 +547,16 @@ int store_sync_batch(store *s, store_batch *out, char **records, size_t *len);
 int store_sync_ack(store *s, int64_t id);
 /* Every batch, newest first: up to max into out, *n receives the number. */
 int store_sync_history(store *s, store_batch *out, int max, int *n);
+#define STORE_SYNC_KEY_BYTES 32 /* the archive's crypto_box public key (cop-sync keygen's PREFIX.pub) */
+
+/* Keeps key (STORE_SYNC_KEY_BYTES) as the archive's public key: the Sync loop
+ * is then sealed for the archive. NULL forgets it (the loop is no longer
+ * encrypted). The store does not check that it is a valid key; the caller
+ * parsed it. STORE_OK, or STORE_IO and friends. */
+int store_sync_key_set(store *s, const unsigned char key[STORE_SYNC_KEY_BYTES]);
+/* Copies the archive's public key into key. STORE_NOTFOUND when none was
+ * loaded (key untouched); STORE_CORRUPT if the stored value is not a key. */
+int store_sync_key_get(store *s, unsigned char key[STORE_SYNC_KEY_BYTES]);
 /* Writes the current event's attendance as CSV ("csv") or every record as
  * JSON ("json") to out.
  * csv: a header line "First name,Last name,Organisation,Profession,Checked

@@ -1,12 +1,16 @@
 /* syncloop: the Sync screen — the records not yet acknowledged as a loop of QR
- * codes (counter, pause, step, slower, faster), the receipt that marks the
- * batch as synced, and the history of batches. */
+ * codes (counter, pause, step, slower, faster), sealed for the archive when its
+ * key is loaded, the receipt that marks the batch as synced; and under "More",
+ * the history of batches, loading the archive's key and exporting to a USB
+ * stick. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/files.h"
 #include "core/qrdraw.h"
 #include "core/when.h"
+#include "frames.h"
 #include "screens.h"
 #include "sync.h"
 
@@ -29,7 +33,10 @@ static struct {
 	int side;
 	bool changed;             /* px is new: upload it */
 	char counter[32], speed[32], about[160];
-	bool history;
+	bool history;             /* "More": the history, the key, USB */
+	bool sealed;              /* the loop is sealed with key */
+	unsigned char key[SYNC_PUBKEY_BYTES];
+	char exported[FILES_PATH_MAX + 256]; /* what the last export did, in words */
 	store_batch batches[MAX_BATCHES];
 	int nbatches;
 	ui_list list;
@@ -94,9 +101,11 @@ static void load(app *a)
 	}
 	char batch_id[24];
 	snprintf(batch_id, sizeof batch_id, "%lld", (long long)st.batch.id);
+	/* A sealed batch differs at every encoding (a fresh ephemeral key), but its
+	 * receipt derives from the secret inside, so it stays the same. */
 	sync_batch_opts opts = {.kiosk_id = store_kiosk_id(a->db), .batch_id = batch_id,
 	                        .created = st.batch.created_at, .version = st.version,
-	                        .secret = st.batch.secret, .fountain = -1};
+	                        .pubkey = st.sealed ? st.key : NULL, .secret = st.batch.secret, .fountain = -1};
 	rc = sync_encoder_new(&opts, records, len, &st.enc, st.receipt);
 	free(records);
 	if (rc != SYNC_OK) {
@@ -107,8 +116,8 @@ static void load(app *a)
 	st.loop = parts + (parts > 1 ? (parts + 1) / 2 : 0); /* plain frames, then fountain frames */
 	st.seq = 1;
 	st.pending = true;
-	snprintf(st.about, sizeof st.about, "Batch %lld · %d records · not encrypted", (long long)st.batch.id,
-	         st.batch.records);
+	snprintf(st.about, sizeof st.about, "%d %s · %s", st.batch.records, st.batch.records == 1 ? "record" : "records",
+	         st.sealed ? "Encrypted for the archive" : "not encrypted");
 	render();
 }
 
@@ -137,7 +146,15 @@ static void enter(app *a)
 		return;
 	}
 	st.typed[0] = '\0';
-	if (!st.pending || !st.enc)
+	st.exported[0] = '\0';
+	/* Back from loading the archive's key: the loop is sealed from now on. */
+	unsigned char key[SYNC_PUBKEY_BYTES];
+	bool sealed = store_sync_key_get(a->db, key) == STORE_OK;
+	bool rekeyed = sealed != st.sealed || (sealed && memcmp(key, st.key, sizeof key) != 0);
+	st.sealed = sealed;
+	if (sealed)
+		memcpy(st.key, key, sizeof key);
+	if (!st.pending || !st.enc || rekeyed)
 		load(a);
 	st.changed = true;
 	st.playing = true;
@@ -183,11 +200,32 @@ static void frame(app *a)
 	if (st.history || !st.pending) {
 		ui_fill(u, code, UI_WHITE);
 		rect in = layout_inset(code, m->pad);
-		const char *head = st.pending ? "Batches. This loop is not encrypted: anyone who films it can read the "
-		                                "names in it, so show it only to the archive's camera."
-		                              : "Everything is synced: no records are waiting.";
+		const char *head = !st.pending ? "Everything is synced: no records are waiting."
+		                   : st.sealed ? "Encrypted for the archive: only the archive's key can read this loop."
+		                               : "This loop is not encrypted: anyone who films it can read the names in "
+		                                 "it, so show it only to the archive's camera, or load the archive's key.";
 		ui_label(u, layout_cut_top(&in, ui_text_height(u, head, UI_FONT_BOLD, in.w)), head, UI_FONT_BOLD, UI_TEXT,
 		         UI_ALIGN_LEFT);
+		layout_cut_top(&in, m->gap / 2);
+		rect tools = layout_cut_top(&in, m->touch);
+		layout_cut_top(&in, m->gap / 2);
+		if (ui_button(u, layout_cell(tools, 2, 1, 0, 0, m->gap / 2), "Load key", UI_BUTTON_SECONDARY)) {
+			app_show(a, &screen_synckey);
+			return;
+		}
+		if (ui_button(u, layout_cell(tools, 2, 1, 1, 0, m->gap / 2), "Export to USB", UI_BUTTON_SECONDARY)) {
+			char dir[FILES_PATH_MAX];
+			if (!files_stick(dir))
+				snprintf(st.exported, sizeof st.exported,
+				         "No USB stick found. Plug one in, wait a moment, then tap \"Export to USB\" again.");
+			else
+				files_export(a->db, dir, st.exported, sizeof st.exported);
+		}
+		if (st.exported[0]) {
+			ui_label(u, layout_cut_top(&in, ui_text_height(u, st.exported, UI_FONT_SMALL, in.w)), st.exported,
+			         UI_FONT_SMALL, UI_TEXT, UI_ALIGN_LEFT);
+			layout_cut_top(&in, m->gap / 2);
+		}
 		int h = m->touch * 5 / 4;
 		ui_list_begin(u, &st.list, in, st.nbatches * h);
 		for (int i = 0; i < st.nbatches; i++) {
@@ -204,8 +242,16 @@ static void frame(app *a)
 	if (!st.pending)
 		return;
 
-	ui_label(u, layout_cut_top(&body, ui_line_height(u, UI_FONT_BIG)), st.counter, UI_FONT_BIG, UI_TEXT,
-	         UI_ALIGN_LEFT);
+	rect count = layout_cut_top(&body, ui_line_height(u, UI_FONT_BIG));
+	if (m->portrait) { /* no height to spare under the code: the batch line goes beside the counter */
+		int cw, ch;
+		ui_measure(u, st.counter, UI_FONT_BIG, &cw, &ch);
+		ui_label_line(u, layout_cut_left(&count, cw), st.counter, UI_FONT_BIG, UI_TEXT, UI_ALIGN_LEFT);
+		layout_cut_left(&count, m->gap);
+		ui_label_line(u, count, st.about, UI_FONT_SMALL, UI_TEXT, UI_ALIGN_RIGHT);
+	} else {
+		ui_label(u, count, st.counter, UI_FONT_BIG, UI_TEXT, UI_ALIGN_LEFT);
+	}
 	rect row1 = layout_cut_top(&body, m->touch);
 	layout_cut_top(&body, m->gap / 2);
 	rect row2 = layout_cut_top(&body, m->touch);
@@ -232,11 +278,12 @@ static void frame(app *a)
 	if (ui_button(u, layout_cell(bottom, 2, 1, 1, 0, m->gap / 2), "Enter receipt", UI_BUTTON_PRIMARY))
 		textedit_open(a, "Receipt code from the archive", st.typed, sizeof st.typed, 12, KEYBOARD_LETTERS,
 		              check_receipt, NULL);
-	if (ui_button(u, layout_cell(bottom, 2, 1, 0, 0, m->gap / 2), st.history ? "Show codes" : "History",
+	if (ui_button(u, layout_cell(bottom, 2, 1, 0, 0, m->gap / 2), st.history ? "Show codes" : "More",
 	              UI_BUTTON_SECONDARY))
 		st.history = !st.history;
-	ui_label_line(u, layout_cut_top(&body, ui_line_height(u, UI_FONT_SMALL)), st.about, UI_FONT_SMALL, UI_TEXT,
-	              UI_ALIGN_LEFT);
+	if (!m->portrait)
+		ui_label(u, layout_cut_top(&body, ui_text_height(u, st.about, UI_FONT_SMALL, body.w)), st.about,
+		         UI_FONT_SMALL, UI_TEXT, UI_ALIGN_LEFT);
 }
 
 const screen screen_syncloop = {"sync", enter, frame, leave};

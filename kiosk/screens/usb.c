@@ -24,10 +24,8 @@ static struct {
 /* Where sticks are mounted: $COP_KIOSK_MEDIA, or the usual places. */
 static void look(void)
 {
-	const char *env = getenv("COP_KIOSK_MEDIA");
-	const char *const usual[] = {"/media", "/run/media", "/mnt"};
-	const char *const *roots = env && *env ? &env : usual;
-	int nroots = env && *env ? 1 : 3;
+	const char *roots[FILES_ROOTS_MAX];
+	int nroots = files_media_roots(roots);
 	st.n = files_find_csv(roots, nroots, 3, st.files, MAX_FILES);
 	st.list.scroll = 0;
 }

@@ -26,8 +26,8 @@ static int font_size(const layout_metrics *m, ui_font f)
 
 static TTF_Font *open_font(const ui *u, const char *file, int size, char *err, size_t errlen)
 {
-	char path[600];
-	snprintf(path, sizeof path, "%s/fonts/%s", u->assets, file);
+	char path[1200];
+	snprintf(path, sizeof path, "%s/%s", u->fonts, file);
 	TTF_Font *font = TTF_OpenFont(path, size);
 	if (!font)
 		snprintf(err, errlen, "cannot open font %s: %s", path, TTF_GetError());

@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/rotate.h"
 #include "core/text.h"
 #include "ui_internal.h"
 
@@ -33,7 +34,7 @@ SDL_Color ui_rgb(ui_color c)
 	return palette[c];
 }
 
-ui *ui_create(SDL_Window *window, const char *assets_dir, bool software, char *err, size_t errlen)
+ui *ui_create(SDL_Window *window, const char *fonts_dir, bool software, char *err, size_t errlen)
 {
 	ui *u = calloc(1, sizeof *u);
 	if (!u) {
@@ -41,7 +42,7 @@ ui *ui_create(SDL_Window *window, const char *assets_dir, bool software, char *e
 		return NULL;
 	}
 	u->window = window;
-	snprintf(u->assets, sizeof u->assets, "%s", assets_dir);
+	snprintf(u->fonts, sizeof u->fonts, "%s", fonts_dir);
 	if (!TTF_WasInit() && TTF_Init() != 0) {
 		snprintf(err, errlen, "cannot start the font library: %s", TTF_GetError());
 		goto fail;
@@ -70,6 +71,8 @@ void ui_destroy(ui *u)
 	if (u->image)
 		SDL_DestroyTexture(u->image);
 	free(u->image_rgb);
+	if (u->target)
+		SDL_DestroyTexture(u->target);
 	if (u->renderer)
 		SDL_DestroyRenderer(u->renderer);
 	if (TTF_WasInit())
@@ -79,12 +82,39 @@ void ui_destroy(ui *u)
 
 int ui_resize(ui *u, char *err, size_t errlen)
 {
-	int w = 0, h = 0;
+	int pw = 0, ph = 0, w, h;
+	/* Asked in the middle of a frame (a zoom), the renderer would answer with
+	 * its target's size: ask about the panel, then carry on drawing. */
+	bool drawing = u->target && SDL_GetRenderTarget(u->renderer) == u->target;
+	if (drawing)
+		SDL_SetRenderTarget(u->renderer, NULL);
 	/* The output size, never a constant: offscreen fullscreen is 1024x768. */
-	if (SDL_GetRendererOutputSize(u->renderer, &w, &h) != 0) {
+	if (SDL_GetRendererOutputSize(u->renderer, &pw, &ph) != 0) {
 		snprintf(err, errlen, "cannot read the screen size: %s", SDL_GetError());
 		return -1;
 	}
+	rotate_logical_size(u->rotation, pw, ph, &w, &h);
+	u->panel_w = pw;
+	u->panel_h = ph;
+	int tw = 0, th = 0;
+	if (u->target)
+		SDL_QueryTexture(u->target, NULL, NULL, &tw, &th);
+	if (u->target && (u->rotation == 0 || tw != w || th != h)) {
+		SDL_SetRenderTarget(u->renderer, NULL);
+		SDL_DestroyTexture(u->target);
+		u->target = NULL;
+	}
+	if (u->rotation != 0 && !u->target) {
+		/* The display planes cannot turn a picture by 90 degrees: draw upright
+		 * into a texture and turn it when presenting. */
+		u->target = SDL_CreateTexture(u->renderer, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_TARGET, w, h);
+		if (!u->target) {
+			snprintf(err, errlen, "cannot draw a rotated screen: %s", SDL_GetError());
+			return -1;
+		}
+	}
+	if (drawing && u->target)
+		SDL_SetRenderTarget(u->renderer, u->target);
 	layout_metrics m = layout_metrics_for(w, h);
 	if (u->zoom > 1) {
 		m.text = (int)((float)m.text * u->zoom);
@@ -97,6 +127,27 @@ int ui_resize(ui *u, char *err, size_t errlen)
 	                    m.small != u->m.small || m.big != u->m.big;
 	u->m = m;
 	return fonts_change ? ui_fonts_open(u, err, errlen) : 0;
+}
+
+int ui_set_rotation(ui *u, int degrees, char *err, size_t errlen)
+{
+	if (!rotate_valid(degrees)) {
+		snprintf(err, errlen, "a rotation is 0, 90, 180 or 270 degrees, not %d", degrees);
+		return -1;
+	}
+	u->rotation = degrees;
+	return ui_resize(u, err, errlen);
+}
+
+/* A point on the panel (window pixels) as a point of the logical screen. */
+static void panel_to_logical(const ui *u, int px, int py, int *x, int *y)
+{
+	if (u->rotation == 0 || u->panel_w <= 0 || u->panel_h <= 0) {
+		*x = px;
+		*y = py;
+		return;
+	}
+	rotate_to_logical(u->rotation, u->panel_w, u->panel_h, px, py, x, y);
 }
 
 int ui_zoom(ui *u, float zoom, char *err, size_t errlen)
@@ -140,8 +191,9 @@ bool ui_translate(ui *u, const SDL_Event *e, ui_input *out)
 	case SDL_FINGERMOTION:
 	case SDL_FINGERUP:
 		out->kind = e->type == SDL_FINGERDOWN ? UI_IN_DOWN : e->type == SDL_FINGERUP ? UI_IN_UP : UI_IN_MOVE;
-		out->x = (int)(e->tfinger.x * (float)u->m.w);
-		out->y = (int)(e->tfinger.y * (float)u->m.h);
+		/* Normalised to the panel (the window), which the rotation turns. */
+		panel_to_logical(u, (int)(e->tfinger.x * (float)(u->rotation ? u->panel_w : u->m.w)),
+		                 (int)(e->tfinger.y * (float)(u->rotation ? u->panel_h : u->m.h)), &out->x, &out->y);
 		return true;
 	case SDL_MOUSEBUTTONDOWN:
 	case SDL_MOUSEBUTTONUP:
@@ -149,15 +201,13 @@ bool ui_translate(ui *u, const SDL_Event *e, ui_input *out)
 		if (e->button.which == SDL_TOUCH_MOUSEID || e->button.button != SDL_BUTTON_LEFT)
 			return false;
 		out->kind = e->type == SDL_MOUSEBUTTONDOWN ? UI_IN_DOWN : UI_IN_UP;
-		out->x = e->button.x;
-		out->y = e->button.y;
+		panel_to_logical(u, e->button.x, e->button.y, &out->x, &out->y);
 		return true;
 	case SDL_MOUSEMOTION:
 		if (e->motion.which == SDL_TOUCH_MOUSEID || !(e->motion.state & SDL_BUTTON_LMASK))
 			return false;
 		out->kind = UI_IN_MOVE;
-		out->x = e->motion.x;
-		out->y = e->motion.y;
+		panel_to_logical(u, e->motion.x, e->motion.y, &out->x, &out->y);
 		return true;
 	case SDL_TEXTINPUT:
 		out->kind = UI_IN_TEXT;
@@ -219,6 +269,8 @@ void ui_begin(ui *u, int64_t now_ms)
 	u->modal_now = false;
 	u->focus_seen = false;
 	u->submit = false;
+	if (u->target)
+		SDL_SetRenderTarget(u->renderer, u->target);
 	SDL_RenderSetClipRect(u->renderer, NULL);
 	u->clipping = false;
 	SDL_Color bg = palette[UI_GREY5];
@@ -258,8 +310,23 @@ bool ui_end(ui *u)
 	return modal_changed;
 }
 
+/* Turns the logical frame onto the panel; the panel is then the target. */
+static void compose(ui *u)
+{
+	if (!u->target)
+		return;
+	SDL_SetRenderTarget(u->renderer, NULL);
+	SDL_RenderSetClipRect(u->renderer, NULL);
+	SDL_SetRenderDrawColor(u->renderer, 0, 0, 0, 0xFF);
+	SDL_RenderClear(u->renderer);
+	/* Centred on the panel, the turned texture covers it exactly. */
+	SDL_Rect dst = {(u->panel_w - u->m.w) / 2, (u->panel_h - u->m.h) / 2, u->m.w, u->m.h};
+	SDL_RenderCopyEx(u->renderer, u->target, NULL, &dst, (double)u->rotation, NULL, SDL_FLIP_NONE);
+}
+
 void ui_present(ui *u)
 {
+	compose(u);
 	SDL_RenderPresent(u->renderer);
 }
 
@@ -483,6 +550,7 @@ void ui_dump(const ui *u, FILE *out)
 int ui_screenshot(ui *u, const char *path, char *err, size_t errlen)
 {
 	int w = 0, h = 0, rc = -1;
+	compose(u); /* what the panel shows, turned as it is mounted */
 	SDL_GetRendererOutputSize(u->renderer, &w, &h);
 	unsigned char *pixels = malloc((size_t)w * (size_t)h * 3);
 	if (!pixels) {

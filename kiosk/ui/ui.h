@@ -100,14 +100,19 @@ typedef struct {
 	int drag_scroll;
 } ui_list;
 
-/* Opens the fonts from assets_dir and creates an SDL renderer for window.
+/* Opens the fonts in fonts_dir and creates an SDL renderer for window.
  * software selects SDL's software renderer (headless runs, benchmarks). On
  * failure returns NULL with a one-line reason naming the file in err. */
-ui *ui_create(SDL_Window *window, const char *assets_dir, bool software, char *err, size_t errlen);
+ui *ui_create(SDL_Window *window, const char *fonts_dir, bool software, char *err, size_t errlen);
 void ui_destroy(ui *u);
 
-/* Adapts fonts and metrics to the renderer's current output size. */
+/* Adapts fonts and metrics to the renderer's current output size (the
+ * panel), turned by the rotation. */
 int ui_resize(ui *u, char *err, size_t errlen);
+/* Turns the picture by degrees (0, 90, 180 or 270) clockwise onto the panel,
+ * for panels mounted sideways or upside down; taps are mapped back by the same
+ * turn in ui_translate. Returns 0, or -1 with a reason in err. */
+int ui_set_rotation(ui *u, int degrees, char *err, size_t errlen);
 const layout_metrics *ui_metrics(const ui *u);
 SDL_Renderer *ui_renderer(ui *u);
 

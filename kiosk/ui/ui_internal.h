@@ -24,8 +24,13 @@ typedef struct {
 struct ui {
 	SDL_Window *window;
 	SDL_Renderer *renderer;
-	char assets[512];
+	char fonts[1024];       /* the folder of the font files */
 	layout_metrics m;
+	/* A rotated panel: frames are drawn into target (the logical size) and
+	 * turned onto the panel when shown. rotation 0 draws straight on it. */
+	int rotation;
+	int panel_w, panel_h;
+	SDL_Texture *target;
 	float zoom;             /* presenting: bigger type on the same screen */
 	TTF_Font *font[UI_FONT_COUNT];
 	TTF_Font *fallback[UI_FONT_COUNT];

@@ -1,0 +1,31 @@
+/* config: the kiosk's settings file (/etc/cop-kiosk/kiosk.conf, INI), read
+ * with Debian's inih. */
+#ifndef CONFIG_H
+#define CONFIG_H
+
+#include <stdbool.h>
+#include <stddef.h>
+
+#define CONFIG_DEFAULT_PATH "/etc/cop-kiosk/kiosk.conf"
+
+/* What the file set; has_* say which keys it gave. */
+typedef struct {
+	char db[1024];
+	int w, h;
+	int rotate;             /* 0, 90, 180, 270 */
+	int inactivity_s;       /* seconds before a screen clears and goes home */
+	bool fullscreen;
+	char fonts[1024];       /* a folder with the kiosk's font files */
+	bool has_db, has_size, has_rotate, has_inactivity, has_fullscreen, has_fonts;
+} config;
+
+/* Reads the INI file at path into *c (zeroed first):
+ *   [kiosk] db=PATH, size=WxH, rotate=0|90|180|270, inactivity_seconds=N
+ *           (10..3600), fullscreen=yes|no
+ *   [fonts] dir=PATH
+ * Returns 0. A missing file is fine when required is false. Otherwise -1
+ * with one line in err: "cannot read PATH: reason", or "PATH:LINE: what is
+ * wrong" for an unknown section or key or a bad value. */
+int config_read(const char *path, bool required, config *c, char *err, size_t errlen);
+
+#endif

@@ -1,0 +1,96 @@
+/* synckey: loads the archive's public key (cop-sync keygen's PREFIX.pub) from a
+ * USB stick, so that the Sync loop is sealed for the archive. */
+#include <stdio.h>
+#include <string.h>
+
+#include "core/files.h"
+#include "frames.h"
+#include "screens.h"
+
+#define MAX_FILES 32
+
+static struct {
+	char files[MAX_FILES][FILES_PATH_MAX];
+	int n;
+	int chosen;              /* asking to load files[chosen], or -1 */
+	char question[FILES_PATH_MAX + 48];
+	char result[FILES_PATH_MAX + 200]; /* what the last try did, in words */
+	ui_list list;
+} st;
+
+static void look(void)
+{
+	const char *roots[FILES_ROOTS_MAX];
+	int nroots = files_media_roots(roots);
+	st.n = files_find(roots, nroots, 3, ".pub", st.files, MAX_FILES);
+	st.list.scroll = 0;
+}
+
+static void enter(app *a)
+{
+	(void)a;
+	st.chosen = -1;
+	st.result[0] = '\0';
+	look();
+}
+
+static void load(app *a, const char *path)
+{
+	char err[FILES_PATH_MAX + 160];
+	const char *slash = strrchr(path, '/');
+	if (frames_load_key(a->db, path, err, sizeof err) != 0)
+		snprintf(st.result, sizeof st.result, "The key was not loaded: %s.", err);
+	else
+		snprintf(st.result, sizeof st.result,
+		         "The archive's key in %s is loaded. The Sync loop is now encrypted for the archive.",
+		         slash ? slash + 1 : path);
+}
+
+static void frame(app *a)
+{
+	ui *u = a->ui;
+	const layout_metrics *m = ui_metrics(u);
+	rect body = {0, 0, m->w, m->h};
+	if (screen_header(a, &body, "Archive key", "Back")) {
+		app_show(a, &screen_syncloop);
+		return;
+	}
+	rect bar = layout_cut_bottom(&body, m->touch + m->gap);
+	if (ui_button(u, m->portrait ? bar : layout_cut_right(&bar, bar.w / 2), "Look again", UI_BUTTON_SECONDARY)) {
+		look();
+		st.result[0] = '\0';
+	}
+	layout_cut_bottom(&body, m->gap);
+	if (st.result[0]) {
+		int h = ui_text_height(u, st.result, UI_FONT_BODY, body.w);
+		ui_label(u, layout_cut_top(&body, h), st.result, UI_FONT_BODY, UI_TEXT, UI_ALIGN_LEFT);
+		layout_cut_top(&body, m->gap);
+	}
+	if (st.n == 0 && !st.result[0]) {
+		ui_label(u, body,
+		         "No key file found on a USB stick. Copy the archive's .pub file (made by cop-sync keygen) "
+		         "onto a stick, plug it in, then tap \"Look again\".",
+		         UI_FONT_BODY, UI_GREY1, UI_ALIGN_CENTER);
+	}
+	int h = m->touch * 3 / 2;
+	ui_list_begin(u, &st.list, body, st.n * h);
+	for (int i = 0; i < st.n; i++) {
+		const char *slash = strrchr(st.files[i], '/');
+		rect r = ui_list_row(u, &st.list, i * h, h);
+		if (ui_list_item(u, &st.list, r, slash ? slash + 1 : st.files[i], st.files[i], false)) {
+			st.chosen = i;
+			snprintf(st.question, sizeof st.question, "Encrypt the Sync loop with the key in %s?",
+			         slash ? slash + 1 : st.files[i]);
+		}
+	}
+	ui_list_end(u, &st.list);
+	if (st.chosen >= 0) {
+		int answer = ui_confirm(u, st.question, "Use this key", "Cancel");
+		if (answer > 0)
+			load(a, st.files[st.chosen]);
+		if (answer)
+			st.chosen = -1;
+	}
+}
+
+const screen screen_synckey = {"load the archive's key", enter, frame, NULL};

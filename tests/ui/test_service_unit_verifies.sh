@@ -1,0 +1,30 @@
+# image/cop-kiosk.service passes `systemd-analyze verify` without a single
+# warning (verify exits 0 on unknown keys and bad values: its output must be
+# empty), and keeps the settings the Pi relies on: notify + watchdog, restart for
+# ever, tty1, the device groups, the hardening, and never PrivateDevices.
+. "$TESTS/ui/lib.sh"
+unit="$TESTS/../image/cop-kiosk.service"
+command -v systemd-analyze >/dev/null || die "systemd-analyze is missing (apt-get install systemd)"
+# verify checks that ExecStart exists: point it at the binary under test.
+sed "s#^ExecStart=/usr/local/bin/cop-kiosk #ExecStart=$KIOSK #" "$unit" >cop-kiosk.service
+grep -q "^ExecStart=$KIOSK --fullscreen --db /var/lib/cop-kiosk/kiosk.db$" cop-kiosk.service ||
+	die "ExecStart is not /usr/local/bin/cop-kiosk --fullscreen --db /var/lib/cop-kiosk/kiosk.db"
+# No manual pages or generators: the same answer offline, in a chroot or a container.
+systemd-analyze verify --man=no --generators=no "$PWD/cop-kiosk.service" >verify.out 2>&1 ||
+	{ cat verify.out >&2; die "systemd-analyze verify failed"; }
+[ ! -s verify.out ] || { cat verify.out >&2; die "systemd-analyze verify warned"; }
+for line in Type=notify WatchdogSec=30 Restart=always RestartSec=2 User=cop-kiosk \
+	"SupplementaryGroups=video input render" StateDirectory=cop-kiosk Conflicts=getty@tty1.service \
+	TTYPath=/dev/tty1 StandardInput=tty ProtectSystem=strict ProtectHome=yes PrivateTmp=yes \
+	NoNewPrivileges=yes CapabilityBoundingSet= "RestrictAddressFamilies=AF_UNIX AF_NETLINK" \
+	ProtectKernelTunables=yes ProtectKernelModules=yes ProtectKernelLogs=yes ProtectControlGroups=yes \
+	RestrictNamespaces=yes LockPersonality=yes MemoryDenyWriteExecute=yes SystemCallArchitectures=native; do
+	grep -qx "$line" "$unit" || die "the unit lacks the line $line"
+done
+grep -q '^After=.*systemd-user-sessions.service' "$unit" || die "the unit does not start after user sessions"
+grep -q '^PrivateDevices' "$unit" && die "PrivateDevices hides /dev/dri from the kiosk"
+# A broken unit is caught: the check is not vacuous.
+sed 's/^Restart=always/Restart=alwayz/' cop-kiosk.service >broken.service
+systemd-analyze verify --man=no --generators=no "$PWD/broken.service" >broken.out 2>&1 || true
+grep -q 'alwayz' broken.out || die "verify did not notice a bad value"
+exit 0
