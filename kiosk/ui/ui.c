@@ -357,11 +357,11 @@ void ui_line(ui *u, float x0, float y0, float x1, float y1, float px, ui_color c
 		return;
 	/* A quad around the segment, ends extended by half the width so joined
 	 * segments meet without gaps. */
-	float nx = -dy / len * px / 2, ny = dx / len * px / 2;
-	float ex = dx / len * px / 2, ey = dy / len * px / 2;
+	/* (ux, uy): half the width along the segment; the normal is (-uy, ux). */
+	float ux = dx / len * px / 2, uy = dy / len * px / 2;
 	SDL_Vertex v[4];
-	SDL_FPoint p[4] = {{x0 - ex + nx, y0 - ey + ny}, {x0 - ex - nx, y0 - ey - ny},
-	                   {x1 + ex - nx, y1 + ey - ny}, {x1 + ex + nx, y1 + ey + ny}};
+	SDL_FPoint p[4] = {{x0 - ux - uy, y0 - uy + ux}, {x0 - ux + uy, y0 - uy - ux},
+	                   {x1 + ux + uy, y1 + uy - ux}, {x1 + ux - uy, y1 + uy + ux}};
 	for (int i = 0; i < 4; i++)
 		v[i] = (SDL_Vertex){p[i], palette[c], {0, 0}};
 	static const int quad[6] = {0, 1, 2, 0, 2, 3};
