@@ -1,4 +1,6 @@
 /* common: what several screens share — the header bar and field checks. */
+#include <string.h>
+
 #include "core/when.h"
 #include "screens.h"
 
@@ -38,6 +40,36 @@ bool screen_row(app *a, ui_list *l, int *y, int h, const char *label, const char
 	rect r = ui_list_row(a->ui, l, *y, h);
 	*y += h;
 	return ui_list_item(a->ui, l, r, label, value[0] ? value : empty, false);
+}
+
+int screen_stick_files(app *a, rect body, ui_list *l, const char (*files)[FILES_PATH_MAX], int n,
+                       const char *result, const char *none, bool *again)
+{
+	ui *u = a->ui;
+	const layout_metrics *m = ui_metrics(u);
+	rect bar = layout_cut_bottom(&body, m->touch + m->gap);
+	*again = ui_button(u, m->portrait ? bar : layout_cut_right(&bar, bar.w / 2), "Look again", UI_BUTTON_SECONDARY);
+	layout_cut_bottom(&body, m->gap);
+	if (result[0]) {
+		int h = ui_text_height(u, result, UI_FONT_BODY, body.w);
+		ui_label(u, layout_cut_top(&body, h), result, UI_FONT_BODY, UI_TEXT, UI_ALIGN_LEFT);
+		layout_cut_top(&body, m->gap);
+	} else if (n == 0) {
+		ui_label(u, body, none, UI_FONT_BODY, UI_GREY1, UI_ALIGN_CENTER);
+	}
+	int h = m->touch * 3 / 2, chosen = -1;
+	ui_list_begin(u, l, body, n * h);
+	for (int i = 0; i < n; i++)
+		if (ui_list_item(u, l, ui_list_row(u, l, i * h, h), screen_file_name(files[i]), files[i], false))
+			chosen = i;
+	ui_list_end(u, l);
+	return chosen;
+}
+
+const char *screen_file_name(const char *path)
+{
+	const char *slash = strrchr(path, '/');
+	return slash ? slash + 1 : path;
 }
 
 const char *check_datetime(const char *text)

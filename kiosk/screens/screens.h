@@ -3,6 +3,7 @@
 #define SCREENS_H
 
 #include "app.h"
+#include "core/files.h"
 
 extern const screen screen_home;
 extern const screen screen_pin;
@@ -111,6 +112,15 @@ rect screen_form_bar(app *a, rect *body, const char *message);
  * true when tapped. */
 bool screen_row(app *a, ui_list *l, int *y, int h, const char *label, const char *value, const char *empty);
 #define SCREEN_NOT_SET "Not set yet — tap to add"
+
+/* The files found on USB sticks (usb.c, synckey.c) over body: the result of
+ * the last action (if any) above them, or none when there are no files, and
+ * "Look again" below (*again set when tapped). Returns the index of the file
+ * tapped, or -1. */
+int screen_stick_files(app *a, rect body, ui_list *l, const char (*files)[FILES_PATH_MAX], int n,
+                       const char *result, const char *none, bool *again);
+/* The name of the file at path, without its folders. */
+const char *screen_file_name(const char *path);
 
 /* Checks for date and time fields. */
 const char *check_datetime(const char *text);   /* "YYYY-MM-DD HH:MM" or empty */

@@ -55,35 +55,19 @@ static void frame(app *a)
 		app_show(a, &screen_syncloop);
 		return;
 	}
-	rect bar = layout_cut_bottom(&body, m->touch + m->gap);
-	if (ui_button(u, m->portrait ? bar : layout_cut_right(&bar, bar.w / 2), "Look again", UI_BUTTON_SECONDARY)) {
+	static const char none[] = "No key file found on a USB stick. Copy the archive's .pub file (made by cop-sync keygen) "
+	                           "onto a stick, plug it in, then tap \"Look again\".";
+	bool again = false;
+	int tapped = screen_stick_files(a, body, &st.list, (const char (*)[FILES_PATH_MAX])st.files, st.n, st.result,
+	                                none, &again);
+	if (again) {
 		look();
 		st.result[0] = '\0';
 	}
-	layout_cut_bottom(&body, m->gap);
-	if (st.result[0]) {
-		int h = ui_text_height(u, st.result, UI_FONT_BODY, body.w);
-		ui_label(u, layout_cut_top(&body, h), st.result, UI_FONT_BODY, UI_TEXT, UI_ALIGN_LEFT);
-		layout_cut_top(&body, m->gap);
+	if (tapped >= 0) {
+		st.chosen = tapped;
+		snprintf(st.question, sizeof st.question, "Encrypt the Sync loop with the key in %s?", screen_file_name(st.files[tapped]));
 	}
-	if (st.n == 0 && !st.result[0]) {
-		ui_label(u, body,
-		         "No key file found on a USB stick. Copy the archive's .pub file (made by cop-sync keygen) "
-		         "onto a stick, plug it in, then tap \"Look again\".",
-		         UI_FONT_BODY, UI_GREY1, UI_ALIGN_CENTER);
-	}
-	int h = m->touch * 3 / 2;
-	ui_list_begin(u, &st.list, body, st.n * h);
-	for (int i = 0; i < st.n; i++) {
-		const char *slash = strrchr(st.files[i], '/');
-		rect r = ui_list_row(u, &st.list, i * h, h);
-		if (ui_list_item(u, &st.list, r, slash ? slash + 1 : st.files[i], st.files[i], false)) {
-			st.chosen = i;
-			snprintf(st.question, sizeof st.question, "Encrypt the Sync loop with the key in %s?",
-			         slash ? slash + 1 : st.files[i]);
-		}
-	}
-	ui_list_end(u, &st.list);
 	if (st.chosen >= 0) {
 		int answer = ui_confirm(u, st.question, "Use this key", "Cancel");
 		if (answer > 0)
