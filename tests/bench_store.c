@@ -9,7 +9,9 @@
 #include <unistd.h>
 
 #include "fixture.h"
+#include "qrdraw.h"
 #include "store.h"
+#include "sync.h"
 
 #define MEMBERS 100000
 #define RUNS 201
@@ -82,6 +84,42 @@ static double time_wall(store *s, int64_t event_id, store_wall_note *wall, int m
 	return median(runs, RUNS);
 }
 
+/* The sync loop of the whole fixture, as the Sync screen of an 800x480 kiosk
+ * would show it: sizes, frames and how full each QR code is. */
+static void sync_figures(store *s)
+{
+	store_batch batch;
+	char *records = NULL, receipt[SYNC_RECEIPT_SIZE], batch_id[24];
+	size_t len = 0;
+	int version, module;
+	sync_encoder *enc = NULL;
+	if (store_sync_batch(s, &batch, &records, &len) != STORE_OK ||
+	    qrdraw_size(qrdraw_square(800, 480), &version, &module) != 0) {
+		fprintf(stderr, "no sync batch: %s\n", store_errmsg(s));
+		free(records);
+		return;
+	}
+	snprintf(batch_id, sizeof batch_id, "%lld", (long long)batch.id);
+	sync_batch_opts opts = {.kiosk_id = store_kiosk_id(s), .batch_id = batch_id, .created = batch.created_at,
+	                        .version = version, .secret = batch.secret, .fountain = -1};
+	double t0 = now_ms();
+	if (sync_encoder_new(&opts, records, len, &enc, receipt) == SYNC_OK) {
+		double ms = now_ms() - t0;
+		size_t parts = sync_encoder_parts(enc), part = sync_part_size(version);
+		char *first = sync_encoder_frame(enc, 1);
+		size_t chars = first ? strlen(first) : 0;
+		printf("sync batch of the fixture: %d records, %zu bytes of JSON Lines, %zu bytes deflated and framed "
+		       "(encoded in %.0f ms)\n", batch.records, len, sync_encoder_message_len(enc), ms);
+		printf("sync loop at 800x480: QR version %d, %d px a module, %zu frames of %zu bytes (+ %zu fountain "
+		       "frames), %zu of %d alphanumeric characters a frame (%.1f%% full)\n", version, module, parts, part,
+		       parts > 1 ? (parts + 1) / 2 : 0, chars, sync_qr_capacity(version),
+		       100.0 * (double)chars / sync_qr_capacity(version));
+		free(first);
+	}
+	sync_encoder_free(enc);
+	free(records);
+}
+
 /* The review on the fixture (an event with 300 notes and 600 answers, three
  * earlier events), then with 200 more notes: what the Review screens ask. */
 static int review_bench(const char *db)
@@ -152,6 +190,7 @@ static int review_bench(const char *db)
 		runs[r] = now_ms() - t;
 	}
 	printf("earlier events: the history and the recurring words: median %.3f ms\n", median(runs, 21));
+	sync_figures(s);
 	store_close(s);
 	return 0;
 }
