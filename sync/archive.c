@@ -239,6 +239,7 @@ static const char *col(sqlite3_stmt *st, int i)
 	return t ? (const char *)t : "";
 }
 
+/* One CSV field, quoted always: the Mailchimp list's form. */
 static void csv_field(FILE *out, const char *s, bool last)
 {
 	fputc('"', out);
@@ -250,33 +251,104 @@ static void csv_field(FILE *out, const char *s, bool last)
 	fputs(last ? "\"\r\n" : "\",", out);
 }
 
-/* Attendance counts standing check-ins: an undone one is kept (it says the
- * check-in was a mistake, so a later batch can revive it) but not listed. */
-static int export_csv(sqlite3 *db, FILE *out)
+/* One attendance CSV field exactly as the kiosk writes it (kiosk/core/store.c
+ * csv_field), so that the two exports of an event are the same bytes: quoted
+ * only when it must be (RFC 4180), and a leading = + - @ (or tab, CR), which a
+ * spreadsheet would read as a formula, made text by an apostrophe. */
+static void csv_field_kiosk(FILE *out, const char *s, bool last)
 {
-	static const char *const head[] = {"event_gid", "event_title", "event_starts",
-	                                   "member_gid", "first_name", "last_name",
-	                                   "organisation", "profession", "role", "checked_in_at"};
+	bool formula = s[0] != '\0' && strchr("=+-@\t\r", s[0]) != NULL;
+	bool quote = strpbrk(s, ",\"\r\n") != NULL;
+	if (quote)
+		fputc('"', out);
+	if (formula)
+		fputc('\'', out);
+	for (; *s; s++) {
+		if (*s == '"')
+			fputc('"', out);
+		fputc(*s, out);
+	}
+	if (quote)
+		fputc('"', out);
+	fputs(last ? "\r\n" : ",", out);
+}
+
+/* The event an export is about: the gid given, or else the newest event (the
+ * latest start; events without a start count as older; then the latest made).
+ * Returns SQLITE_OK with *gid from sqlite3_mprintf, to sqlite3_free (NULL when
+ * the archive has no event),
+ * SQLITE_NOTFOUND when the given gid is not an event, or an SQLite error. */
+static int pick_event(sqlite3 *db, const char *want, char **gid)
+{
 	sqlite3_stmt *st = NULL;
+	*gid = NULL;
 	int rc = sqlite3_prepare_v2(
 		db,
-		"SELECT e.gid, e.body ->> 'title', e.body ->> 'starts', m.gid,\n"
-		"	m.body ->> 'first_name', m.body ->> 'last_name', m.body ->> 'organisation',\n"
-		"	m.body ->> 'profession', c.body ->> 'role',\n"
-		"	strftime('%Y-%m-%d %H:%M', c.body ->> 'created', 'unixepoch')\n"
-		"FROM records c\n"
-		"LEFT JOIN records e ON e.gid = c.body ->> 'event'\n"
-		"LEFT JOIN records m ON m.gid = c.body ->> 'member'\n"
-		"WHERE c.type = 'checkin' AND NOT coalesce(c.body ->> 'undone', 0)\n"
-		"ORDER BY e.body ->> 'starts', e.gid, m.body ->> 'last_name', m.body ->> 'first_name', m.gid",
+		"SELECT gid FROM records WHERE type = 'event' AND (?1 IS NULL OR gid = ?1)\n"
+		"ORDER BY coalesce(body ->> 'starts', '') <> '' DESC, body ->> 'starts' DESC,\n"
+		"	body ->> 'created' DESC, changed DESC, gid DESC\n"
+		"LIMIT 1",
 		-1, &st, NULL);
 	if (rc != SQLITE_OK)
 		goto out;
-	for (int i = 0; i < 10; i++)
-		csv_field(out, head[i], i == 9);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		for (int i = 0; i < 10; i++)
-			csv_field(out, col(st, i), i == 9);
+	sqlite3_bind_text(st, 1, want, -1, SQLITE_STATIC);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		*gid = sqlite3_mprintf("%s", col(st, 0));
+		rc = *gid ? SQLITE_OK : SQLITE_NOMEM;
+	} else if (rc == SQLITE_DONE) {
+		rc = want ? SQLITE_NOTFOUND : SQLITE_OK;
+	}
+out:
+	sqlite3_finalize(st);
+	return rc;
+}
+
+/* The sequence number in a record's gid ("KIOSK-SEQ"), as SQL on alias x. */
+#define GID_SEQ(x) "CAST(substr(" x ".gid, length(" x ".kiosk) + 2) AS INTEGER)"
+/* Where an event sorts for "first visit": events without a start last. */
+#define EVENT_RANK(e, c) \
+	"(coalesce(" e ".body ->> 'starts', '') = '', coalesce(" e ".body ->> 'starts', ''), " \
+	GID_SEQ(c) ")"
+
+/* One event's standing check-ins as the kiosk's attendance CSV has them: the
+ * same header, columns, quoting and order (the order people came). An undone
+ * check-in is kept (it says the check-in was a mistake, so a later batch can
+ * revive it) but not listed. A newcomer is someone with no standing check-in
+ * at an earlier event, as on the kiosk; across kiosks the archive knows more. */
+static int export_csv(sqlite3 *db, const char *event, FILE *out)
+{
+	static const char *const head[] = {"First name", "Last name",     "Organisation",
+	                                   "Profession", "Checked in at", "Role",
+	                                   "Newcomer"};
+	sqlite3_stmt *st = NULL;
+	int rc = sqlite3_prepare_v2(
+		db,
+		"SELECT m.body ->> 'first_name', m.body ->> 'last_name',\n"
+		"	m.body ->> 'organisation', m.body ->> 'profession',\n"
+		"	strftime('%Y-%m-%d %H:%M', c.body ->> 'created', 'unixepoch', 'localtime'),\n"
+		"	c.body ->> 'role',\n"
+		"	NOT EXISTS (SELECT 1 FROM records c2 JOIN records e2 ON e2.gid = c2.body ->> 'event'\n"
+		"		WHERE c2.type = 'checkin' AND c2.body ->> 'member' = c.body ->> 'member'\n"
+		"		AND NOT coalesce(c2.body ->> 'undone', 0) AND c2.gid <> c.gid\n"
+		"		AND " EVENT_RANK("e2", "c2") " < " EVENT_RANK("e", "c") ")\n"
+		"FROM records c\n"
+		"JOIN records e ON e.gid = c.body ->> 'event'\n"
+		"LEFT JOIN records m ON m.gid = c.body ->> 'member'\n"
+		"WHERE c.type = 'checkin' AND c.body ->> 'event' = ?1\n"
+		"	AND NOT coalesce(c.body ->> 'undone', 0)\n"
+		"ORDER BY c.changed, c.kiosk, " GID_SEQ("c"),
+		-1, &st, NULL);
+	if (rc != SQLITE_OK)
+		goto out;
+	sqlite3_bind_text(st, 1, event, -1, SQLITE_STATIC);
+	for (int i = 0; i < 7; i++)
+		csv_field_kiosk(out, head[i], i == 6);
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		for (int i = 0; i < 6; i++)
+			csv_field_kiosk(out, col(st, i), false);
+		csv_field_kiosk(out, sqlite3_column_int(st, 6) ? "Yes" : "No", true);
+	}
 	rc = rc == SQLITE_DONE ? SQLITE_OK : rc;
 out:
 	sqlite3_finalize(st);
@@ -459,17 +531,20 @@ out:
 	return rc;
 }
 
-static int export_markdown(sqlite3 *db, FILE *out)
+/* A report per event, oldest first; only the given event's when event is set. */
+static int export_markdown(sqlite3 *db, const char *event, FILE *out)
 {
 	sqlite3_stmt *st = NULL;
 	int rc = sqlite3_prepare_v2(
 		db,
 		"SELECT gid, body ->> 'title', coalesce(body ->> 'starts', ''),\n"
 		"	coalesce(body ->> 'venue', '')\n"
-		"FROM records WHERE type = 'event' ORDER BY body ->> 'starts', gid",
+		"FROM records WHERE type = 'event' AND (?1 IS NULL OR gid = ?1)\n"
+		"ORDER BY body ->> 'starts', gid",
 		-1, &st, NULL);
 	if (rc != SQLITE_OK)
 		goto out;
+	sqlite3_bind_text(st, 1, event, -1, SQLITE_STATIC);
 	fputs("# Community of practice: events\n", out);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		fputs("\n# ", out);
@@ -497,28 +572,47 @@ out:
 	return rc;
 }
 
-int archive_export(archive *a, const char *format, FILE *out, char *err, size_t errlen)
+int archive_export(archive *a, const char *format, const char *event, FILE *out, char *err,
+                   size_t errlen)
 {
+	bool per_event = strcmp(format, "csv") == 0 || strcmp(format, "markdown") == 0;
+	char *gid = NULL;
 	int rc;
+	if (event && !per_event && (strcmp(format, "mailchimp") == 0 || strcmp(format, "json") == 0)) {
+		say(err, errlen, "--event goes with the csv and markdown formats only");
+		return ARCHIVE_INVALID;
+	}
+	if (strcmp(format, "csv") == 0 || (event && per_event)) {
+		rc = pick_event(a->db, event, &gid);
+		if (rc == SQLITE_NOTFOUND) {
+			say(err, errlen, "there is no event %s in the archive", event);
+			return ARCHIVE_INVALID;
+		}
+		if (rc != SQLITE_OK)
+			goto failed;
+	}
 	if (strcmp(format, "csv") == 0)
-		rc = export_csv(a->db, out);
+		/* An archive with no event yet: the header alone. */
+		rc = export_csv(a->db, gid ? gid : "", out);
 	else if (strcmp(format, "mailchimp") == 0)
 		rc = export_mailchimp(a->db, out);
 	else if (strcmp(format, "markdown") == 0)
-		rc = export_markdown(a->db, out);
+		rc = export_markdown(a->db, gid, out);
 	else if (strcmp(format, "json") == 0)
 		rc = export_json(a->db, out);
 	else {
 		say(err, errlen, "unknown format %s: use csv, mailchimp, markdown or json", format);
 		return ARCHIVE_INVALID;
 	}
-	if (rc != SQLITE_OK) {
-		say(err, errlen, "cannot read the archive: %s", sqlite3_errmsg(a->db));
-		return ARCHIVE_IO;
-	}
+	sqlite3_free(gid);
+	if (rc != SQLITE_OK)
+		goto failed;
 	if (fflush(out) != 0 || ferror(out)) {
 		say(err, errlen, "cannot write the export");
 		return ARCHIVE_IO;
 	}
 	return ARCHIVE_OK;
+failed:
+	say(err, errlen, "cannot read the archive: %s", sqlite3_errmsg(a->db));
+	return ARCHIVE_IO;
 }

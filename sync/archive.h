@@ -40,8 +40,14 @@ void archive_close(archive *a);
 int archive_import(archive *a, const sync_batch *b, archive_counts *counts, char *err,
                    size_t errlen);
 
-/* Writes an export to out: "csv" (attendance), "mailchimp" (opted-in people),
- * "markdown" (a report per event) or "json" (everything). */
-int archive_export(archive *a, const char *format, FILE *out, char *err, size_t errlen);
+/* Writes an export to out: "csv" (one event's attendance, in the same bytes as
+ * the kiosk's `cop-kiosk export --format csv` of that event), "mailchimp"
+ * (opted-in people), "markdown" (a report per event) or "json" (everything).
+ * event: an event's gid, or NULL: for csv the newest event (latest start), for
+ * markdown every event; it must be NULL for mailchimp and json. Returns
+ * ARCHIVE_OK, ARCHIVE_INVALID (unknown format or event) or ARCHIVE_IO, with one
+ * line in err. */
+int archive_export(archive *a, const char *format, const char *event, FILE *out, char *err,
+                   size_t errlen);
 
 #endif

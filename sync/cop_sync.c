@@ -22,8 +22,10 @@ static const char usage[] =
 	"      them) from the files or stdin, imports each complete batch in one\n"
 	"      transaction and prints its receipt code.\n"
 	"      Exit 0: done; 1: bad input or usage; 2: frames still missing.\n"
-	"  cop-sync export --archive PATH --format csv|mailchimp|markdown|json\n"
-	"      Writes an export of the archive to stdout.\n"
+	"  cop-sync export --archive PATH --format csv|mailchimp|markdown|json [--event ID]\n"
+	"      Writes an export of the archive to stdout. csv: one event's attendance, as\n"
+	"      the kiosk exports it (--event: the event's gid; default: the newest event);\n"
+	"      markdown: every event, or the one given.\n"
 	"  cop-sync keygen --out PREFIX\n"
 	"      Writes PREFIX.pub (for the kiosk) and PREFIX.key (keep it here): hex.\n"
 	"  cop-sync --help\n";
@@ -278,10 +280,12 @@ static int cmd_import(int argc, char **argv)
 
 static int cmd_export(int argc, char **argv)
 {
-	const char *path = NULL, *format = NULL;
+	const char *path = NULL, *format = NULL, *event = NULL;
 	for (int i = 0; i < argc; i++) {
 		if (strcmp(argv[i], "--archive") == 0 && i + 1 < argc)
 			path = argv[++i];
+		else if (strcmp(argv[i], "--event") == 0 && i + 1 < argc)
+			event = argv[++i];
 		else if (strcmp(argv[i], "--format") == 0 && i + 1 < argc)
 			format = argv[++i];
 		else
@@ -295,7 +299,7 @@ static int cmd_export(int argc, char **argv)
 	char err[512];
 	if (archive_open(path, &a, err, sizeof err) != ARCHIVE_OK)
 		return fail("%s", err);
-	int rc = archive_export(a, format, stdout, err, sizeof err);
+	int rc = archive_export(a, format, event, stdout, err, sizeof err);
 	archive_close(a);
 	return rc == ARCHIVE_OK ? EXIT_OKAY : fail("%s", err);
 }

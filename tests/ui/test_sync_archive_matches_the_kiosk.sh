@@ -1,0 +1,129 @@
+# Issue 6's end-to-end test: a kiosk with the demo data and some check-ins
+# writes its Sync loop as PNG files (`cop-kiosk frames`), zbarimg reads every
+# one, cop-sync imports them, and the archive's attendance CSV of that event is
+# the kiosk's own CSV export byte for byte. Importing again changes nothing; a
+# second kiosk's batch merges beside the first; and the same holds with the
+# loop encrypted for the archive's key.
+. "$TESTS/ui/lib.sh"
+
+# checkins DB — checks in three demo members (an apostrophe, a hyphen, accents).
+checkins() {
+	"$KIOSK" --db "$1" --script - >/dev/null <<EOF || die "check-ins on $1 failed"
+tap "Check in"
+type "sian"
+tap "Siân Ó Dálaigh"
+tap "Yes, that's me"
+tap "Done"
+tap "Check in"
+type "aoife"
+tap "Aoife O'Neil"
+tap "Yes, that's me"
+tap "Done"
+tap "Check in"
+type "jean"
+tap "Jean-Luc Mbeki"
+tap "Yes, that's me"
+tap "Done"
+EOF
+}
+
+# loop DB DIR OUT — the kiosk's loop as PNGs in DIR, every one read into OUT.
+loop() {
+	"$KIOSK" frames --db "$1" --out "$2" >/dev/null || die "frames of $1 failed"
+	for f in "$2"/frame-*.png; do zbarimg --raw -q "$f" 2>/dev/null; done >"$3"
+	[ "$(wc -l <"$3")" -eq "$(ls "$2"/frame-*.png | wc -l)" ] || die "zbarimg could not read every frame of $2"
+}
+
+# current_gid DB — the gid of the kiosk's current event.
+current_gid() {
+	sqlite3 "$1" "SELECT e.kiosk || '-' || e.seq FROM events e
+		JOIN settings s ON s.key = 'current_event' AND e.id = s.value"
+}
+
+# same_csv DB ARCHIVE — the kiosk's and the archive's CSV of the event are one.
+same_csv() {
+	"$KIOSK" export --db "$1" --format csv --out "$1.csv" >/dev/null || die "kiosk export of $1 failed"
+	"$COP_SYNC" export --archive "$2" --format csv --event "$(current_gid "$1")" >"$2.csv" ||
+		die "archive export failed"
+	cmp "$1.csv" "$2.csv" || die "the archive's CSV differs from $1's: $(diff "$1.csv" "$2.csv")"
+}
+
+# receipt OUT — the receipt code an import printed.
+receipt() {
+	sed -n 's/.*Receipt code: \([0-9A-Z-]*\).*/\1/p' "$1"
+}
+
+count() {
+	sqlite3 "$1" "SELECT count(*) FROM records${2:+ WHERE kiosk = '$2'}"
+}
+
+# -- one kiosk, in clear -----------------------------------------------------------
+demo_db
+checkins "$DB"
+[ "$(sqlite3 "$DB" 'SELECT count(*) FROM checkins WHERE undone = 0')" -eq 3 ] || die "the check-ins were not stored"
+loop "$DB" loop read.txt
+"$COP_SYNC" import --archive a.db read.txt >first 2>err || die "import failed: $(cat err)"
+code=$(receipt first)
+[ -n "$code" ] || die "no receipt: $(cat first)"
+same_csv "$DB" a.db
+[ "$(($(wc -l <a.db.csv) - 1))" -eq 3 ] || die "the CSV does not hold the 3 check-ins: $(cat a.db.csv)"
+# The newest event is the default; the demo kiosk has only the one.
+"$COP_SYNC" export --archive a.db --format csv >default.csv || die "export without --event failed"
+cmp default.csv a.db.csv || die "the default event is not the kiosk's"
+"$COP_SYNC" export --archive a.db --format csv --event NOPE-1 >/dev/null 2>err && die "an unknown event was exported"
+grep -q 'no event NOPE-1' err || die "unknown event: $(cat err)"
+
+# Importing again changes nothing: the same receipt, nothing new.
+before=$(sqlite3 a.db "SELECT gid, changed, body FROM records ORDER BY gid" | md5sum)
+"$COP_SYNC" import --archive a.db read.txt >again 2>err || die "the second import failed: $(cat err)"
+[ "$(receipt again)" = "$code" ] || die "another receipt the second time: $(cat again)"
+grep -q '(0 new, 0 updated' again || die "the second import changed something: $(cat again)"
+[ "$(sqlite3 a.db "SELECT gid, changed, body FROM records ORDER BY gid" | md5sum)" = "$before" ] ||
+	die "the records changed on the second import"
+same_csv "$DB" a.db
+
+# -- a second kiosk merges beside the first ------------------------------------------
+DB=second.db
+demo_db
+checkins "$DB"
+ka=$(sqlite3 kiosk.db "SELECT value FROM settings WHERE key = 'kiosk_id'")
+kb=$(sqlite3 second.db "SELECT value FROM settings WHERE key = 'kiosk_id'")
+[ -n "$ka" ] && [ "$ka" != "$kb" ] || die "the two kiosks share an id ($ka)"
+loop second.db loop2 read2.txt
+na=$(count a.db)
+"$COP_SYNC" import --archive a.db read2.txt >second 2>err || die "kiosk B not imported: $(cat err)"
+nb=$(count a.db "$kb")
+[ "$nb" -gt 0 ] || die "kiosk B's records are not in the archive"
+[ "$(count a.db)" -eq $((na + nb)) ] || die "records: $(count a.db), expected $na + $nb"
+[ "$(count a.db "$ka")" -eq "$na" ] || die "kiosk B's batch changed kiosk A's records"
+grep -q "($nb new, 0 updated" second || die "kiosk B's import: $(cat second)"
+same_csv kiosk.db a.db
+same_csv second.db a.db
+
+# -- the same with encryption on ------------------------------------------------------
+"$COP_SYNC" keygen --out arc >/dev/null || die "keygen failed"
+DB=sealed.db
+demo_db
+checkins "$DB"
+"$KIOSK" sync-key --db sealed.db arc.pub >/dev/null || die "the kiosk did not take the key"
+"$KIOSK" frames --db sealed.db --out loop3 >frames3 || die "frames of sealed.db failed"
+grep -q ', encrypted' frames3 || die "the loop is not encrypted: $(cat frames3)"
+loop sealed.db loop3 read3.txt
+grep -qi 'member\|Siân' read3.txt && die "the sealed frames show records"
+"$COP_SYNC" import --archive a.db read3.txt >/dev/null 2>err && die "a sealed batch was imported without the key"
+"$COP_SYNC" import --archive s.db --key arc.key read3.txt >sealed 2>err || die "sealed import failed: $(cat err)"
+scode=$(receipt sealed)
+[ -n "$scode" ] || die "no receipt for the sealed batch: $(cat sealed)"
+same_csv sealed.db s.db
+"$COP_SYNC" import --archive s.db --key arc.key read3.txt >again3 2>err || die "second sealed import failed"
+[ "$(receipt again3)" = "$scode" ] && grep -q '(0 new, 0 updated' again3 ||
+	die "the second sealed import changed something: $(cat again3)"
+# And beside the two clear kiosks in the same archive.
+n=$(count a.db)
+"$COP_SYNC" import --archive a.db --key arc.key read3.txt >/dev/null 2>err || die "sealed into a.db: $(cat err)"
+kc=$(sqlite3 sealed.db "SELECT value FROM settings WHERE key = 'kiosk_id'")
+[ "$(count a.db)" -eq $((n + $(count a.db "$kc"))) ] && [ "$(count a.db "$kc")" -gt 0 ] ||
+	die "the sealed kiosk did not merge beside the others"
+same_csv kiosk.db a.db
+same_csv second.db a.db
+same_csv sealed.db a.db
