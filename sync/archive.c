@@ -616,3 +616,198 @@ failed:
 	say(err, errlen, "cannot read the archive: %s", sqlite3_errmsg(a->db));
 	return ARCHIVE_IO;
 }
+
+/* ---- quarterly report ------------------------------------------------------ */
+
+/* A calendar quarter: its name ("2026Q4") and its first and next-after-last
+ * days ("2026-10-01", "2027-01-01"), local dates as events' "starts" have them. */
+typedef struct {
+	char name[16];
+	char start[16];
+	char end[16];
+} quarter;
+
+static void quarter_set(quarter *q, int year, int n)
+{
+	snprintf(q->name, sizeof q->name, "%04dQ%d", year, n);
+	snprintf(q->start, sizeof q->start, "%04d-%02d-01", year, 3 * n - 2);
+	if (n == 4)
+		snprintf(q->end, sizeof q->end, "%04d-01-01", year + 1);
+	else
+		snprintf(q->end, sizeof q->end, "%04d-%02d-01", year, 3 * n + 1);
+}
+
+/* "YYYYQn" with n 1..4: true and *q set; false for anything else. */
+static bool quarter_parse(const char *text, quarter *q)
+{
+	if (strlen(text) != 6 || text[4] != 'Q' || text[5] < '1' || text[5] > '4')
+		return false;
+	for (int i = 0; i < 4; i++)
+		if (text[i] < '0' || text[i] > '9')
+			return false;
+	int year = atoi(text);
+	if (year < 1)
+		return false;
+	quarter_set(q, year, text[5] - '0');
+	return true;
+}
+
+/* The quarter of the newest event's start. Returns SQLITE_OK with *found false
+ * when no event has a start, or an SQLite error. */
+static int newest_quarter(sqlite3 *db, quarter *q, bool *found)
+{
+	sqlite3_stmt *st = NULL;
+	*found = false;
+	int rc = sqlite3_prepare_v2(
+		db,
+		"SELECT CAST(substr(s, 1, 4) AS INTEGER), (CAST(substr(s, 6, 2) AS INTEGER) + 2) / 3\n"
+		"FROM (SELECT max(body ->> 'starts') AS s FROM records\n"
+		"	WHERE type = 'event' AND coalesce(body ->> 'starts', '') <> '')\n"
+		"WHERE s IS NOT NULL",
+		-1, &st, NULL);
+	if (rc != SQLITE_OK)
+		goto out;
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		int year = sqlite3_column_int(st, 0), n = sqlite3_column_int(st, 1);
+		if (year >= 1 && n >= 1 && n <= 4) {
+			quarter_set(q, year, n);
+			*found = true;
+		}
+		rc = SQLITE_OK;
+	} else if (rc == SQLITE_DONE) {
+		rc = SQLITE_OK;
+	}
+out:
+	sqlite3_finalize(st);
+	return rc;
+}
+
+/* How many records the archive holds (*records) and how many member records
+ * carry no creation time (*untimed). */
+static int archive_sizes(sqlite3 *db, long *records, long *untimed)
+{
+	sqlite3_stmt *st = NULL;
+	int rc = sqlite3_prepare_v2(
+		db,
+		"SELECT count(*), count(*) FILTER (WHERE type = 'member' AND\n"
+		"	typeof(body ->> 'created') NOT IN ('integer', 'real'))\n"
+		"FROM records",
+		-1, &st, NULL);
+	if (rc != SQLITE_OK)
+		goto out;
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		*records = (long)sqlite3_column_int64(st, 0);
+		*untimed = (long)sqlite3_column_int64(st, 1);
+		rc = SQLITE_OK;
+	}
+out:
+	sqlite3_finalize(st);
+	return rc;
+}
+
+enum { M_EVENTS, M_ATTENDEES, M_PEOPLE, M_ORGS, M_COUNT };
+
+/* The quarter's measures: events starting in it, standing check-ins at those
+ * events, and the mailing list — distinct addresses of opted-in members not
+ * forgotten (as the Mailchimp export has them) and the distinct organisations
+ * among them — as it stood at the quarter's end, or now when timed is false. */
+static int quarter_measures(sqlite3 *db, const quarter *q, bool timed, long m[M_COUNT])
+{
+	sqlite3_stmt *st = NULL;
+	int rc = sqlite3_prepare_v2(
+		db,
+		"WITH ev AS (SELECT gid FROM records WHERE type = 'event'\n"
+		"		AND body ->> 'starts' >= ?1 AND body ->> 'starts' < ?2),\n"
+		"list AS (SELECT lower(trim(body ->> 'email')) AS email,\n"
+		"		lower(trim(coalesce(body ->> 'organisation', ''))) AS org\n"
+		"	FROM records WHERE type = 'member' AND body ->> 'mailing_list' = 1\n"
+		"		AND coalesce(body ->> 'forgotten', 0) = 0\n"
+		"		AND trim(coalesce(body ->> 'email', '')) <> ''\n"
+		"		AND (NOT ?3 OR body ->> 'created' < unixepoch(?2, 'utc')))\n"
+		"SELECT (SELECT count(*) FROM ev),\n"
+		"	(SELECT count(*) FROM records c JOIN ev ON ev.gid = c.body ->> 'event'\n"
+		"		WHERE c.type = 'checkin' AND NOT coalesce(c.body ->> 'undone', 0)),\n"
+		"	(SELECT count(DISTINCT email) FROM list),\n"
+		"	(SELECT count(DISTINCT nullif(org, '')) FROM list)",
+		-1, &st, NULL);
+	if (rc != SQLITE_OK)
+		goto out;
+	sqlite3_bind_text(st, 1, q->start, -1, SQLITE_STATIC);
+	sqlite3_bind_text(st, 2, q->end, -1, SQLITE_STATIC);
+	sqlite3_bind_int(st, 3, timed);
+	rc = sqlite3_step(st);
+	if (rc == SQLITE_ROW) {
+		for (int i = 0; i < M_COUNT; i++)
+			m[i] = (long)sqlite3_column_int64(st, i);
+		rc = SQLITE_OK;
+	}
+out:
+	sqlite3_finalize(st);
+	return rc;
+}
+
+/* "+3 since 2026Q3", "-2 since 2026Q3" or "no change since 2026Q3". */
+static void report_line(FILE *out, const char *label, long now, long before, const char *prev)
+{
+	fprintf(out, "%-28s %ld", label, now);
+	if (now == before)
+		fprintf(out, "  (no change since %s)\n", prev);
+	else
+		fprintf(out, "  (%+ld since %s)\n", now - before, prev);
+}
+
+int archive_report(archive *a, const char *quarter_text, FILE *out, char *err, size_t errlen)
+{
+	quarter q = {"", "", ""}, prev = q;
+	long records = 0, untimed = 0, m[M_COUNT], p[M_COUNT];
+	bool found = false;
+	int rc;
+	if (quarter_text && !quarter_parse(quarter_text, &q)) {
+		say(err, errlen, "bad quarter %s: write it as YYYYQ1 to YYYYQ4, e.g. 2026Q4",
+		    quarter_text);
+		return ARCHIVE_INVALID;
+	}
+	if ((rc = archive_sizes(a->db, &records, &untimed)) != SQLITE_OK)
+		goto failed;
+	if (records == 0) {
+		fputs("The archive holds no records yet: nothing to report.\n", out);
+		goto written;
+	}
+	if (!quarter_text) {
+		if ((rc = newest_quarter(a->db, &q, &found)) != SQLITE_OK)
+			goto failed;
+		if (!found) {
+			say(err, errlen, "no event in the archive has a start date: give --quarter YYYYQn");
+			return ARCHIVE_INVALID;
+		}
+	}
+	int year = atoi(q.name), n = q.name[5] - '0';
+	quarter_set(&prev, n == 1 ? year - 1 : year, n == 1 ? 4 : n - 1);
+	bool timed = untimed == 0;
+	if ((rc = quarter_measures(a->db, &q, timed, m)) != SQLITE_OK ||
+	    (rc = quarter_measures(a->db, &prev, timed, p)) != SQLITE_OK)
+		goto failed;
+	fprintf(out, "Quarterly measures for %s (%s to before %s)\n\n", q.name, q.start, q.end);
+	report_line(out, "Events:", m[M_EVENTS], p[M_EVENTS], prev.name);
+	report_line(out, "Attendees at those events:", m[M_ATTENDEES], p[M_ATTENDEES], prev.name);
+	if (timed) {
+		report_line(out, "People on the mailing list:", m[M_PEOPLE], p[M_PEOPLE], prev.name);
+		report_line(out, "Organisations among them:", m[M_ORGS], p[M_ORGS], prev.name);
+	} else {
+		/* Without creation times the list cannot be dated: today's, and no change. */
+		fprintf(out, "%-28s %ld  (now: member records carry no creation time)\n",
+		        "People on the mailing list:", m[M_PEOPLE]);
+		fprintf(out, "%-28s %ld  (now)\n", "Organisations among them:", m[M_ORGS]);
+	}
+written:
+	if (fflush(out) != 0 || ferror(out)) {
+		say(err, errlen, "cannot write the report");
+		return ARCHIVE_IO;
+	}
+	return ARCHIVE_OK;
+failed:
+	say(err, errlen, "cannot read the archive: %s", sqlite3_errmsg(a->db));
+	return ARCHIVE_IO;
+}

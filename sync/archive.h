@@ -50,4 +50,14 @@ int archive_import(archive *a, const sync_batch *b, archive_counts *counts, char
 int archive_export(archive *a, const char *format, const char *event, FILE *out, char *err,
                    size_t errlen);
 
+/* Writes the quarterly measures of the calendar quarter named "YYYYQn" (n 1..4;
+ * NULL: the quarter of the newest event's start) to out as plain text: events
+ * starting in it, standing check-ins at them, people on the mailing list and
+ * their organisations at the quarter's end (now, when member records carry no
+ * creation time), each with its change since the quarter before. An empty
+ * archive gets one line saying so. Returns ARCHIVE_OK, ARCHIVE_INVALID (a bad
+ * quarter; no quarter given and no event with a start) or ARCHIVE_IO, with one
+ * line in err. */
+int archive_report(archive *a, const char *quarter, FILE *out, char *err, size_t errlen);
+
 #endif

@@ -26,6 +26,10 @@ static const char usage[] =
 	"      Writes an export of the archive to stdout. csv: one event's attendance, as\n"
 	"      the kiosk exports it (--event: the event's gid; default: the newest event);\n"
 	"      markdown: every event, or the one given.\n"
+	"  cop-sync report --archive PATH [--quarter YYYYQn]\n"
+	"      Prints the quarterly measures of a calendar quarter (default: the quarter of\n"
+	"      the newest event): events, attendees, people on the mailing list and their\n"
+	"      organisations, each with its change since the quarter before.\n"
 	"  cop-sync keygen --out PREFIX\n"
 	"      Writes PREFIX.pub (for the kiosk) and PREFIX.key (keep it here): hex.\n"
 	"  cop-sync --help\n";
@@ -276,7 +280,7 @@ static int cmd_import(int argc, char **argv)
 	return rc;
 }
 
-/* ---- export, keygen -------------------------------------------------------- */
+/* ---- export, report, keygen ------------------------------------------------ */
 
 static int cmd_export(int argc, char **argv)
 {
@@ -300,6 +304,30 @@ static int cmd_export(int argc, char **argv)
 	if (archive_open(path, &a, err, sizeof err) != ARCHIVE_OK)
 		return fail("%s", err);
 	int rc = archive_export(a, format, event, stdout, err, sizeof err);
+	archive_close(a);
+	return rc == ARCHIVE_OK ? EXIT_OKAY : fail("%s", err);
+}
+
+static int cmd_report(int argc, char **argv)
+{
+	const char *path = NULL, *quarter = NULL;
+	for (int i = 0; i < argc; i++) {
+		if (strcmp(argv[i], "--archive") == 0 && i + 1 < argc)
+			path = argv[++i];
+		else if (strcmp(argv[i], "--quarter") == 0 && i + 1 < argc)
+			quarter = argv[++i];
+		else
+			return fail("unknown or incomplete argument %s (see cop-sync --help)", argv[i]);
+	}
+	if (!path)
+		return fail("%s", "report needs --archive PATH (see cop-sync --help)");
+	if (access(path, F_OK) != 0)
+		return fail("no archive at %s", path);
+	archive *a = NULL;
+	char err[512];
+	if (archive_open(path, &a, err, sizeof err) != ARCHIVE_OK)
+		return fail("%s", err);
+	int rc = archive_report(a, quarter, stdout, err, sizeof err);
 	archive_close(a);
 	return rc == ARCHIVE_OK ? EXIT_OKAY : fail("%s", err);
 }
@@ -364,6 +392,8 @@ int main(int argc, char **argv)
 		return cmd_import(argc - 2, argv + 2);
 	if (strcmp(argv[1], "export") == 0)
 		return cmd_export(argc - 2, argv + 2);
+	if (strcmp(argv[1], "report") == 0)
+		return cmd_report(argc - 2, argv + 2);
 	if (strcmp(argv[1], "keygen") == 0)
 		return cmd_keygen(argc - 2, argv + 2);
 	return fail("unknown command %s (see cop-sync --help)", argv[1]);
