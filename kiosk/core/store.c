@@ -1589,14 +1589,10 @@ int store_agenda_update(store *s, const store_agenda_item *item)
 	return tx_end(s, rc, what);
 }
 
-static int hide_agenda_item(store *s, int64_t id, int64_t seq)
+/* Runs sql, an UPDATE that marks one row with ?1 = a new change number where
+ * id = ?2, and says plainly when there was no such thing to change. */
+static int mark_row(store *s, const char *sql, int64_t id, int64_t seq, const char *thing, const char *what)
 {
-	/* Hidden, not deleted: notes and answers keep their item, and the next
-	 * sync tells the receiver. */
-	static const char sql[] =
-		"UPDATE agenda_items SET deleted = 1, changed_seq = ?1 "
-		"WHERE id = ?2 AND deleted = 0";
-	static const char what[] = "the agenda item was not removed";
 	sqlite3_stmt *st = NULL;
 	int rc = STORE_OK;
 
@@ -1608,10 +1604,21 @@ static int hide_agenda_item(store *s, int64_t id, int64_t seq)
 		goto out;
 	}
 	if (sqlite3_changes(s->db) == 0)
-		rc = set_msg(s, STORE_NOTFOUND, "There is no such agenda item: %s.", what);
+		rc = set_msg(s, STORE_NOTFOUND, "There is no such %s: %s.", thing, what);
 out:
 	sqlite3_finalize(st);
 	return rc;
+}
+
+static int hide_agenda_item(store *s, int64_t id, int64_t seq)
+{
+	/* Hidden, not deleted: notes and answers keep their item, and the next
+	 * sync tells the receiver. */
+	static const char sql[] =
+		"UPDATE agenda_items SET deleted = 1, changed_seq = ?1 "
+		"WHERE id = ?2 AND deleted = 0";
+
+	return mark_row(s, sql, id, seq, "agenda item", "the agenda item was not removed");
 }
 
 int store_agenda_delete(store *s, int64_t id)
@@ -2247,22 +2254,8 @@ static int blank_member(store *s, int64_t id, int64_t seq)
 		"email = '', mailing_list = 0, may_contact = 0, name_key = '', "
 		"org_key = '', forgotten = 1, changed_seq = ?1 "
 		"WHERE id = ?2 AND forgotten = 0";
-	static const char what[] = "the member was not forgotten";
-	sqlite3_stmt *st = NULL;
-	int rc = STORE_OK;
 
-	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK ||
-	    sqlite3_bind_int64(st, 1, seq) != SQLITE_OK ||
-	    sqlite3_bind_int64(st, 2, id) != SQLITE_OK ||
-	    sqlite3_step(st) != SQLITE_DONE) {
-		rc = fail_db(s, sqlite3_errcode(s->db), what);
-		goto out;
-	}
-	if (sqlite3_changes(s->db) == 0)
-		rc = set_msg(s, STORE_NOTFOUND, "There is no such member: %s.", what);
-out:
-	sqlite3_finalize(st);
-	return rc;
+	return mark_row(s, sql, id, seq, "member", "the member was not forgotten");
 }
 
 int store_member_forget(store *s, int64_t id)
@@ -2462,22 +2455,8 @@ static int undo_checkin(store *s, int64_t checkin_id, int64_t seq)
 {
 	static const char sql[] =
 		"UPDATE checkins SET undone = 1, changed_seq = ?1 WHERE id = ?2 AND undone = 0";
-	static const char what[] = "nothing was undone";
-	sqlite3_stmt *st = NULL;
-	int rc = STORE_OK;
 
-	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK ||
-	    sqlite3_bind_int64(st, 1, seq) != SQLITE_OK ||
-	    sqlite3_bind_int64(st, 2, checkin_id) != SQLITE_OK ||
-	    sqlite3_step(st) != SQLITE_DONE) {
-		rc = fail_db(s, sqlite3_errcode(s->db), what);
-		goto out;
-	}
-	if (sqlite3_changes(s->db) == 0)
-		rc = set_msg(s, STORE_NOTFOUND, "There is no such check-in: %s.", what);
-out:
-	sqlite3_finalize(st);
-	return rc;
+	return mark_row(s, sql, checkin_id, seq, "check-in", "nothing was undone");
 }
 
 int store_checkin_undo(store *s, int64_t checkin_id)
@@ -3412,22 +3391,8 @@ static int hide_prompt(store *s, int64_t id, int64_t seq)
 	static const char sql[] =
 		"UPDATE prompts SET deleted = 1, changed_seq = ?1 "
 		"WHERE id = ?2 AND deleted = 0";
-	static const char what[] = "the question was not removed";
-	sqlite3_stmt *st = NULL;
-	int rc = STORE_OK;
 
-	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK ||
-	    sqlite3_bind_int64(st, 1, seq) != SQLITE_OK ||
-	    sqlite3_bind_int64(st, 2, id) != SQLITE_OK ||
-	    sqlite3_step(st) != SQLITE_DONE) {
-		rc = fail_db(s, sqlite3_errcode(s->db), what);
-		goto out;
-	}
-	if (sqlite3_changes(s->db) == 0)
-		rc = set_msg(s, STORE_NOTFOUND, "There is no such question: %s.", what);
-out:
-	sqlite3_finalize(st);
-	return rc;
+	return mark_row(s, sql, id, seq, "question", "the question was not removed");
 }
 
 /* Forgets which prompt runs; inside the caller's transaction. */

@@ -37,13 +37,12 @@ static void enter(app *a)
 static void load(app *a, const char *path)
 {
 	char err[FILES_PATH_MAX + 160];
-	const char *slash = strrchr(path, '/');
 	if (frames_load_key(a->db, path, err, sizeof err) != 0)
 		snprintf(st.result, sizeof st.result, "The key was not loaded: %s.", err);
 	else
 		snprintf(st.result, sizeof st.result,
 		         "The archive's key in %s is loaded. The Sync loop is now encrypted for the archive.",
-		         slash ? slash + 1 : path);
+		         screen_file_name(path));
 }
 
 static void frame(app *a)
