@@ -1,11 +1,16 @@
 # CoP Kiosk — one Makefile: build, run, test, bench, check.
 
 CC      ?= cc
+PKG_CONFIG ?= pkg-config
+# Where the kiosk, cop-sync and the bench tools go, and the tests' builds
+# (with the sanitizers). make test-arm64 sets all three for its cross build.
+OUT     ?= build
+TOUT    ?= $(OUT)/asan
 PKGS    := sdl2 SDL2_ttf sqlite3 libsodium libpng inih
 # libsystemd is optional: with it the kiosk tells systemd it is ready and pings
 # the watchdog (sd_notify, image/cop-kiosk.service); without it (a desktop, a
 # build machine without libsystemd-dev) those calls compile to nothing.
-HAVE_SYSTEMD := $(shell pkg-config --exists libsystemd 2>/dev/null && echo yes)
+HAVE_SYSTEMD := $(shell $(PKG_CONFIG) --exists libsystemd 2>/dev/null && echo yes)
 ifeq ($(HAVE_SYSTEMD),yes)
 PKGS    += libsystemd
 CPPFLAGS += -DHAVE_SYSTEMD
@@ -13,8 +18,8 @@ endif
 WARN    := -std=c11 -Wall -Wextra -Wpedantic -Wshadow -Wmissing-prototypes -Werror
 CPPFLAGS += -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE -Ikiosk -Ikiosk/core
 CFLAGS  ?= -O2 -g
-PKG_CFLAGS = $(shell pkg-config --cflags $(PKGS) 2>/dev/null)
-PKG_LIBS   = $(shell pkg-config --libs $(PKGS) 2>/dev/null)
+PKG_CFLAGS = $(shell $(PKG_CONFIG) --cflags $(PKGS) 2>/dev/null)
+PKG_LIBS   = $(shell $(PKG_CONFIG) --libs $(PKGS) 2>/dev/null)
 SAN     := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-recover=all
 
 # Debian packages each target needs; installed by `make deps` / `make test-deps`.
@@ -29,20 +34,20 @@ UI_SRC   := $(wildcard kiosk/ui/*.c)
 APP_SRC  := $(CORE_SRC) $(wildcard kiosk/ui/*.c kiosk/screens/*.c kiosk/*.c)
 HDRS     := $(wildcard kiosk/*.h kiosk/core/*.h kiosk/ui/*.h kiosk/screens/*.h)
 UNIT_SRC := $(wildcard tests/test_*.c)
-UNITS    := $(UNIT_SRC:tests/%.c=build/asan/%)
+UNITS    := $(UNIT_SRC:tests/%.c=$(TOUT)/%)
 
 # The sync protocol (sync/PROTOCOL.md) and its receiver, cop-sync: no SDL.
 SYNC_SRC  := sync/sync.c sync/records.c sync/base45.c
 SYNC_HDRS := $(wildcard sync/*.h)
 SYNC_PKGS := sqlite3 libsodium zlib libqrencode
-SYNC_CFLAGS = -Isync $(shell pkg-config --cflags $(SYNC_PKGS) libpng 2>/dev/null)
-SYNC_LIBS   = $(shell pkg-config --libs $(SYNC_PKGS) 2>/dev/null)
+SYNC_CFLAGS = -Isync $(shell $(PKG_CONFIG) --cflags $(SYNC_PKGS) libpng 2>/dev/null)
+SYNC_LIBS   = $(shell $(PKG_CONFIG) --libs $(SYNC_PKGS) 2>/dev/null)
 COP_SYNC_SRC := sync/cop_sync.c sync/archive.c $(SYNC_SRC)
 # The kiosk encodes the loop with the same sync library (not the receiver's files).
 APP_SRC   += $(SYNC_SRC)
 
-.PHONY: all run test bench check clean deps test-deps format screenshots fuzz
-all: deps build/cop-kiosk build/cop-sync
+.PHONY: all run test test-arm64 units bench check clean deps test-deps format screenshots fuzz
+all: deps $(OUT)/cop-kiosk $(OUT)/cop-sync
 
 # Installs the missing Debian packages in $(1): apt-get as root, sudo if present,
 # otherwise prints the exact command and stops.
@@ -69,67 +74,88 @@ deps:
 test-deps:
 	$(call install_debs,$(TEST_DEBS))
 
-build/cop-kiosk: $(APP_SRC) $(HDRS) $(SYNC_HDRS) | build
+$(OUT)/cop-kiosk: $(APP_SRC) $(HDRS) $(SYNC_HDRS) | $(OUT)
 	$(CC) $(CPPFLAGS) $(WARN) $(CFLAGS) $(PKG_CFLAGS) $(SYNC_CFLAGS) -o $@ $(APP_SRC) $(PKG_LIBS) \
 		$(SYNC_LIBS) -lcsv -lm
 
-build/asan/cop-kiosk: $(APP_SRC) $(HDRS) $(SYNC_HDRS) | build/asan
+$(TOUT)/cop-kiosk: $(APP_SRC) $(HDRS) $(SYNC_HDRS) | $(TOUT)
 	$(CC) $(CPPFLAGS) $(WARN) -O1 -g $(SAN) $(PKG_CFLAGS) $(SYNC_CFLAGS) -o $@ $(APP_SRC) $(PKG_LIBS) \
 		$(SYNC_LIBS) -lcsv -lm
 
 # Unit tests link the pure core only: no SDL, no display. And the review's
 # fixture, which builds its data through the store, and the sync library (the
 # store's batches are checked by the parser the receiver uses).
-build/asan/test_%: tests/test_%.c tests/fixture.c tests/fixture.h $(CORE_SRC) $(SYNC_SRC) $(HDRS) $(SYNC_HDRS) | build/asan
+$(TOUT)/test_%: tests/test_%.c tests/fixture.c tests/fixture.h $(CORE_SRC) $(SYNC_SRC) $(HDRS) $(SYNC_HDRS) | $(TOUT)
 	$(CC) $(CPPFLAGS) $(WARN) -O1 -g $(SAN) $(PKG_CFLAGS) $(SYNC_CFLAGS) -o $@ $< tests/fixture.c $(CORE_SRC) \
 		$(SYNC_SRC) $(PKG_LIBS) $(SYNC_LIBS) -lcsv -lcmocka -lm
 
 # The review's fixture as a data file (make_fixture PATH), for the UI tests.
-build/asan/make_fixture: tests/make_fixture.c tests/fixture.c tests/fixture.h $(CORE_SRC) $(SYNC_SRC) $(HDRS) | build/asan
+$(TOUT)/make_fixture: tests/make_fixture.c tests/fixture.c tests/fixture.h $(CORE_SRC) $(SYNC_SRC) $(HDRS) | $(TOUT)
 	$(CC) $(CPPFLAGS) $(WARN) -O1 -g $(SAN) $(PKG_CFLAGS) $(SYNC_CFLAGS) -o $@ $< tests/fixture.c $(CORE_SRC) \
 		$(SYNC_SRC) $(PKG_LIBS) $(SYNC_LIBS) -lcsv -lm
 
 # Tests of the SDL layer link it too, and run on the offscreen display.
-build/asan/test_ui_%: tests/test_ui_%.c $(CORE_SRC) $(SYNC_SRC) $(UI_SRC) $(HDRS) | build/asan
+$(TOUT)/test_ui_%: tests/test_ui_%.c $(CORE_SRC) $(SYNC_SRC) $(UI_SRC) $(HDRS) | $(TOUT)
 	$(CC) $(CPPFLAGS) $(WARN) -O1 -g $(SAN) $(PKG_CFLAGS) $(SYNC_CFLAGS) -o $@ $< $(CORE_SRC) $(SYNC_SRC) $(UI_SRC) \
 		$(PKG_LIBS) $(SYNC_LIBS) -lcsv -lcmocka -lm
 
-build/cop-sync: $(COP_SYNC_SRC) $(SYNC_HDRS) | build
+$(OUT)/cop-sync: $(COP_SYNC_SRC) $(SYNC_HDRS) | $(OUT)
 	$(CC) $(CPPFLAGS) $(WARN) $(CFLAGS) $(SYNC_CFLAGS) -o $@ $(COP_SYNC_SRC) $(SYNC_LIBS)
 
-build/asan/cop-sync: $(COP_SYNC_SRC) $(SYNC_HDRS) | build/asan
+$(TOUT)/cop-sync: $(COP_SYNC_SRC) $(SYNC_HDRS) | $(TOUT)
 	$(CC) $(CPPFLAGS) $(WARN) -O1 -g $(SAN) $(SYNC_CFLAGS) -o $@ $(COP_SYNC_SRC) $(SYNC_LIBS)
 
 # Stands in for the kiosk's side in the sync tests: a batch as frame texts and PNGs.
-build/asan/cop-sync-gen: sync/gen_frames.c $(SYNC_SRC) $(SYNC_HDRS) | build/asan
+$(TOUT)/cop-sync-gen: sync/gen_frames.c $(SYNC_SRC) $(SYNC_HDRS) | $(TOUT)
 	$(CC) $(CPPFLAGS) $(WARN) -O1 -g $(SAN) $(SYNC_CFLAGS) -o $@ $< $(SYNC_SRC) \
 		$(SYNC_LIBS) -lpng
 
-# An explicit rule wins over build/asan/test_%: the sync tests link sync/, not the kiosk core.
-build/asan/test_sync: tests/test_sync.c $(SYNC_SRC) $(SYNC_HDRS) | build/asan
+# An explicit rule wins over $(TOUT)/test_%: the sync tests link sync/, not the kiosk core.
+$(TOUT)/test_sync: tests/test_sync.c $(SYNC_SRC) $(SYNC_HDRS) | $(TOUT)
 	$(CC) $(CPPFLAGS) $(WARN) -O1 -g $(SAN) $(SYNC_CFLAGS) -o $@ $< $(SYNC_SRC) \
 		$(SYNC_LIBS) -lcmocka
 
-build build/asan:
+$(OUT) $(TOUT):
 	mkdir -p $@
 
 run: all
-	build/cop-kiosk --db build/demo.db --demo --size 800x480
+	$(OUT)/cop-kiosk --db build/demo.db --demo --size 800x480
 
 test: test-deps
-	$(MAKE) --no-print-directory $(UNITS) build/asan/cop-kiosk build/asan/cop-sync \
-		build/asan/cop-sync-gen build/asan/make_fixture
-	tests/run.sh build/asan
+	$(MAKE) --no-print-directory $(UNITS) $(TOUT)/cop-kiosk $(TOUT)/cop-sync \
+		$(TOUT)/cop-sync-gen $(TOUT)/make_fixture
+	tests/run.sh $(TOUT)
 
-bench: all build/bench_store build/make_fixture
-	tests/bench.sh build/cop-kiosk
-	build/bench_store
+units: $(UNITS)
 
-build/make_fixture: tests/make_fixture.c tests/fixture.c $(CORE_SRC) $(SYNC_SRC) $(HDRS) | build
+# The same tests on the Pi's arm64: cross-compiled with Debian's
+# gcc-aarch64-linux-gnu against its arm64 multiarch -dev packages, and run under
+# qemu-aarch64-static (without the sanitizers, which do not run under qemu-user).
+ARM64      := build/arm64
+ARM64_DEBS := gcc-aarch64-linux-gnu qemu-user-static libc6:arm64 $(addsuffix :arm64,libsdl2-dev \
+              libsdl2-ttf-dev libsqlite3-dev libsodium-dev libpng-dev libcsv-dev zlib1g-dev libqrencode-dev \
+              libinih-dev libsystemd-dev libcmocka-dev)
+ARM64_MAKE  = $(MAKE) --no-print-directory CC=aarch64-linux-gnu-gcc SAN= OUT=$(ARM64) TOUT=$(ARM64)/test \
+              PKG_CONFIG="env PKG_CONFIG_LIBDIR=/usr/lib/aarch64-linux-gnu/pkgconfig:/usr/share/pkgconfig pkg-config"
+
+test-arm64: test-deps
+	@dpkg --print-foreign-architectures | grep -qx arm64 || { \
+	  echo "Adding arm64 to dpkg's architectures (for Debian's arm64 -dev packages)"; \
+	  if [ "$$(id -u)" = 0 ]; then dpkg --add-architecture arm64; else sudo dpkg --add-architecture arm64; fi; }
+	$(call install_debs,$(ARM64_DEBS))
+	$(ARM64_MAKE) units $(ARM64)/test/cop-kiosk $(ARM64)/test/cop-sync $(ARM64)/test/cop-sync-gen \
+		$(ARM64)/test/make_fixture
+	RUN=qemu-aarch64-static tests/run.sh $(ARM64)/test
+
+bench: all $(OUT)/bench_store $(OUT)/make_fixture
+	tests/bench.sh $(OUT)/cop-kiosk
+	$(OUT)/bench_store
+
+$(OUT)/make_fixture: tests/make_fixture.c tests/fixture.c $(CORE_SRC) $(SYNC_SRC) $(HDRS) | $(OUT)
 	$(CC) $(CPPFLAGS) $(WARN) $(CFLAGS) $(PKG_CFLAGS) $(SYNC_CFLAGS) -o $@ tests/make_fixture.c tests/fixture.c $(CORE_SRC) \
 		$(SYNC_SRC) $(PKG_LIBS) $(SYNC_LIBS) -lcsv -lm
 
-build/bench_store: tests/bench_store.c tests/fixture.c tests/fixture.h $(CORE_SRC) $(SYNC_SRC) $(HDRS) | build
+$(OUT)/bench_store: tests/bench_store.c tests/fixture.c tests/fixture.h $(CORE_SRC) $(SYNC_SRC) $(HDRS) | $(OUT)
 	$(CC) $(CPPFLAGS) $(WARN) $(CFLAGS) $(PKG_CFLAGS) $(SYNC_CFLAGS) -o $@ $< tests/fixture.c $(CORE_SRC) \
 		$(SYNC_SRC) $(PKG_LIBS) $(SYNC_LIBS) -lcsv -lm
 
@@ -137,9 +163,9 @@ build/bench_store: tests/bench_store.c tests/fixture.c tests/fixture.h $(CORE_SR
 screenshots: all
 	rm -f build/shots.db build/shots.db-*
 	printf 'shot assets/screenshots/home.png\n' | \
-		build/cop-kiosk --db build/shots.db --demo --size 800x480 --script - >/dev/null
+		$(OUT)/cop-kiosk --db build/shots.db --demo --size 800x480 --script - >/dev/null
 	printf 'shot assets/screenshots/home-portrait.png\n' | \
-		build/cop-kiosk --db build/shots.db --size 720x1280 --script - >/dev/null
+		$(OUT)/cop-kiosk --db build/shots.db --size 720x1280 --script - >/dev/null
 
 check:
 	$(call install_debs,$(CHECK_DEBS))

@@ -69,7 +69,7 @@ static const char *default_db(char *buf, size_t cap)
 }
 
 /* The assets folder: $COP_KIOSK_ASSETS, else an assets folder above the binary
- * (a build tree: build/ or build/asan/), else the installed copy. */
+ * (a build tree: build/, build/asan/ or build/arm64/test/), else the installed copy. */
 static const char *assets_dir(char *buf, size_t cap)
 {
 	const char *env = getenv("COP_KIOSK_ASSETS");
@@ -78,8 +78,9 @@ static const char *assets_dir(char *buf, size_t cap)
 		return buf;
 	}
 	char *base = SDL_GetBasePath();
-	for (int up = 1; base && up <= 2; up++) {
-		snprintf(buf, cap, "%s%sassets", base, up == 1 ? "../" : "../../");
+	static const char *const ups[] = {"../", "../../", "../../../"};
+	for (size_t i = 0; base && i < sizeof ups / sizeof ups[0]; i++) {
+		snprintf(buf, cap, "%s%sassets", base, ups[i]);
 		if (access(buf, R_OK) == 0) {
 			SDL_free(base);
 			return buf;

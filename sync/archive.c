@@ -620,11 +620,12 @@ failed:
 /* ---- quarterly report ------------------------------------------------------ */
 
 /* A calendar quarter: its name ("2026Q4") and its first and next-after-last
- * days ("2026-10-01", "2027-01-01"), local dates as events' "starts" have them. */
+ * days ("2026-10-01", "2027-01-01"), local dates as events' "starts" have them.
+ * Room for any int year: gcc for arm64 cannot bound it and says so. */
 typedef struct {
-	char name[16];
-	char start[16];
-	char end[16];
+	char name[32];
+	char start[32];
+	char end[32];
 } quarter;
 
 static void quarter_set(quarter *q, int year, int n)

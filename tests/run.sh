@@ -1,22 +1,38 @@
 #!/bin/sh
 # Runs every test — the unit tests (cmocka) and the headless UI tests — and ends
 # with "N passed, M failed". Usage: tests/run.sh BUILD_DIR
+# With RUN set (make test-arm64: RUN=qemu-aarch64-static), every binary of
+# BUILD_DIR runs through it.
 set -u
 bin=${1:?usage: tests/run.sh BUILD_DIR}
+run=${RUN:-}
 export SDL_VIDEODRIVER=offscreen SDL_AUDIODRIVER=dummy
 # Scripts count characters of UTF-8 text: a fresh machine has no LANG set.
 export LC_ALL=C.UTF-8
-export KIOSK="$PWD/$bin/cop-kiosk" TESTS="$PWD/tests"
-export COP_SYNC="$PWD/$bin/cop-sync" COP_SYNC_GEN="$PWD/$bin/cop-sync-gen"
 export ASAN_OPTIONS=detect_leaks=1:abort_on_error=0 UBSAN_OPTIONS=print_stacktrace=1
+export TESTS="$PWD/tests" BUILD="$PWD/$bin"
 passed=0 failed=0
 log=$(mktemp -d)
 trap 'rm -rf "$log"' EXIT
 
+# The programs the UI tests call ($BUILD holds the binaries themselves), through
+# $RUN if set.
+mkdir "$log/bin"
+for b in cop-kiosk cop-sync cop-sync-gen make_fixture; do
+	if [ -n "$run" ]; then
+		printf '#!/bin/sh\nexec %s "%s" "$@"\n' "$run" "$PWD/$bin/$b" >"$log/bin/$b"
+		chmod +x "$log/bin/$b"
+	else
+		ln -s "$PWD/$bin/$b" "$log/bin/$b"
+	fi
+done
+export KIOSK="$log/bin/cop-kiosk" MAKE_FIXTURE="$log/bin/make_fixture"
+export COP_SYNC="$log/bin/cop-sync" COP_SYNC_GEN="$log/bin/cop-sync-gen"
+
 for unit in "$bin"/test_*; do
 	[ -x "$unit" ] || continue
 	name=$(basename "$unit")
-	"$unit" >"$log/$name" 2>&1
+	$run "$unit" >"$log/$name" 2>&1
 	status=$?
 	ran=$(grep -c '^\[ RUN      \]' "$log/$name")
 	ok=$(grep -c '^\[       OK \]' "$log/$name")

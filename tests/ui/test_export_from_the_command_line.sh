@@ -2,7 +2,7 @@
 # run as formulas, every record as JSON; written whole or not at all; one-line
 # errors with exit 1.
 . "$TESTS/ui/lib.sh"
-"$(dirname "$KIOSK")/make_fixture" "$DB" >/dev/null || die "no fixture"
+"$MAKE_FIXTURE" "$DB" >/dev/null || die "no fixture"
 sqlite3 "$DB" "UPDATE members SET first_name = '=cmd|'' /C calc''!A0', last_name = 'Doe, \"Jr\"'
 	WHERE id = (SELECT member_id FROM checkins WHERE undone = 0 AND event_id =
 		(SELECT value FROM settings WHERE key = 'current_event') ORDER BY changed_seq LIMIT 1)"

@@ -1,7 +1,7 @@
 # On the wall, two notes are grouped into a named theme; a tap in "Vote" adds
 # a dot to a note and a long press takes it away; the theme gets dots too.
 . "$TESTS/ui/lib.sh"
-"$(dirname "$KIOSK")/make_fixture" "$DB" >/dev/null || die "no fixture"
+"$MAKE_FIXTURE" "$DB" >/dev/null || die "no fixture"
 { unlock; printf 'tap "Review"\ndump\n'; } | kiosk --script - >out || die "could not open the wall"
 # The first two notes of the first column, by where they are on screen.
 centre() { sed 's/.*"x":\([0-9]*\),"y":\([0-9]*\),"w":\([0-9]*\),"h":\([0-9]*\).*/\1 \2 \3 \4/' |

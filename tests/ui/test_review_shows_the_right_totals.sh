@@ -2,7 +2,7 @@
 # 6 agenda items, 600 answers to 4 prompts and 3 earlier events: each view
 # shows the totals the database holds.
 . "$TESTS/ui/lib.sh"
-"$(dirname "$KIOSK")/make_fixture" "$DB" >/dev/null || die "no fixture"
+"$MAKE_FIXTURE" "$DB" >/dev/null || die "no fixture"
 q() { sqlite3 "$DB" "$1"; }
 event=$(q "select max(id) from events")
 well=$(q "select count(*) from notes where event_id = $event and kind = 0")

@@ -3,7 +3,7 @@
 # gives 2026Q4's events, attendees and mailing list, each with its change since
 # 2026Q3, as the kiosk's own database counts them; a bad quarter is refused.
 . "$TESTS/ui/lib.sh"
-"$(dirname "$KIOSK")/make_fixture" "$DB" >/dev/null || die "make_fixture failed"
+"$MAKE_FIXTURE" "$DB" >/dev/null || die "make_fixture failed"
 "$KIOSK" frames --db "$DB" --out loop >out || die "frames failed: $(cat out)"
 for f in loop/*.png; do zbarimg --raw -q "$f" 2>/dev/null; done >read.txt
 "$COP_SYNC" import --archive a.db read.txt >imported 2>err || die "import failed: $(tail -3 err)"

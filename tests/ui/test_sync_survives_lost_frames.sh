@@ -7,7 +7,7 @@
 # secret (the fountain frames' mix derives from the batch hash), so both are
 # checked precisely.
 . "$TESTS/ui/lib.sh"
-"$(dirname "$KIOSK")/make_fixture" "$DB" >/dev/null || die "no fixture"
+"$MAKE_FIXTURE" "$DB" >/dev/null || die "no fixture"
 "$KIOSK" frames --db "$DB" --out loop >frames.txt || die "frames failed: $(cat frames.txt)"
 records=$(sed -n 's/.* of batch [0-9]*, \([0-9]*\) records.*/\1/p' frames.txt)
 [ -n "$records" ] || die "no record count: $(cat frames.txt)"

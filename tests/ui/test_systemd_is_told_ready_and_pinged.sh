@@ -5,7 +5,7 @@
 # listens on $NOTIFY_SOCKET.
 . "$TESTS/ui/lib.sh"
 demo_db
-if readelf -d "$KIOSK" | grep NEEDED | grep -q 'libsystemd\.so'; then with=1; else with=0; fi
+if readelf -d "$BUILD/cop-kiosk" | grep NEEDED | grep -q 'libsystemd\.so'; then with=1; else with=0; fi
 WITH_SYSTEMD=$with python3 - "$KIOSK" "$DB" <<'EOF'
 import os, signal, socket, subprocess, sys, time
 kiosk, db = sys.argv[1], sys.argv[2]
