@@ -44,8 +44,6 @@ int app_init(app *a, const app_options *o, char *err, size_t errlen)
 	a->ui = ui_create(a->window, o->fonts, o->headless, err, errlen);
 	if (!a->ui)
 		return -1;
-	if (o->rotate != 0 && ui_set_rotation(a->ui, o->rotate, err, errlen) != 0)
-		return -1;
 
 	char why[400];
 	if (store_open(o->db_path, &a->db, why, sizeof why) != STORE_OK) {
@@ -53,8 +51,17 @@ int app_init(app *a, const app_options *o, char *err, size_t errlen)
 		snprintf(a->db_error, sizeof a->db_error, "%s", why);
 		fprintf(stderr, "cop-kiosk: %s\n", why);
 	}
-	/* The settings file wins over the data file's setting. */
-	int64_t secs = o->inactivity_s ? o->inactivity_s
+	/* The settings file and the command line win over the data file. */
+	a->rotate_by = o->rotate_by;
+	a->inactivity_by = o->inactivity_by;
+	int64_t deg = o->rotate_by ? o->rotate : a->db ? store_setting_int(a->db, STORE_SETTING_ROTATE, 0) : 0;
+	if (deg != 0 && ui_set_rotation(a->ui, deg > 0 && deg <= 270 ? (int)deg : -1, err, errlen) != 0) {
+		if (o->rotate_by)
+			return -1;
+		/* A stored turn that cannot be shown: carry on upright, and say so. */
+		fprintf(stderr, "cop-kiosk: %s; the screen is not turned\n", err);
+	}
+	int64_t secs = o->inactivity_by ? o->inactivity_s
 	             : a->db           ? store_setting_int(a->db, STORE_SETTING_INACTIVITY, DEFAULT_INACTIVITY_S)
 	                               : DEFAULT_INACTIVITY_S;
 	a->inactivity_ms = (int)(secs > 5 ? secs : DEFAULT_INACTIVITY_S) * 1000;

@@ -24,9 +24,13 @@ typedef struct {
 typedef struct {
 	const char *db_path;
 	const char *fonts;       /* the folder of the font files */
-	int inactivity_s;        /* 0: the data file's setting */
 	int w, h;                /* the panel; 0: 800x480 in a window */
 	int rotate;              /* 0, 90, 180 or 270: the picture turned clockwise */
+	int inactivity_s;        /* seconds untouched before a screen clears */
+	/* Who gave rotate and inactivity_s ("the command line (--rotate)", the
+	 * settings file's path), said on screen; NULL: they are not given, and
+	 * the data file's settings (the facilitator's choice) are used. */
+	const char *rotate_by, *inactivity_by;
 	bool fullscreen;
 	bool headless;           /* scripts: software renderer, virtual clock */
 	double started;          /* monotonic seconds when the process began */
@@ -46,6 +50,9 @@ struct app {
 	int64_t watchdog_at;     /* the next systemd watchdog ping, -1 if none */
 	int64_t watchdog_ms;     /* between pings: half of WatchdogSec; 0 if off */
 	int inactivity_ms;
+	/* Who fixed the turn and the timeout at start (app_options); NULL: the
+	 * facilitator chooses them on the "Clock and screen" screen. */
+	const char *rotate_by, *inactivity_by;
 	double started;          /* monotonic seconds when the process began */
 	double first_frame;      /* ... and when the first frame was drawn; 0 before */
 	bool headless;

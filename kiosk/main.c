@@ -352,9 +352,11 @@ static int run_kiosk(int argc, char **argv)
 	o.db_path = c.has_db ? c.db : NULL;
 	o.w = c.has_size ? c.w : 0;
 	o.h = c.has_size ? c.h : 0;
-	o.rotate = c.has_rotate ? c.rotate : 0;
+	o.rotate = c.rotate;
+	o.rotate_by = c.has_rotate ? config_path : NULL;
 	o.fullscreen = c.has_fullscreen && c.fullscreen;
-	o.inactivity_s = c.has_inactivity ? c.inactivity_s : 0;
+	o.inactivity_s = c.inactivity_s;
+	o.inactivity_by = c.has_inactivity ? config_path : NULL;
 	for (int i = 1; i < argc; i++) {
 		const char *arg = argv[i];
 		bool has_value = i + 1 < argc;
@@ -374,6 +376,7 @@ static int run_kiosk(int argc, char **argv)
 			if (sscanf(argv[++i], "%d%c", &o.rotate, &tail) != 1 ||
 			    (o.rotate != 0 && o.rotate != 90 && o.rotate != 180 && o.rotate != 270))
 				return fail("--rotate '%s' is not 0, 90, 180 or 270", argv[i]);
+			o.rotate_by = "the command line (--rotate)";
 		} else if (!strcmp(arg, "--config") && has_value) {
 			i++; /* read above */
 		} else if (!strcmp(arg, "--fullscreen")) {

@@ -38,6 +38,8 @@ for size in 800x480 1920x1080; do
 	tap "Events"
 	bench 100
 	tap "Back"
+	tap "Clock and screen"
+	bench 100
 	tap "Set the clock"
 	bench 100
 	EOF

@@ -38,6 +38,9 @@ enum {
                                                    clears and goes home: 45 */
 #define STORE_SETTING_COOLDOWN "cooldown_ms"    /* pause after a reflection
                                                    answer, taps ignored: 3000 */
+#define STORE_SETTING_ROTATE "rotate_deg"       /* the picture turned clockwise
+                                                   on the panel: 0 (unset until
+                                                   chosen on screen) */
 
 /* The seed's clusters of learning activity an agenda item belongs to. */
 typedef enum {

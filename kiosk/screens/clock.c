@@ -29,7 +29,7 @@ static void frame(app *a)
 	const layout_metrics *m = ui_metrics(u);
 	rect body = {0, 0, m->w, m->h};
 	if (screen_header(a, &body, "Set the clock", "Back")) {
-		app_show(a, &screen_facilitator);
+		app_show(a, &screen_display);
 		return;
 	}
 	char now[STORE_STARTS_MAX];
@@ -58,7 +58,7 @@ static void frame(app *a)
 			ui_toast(u, store_errmsg(a->db), 5000);
 		} else {
 			ui_toast(u, "The clock is set.", 3000);
-			app_show(a, &screen_facilitator);
+			app_show(a, &screen_display);
 		}
 	}
 }

@@ -1,4 +1,5 @@
-/* facilitator: the menu behind the PIN — the event, the clock, the PIN. */
+/* facilitator: the menu behind the PIN — the event, the kiosk's clock and
+ * screen, the PIN. */
 #include <stdio.h>
 
 #include "screens.h"
@@ -33,7 +34,7 @@ static void frame(app *a)
 
 	static const char *const items[] = {"Edit this event", "Review", "Who is here", "Reflections",
 	                                    "Agenda now", "Sync", "Events", "Import a roster", "Post-it kinds",
-	                                    "Professions", "Set the clock", "Change PIN"};
+	                                    "Professions", "Clock and screen", "Change PIN"};
 	enum { N = sizeof items / sizeof items[0] };
 	int cols = m->portrait ? 2 : 3, rows = (N + cols - 1) / cols;
 	int h = m->touch * 5 / 4 * rows + m->gap * (rows - 1);
@@ -55,7 +56,7 @@ static void frame(app *a)
 		case 7: app_show(a, &screen_usb); break;
 		case 8: app_show(a, &screen_kinds); break;
 		case 9: app_show(a, &screen_professions); break;
-		case 10: app_show(a, &screen_clock); break;
+		case 10: app_show(a, &screen_display); break;
 		case 11: pin_open(a, PIN_CHOOSE); break;
 		}
 	}

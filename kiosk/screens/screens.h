@@ -12,6 +12,7 @@ extern const screen screen_events;
 extern const screen screen_event;
 extern const screen screen_agenda;
 extern const screen screen_clock;
+extern const screen screen_display;
 extern const screen screen_textedit;
 extern const screen screen_checkin;
 extern const screen screen_confirm;

@@ -83,6 +83,7 @@ void ui_destroy(ui *u)
 int ui_resize(ui *u, char *err, size_t errlen)
 {
 	int pw = 0, ph = 0, w, h;
+	u->resized = true; /* a frame under way was laid out for the old size */
 	/* Asked in the middle of a frame (a zoom), the renderer would answer with
 	 * its target's size: ask about the panel, then carry on drawing. */
 	bool drawing = u->target && SDL_GetRenderTarget(u->renderer) == u->target;
@@ -135,8 +136,21 @@ int ui_set_rotation(ui *u, int degrees, char *err, size_t errlen)
 		snprintf(err, errlen, "a rotation is 0, 90, 180 or 270 degrees, not %d", degrees);
 		return -1;
 	}
+	int old = u->rotation;
 	u->rotation = degrees;
-	return ui_resize(u, err, errlen);
+	if (ui_resize(u, err, errlen) == 0)
+		return 0;
+	/* Keep the picture and the touch mapping in step: a facilitator who
+	 * turned the screen must always be able to turn it back. */
+	char ignored[200];
+	u->rotation = old;
+	ui_resize(u, ignored, sizeof ignored);
+	return -1;
+}
+
+int ui_rotation(const ui *u)
+{
+	return u->rotation;
 }
 
 /* A point on the panel (window pixels) as a point of the logical screen. */
@@ -269,6 +283,7 @@ void ui_begin(ui *u, int64_t now_ms)
 	u->modal_now = false;
 	u->focus_seen = false;
 	u->submit = false;
+	u->resized = false;
 	if (u->target)
 		SDL_SetRenderTarget(u->renderer, u->target);
 	SDL_RenderSetClipRect(u->renderer, NULL);
@@ -297,7 +312,7 @@ static void draw_toast(ui *u)
 
 bool ui_end(ui *u)
 {
-	bool modal_changed = u->modal_prev != u->modal_now;
+	bool again = u->modal_prev != u->modal_now || u->resized;
 	draw_toast(u);
 	if (u->released)
 		u->active = 0;
@@ -307,7 +322,7 @@ bool ui_end(ui *u)
 	u->modal_prev = u->modal_now;
 	if (u->focus && !u->focus_seen)
 		u->focus = NULL; /* the field is gone from the screen */
-	return modal_changed;
+	return again;
 }
 
 /* Turns the logical frame onto the panel; the panel is then the target. */

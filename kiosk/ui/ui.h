@@ -111,8 +111,11 @@ void ui_destroy(ui *u);
 int ui_resize(ui *u, char *err, size_t errlen);
 /* Turns the picture by degrees (0, 90, 180 or 270) clockwise onto the panel,
  * for panels mounted sideways or upside down; taps are mapped back by the same
- * turn in ui_translate. Returns 0, or -1 with a reason in err. */
+ * turn in ui_translate. May be called inside a frame: ui_end then asks for the
+ * frame again. Returns 0, or -1 with a reason in err and the old turn kept. */
 int ui_set_rotation(ui *u, int degrees, char *err, size_t errlen);
+/* The turn set by ui_set_rotation: 0, 90, 180 or 270. */
+int ui_rotation(const ui *u);
 const layout_metrics *ui_metrics(const ui *u);
 SDL_Renderer *ui_renderer(ui *u);
 
@@ -125,7 +128,8 @@ void ui_feed(ui *u, const ui_input *in);
 
 /* A frame: begin, widgets, end. ui_end draws the toast; it returns true when
  * a modal opened or closed in this frame, so that what lies under it was
- * blocked wrongly (or not) and the frame should be run again. */
+ * blocked wrongly (or not), or when the screen was turned or zoomed in it,
+ * so that it was laid out for the old size: the frame should be run again. */
 void ui_begin(ui *u, int64_t now_ms);
 bool ui_end(ui *u);
 void ui_present(ui *u);
@@ -196,6 +200,10 @@ bool ui_field(ui *u, rect r, const char *label, char *buf, size_t cap, size_t ma
 void ui_textarea(ui *u, rect r, char *buf, size_t cap, size_t max_chars, ui_font f);
 /* Focuses the field whose buffer is buf (NULL: none) and resets the keyboard. */
 void ui_focus(ui *u, char *buf, keyboard_layer layer);
+/* One of a few options side by side (the screen's turn, a timeout): the
+ * chosen one is filled blue with a tick, and scripts see it with value
+ * "chosen". True when tapped. */
+bool ui_choice(ui *u, rect r, const char *label, bool chosen);
 /* A switch with a label; flips *value when tapped; true if it changed. */
 bool ui_toggle(ui *u, rect r, const char *label, bool *value);
 /* The on-screen keyboard over r, typing into the focused field. True when its

@@ -31,6 +31,7 @@ struct ui {
 	int rotation;
 	int panel_w, panel_h;
 	SDL_Texture *target;
+	bool resized;           /* turned or zoomed since the frame began */
 	float zoom;             /* presenting: bigger type on the same screen */
 	TTF_Font *font[UI_FONT_COUNT];
 	TTF_Font *fallback[UI_FONT_COUNT];

@@ -207,6 +207,37 @@ void ui_textarea(ui *u, rect r, char *buf, size_t cap, size_t max_chars, ui_font
 	ui_register(u, "field", buf, NULL, r);
 }
 
+bool ui_choice(ui *u, rect r, const char *label, bool chosen)
+{
+	bool held = false;
+	bool tapped = ui_tappable(u, ui_id(label, r.x * 7919 + r.y), r, &held);
+	const layout_metrics *m = &u->m;
+	ui_color ink = held ? UI_TEXT : chosen ? UI_WHITE : UI_BLUE;
+	ui_fill(u, r, held ? UI_YELLOW : chosen ? UI_BLUE : UI_WHITE);
+	ui_outline(u, r, 2, held ? UI_TEXT : chosen ? UI_DARK_BLUE : UI_BLUE);
+	/* The tick says which is chosen without relying on colour; it goes
+	 * before the label when there is room, else above it. */
+	int lw = 0, lh = 0;
+	ui_measure(u, label, UI_FONT_BOLD, &lw, &lh);
+	rect in = layout_inset(r, m->pad / 2);
+	int tick = chosen ? lh : 0, gap = chosen ? m->gap / 2 : 0;
+	lw = lw < in.w ? lw : in.w;
+	if (tick + gap + lw <= in.w) {
+		rect both = layout_center(in, tick + gap + lw, lh);
+		if (chosen)
+			ui_icon(u, layout_cut_left(&both, tick), UI_ICON_TICK, ink);
+		layout_cut_left(&both, gap);
+		ui_text_line(u, both, label, UI_FONT_BOLD, ink, UI_ALIGN_CENTER);
+	} else {
+		rect both = layout_center(in, in.w, tick + lh);
+		if (chosen)
+			ui_icon(u, layout_cut_top(&both, tick), UI_ICON_TICK, ink);
+		ui_text_line(u, both, label, UI_FONT_BOLD, ink, UI_ALIGN_CENTER);
+	}
+	ui_register(u, "button", label, chosen ? "chosen" : NULL, r);
+	return tapped;
+}
+
 bool ui_toggle(ui *u, rect r, const char *label, bool *value)
 {
 	bool held = false;

@@ -36,3 +36,33 @@ png_size() {
 	h=$(od -An -tu1 -j20 -N4 "$1" | awk '{print $1*16777216 + $2*65536 + $3*256 + $4}')
 	echo "${w}x${h}"
 }
+
+# png_pixel FILE X Y — the colour of pixel X,Y as "rrggbb" (8-bit RGB PNGs, as
+# `shot` writes them).
+png_pixel() {
+	python3 - "$@" <<'PY'
+import struct, sys, zlib
+data, x, y = open(sys.argv[1], "rb").read(), int(sys.argv[2]), int(sys.argv[3])
+pos, idat = 8, b""
+while pos < len(data):
+    n, kind = struct.unpack(">I4s", data[pos:pos + 8])
+    if kind == b"IHDR":
+        w, h, depth, colour, _, _, interlace = struct.unpack(">IIBBBBB", data[pos + 8:pos + 21])
+        assert (depth, colour, interlace) == (8, 2, 0), "not an 8-bit RGB PNG"
+    elif kind == b"IDAT":
+        idat += data[pos + 8:pos + 8 + n]
+    pos += 12 + n
+raw, stride, prev = zlib.decompress(idat), w * 3, bytearray(w * 3)
+for row in range(y + 1):  # undo each row's filter (PNG spec, section 9)
+    at = row * (stride + 1)
+    kind, line = raw[at], bytearray(raw[at + 1:at + 1 + stride])
+    for i in range(stride):
+        a, b, c = line[i - 3] if i >= 3 else 0, prev[i], prev[i - 3] if i >= 3 else 0
+        p = a + b - c
+        pred = [0, a, b, (a + b) // 2,
+                a if abs(p - a) <= abs(p - b) and abs(p - a) <= abs(p - c) else b if abs(p - b) <= abs(p - c) else c]
+        line[i] = (line[i] + pred[kind]) & 255
+    prev = line
+print("%02x%02x%02x" % tuple(prev[3 * x:3 * x + 3]))
+PY
+}

@@ -1,0 +1,152 @@
+/* display: the kiosk itself — its clock, how its picture is turned on the
+ * panel, and how long it waits untouched before it clears and goes home. */
+#include <stdio.h>
+
+#include "core/when.h"
+#include "screens.h"
+
+#define TURNS 4
+#define WAITS 5
+
+static const int turns[TURNS] = {0, 90, 180, 270};
+static const char *const turn_labels[TURNS] = {"0°", "90°", "180°", "270°"};
+static const int waits[WAITS] = {30, 45, 60, 120, 300};
+static const char *const wait_labels[WAITS] = {"30 s", "45 s", "1 min", "2 min", "5 min"};
+
+/* "45 s", "2 min". */
+static void duration(int secs, char *out, size_t cap)
+{
+	if (secs % 60 == 0)
+		snprintf(out, cap, "%d min", secs / 60);
+	else
+		snprintf(out, cap, "%d s", secs);
+}
+
+/* A heading and, under it, a row of choices (two rows when one would make
+ * them too narrow), or the message fixed when the choice was made at start.
+ * Cut from the top of *body; returns the index tapped, or -1. */
+static int choices(app *a, rect *body, const char *heading, const char *const *labels, int n, int chosen,
+                   const char *fixed)
+{
+	ui *u = a->ui;
+	const layout_metrics *m = ui_metrics(u);
+	int hh = ui_text_height(u, heading, UI_FONT_BOLD, body->w);
+	ui_label(u, layout_cut_top(body, hh), heading, UI_FONT_BOLD, UI_TEXT, UI_ALIGN_LEFT);
+	layout_cut_top(body, m->gap / 2);
+	if (fixed) {
+		int fh = ui_text_height(u, fixed, UI_FONT_BODY, body->w);
+		ui_label(u, layout_cut_top(body, fh), fixed, UI_FONT_BODY, UI_GREY1, UI_ALIGN_LEFT);
+		return -1;
+	}
+	int cols = (body->w + m->gap) / (m->touch * 3 / 2 + m->gap) >= n ? n : (n + 1) / 2;
+	int rows = (n + cols - 1) / cols, h = m->touch * 5 / 4;
+	rect grid = layout_cut_top(body, rows * h + (rows - 1) * m->gap);
+	int tapped = -1;
+	for (int i = 0; i < n; i++)
+		if (ui_choice(u, layout_cell(grid, cols, rows, i % cols, i / cols, m->gap), labels[i], i == chosen))
+			tapped = i;
+	return tapped;
+}
+
+/* The kiosk's clock and a button to set it, cut from the top of *body; true
+ * when the button was tapped. */
+static bool clock_row(app *a, rect *body)
+{
+	ui *u = a->ui;
+	const layout_metrics *m = ui_metrics(u);
+	char now[STORE_STARTS_MAX], shown[80], clock[100];
+	when_format(store_now(a->db), now, sizeof now);
+	when_long(now, shown, sizeof shown);
+	snprintf(clock, sizeof clock, "Clock: %s", shown);
+	/* The shown time changes each minute: redraw then. */
+	app_wake_at(a, a->now + 60000 - (store_now(a->db) % 60) * 1000);
+	rect button;
+	if (m->portrait) {
+		int lh = ui_text_height(u, clock, UI_FONT_BODY, body->w);
+		ui_label(u, layout_cut_top(body, lh), clock, UI_FONT_BODY, UI_TEXT, UI_ALIGN_LEFT);
+		layout_cut_top(body, m->gap / 2);
+		button = layout_cut_top(body, m->touch);
+	} else {
+		rect row = layout_cut_top(body, m->touch);
+		button = layout_cut_right(&row, row.w / 3);
+		layout_cut_right(&row, m->gap);
+		ui_label_line(u, row, clock, UI_FONT_BODY, UI_TEXT, UI_ALIGN_LEFT);
+	}
+	return ui_button(u, button, "Set the clock", UI_BUTTON_SECONDARY);
+}
+
+static void turn(app *a, int i)
+{
+	char err[300];
+	if (ui_set_rotation(a->ui, turns[i], err, sizeof err) != 0) {
+		ui_toast(a->ui, err, 5000);
+	} else if (store_setting_set_int(a->db, STORE_SETTING_ROTATE, turns[i]) != STORE_OK) {
+		ui_toast(a->ui, store_errmsg(a->db), 5000);
+	} else {
+		/* Touch is turned with the picture: the same button turns it back. */
+		char done[80];
+		snprintf(done, sizeof done, "Turned %s. Tap 0° to undo.", turn_labels[i]);
+		ui_toast(a->ui, turns[i] ? done : "The picture is upright.", 4000);
+	}
+}
+
+static void wait_for(app *a, int i)
+{
+	if (store_setting_set_int(a->db, STORE_SETTING_INACTIVITY, waits[i]) != STORE_OK) {
+		ui_toast(a->ui, store_errmsg(a->db), 5000);
+		return;
+	}
+	a->inactivity_ms = waits[i] * 1000;
+	char done[100];
+	snprintf(done, sizeof done, "After %s untouched, the kiosk clears and goes home.", wait_labels[i]);
+	ui_toast(a->ui, done, 4000);
+}
+
+static void frame(app *a)
+{
+	ui *u = a->ui;
+	const layout_metrics *m = ui_metrics(u);
+	rect body = {0, 0, m->w, m->h};
+	if (screen_header(a, &body, "Clock and screen", "Back")) {
+		app_show(a, &screen_facilitator);
+		return;
+	}
+	if (clock_row(a, &body)) {
+		app_show(a, &screen_clock);
+		return;
+	}
+	layout_cut_top(&body, m->gap * 2);
+
+	char fixed[1200];
+	int deg = ui_rotation(u), now = -1;
+	for (int i = 0; i < TURNS; i++)
+		if (turns[i] == deg)
+			now = i;
+	if (a->rotate_by)
+		snprintf(fixed, sizeof fixed, "Fixed at %d° by %s: change it there.", deg, a->rotate_by);
+	int t = choices(a, &body, "Turn the picture clockwise", turn_labels, TURNS, now, a->rotate_by ? fixed : NULL);
+	if (t >= 0 && t != now) {
+		turn(a, t);
+		return; /* laid out for the old turn: the frame is drawn again */
+	}
+	layout_cut_top(&body, m->gap * 2);
+
+	char shown[32], heading[80];
+	int secs = a->inactivity_ms / 1000;
+	duration(secs, shown, sizeof shown);
+	now = -1;
+	for (int i = 0; i < WAITS; i++)
+		if (waits[i] == secs)
+			now = i;
+	if (a->inactivity_by)
+		snprintf(fixed, sizeof fixed, "Fixed at %s by %s: change it there.", shown, a->inactivity_by);
+	if (now < 0 && !a->inactivity_by) /* a time not offered here is still said */
+		snprintf(heading, sizeof heading, "Go home when untouched for (now %s)", shown);
+	else
+		snprintf(heading, sizeof heading, "Go home when untouched for");
+	int w = choices(a, &body, heading, wait_labels, WAITS, now, a->inactivity_by ? fixed : NULL);
+	if (w >= 0 && w != now)
+		wait_for(a, w);
+}
+
+const screen screen_display = {"clock and screen", NULL, frame, NULL};
