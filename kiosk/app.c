@@ -31,10 +31,18 @@ int app_init(app *a, const app_options *o, char *err, size_t errlen)
 		return -1;
 	}
 	Uint32 flags = SDL_WINDOW_SHOWN | SDL_WINDOW_RESIZABLE;
-	if (o->fullscreen)
+	int w = o->w > 0 ? o->w : 800, h = o->h > 0 ? o->h : 480;
+	SDL_DisplayMode mode;
+	if (o->fullscreen) {
 		flags |= SDL_WINDOW_FULLSCREEN_DESKTOP;
-	a->window = SDL_CreateWindow("CoP Kiosk", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED,
-	                             o->w > 0 ? o->w : 800, o->h > 0 ? o->h : 480, flags);
+		/* The panel's own size unless told otherwise: KMSDRM shows a
+		 * window of another size on no panel that cannot scale it. */
+		if (o->w <= 0 && SDL_GetDesktopDisplayMode(0, &mode) == 0) {
+			w = mode.w;
+			h = mode.h;
+		}
+	}
+	a->window = SDL_CreateWindow("CoP Kiosk", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, w, h, flags);
 	if (!a->window) {
 		snprintf(err, errlen, "cannot open a window: %s", SDL_GetError());
 		return -1;
