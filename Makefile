@@ -46,7 +46,7 @@ COP_SYNC_SRC := sync/cop_sync.c sync/archive.c $(SYNC_SRC)
 # The kiosk encodes the loop with the same sync library (not the receiver's files).
 APP_SRC   += $(SYNC_SRC)
 
-.PHONY: all run test test-arm64 units bench check clean deps test-deps format screenshots fuzz
+.PHONY: all run test test-arm64 units image bench check clean deps test-deps format screenshots fuzz
 all: deps $(OUT)/cop-kiosk $(OUT)/cop-sync
 
 # Installs the missing Debian packages in $(1): apt-get as root, sudo if present,
@@ -146,6 +146,17 @@ test-arm64: test-deps
 	$(ARM64_MAKE) units $(ARM64)/test/cop-kiosk $(ARM64)/test/cop-sync $(ARM64)/test/cop-sync-gen \
 		$(ARM64)/test/make_fixture
 	RUN=qemu-aarch64-static tests/run.sh $(ARM64)/test
+
+# A bootable Debian bookworm SD-card image for a Raspberry Pi 3 or 4 with the
+# kiosk installed (image/build.sh; root, about 15 minutes, 2 GB of disk).
+IMAGE_DEBS := mmdebstrap qemu-user-static binfmt-support arch-test fdisk dosfstools mtools e2fsprogs file
+
+image:
+	@[ "$$(id -u)" = 0 ] || { echo "make image runs as root (mmdebstrap, file owners): sudo make image" >&2; exit 1; }
+	@dpkg --print-foreign-architectures | grep -qx arm64 || dpkg --add-architecture arm64
+	$(call install_debs,$(BUILD_DEBS) $(ARM64_DEBS) $(IMAGE_DEBS))
+	$(ARM64_MAKE) $(ARM64)/cop-kiosk $(ARM64)/cop-sync
+	image/build.sh $(ARM64) build/cop-kiosk-arm64.img
 
 bench: all $(OUT)/bench_store $(OUT)/make_fixture
 	tests/bench.sh $(OUT)/cop-kiosk

@@ -22,7 +22,7 @@ OVERLAY_LINE='overlayroot="tmpfs:recurse=0"'
 
 usage() {
 	cat <<'EOF'
-Usage: sudo image/install.sh [--overlayroot]
+Usage: sudo image/install.sh [--overlayroot] [--prebuilt DIR]
        sudo image/install.sh --uninstall [--purge]
        image/install.sh --help
 
@@ -40,12 +40,15 @@ bookworm. Without options it:
     vt.global_cursor_default=0 to /boot/firmware/cmdline.txt, if that exists).
 Every step is checked first: a second run changes nothing.
 
+  --prebuilt DIR installs DIR/cop-kiosk and DIR/cop-sync, built elsewhere (the
+                 image recipe cross-compiles them), instead of building here;
+                 installs no build packages.
   --overlayroot  also makes the root filesystem read-only with a tmpfs overlay
                  (package overlayroot, overlayroot="tmpfs:recurse=0"). Anything
                  written to / is then lost at power-off, so the kiosk's data,
                  /var/lib/cop-kiosk, must be its own partition (a line in
                  /etc/fstab); the script refuses otherwise. The SD-card image
-                 recipe (not written yet) will make that partition.
+                 (make image) has that partition.
   --uninstall    stops and disables the service, enables getty@tty1 again,
                  removes the binaries, the unit, the assets and the cmdline.txt
                  words it added, and turns overlayroot off if it turned it on.
@@ -64,11 +67,21 @@ changes=0
 did() { say "  $*"; changes=$((changes + 1)); }
 ok() { say "  ok: $*"; }
 
-mode=install overlay=no purge=no
-for arg in "$@"; do
+mode=install overlay=no purge=no prebuilt=
+while [ $# -gt 0 ]; do
+	arg=$1
+	shift
 	case $arg in
 	--help | -h) usage; exit 0 ;;
 	--overlayroot) overlay=yes ;;
+	--prebuilt)
+		[ $# -gt 0 ] || die "--prebuilt needs a folder"
+		prebuilt=$1
+		shift
+		if [ ! -x "$prebuilt/cop-kiosk" ] || [ ! -x "$prebuilt/cop-sync" ]; then
+			die "$prebuilt has no cop-kiosk and cop-sync to install"
+		fi
+		;;
 	--uninstall) mode=uninstall ;;
 	--purge) purge=yes ;;
 	*) usage >&2; die "unknown option: $arg" ;;
@@ -76,10 +89,12 @@ for arg in "$@"; do
 done
 [ "$purge" = no ] || [ "$mode" = uninstall ] || die "--purge goes with --uninstall"
 [ "$overlay" = no ] || [ "$mode" = install ] || die "--overlayroot does not go with --uninstall"
-[ "$(id -u)" = 0 ] || die "run me as root: sudo $0 $*"
+[ -z "$prebuilt" ] || [ "$mode" = install ] || die "--prebuilt does not go with --uninstall"
+[ "$(id -u)" = 0 ] || die "run me as root: sudo $0"
 
 # The clone this script belongs to.
 repo=$(cd "$(dirname "$0")/.." && pwd)
+if [ -n "$prebuilt" ]; then prebuilt=$(cd "$prebuilt" && pwd); fi
 if [ ! -f "$repo/Makefile" ] || [ ! -f "$repo/kiosk/main.c" ]; then
 	die "$repo is not a CoP Kiosk clone: run image/install.sh from the repository"
 fi
@@ -140,9 +155,8 @@ cmdline_edit() {
 }
 cmdline_has() { head -n 1 "$CMDLINE" | tr ' ' '\n' | grep -qxF "$1"; }
 
-install_kiosk() {
-	say "Installing CoP Kiosk from $repo"
-
+# Installs the build packages and builds build/cop-kiosk and build/cop-sync.
+build_here() {
 	say "Packages:"
 	# make runs the rest; adduser makes the user; systemd gives systemctl;
 	# libsystemd-dev makes the build notify systemd (the unit is Type=notify:
@@ -174,11 +188,23 @@ install_kiosk() {
 		run_make --no-print-directory build/cop-kiosk build/cop-sync
 		did "built build/cop-kiosk and build/cop-sync"
 	fi
-	ldd build/cop-kiosk | grep -q libsystemd || die "build/cop-kiosk does not link libsystemd"
+}
+
+install_kiosk() {
+	say "Installing CoP Kiosk from $repo"
+	if [ -n "$prebuilt" ]; then
+		say "Packages:"
+		apt_install adduser systemd
+		bin=$prebuilt
+	else
+		build_here
+		bin=build
+	fi
+	ldd "$bin/cop-kiosk" | grep -q libsystemd || die "$bin/cop-kiosk does not link libsystemd"
 
 	say "Files:"
-	install_file build/cop-kiosk "$BIN_DIR/cop-kiosk" 755
-	install_file build/cop-sync "$BIN_DIR/cop-sync" 755
+	install_file "$bin/cop-kiosk" "$BIN_DIR/cop-kiosk" 755
+	install_file "$bin/cop-sync" "$BIN_DIR/cop-sync" 755
 	if [ -d "$SHARE_DIR/assets" ] && diff -rq assets "$SHARE_DIR/assets" >/dev/null 2>&1; then
 		ok "$SHARE_DIR/assets is up to date"
 	else
@@ -227,11 +253,14 @@ install_kiosk() {
 		mkdir -p "$CONF_DIR"
 		cat >"$CONF" <<EOF
 # CoP Kiosk settings (kiosk/core/config.h). Written by image/install.sh; yours now.
-# Other keys: size=WxH, rotate=0|90|180|270 in [kiosk]; dir=PATH in [fonts].
+# Other keys: size=WxH in [kiosk]; dir=PATH in [fonts]. The turn of the picture
+# and the inactivity timeout are chosen on screen (Facilitator, "Clock and
+# screen"); set here they are fixed and the screen says so:
+#   rotate=0|90|180|270   (Touch Display 2 mounted upright: 90 or 270)
+#   inactivity_seconds=45
 [kiosk]
 db=$STATE_DIR/kiosk.db
 fullscreen=yes
-inactivity_seconds=45
 EOF
 		chmod 644 "$CONF"
 		did "wrote $CONF"
@@ -276,7 +305,7 @@ EOF
 		grep -Eq "^[^#[:space:]]+[[:space:]]+$STATE_DIR/?[[:space:]]" /etc/fstab 2>/dev/null ||
 			die "$STATE_DIR is not its own filesystem in /etc/fstab: with a tmpfs overlay the
 kiosk's records would be lost at every power-off. Give the data its own partition
-(mounted at $STATE_DIR) first; the SD-card image recipe (not written yet) will."
+(mounted at $STATE_DIR) first, as the SD-card image (make image) does."
 		apt_install overlayroot
 		if grep -qxF "$OVERLAY_LINE" "$OVERLAY_CONF" 2>/dev/null; then
 			ok "$OVERLAY_CONF has $OVERLAY_LINE"
