@@ -46,7 +46,7 @@ COP_SYNC_SRC := sync/cop_sync.c sync/archive.c $(SYNC_SRC)
 # The kiosk encodes the loop with the same sync library (not the receiver's files).
 APP_SRC   += $(SYNC_SRC)
 
-.PHONY: all run test test-arm64 units image bench check clean deps test-deps format screenshots fuzz
+.PHONY: all run test test-arm64 units image image-check bench check clean deps test-deps format screenshots fuzz
 all: deps $(OUT)/cop-kiosk $(OUT)/cop-sync
 
 # Installs the missing Debian packages in $(1): apt-get as root, sudo if present,
@@ -157,6 +157,12 @@ image:
 	$(call install_debs,$(BUILD_DEBS) $(ARM64_DEBS) $(IMAGE_DEBS))
 	$(ARM64_MAKE) $(ARM64)/cop-kiosk $(ARM64)/cop-sync
 	image/build.sh $(ARM64) build/cop-kiosk-arm64.img
+
+# Boots a copy of that image on an emulated arm64 board and checks it from its
+# console, then after pulling the plug (image/boot-qemu.sh; a few minutes).
+image-check:
+	$(call install_debs,qemu-system-arm fdisk mtools e2fsprogs sqlite3)
+	image/boot-qemu.sh build/cop-kiosk-arm64.img
 
 bench: all $(OUT)/bench_store $(OUT)/make_fixture
 	tests/bench.sh $(OUT)/cop-kiosk
