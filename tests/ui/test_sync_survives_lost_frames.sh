@@ -11,9 +11,12 @@
 "$KIOSK" frames --db "$DB" --out loop >frames.txt || die "frames failed: $(cat frames.txt)"
 records=$(sed -n 's/.* of batch [0-9]*, \([0-9]*\) records.*/\1/p' frames.txt)
 [ -n "$records" ] || die "no record count: $(cat frames.txt)"
-for f in loop/frame-*.png; do zbarimg --raw -q "$f" 2>/dev/null; done >all.txt
+for f in loop/frame-*.png; do
+	zbarimg --raw -q "$f" >one.txt 2>one.err
+	[ "$(wc -l <one.txt)" -eq 1 ] || die "zbarimg read $f as $(wc -l <one.txt) codes: $(cat one.txt one.err)"
+	cat one.txt
+done >all.txt
 total=$(wc -l <all.txt)
-[ "$total" -eq "$(ls loop/frame-*.png | wc -l)" ] || die "zbarimg could not read every frame"
 parts=$(head -n 1 all.txt | cut -d/ -f5)
 [ "$total" -gt "$parts" ] || die "no fountain frames after the $parts plain ones"
 
