@@ -9,6 +9,8 @@
 # and the emulated screen, once the kiosk is up, in IMAGE.screen.ppm.
 # Several minutes: the CPU is emulated.
 set -eu
+# shellcheck source=image/partition.sh
+. "$(dirname "$0")/partition.sh"
 image=${1:?usage: image/boot-qemu.sh IMAGE}
 limit=${BOOT_SECONDS:-900}
 work=$(mktemp -d "${TMPDIR:-/tmp}/cop-boot.XXXXXX")
@@ -18,14 +20,7 @@ fail() { echo "boot-qemu.sh: $*" >&2; exit 1; }
 pass() { echo "  ok: $*"; }
 
 cp --sparse=always "$image" "$work/disk.img"
-# part N: start and size of partition N, in 512-byte sectors.
-part() { sfdisk --dump "$work/disk.img" | sed -n "s/^[^ ]*$1 : start= *\([0-9]*\), size= *\([0-9]*\).*/\1 \2/p"; }
-extract() {
-	part "$1" >"$work/part"
-	read -r start size <"$work/part"
-	dd if="$work/disk.img" of="$work/$2" bs=512 skip="$start" count="$size" conv=sparse status=none
-}
-extract 1 firm
+extract "$work/disk.img" 1 "$work/firm"
 export MTOOLS_SKIP_CHECK=1
 kernel=$(mdir -b -i "$work/firm" ::/ | sed -n 's|^::/\(vmlinuz-.*\)|\1|p' | head -n 1)
 initrd=$(mdir -b -i "$work/firm" ::/ | sed -n 's|^::/\(initrd.img-.*\)|\1|p' | head -n 1)
@@ -74,8 +69,8 @@ qemu=
 echo "The plug pulled. After it:"
 grep -E 'cop-kiosk\[[0-9]+\]' "$console" | tail -n 5 | sed 's/^/  kiosk: /'
 
-extract 2 root
-extract 3 data
+extract "$work/disk.img" 2 "$work/root"
+extract "$work/disk.img" 3 "$work/data"
 # The root was never written (overlayroot). The data partition's journal is
 # replayed as the next boot's fsck would, then it must check clean.
 e2fsck -fn "$work/root" >"$work/root.fsck" 2>&1 || { cat "$work/root.fsck"; fail "root: e2fsck -fn found errors after the power cut"; }

@@ -31,9 +31,9 @@ DATA_MIB=512
 STATE=/var/lib/cop-kiosk
 
 # What runs on the Pi: kernel and firmware, systemd, the read-only root (its
-# initrd script needs busybox) and the saved clock, and the libraries the kiosk links (the checks below find
-# any that is missing). mesa's drivers and EGL/GBM are what SDL's KMSDRM
-# backend opens at run time.
+# initrd script needs busybox), the saved clock, and the libraries the kiosk
+# links (the checks below find any that is missing). mesa's drivers and
+# EGL/GBM are what SDL's KMSDRM backend opens at run time.
 PACKAGES="systemd-sysv udev kmod initramfs-tools busybox linux-image-arm64 raspi-firmware
 overlayroot fake-hwclock e2fsprogs dosfstools adduser tzdata
 libsdl2-2.0-0 libsdl2-ttf-2.0-0 libsqlite3-0 libsodium23 libpng16-16 libcsv3 zlib1g
@@ -58,7 +58,7 @@ if ! arch-test arm64 >/dev/null 2>&1; then
 	exit 1
 fi
 
-echo "== mmdebstrap: Debian bookworm arm64 (a few minutes under qemu) =="
+echo "== mmdebstrap: Debian bookworm arm64 (about 15 minutes under qemu) =="
 # shellcheck disable=SC2016 # mmdebstrap expands $1 (the root) in its hooks
 mmdebstrap --architectures=arm64 --variant=minbase --components=main,non-free-firmware \
 	--include="$(echo "$PACKAGES" | tr -s ' \n' ',,')" \

@@ -4,6 +4,8 @@
 # make it boot and start the kiosk, and that the kiosk is an arm64 binary.
 # Prints what it checked; exits 1 at the first thing that is wrong.
 set -eu
+# shellcheck source=image/partition.sh
+. "$(dirname "$0")/partition.sh"
 image=${1:?usage: image/inspect.sh IMAGE}
 work=$(mktemp -d "${TMPDIR:-/tmp}/cop-inspect.XXXXXX")
 trap 'rm -rf "$work"' EXIT
@@ -15,16 +17,9 @@ sfdisk --dump "$image" | sed 's/^/  /'
 [ "$(sfdisk --dump "$image" | grep -c ' : start=')" = 3 ] || fail "expected three partitions"
 sfdisk --dump "$image" | grep -q '^label: dos' || fail "not an MBR (dos) table: a Pi 3 boots only from MBR"
 
-# part N: start and size of partition N in 512-byte sectors.
-part() { sfdisk --dump "$image" | sed -n "s/^[^ ]*$1 : start= *\([0-9]*\), size= *\([0-9]*\).*/\1 \2/p"; }
-extract() {
-	part "$1" >"$work/part"
-	read -r start size <"$work/part"
-	dd if="$image" of="$work/$2" bs=512 skip="$start" count="$size" conv=sparse status=none
-}
-extract 1 firm
-extract 2 root
-extract 3 data
+extract "$image" 1 "$work/firm"
+extract "$image" 2 "$work/root"
+extract "$image" 3 "$work/data"
 
 echo "Filesystems:"
 fsck.vfat -n "$work/firm" >/dev/null || fail "the firmware partition does not pass fsck.vfat -n"
