@@ -1,10 +1,12 @@
 /* app: the kiosk's context — window, store, clock, the one place that switches
  * screens, the event loop and the inactivity reset. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
 #include "app.h"
+#include "drmcard.h"
 #include "screens/screens.h"
 
 #ifdef HAVE_SYSTEMD
@@ -26,6 +28,14 @@ int app_init(app *a, const app_options *o, char *err, size_t errlen)
 	a->watchdog_at = -1;
 	if (o->headless) /* draw in memory only: no GL driver behind the window's surface */
 		SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");
+	/* KMSDRM: the card with the panel, which on a Pi 5 is not the first one
+	 * (SDL 2.26 may open the GPU's). Unless the environment says otherwise. */
+	int card = o->headless ? -1 : drmcard_connected("/sys/class/drm");
+	if (card >= 0) {
+		char index[16];
+		snprintf(index, sizeof index, "%d", card);
+		setenv("SDL_KMSDRM_DEVICE_INDEX", index, 0);
+	}
 	if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0) {
 		snprintf(err, errlen, "cannot start the display: %s", SDL_GetError());
 		return -1;
