@@ -28,6 +28,7 @@ mcopy -i "$work/firm" "::/$kernel" "$work/vmlinuz"
 mcopy -i "$work/firm" "::/$initrd" "$work/initrd"
 
 console=$image.console.log
+rm -f "$console" "$image.screen.ppm" # the last run's must not answer for this one
 echo "Booting $kernel on qemu-system-aarch64 -M virt (console in $console)"
 # The Pi's command line but for the console: the virt board's is ttyAMA0.
 # BOOT_APPEND adds words to it (say systemd.setenv=VAR=VALUE to try a setting).
