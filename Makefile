@@ -24,7 +24,7 @@ SAN     := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-re
 
 # Debian packages each target needs; installed by `make deps` / `make test-deps`.
 BUILD_DEBS := gcc make pkg-config libsdl2-dev libsdl2-ttf-dev libsqlite3-dev libsodium-dev libpng-dev libcsv-dev \
-              zlib1g-dev libqrencode-dev libinih-dev libsystemd-dev
+              zlib1g-dev libqrencode-dev libinih-dev libsystemd-dev gettext
 TEST_DEBS  := $(BUILD_DEBS) libcmocka-dev sqlite3 zbar-tools systemd python3 shellcheck
 CHECK_DEBS := cppcheck
 FUZZ_DEBS  := clang libclang-rt-dev libsodium-dev zlib1g-dev libqrencode-dev
@@ -46,8 +46,36 @@ COP_SYNC_SRC := sync/cop_sync.c sync/archive.c $(SYNC_SRC)
 # The kiosk encodes the loop with the same sync library (not the receiver's files).
 APP_SRC   += $(SYNC_SRC)
 
-.PHONY: all run test test-arm64 units image image-check bench check clean deps test-deps format screenshots fuzz
-all: deps $(OUT)/cop-kiosk $(OUT)/cop-sync
+# The languages of the kiosk's words besides English: kiosk/po/LANG.po, each
+# compiled (checked: its formats must match the English) into
+# LANG/LC_MESSAGES/cop-kiosk.mo in a locale folder beside the kiosk, where it
+# looks first (then in ../share/locale: install.sh puts them there).
+LANGS   := $(basename $(notdir $(wildcard kiosk/po/*.po)))
+MO       = $(foreach l,$(LANGS),$(1)/locale/$(l)/LC_MESSAGES/cop-kiosk.mo)
+# The sources whose words the catalogues translate (not the receiver's).
+PO_SRC  := $(filter-out $(SYNC_SRC),$(APP_SRC)) $(HDRS)
+XGETTEXT := xgettext --from-code=UTF-8 --language=C --keyword=_ --keyword=N_ --keyword=C_:1c,2 --keyword=NC_:1c,2 \
+            --add-comments=TRANSLATORS: \
+            --add-location=file --package-name=cop-kiosk
+
+.PHONY: all run test test-arm64 units image image-check bench check clean deps test-deps format screenshots fuzz po
+all: deps $(OUT)/cop-kiosk $(OUT)/cop-sync $(call MO,$(OUT))
+
+$(OUT)/locale/%/LC_MESSAGES/cop-kiosk.mo: kiosk/po/%.po
+	@mkdir -p $(@D)
+	msgfmt --check -o $@ $<
+
+ifneq ($(OUT),$(TOUT))
+$(TOUT)/locale/%/LC_MESSAGES/cop-kiosk.mo: kiosk/po/%.po
+	@mkdir -p $(@D)
+	msgfmt --check -o $@ $<
+endif
+
+# After the words in the code change: the template for new translations, and
+# each catalogue brought up to date (new words untranslated, for a translator).
+po:
+	$(XGETTEXT) -o kiosk/po/cop-kiosk.pot $(PO_SRC)
+	for l in $(LANGS); do msgmerge --quiet --update --backup=none --no-fuzzy-matching kiosk/po/$$l.po kiosk/po/cop-kiosk.pot; done
 
 # Installs the missing Debian packages in $(1): apt-get as root, sudo if present,
 # otherwise prints the exact command and stops.
@@ -123,10 +151,10 @@ run: all
 
 test: test-deps
 	$(MAKE) --no-print-directory $(UNITS) $(TOUT)/cop-kiosk $(TOUT)/cop-sync \
-		$(TOUT)/cop-sync-gen $(TOUT)/make_fixture
+		$(TOUT)/cop-sync-gen $(TOUT)/make_fixture $(call MO,$(TOUT))
 	tests/run.sh $(TOUT)
 
-units: $(UNITS)
+units: $(UNITS) $(call MO,$(TOUT))
 
 # The same tests on the Pi's arm64: cross-compiled with Debian's
 # gcc-aarch64-linux-gnu against its arm64 multiarch -dev packages, and run under
@@ -144,7 +172,8 @@ test-arm64: test-deps
 	  echo "Adding arm64 to dpkg's architectures (for Debian's arm64 -dev packages)"; \
 	  if [ "$$(id -u)" = 0 ]; then dpkg --add-architecture arm64; else sudo dpkg --add-architecture arm64; fi; }
 	$(call install_debs,$(ARM64_DEBS))
-	$(ARM64_MAKE) units $(if $(UNITS_ONLY),,$(addprefix $(ARM64)/test/,cop-kiosk cop-sync cop-sync-gen make_fixture))
+	$(ARM64_MAKE) units $(call MO,$(ARM64)/test) \
+		$(if $(UNITS_ONLY),,$(addprefix $(ARM64)/test/,cop-kiosk cop-sync cop-sync-gen make_fixture))
 	RUN=qemu-aarch64-static UNITS_ONLY=$(UNITS_ONLY) tests/run.sh $(ARM64)/test
 
 # A bootable Debian bookworm SD-card image for a Raspberry Pi 3 or 4 with the
@@ -155,7 +184,7 @@ image:
 	@[ "$$(id -u)" = 0 ] || { echo "make image runs as root (mmdebstrap, file owners): sudo make image" >&2; exit 1; }
 	@dpkg --print-foreign-architectures | grep -qx arm64 || dpkg --add-architecture arm64
 	$(call install_debs,$(BUILD_DEBS) $(ARM64_DEBS) $(IMAGE_DEBS))
-	$(ARM64_MAKE) $(ARM64)/cop-kiosk $(ARM64)/cop-sync
+	$(ARM64_MAKE) $(ARM64)/cop-kiosk $(ARM64)/cop-sync $(call MO,$(ARM64))
 	image/build.sh $(ARM64) build/cop-kiosk-arm64.img
 
 # Boots a copy of that image on an emulated arm64 board and checks it from its

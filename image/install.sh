@@ -6,6 +6,7 @@
 set -eu
 
 BIN_DIR=/usr/local/bin
+LOCALE_DIR=/usr/local/share/locale   # the kiosk looks in ../share/locale
 SHARE_DIR=/usr/share/cop-kiosk
 UNIT=/etc/systemd/system/cop-kiosk.service
 CONF_DIR=/etc/cop-kiosk
@@ -29,8 +30,9 @@ Usage: sudo image/install.sh [--overlayroot] [--prebuilt DIR]
 Run as root from a clone of the repository on Raspberry Pi OS Lite or Debian
 bookworm. Without options it:
   - installs the build packages (make deps) and libsystemd-dev, builds (make);
-  - installs build/cop-kiosk and build/cop-sync to /usr/local/bin and assets/
-    to /usr/share/cop-kiosk/assets;
+  - installs build/cop-kiosk and build/cop-sync to /usr/local/bin, the
+    catalogues of the kiosk's languages (build/locale) to
+    /usr/local/share/locale and assets/ to /usr/share/cop-kiosk/assets;
   - creates the system user cop-kiosk (home and data: /var/lib/cop-kiosk) in
     the groups video, input and render;
   - writes /etc/cop-kiosk/kiosk.conf if there is none (an existing one is kept);
@@ -40,8 +42,9 @@ bookworm. Without options it:
     vt.global_cursor_default=0 to /boot/firmware/cmdline.txt, if that exists).
 Every step is checked first: a second run changes nothing.
 
-  --prebuilt DIR installs DIR/cop-kiosk and DIR/cop-sync, built elsewhere (the
-                 image recipe cross-compiles them), instead of building here;
+  --prebuilt DIR installs DIR/cop-kiosk, DIR/cop-sync and DIR/locale, built
+                 elsewhere (the image recipe cross-compiles them), instead of
+                 building here;
                  installs no build packages.
   --overlayroot  also makes the root filesystem read-only with a tmpfs overlay
                  (package overlayroot, overlayroot="tmpfs:recurse=0"). Anything
@@ -182,11 +185,15 @@ build_here() {
 	# Build as the clone's owner, so that a later `make` by them still works.
 	owner=$(stat -c %U "$repo")
 	run_make() { if [ "$owner" = root ]; then make "$@"; else runuser -u "$owner" -- make "$@"; fi; }
-	if run_make -q build/cop-kiosk build/cop-sync 2>/dev/null; then
-		ok "build/cop-kiosk and build/cop-sync are up to date"
+	set -- build/cop-kiosk build/cop-sync
+	for po in kiosk/po/*.po; do
+		[ -e "$po" ] && set -- "$@" "build/locale/$(basename "$po" .po)/LC_MESSAGES/cop-kiosk.mo"
+	done
+	if run_make -q "$@" 2>/dev/null; then
+		ok "build/cop-kiosk, build/cop-sync and the languages' words are up to date"
 	else
-		run_make --no-print-directory build/cop-kiosk build/cop-sync
-		did "built build/cop-kiosk and build/cop-sync"
+		run_make --no-print-directory "$@"
+		did "built build/cop-kiosk, build/cop-sync and the languages' words"
 	fi
 }
 
@@ -205,6 +212,9 @@ install_kiosk() {
 	say "Files:"
 	install_file "$bin/cop-kiosk" "$BIN_DIR/cop-kiosk" 755
 	install_file "$bin/cop-sync" "$BIN_DIR/cop-sync" 755
+	for mo in "$bin"/locale/*/LC_MESSAGES/cop-kiosk.mo; do
+		[ -e "$mo" ] && install_file "$mo" "$LOCALE_DIR/${mo#"$bin"/locale/}" 644
+	done
 	if [ -d "$SHARE_DIR/assets" ] && diff -rq assets "$SHARE_DIR/assets" >/dev/null 2>&1; then
 		ok "$SHARE_DIR/assets is up to date"
 	else
@@ -253,11 +263,13 @@ install_kiosk() {
 		mkdir -p "$CONF_DIR"
 		cat >"$CONF" <<EOF
 # CoP Kiosk settings (kiosk/core/config.h). Written by image/install.sh; yours now.
-# Other keys: size=WxH in [kiosk]; dir=PATH in [fonts]. The turn of the picture
-# and the inactivity timeout are chosen on screen (Facilitator, "Clock and
-# screen"); set here they are fixed and the screen says so:
+# Other keys: size=WxH in [kiosk]; dir=PATH in [fonts]. The turn of the picture,
+# the inactivity timeout and the language of the words are chosen on screen
+# (Facilitator, "Clock and screen"); set here they are fixed and the screen
+# says so:
 #   rotate=0|90|180|270   (Touch Display 2 mounted upright: 90 or 270)
 #   inactivity_seconds=45
+#   language=en|cy        (English, Cymraeg)
 [kiosk]
 db=$STATE_DIR/kiosk.db
 fullscreen=yes
@@ -358,6 +370,9 @@ uninstall_kiosk() {
 	say "Files:"
 	remove_path "$BIN_DIR/cop-kiosk"
 	remove_path "$BIN_DIR/cop-sync"
+	for mo in "$LOCALE_DIR"/*/LC_MESSAGES/cop-kiosk.mo; do
+		[ -e "$mo" ] && remove_path "$mo"
+	done
 	remove_path "$SHARE_DIR"
 
 	say "Boot console:"

@@ -6,6 +6,7 @@
 #include <time.h>
 
 #include "app.h"
+#include "core/lang.h"
 #include "drmcard.h"
 #include "screens/screens.h"
 
@@ -59,6 +60,8 @@ int app_init(app *a, const app_options *o, char *err, size_t errlen)
 	}
 	if (o->fullscreen)
 		SDL_ShowCursor(SDL_DISABLE);
+	lang_init(o->localedir);
+	snprintf(a->language, sizeof a->language, "%s", lang_current());
 	a->ui = ui_create(a->window, o->fonts, o->headless, err, errlen);
 	if (!a->ui)
 		return -1;
@@ -70,6 +73,19 @@ int app_init(app *a, const app_options *o, char *err, size_t errlen)
 		fprintf(stderr, "cop-kiosk: %s\n", why);
 	}
 	/* The settings file and the command line win over the data file. */
+	a->language_by = o->language_by;
+	char stored[sizeof a->language] = "";
+	const char *code = o->language_by ? o->language
+	                 : a->db && store_language(a->db, stored, sizeof stored) == STORE_OK ? stored
+	                                                                                   : "en";
+	if (app_set_language(a, code, true, why, sizeof why) != 0) {
+		if (o->language_by) {
+			snprintf(err, errlen, "%s: %s", o->language_by, why);
+			return -1;
+		}
+		/* A chosen catalogue that is gone: carry on in English, and say so. */
+		fprintf(stderr, "cop-kiosk: %s; the words stay in English\n", why);
+	}
 	a->rotate_by = o->rotate_by;
 	a->inactivity_by = o->inactivity_by;
 	int64_t deg = o->rotate_by ? o->rotate : a->db ? store_setting_int(a->db, STORE_SETTING_ROTATE, 0) : 0;
@@ -113,6 +129,16 @@ void app_show(app *a, const screen *s)
 		s->enter(a);
 }
 
+int app_set_language(app *a, const char *code, bool kiosk, char *err, size_t errlen)
+{
+	if (lang_set(code, err, errlen) != 0)
+		return -1;
+	if (kiosk)
+		snprintf(a->language, sizeof a->language, "%s", lang_current());
+	a->relabelled = a->dirty = true;
+	return 0;
+}
+
 void app_home(app *a)
 {
 	a->back = NULL;
@@ -142,7 +168,8 @@ void app_frame(app *a)
 		const screen *s = a->screen;
 		ui_begin(a->ui, a->now);
 		s->frame(a);
-		bool again = ui_end(a->ui);
+		bool again = ui_end(a->ui) || a->relabelled;
+		a->relabelled = false;
 		if (a->screen == s && !again)
 			break;
 	}
@@ -167,8 +194,10 @@ void app_input(app *a, const ui_input *in)
 
 static int64_t inactivity_deadline(const app *a)
 {
-	/* Presenting to the room and the sync loop are watched, not touched. */
-	if (a->screen == &screen_home || a->presenting || a->screen == &screen_syncloop)
+	/* Presenting to the room and the sync loop are watched, not touched; home
+	 * clears nothing, unless an attendee chose another language there. */
+	bool own_language = !strcmp(lang_current(), a->language);
+	if ((a->screen == &screen_home && own_language) || a->presenting || a->screen == &screen_syncloop)
 		return -1;
 	int64_t limit = a->inactivity_ms;
 	if (a->unlocked)
@@ -217,7 +246,11 @@ static void tick_once(app *a)
 {
 	int64_t idle = inactivity_deadline(a);
 	if (idle >= 0 && a->now >= idle && !ui_pointer_down(a->ui)) {
-		app_home(a); /* the next person never sees the last one's input */
+		char err[300];
+		/* The next person never sees the last one's input, nor their language. */
+		if (app_set_language(a, a->language, false, err, sizeof err) != 0)
+			fprintf(stderr, "cop-kiosk: %s\n", err);
+		app_home(a);
 		a->last_input = a->now;
 	}
 	if (a->wake_at >= 0 && a->now >= a->wake_at) {

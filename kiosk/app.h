@@ -31,6 +31,9 @@ typedef struct {
 	 * settings file's path), said on screen; NULL: they are not given, and
 	 * the data file's settings (the facilitator's choice) are used. */
 	const char *rotate_by, *inactivity_by;
+	const char *localedir;   /* the catalogues (LANG/LC_MESSAGES/cop-kiosk.mo) */
+	const char *language;    /* "cy"; NULL: the data file's choice, else English */
+	const char *language_by; /* who gave language, as rotate_by */
 	bool fullscreen;
 	bool headless;           /* scripts: software renderer, virtual clock */
 	double started;          /* monotonic seconds when the process began */
@@ -52,7 +55,10 @@ struct app {
 	int inactivity_ms;
 	/* Who fixed the turn and the timeout at start (app_options); NULL: the
 	 * facilitator chooses them on the "Clock and screen" screen. */
-	const char *rotate_by, *inactivity_by;
+	const char *rotate_by, *inactivity_by, *language_by;
+	/* The kiosk's language, which the inactivity reset returns to after an
+	 * attendee chose another on the home screen. */
+	char language[8];
 	double started;          /* monotonic seconds when the process began */
 	double first_frame;      /* ... and when the first frame was drawn; 0 before */
 	bool headless;
@@ -61,7 +67,13 @@ struct app {
 	bool can_wait;           /* the video driver blocks in SDL_WaitEvent */
 	bool quit;
 	bool dirty;
+	bool relabelled;         /* the words changed language in this frame */
 };
+
+/* Shows the words in language code from now on, for this attendee (kiosk
+ * false) or as the kiosk's own language (kiosk true). Returns 0, or -1 with a
+ * reason in err. */
+int app_set_language(app *a, const char *code, bool kiosk, char *err, size_t errlen);
 
 /* Opens the window, the fonts and the database (whose failure is shown on
  * screen, not fatal). Returns 0, or -1 with a one-line reason in err. */

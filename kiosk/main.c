@@ -18,8 +18,9 @@
 
 static const char usage[] =
 	"Usage:\n"
-	"  cop-kiosk [--db PATH] [--size WxH] [--rotate 0|90|180|270] [--fullscreen] [--demo]\n"
-	"            [--script FILE|-] [--config FILE]   (default /etc/cop-kiosk/kiosk.conf)\n"
+	"  cop-kiosk [--db PATH] [--size WxH] [--rotate 0|90|180|270] [--language en|cy]\n"
+	"            [--fullscreen] [--demo] [--script FILE|-]\n"
+	"            [--config FILE]   (default /etc/cop-kiosk/kiosk.conf)\n"
 	"  cop-kiosk event new --db PATH --title TITLE [--starts \"YYYY-MM-DD HH:MM\"] [--venue VENUE]\n"
 	"  cop-kiosk pin set --db PATH          (reads the PIN from standard input)\n"
 	"  cop-kiosk roster import --db PATH FILE.csv   (an Eventbrite attendee export, or\n"
@@ -88,6 +89,24 @@ static const char *assets_dir(char *buf, size_t cap)
 	}
 	SDL_free(base);
 	snprintf(buf, cap, "/usr/share/cop-kiosk/assets");
+	return buf;
+}
+
+/* The catalogues of the words' languages: a locale folder beside the binary
+ * (a build tree), else share/locale above it (installed in /usr/local/bin). */
+static const char *locale_dir(char *buf, size_t cap)
+{
+	char *base = SDL_GetBasePath();
+	static const char *const tries[] = {"locale", "../share/locale"};
+	for (size_t i = 0; base && i < sizeof tries / sizeof tries[0]; i++) {
+		snprintf(buf, cap, "%s%s", base, tries[i]);
+		if (access(buf, R_OK) == 0) {
+			SDL_free(base);
+			return buf;
+		}
+	}
+	SDL_free(base);
+	snprintf(buf, cap, "/usr/share/locale");
 	return buf;
 }
 
@@ -339,7 +358,7 @@ static int run_kiosk(int argc, char **argv)
 	app_options o = {.started = app_seconds()};
 	const char *script = NULL, *config_path = CONFIG_DEFAULT_PATH;
 	bool demo = false, config_named = false;
-	char dbbuf[1024], assets[1024], fonts[1100], err[600];
+	char dbbuf[1024], assets[1024], fonts[1100], locales[1024], err[600];
 	/* The settings file first: the command line wins over it. */
 	for (int i = 1; i + 1 < argc; i++)
 		if (!strcmp(argv[i], "--config")) {
@@ -357,6 +376,8 @@ static int run_kiosk(int argc, char **argv)
 	o.fullscreen = c.has_fullscreen && c.fullscreen;
 	o.inactivity_s = c.inactivity_s;
 	o.inactivity_by = c.has_inactivity ? config_path : NULL;
+	o.language = c.language;
+	o.language_by = c.has_language ? config_path : NULL;
 	for (int i = 1; i < argc; i++) {
 		const char *arg = argv[i];
 		bool has_value = i + 1 < argc;
@@ -377,6 +398,9 @@ static int run_kiosk(int argc, char **argv)
 			    (o.rotate != 0 && o.rotate != 90 && o.rotate != 180 && o.rotate != 270))
 				return fail("--rotate '%s' is not 0, 90, 180 or 270", argv[i]);
 			o.rotate_by = "the command line (--rotate)";
+		} else if (!strcmp(arg, "--language") && has_value) {
+			o.language = argv[++i];
+			o.language_by = "the command line (--language)";
 		} else if (!strcmp(arg, "--config") && has_value) {
 			i++; /* read above */
 		} else if (!strcmp(arg, "--fullscreen")) {
@@ -386,7 +410,8 @@ static int run_kiosk(int argc, char **argv)
 		} else if (!strcmp(arg, "--script") && has_value) {
 			script = argv[++i];
 		} else if (!strncmp(arg, "--", 2) && (!strcmp(arg, "--db") || !strcmp(arg, "--size") || !strcmp(arg, "--script") ||
-		                                         !strcmp(arg, "--rotate") || !strcmp(arg, "--config"))) {
+		                                         !strcmp(arg, "--rotate") || !strcmp(arg, "--config") ||
+		                                         !strcmp(arg, "--language"))) {
 			return fail("%s needs a value (try --help)", arg);
 		} else {
 			return fail("unknown option '%s' (try --help)", arg);
@@ -408,6 +433,7 @@ static int run_kiosk(int argc, char **argv)
 	else
 		snprintf(fonts, sizeof fonts, "%s/fonts", assets_dir(assets, sizeof assets));
 	o.fonts = fonts;
+	o.localedir = locale_dir(locales, sizeof locales);
 
 	app a;
 	int status = 1;

@@ -70,6 +70,13 @@ static int on_value(void *user, const char *section, const char *name, const cha
 			snprintf(r->why, sizeof r->why, "fullscreen is yes or no, not \"%.40s\"", value);
 		return c->has_fullscreen;
 	}
+	if (!strcmp(section, "kiosk") && !strcmp(name, "language")) {
+		size_t n = strspn(value, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ_");
+		c->has_language = n >= 2 && !value[n] && copy(c->language, sizeof c->language, value);
+		if (!c->has_language)
+			snprintf(r->why, sizeof r->why, "language is a code such as en or cy, not \"%.40s\"", value);
+		return c->has_language;
+	}
 	if (!strcmp(section, "fonts") && !strcmp(name, "dir")) {
 		c->has_fonts = copy(c->fonts, sizeof c->fonts, value);
 		if (!c->has_fonts)

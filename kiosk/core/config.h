@@ -15,13 +15,15 @@ typedef struct {
 	int rotate;             /* 0, 90, 180, 270 */
 	int inactivity_s;       /* seconds before a screen clears and goes home */
 	bool fullscreen;
+	char language[8];       /* of the words: "en", "cy" */
 	char fonts[1024];       /* a folder with the kiosk's font files */
-	bool has_db, has_size, has_rotate, has_inactivity, has_fullscreen, has_fonts;
+	bool has_db, has_size, has_rotate, has_inactivity, has_fullscreen, has_language, has_fonts;
 } config;
 
 /* Reads the INI file at path into *c (zeroed first):
  *   [kiosk] db=PATH, size=WxH, rotate=0|90|180|270, inactivity_seconds=N
- *           (10..3600), fullscreen=yes|no
+ *           (10..3600), fullscreen=yes|no, language=CODE (letters and _,
+ *           such as cy or pt_BR; whether its words exist is checked later)
  *   [fonts] dir=PATH
  * Returns 0. A missing file is fine when required is false. Otherwise -1
  * with one line in err: "cannot read PATH: reason", or "PATH:LINE: what is

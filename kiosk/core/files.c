@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "files.h"
+#include "lang.h"
 #include "when.h"
 
 static bool has_ext(const char *name, const char *ext)
@@ -133,11 +134,12 @@ bool files_stick(char out[FILES_PATH_MAX])
 static void write_error(char *msg, size_t cap, const char *path, int err)
 {
 	if (err == EROFS || err == EACCES || err == EPERM)
-		snprintf(msg, cap, "The export was not saved: the USB stick is read-only (%s).", path);
+		snprintf(msg, cap, _("The export was not saved: the USB stick is read-only (%s)."), path);
 	else if (err == ENOSPC || err == EDQUOT)
-		snprintf(msg, cap, "The export was not saved: the USB stick is full (%s).", path);
+		snprintf(msg, cap, _("The export was not saved: the USB stick is full (%s)."), path);
 	else
-		snprintf(msg, cap, "The export was not saved: %s could not be written (%s).", path, strerror(err));
+		/* TRANSLATORS: the folder on the USB stick, then the system's reason. */
+		snprintf(msg, cap, _("The export was not saved: %s could not be written (%s)."), path, strerror(err));
 }
 
 /* Writes one export to dir/name through a temporary file, synced then renamed, so
@@ -158,7 +160,7 @@ static int export_one(store *s, const char *dir, const char *name, const char *f
 	if (rc == STORE_NOTFOUND) {
 		status = 1;
 	} else if (rc != STORE_OK) {
-		snprintf(msg, cap, "The export was not saved: %s", store_errmsg(s));
+		snprintf(msg, cap, _("The export was not saved: %s"), store_errmsg(s));
 	} else if (fflush(out) != 0 || fsync(fileno(out)) != 0) {
 		err = errno;
 	} else {
@@ -195,9 +197,11 @@ int files_export(store *s, const char *dir, char *msg, size_t cap)
 	if (rc < 0)
 		return -1;
 	if (rc == 1)
-		snprintf(msg, cap, "Saved every record as %s in %s. There is no current event, so no attendance list.",
+		/* TRANSLATORS: a file name, then the folder on the USB stick. */
+		snprintf(msg, cap, _("Saved every record as %s in %s. There is no current event, so no attendance list."),
 		         json, dir);
 	else
-		snprintf(msg, cap, "Saved the attendance as %s and every record as %s in %s.", csv, json, dir);
+		/* TRANSLATORS: two file names, then the folder on the USB stick. */
+		snprintf(msg, cap, _("Saved the attendance as %s and every record as %s in %s."), csv, json, dir);
 	return 0;
 }

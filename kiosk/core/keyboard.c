@@ -4,6 +4,7 @@
 #include <assert.h>
 #include <string.h>
 
+#include "lang.h"
 #include "text.h"
 
 /* One key of a layer as the tables below write it. */
@@ -17,10 +18,17 @@ typedef struct {
 
 #define K_LETTER(lo, up) {lo, up, KEYBOARD_CHAR, KEYBOARD_LETTERS, 4}
 #define K_SYMBOL(s) {s, s, KEYBOARD_CHAR, KEYBOARD_LETTERS, 4}
-#define K_SHIFT {"Shift", "Shift", KEYBOARD_SHIFT, KEYBOARD_LETTERS, 6}
-#define K_DELETE(w) {"Delete", "Delete", KEYBOARD_BACKSPACE, KEYBOARD_LETTERS, w}
-#define K_SPACE(w) {"Space", "Space", KEYBOARD_SPACE, KEYBOARD_LETTERS, w}
-#define K_DONE(w) {"Done", "Done", KEYBOARD_DONE, KEYBOARD_LETTERS, w}
+/* The words on these keys are their names too: keyboard_find and scripts
+ * ("tap Shift") use them in English, and only the ui layer shows them
+ * translated, with _(), where it draws the key. */
+/* TRANSLATORS: the Shift key of the on-screen keyboard; keep it short. */
+#define K_SHIFT {N_("Shift"), N_("Shift"), KEYBOARD_SHIFT, KEYBOARD_LETTERS, 6}
+/* TRANSLATORS: the key of the on-screen keyboard that removes the last letter; keep it short. */
+#define K_DELETE(w) {N_("Delete"), N_("Delete"), KEYBOARD_BACKSPACE, KEYBOARD_LETTERS, w}
+/* TRANSLATORS: the space bar of the on-screen keyboard. */
+#define K_SPACE(w) {N_("Space"), N_("Space"), KEYBOARD_SPACE, KEYBOARD_LETTERS, w}
+/* TRANSLATORS: the key of the on-screen keyboard that ends typing; keep it short. */
+#define K_DONE(w) {N_("Done"), N_("Done"), KEYBOARD_DONE, KEYBOARD_LETTERS, w}
 #define K_TO(label, target, w) {label, label, KEYBOARD_LAYER, target, w}
 #define K_ROW_END {NULL, NULL, KEYBOARD_CHAR, KEYBOARD_LETTERS, 0}
 

@@ -10,20 +10,19 @@
 
 #include <csv.h>
 
+#include "lang.h"
 #include "text.h"
 
 #define ROSTER_MAX_BYTES (32L * 1024 * 1024) /* far above any attendee list */
 #define FIELD_MAX 1024      /* bytes of a field kept: more is too long for any column */
 #define PROFESSIONS_MAX 64  /* pick-list entries a job title is matched against */
 
-#define HEADER_HELP "The first row should name the columns, for example: First Name, " \
-	"Last Name, Organisation, Email"
-
 /* The columns a roster may have. The first four are also the order of a plain
  * file without a header row: first, last, organisation, email. */
 typedef enum { COL_FIRST, COL_LAST, COL_ORG, COL_EMAIL, COL_PROFESSION, COL_COUNT } column;
 
-/* Header names of each column, compared ignoring case and surrounding spaces. */
+/* Header names of each column, compared ignoring case and surrounding spaces.
+ * They are the file's words, not the kiosk's: never translated. */
 static const char *const column_names[COL_COUNT][8] = {
 	[COL_FIRST] = {"First Name", "first", "first_name", "firstname", "Given name", NULL},
 	[COL_LAST] = {"Last Name", "last", "surname", "last_name", "lastname", "Family name",
@@ -34,10 +33,15 @@ static const char *const column_names[COL_COUNT][8] = {
 	[COL_PROFESSION] = {"Job Title", "Profession", "Role", NULL},
 };
 
-/* What each column is called in a message about a row. */
-static const char *const column_what[COL_COUNT] = {
-	[COL_FIRST] = "first name", [COL_LAST] = "last name", [COL_ORG] = "organisation",
-	[COL_EMAIL] = "email address", [COL_PROFESSION] = "job title",
+/* Why a row is refused when a column's text is too long: the limit in
+ * characters fills %zu (always large, 60 or more). Whole sentences, one
+ * for each column, so that each language can word them as it needs. */
+static const char *const too_long_reason[COL_COUNT] = {
+	[COL_FIRST] = N_("the first name is longer than %zu characters"),
+	[COL_LAST] = N_("the last name is longer than %zu characters"),
+	[COL_ORG] = N_("the organisation is longer than %zu characters"),
+	[COL_EMAIL] = N_("the email address is longer than %zu characters"),
+	[COL_PROFESSION] = N_("the job title is longer than %zu characters"),
 };
 
 /* The import's state, shared by libcsv's callbacks. */
@@ -171,11 +175,10 @@ static void match_profession(const reader *r, char *title, size_t cap)
  * characters); false, with the row reported, if it is longer. */
 static bool take(reader *r, column c, char *dst, size_t cap, size_t max_chars)
 {
-	char reason[160];
+	char reason[200];
 
 	if (r->too_long[c] || strlen(r->field[c]) >= cap || text_chars(r->field[c]) > max_chars) {
-		snprintf(reason, sizeof reason, "the %s is longer than %zu characters",
-			 column_what[c], max_chars);
+		snprintf(reason, sizeof reason, _(too_long_reason[c]), max_chars);
 		bad_row(r, reason);
 		return false;
 	}
@@ -207,12 +210,12 @@ static void import_row(reader *r)
 		return;
 	text_fold(key, sizeof key, m.first);
 	if (key[0] == '\0') {
-		bad_row(r, "there is no first name");
+		bad_row(r, _("there is no first name"));
 		return;
 	}
 	if (!store_email_valid(m.email)) {
-		snprintf(reason, sizeof reason, "the email address \"%s\" does not look right "
-			 "(it needs one @ and a domain like nhs.net)", m.email);
+		snprintf(reason, sizeof reason, _("the email address \"%s\" does not look right "
+			 "(it needs one @ and a domain like nhs.net)"), m.email);
 		bad_row(r, reason);
 		return;
 	}
@@ -243,7 +246,10 @@ static void read_header(reader *r)
 	if (r->where[COL_FIRST] >= 0)
 		return;
 	if (r->named) {
-		stop(r, STORE_INVALID, "The file has no column of first names. " HEADER_HELP ".");
+		/* TRANSLATORS: First Name, Last Name, Organisation and Email are the
+		   column names the file's first row must use: keep them in English. */
+		stop(r, STORE_INVALID, _("The file has no column of first names. The first row should name "
+		     "the columns, for example: First Name, Last Name, Organisation, Email."));
 		return;
 	}
 	/* A plain file is trusted only when its fourth field is an address. */
@@ -253,7 +259,10 @@ static void read_header(reader *r)
 		import_row(r);
 		return;
 	}
-	stop(r, STORE_INVALID, HEADER_HELP ".");
+	/* TRANSLATORS: First Name, Last Name, Organisation and Email are the
+	   column names the file's first row must use: keep them in English. */
+	stop(r, STORE_INVALID, _("The first row should name the columns, for example: First Name, Last Name, "
+	     "Organisation, Email."));
 }
 
 /* libcsv's end-of-row callback. */
@@ -285,8 +294,8 @@ static char *read_all(reader *r, FILE *f, size_t *len)
 		used += got;
 		if (used > ROSTER_MAX_BYTES) {
 			free(buf);
-			stop(r, STORE_INVALID, "The file is too big for an attendee list "
-			     "(more than 32 MB).");
+			stop(r, STORE_INVALID, _("The file is too big for an attendee list "
+			     "(more than 32 MB)."));
 			return NULL;
 		}
 		if (cap - used - 1 == 0) {
@@ -301,12 +310,12 @@ static char *read_all(reader *r, FILE *f, size_t *len)
 		}
 	}
 	if (!buf) {
-		stop(r, STORE_IO, "There is not enough memory to read the file.");
+		stop(r, STORE_IO, _("There is not enough memory to read the file."));
 		return NULL;
 	}
 	if (ferror(f)) {
 		free(buf);
-		stop(r, STORE_IO, "The file could not be read.");
+		stop(r, STORE_IO, _("The file could not be read."));
 		return NULL;
 	}
 	buf[used] = '\0';
@@ -324,7 +333,7 @@ static void parse(reader *r, const char *text, size_t len)
 	/* Lenient while reading (a stray quote inside a field is kept as it is),
 	 * strict at the end: see csv_fini below. */
 	if (csv_init(&p, CSV_APPEND_NULL) != 0) {
-		stop(r, STORE_IO, "There is not enough memory to read the file.");
+		stop(r, STORE_IO, _("There is not enough memory to read the file."));
 		return;
 	}
 	for (size_t i = 0; i < len && r->status == STORE_OK; i++) {
@@ -335,7 +344,7 @@ static void parse(reader *r, const char *text, size_t len)
 			r->at_row_start = false;
 		}
 		if (csv_parse(&p, text + i, 1, on_field, on_row, r) != 1) {
-			stop(r, STORE_IO, "There is not enough memory to read the file.");
+			stop(r, STORE_IO, _("There is not enough memory to read the file."));
 			break;
 		}
 		/* CRLF, LF, or an old Mac's lone CR ends a line. */
@@ -347,11 +356,11 @@ static void parse(reader *r, const char *text, size_t len)
 	csv_set_opts(&p, CSV_APPEND_NULL | CSV_STRICT | CSV_STRICT_FINI);
 	if (r->status == STORE_OK && csv_fini(&p, on_field, on_row, r) != 0) {
 		if (!r->header_done) {
-			stop(r, STORE_INVALID, "The file could not be read as CSV: a quote in "
-			     "its first row is never closed.");
+			stop(r, STORE_INVALID, _("The file could not be read as CSV: a quote in "
+			     "its first row is never closed."));
 		} else {
-			bad_row(r, "a quote opened in this row is never closed, so the rest "
-				"of the file could not be read");
+			bad_row(r, _("a quote opened in this row is never closed, so the rest "
+				"of the file could not be read"));
 		}
 	}
 	csv_free(&p);
@@ -374,7 +383,7 @@ int roster_import(store *s, FILE *f, roster_result *out, roster_report *report, 
 	r = calloc(1, sizeof *r);
 	if (!r) {
 		if (err && errlen)
-			snprintf(err, errlen, "There is not enough memory to read the file.");
+			snprintf(err, errlen, "%s", _("There is not enough memory to read the file."));
 		return STORE_IO;
 	}
 	*r = (reader){.s = s, .res = out, .report = report, .ctx = ctx, .err = err,
@@ -386,8 +395,10 @@ int roster_import(store *s, FILE *f, roster_result *out, roster_report *report, 
 	if (!buf)
 		goto out;
 	if (!text_valid_utf8(buf, len) || memchr(buf, '\0', len)) {
-		stop(r, STORE_INVALID, "The file is not saved as UTF-8 text: save it again "
-		     "as \"CSV UTF-8\" (in Excel: File, Save As, CSV UTF-8) and import that.");
+		/* TRANSLATORS: "File, Save As, CSV UTF-8" are Excel's menus: use the
+		   words of Excel in your language if it has them. */
+		stop(r, STORE_INVALID, _("The file is not saved as UTF-8 text: save it again "
+		     "as \"CSV UTF-8\" (in Excel: File, Save As, CSV UTF-8) and import that."));
 		goto out;
 	}
 	text = buf;
@@ -404,7 +415,10 @@ int roster_import(store *s, FILE *f, roster_result *out, roster_report *report, 
 	}
 	parse(r, text, len);
 	if (r->status == STORE_OK && !r->header_done)
-		stop(r, STORE_INVALID, "The file is empty. " HEADER_HELP ".");
+		/* TRANSLATORS: First Name, Last Name, Organisation and Email are the
+		   column names the file's first row must use: keep them in English. */
+		stop(r, STORE_INVALID, _("The file is empty. The first row should name the columns, for example: "
+		     "First Name, Last Name, Organisation, Email."));
 	if (r->status == STORE_OK) {
 		rc = store_commit(s);
 		if (rc != STORE_OK)

@@ -15,6 +15,7 @@
 #include <sodium.h>
 #include <sqlite3.h>
 
+#include "lang.h"
 #include "text.h"
 #include "when.h"
 
@@ -34,6 +35,7 @@
 #define KEY_PIN "pin_hash"
 #define KEY_CLOCK "clock_offset"
 #define KEY_IDEA_LABEL "idea_label"        /* the third kind of note's name */
+#define KEY_LANGUAGE "language"            /* the words' language, "cy" */
 #define KEY_IDEA_HIDDEN "idea_hidden"      /* 1: the third kind is not offered */
 #define KEY_PROMPT "prompt_running"        /* the running prompt's id */
 #define KEY_PROMPT_EVENT "prompt_event"    /* ... the event it runs at */
@@ -369,30 +371,32 @@ _Static_assert(STORE_NOTE_WELL == 0 && STORE_NOTE_IMPROVE == 1 && STORE_NOTE_IDE
 #define MIGRATION_COUNT ((int)(sizeof migrations / sizeof migrations[0]))
 
 static const char *const activity_names[STORE_ACT_COUNT] = {
-	[STORE_ACT_SHARING] = "Sharing",
-	[STORE_ACT_INQUIRY] = "Productive inquiry",
-	[STORE_ACT_NEGOTIATING] = "Negotiating shared understanding",
-	[STORE_ACT_ASSETS] = "Producing assets",
-	[STORE_ACT_STANDARDS] = "Creating standards",
-	[STORE_ACT_FORMAL] = "Formal access to knowledge",
-	[STORE_ACT_VISITS] = "Visits",
+	[STORE_ACT_SHARING] = N_("Sharing"),
+	[STORE_ACT_INQUIRY] = N_("Productive inquiry"),
+	[STORE_ACT_NEGOTIATING] = N_("Negotiating shared understanding"),
+	[STORE_ACT_ASSETS] = N_("Producing assets"),
+	[STORE_ACT_STANDARDS] = N_("Creating standards"),
+	[STORE_ACT_FORMAL] = N_("Formal access to knowledge"),
+	[STORE_ACT_VISITS] = N_("Visits"),
 };
 
 /* The seed's examples of each cluster, to help a facilitator choose. */
 static const char *const activity_examples[STORE_ACT_COUNT] = {
-	[STORE_ACT_SHARING] = "Information, stories, tips, documents",
-	[STORE_ACT_INQUIRY] = "Asking for help, working on a case, exploring an idea",
-	[STORE_ACT_NEGOTIATING] = "Discussing a topic, reading a paper",
-	[STORE_ACT_ASSETS] = "Documentation, bibliographies, tools",
-	[STORE_ACT_STANDARDS] = "Benchmarks, maturity scales, warranting knowledge",
-	[STORE_ACT_FORMAL] = "Training, practice transfer, invited expert",
-	[STORE_ACT_VISITS] = "Visiting a member's site, a community website",
+	[STORE_ACT_SHARING] = N_("Information, stories, tips, documents"),
+	[STORE_ACT_INQUIRY] = N_("Asking for help, working on a case, exploring an idea"),
+	[STORE_ACT_NEGOTIATING] = N_("Discussing a topic, reading a paper"),
+	[STORE_ACT_ASSETS] = N_("Documentation, bibliographies, tools"),
+	[STORE_ACT_STANDARDS] = N_("Benchmarks, maturity scales, warranting knowledge"),
+	[STORE_ACT_FORMAL] = N_("Training, practice transfer, invited expert"),
+	[STORE_ACT_VISITS] = N_("Visiting a member's site, a community website"),
 };
 
-/* The seed's leadership roles an attendee may take for the day. */
+/* The seed's leadership roles an attendee may take for the day: stored in
+ * English (a check-in's role is data), shown translated. The names, examples
+ * and roles are all marked for the catalogue. */
 static const char *const role_names[STORE_ROLE_COUNT] = {
-	"Agenda activist", "Community keeper", "Critical friend", "Social reporter",
-	"External messenger", "Value detective", "Organisational broker",
+	N_("Agenda activist"), N_("Community keeper"), N_("Critical friend"), N_("Social reporter"),
+	N_("External messenger"), N_("Value detective"), N_("Organisational broker"),
 };
 
 /* ---- messages ---------------------------------------------------------------- */
@@ -400,7 +404,7 @@ static const char *const role_names[STORE_ROLE_COUNT] = {
 static int set_msg(store *s, int status, const char *fmt, ...) PRINTF_LIKE(3, 4);
 
 /* Keeps a one-line message for store_errmsg and returns status, so a failing path
- * reads `return set_msg(s, STORE_INVALID, "...")`. */
+ * reads `return set_msg(s, STORE_INVALID, _("..."))`. */
 static int set_msg(store *s, int status, const char *fmt, ...)
 {
 	va_list ap;
@@ -413,31 +417,35 @@ static int set_msg(store *s, int status, const char *fmt, ...)
 
 /* Turns an SQLite result code into a status and a reason a facilitator can act
  * on; what says what did not happen ("the event was not saved"). Call it before
- * a rollback, which would replace SQLite's own message. */
+ * a rollback, which would replace SQLite's own message.
+ *
+ * Every what in this file is English, marked N_() for the catalogue, and is
+ * translated only where it goes into the message (_(what)): the message is
+ * shown on the kiosk's screen, and is never written to the data file. */
 static int fail_db(store *s, int src, const char *what)
 {
 	switch (src & 0xff) {
 	case SQLITE_FULL:
-		return set_msg(s, STORE_IO, "The disk is full: %s.", what);
+		return set_msg(s, STORE_IO, _("The disk is full: %s."), _(what));
 	case SQLITE_IOERR:
-		return set_msg(s, STORE_IO, "The data file could not be read or written "
-			       "(disk error): %s.", what);
+		return set_msg(s, STORE_IO, _("The data file could not be read or written "
+			       "(disk error): %s."), _(what));
 	case SQLITE_READONLY:
 	case SQLITE_PERM:
 	case SQLITE_CANTOPEN:
-		return set_msg(s, STORE_IO, "The data file cannot be written: %s.", what);
+		return set_msg(s, STORE_IO, _("The data file cannot be written: %s."), _(what));
 	case SQLITE_BUSY:
 	case SQLITE_LOCKED:
-		return set_msg(s, STORE_BUSY, "Another program is using the data file: "
-			       "%s.", what);
+		return set_msg(s, STORE_BUSY, _("Another program is using the data file: "
+			       "%s."), _(what));
 	case SQLITE_CORRUPT:
 	case SQLITE_NOTADB:
-		return set_msg(s, STORE_CORRUPT, "The data file is damaged: %s.", what);
+		return set_msg(s, STORE_CORRUPT, _("The data file is damaged: %s."), _(what));
 	case SQLITE_NOMEM:
-		return set_msg(s, STORE_IO, "The kiosk ran out of memory: %s.", what);
+		return set_msg(s, STORE_IO, _("The kiosk ran out of memory: %s."), _(what));
 	default:
-		return set_msg(s, STORE_IO, "The data file refused the change (%s): %s.",
-			       sqlite3_errmsg(s->db), what);
+		return set_msg(s, STORE_IO, _("The data file refused the change (%s): %s."),
+			       sqlite3_errmsg(s->db), _(what));
 	}
 }
 
@@ -451,8 +459,8 @@ static int tx_begin(store *s, const char *what)
 		/* SQLite rolls a transaction back by itself after some I/O errors: a
 		 * savepoint now would start a new one and save this record alone. */
 		if (sqlite3_get_autocommit(s->db))
-			return set_msg(s, STORE_IO, "The data file failed and the changes "
-				       "so far were undone: %s.", what);
+			return set_msg(s, STORE_IO, _("The data file failed and the changes "
+				       "so far were undone: %s."), _(what));
 		/* Inside store_begin's batch: a refused record undoes only itself. */
 		src = sqlite3_exec(s->db, "SAVEPOINT record", NULL, NULL, NULL);
 	} else {
@@ -497,7 +505,7 @@ int store_begin(store *s)
 	int rc;
 
 	assert(s && !s->batch);
-	rc = tx_begin(s, "nothing was saved");
+	rc = tx_begin(s, N_("nothing was saved"));
 	if (rc == STORE_OK)
 		s->batch = true;
 	return rc;
@@ -507,7 +515,7 @@ int store_commit(store *s)
 {
 	assert(s && s->batch);
 	s->batch = false;
-	return tx_end(s, STORE_OK, "nothing was saved");
+	return tx_end(s, STORE_OK, N_("nothing was saved"));
 }
 
 void store_rollback(store *s)
@@ -534,8 +542,8 @@ static int next_seq(store *s, int64_t *seq, const char *what)
 	if (src == SQLITE_OK)
 		src = sqlite3_step(st);
 	if (src == SQLITE_DONE) {
-		rc = set_msg(s, STORE_CORRUPT, "The data file is damaged (its record "
-			     "counter is missing): %s.", what);
+		rc = set_msg(s, STORE_CORRUPT, _("The data file is damaged (its record "
+			     "counter is missing): %s."), _(what));
 		goto out;
 	}
 	if (src != SQLITE_ROW) {
@@ -559,16 +567,16 @@ static int setting_get_int(store *s, const char *key, int64_t *value)
 
 	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK ||
 	    sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC) != SQLITE_OK) {
-		rc = fail_db(s, sqlite3_errcode(s->db), "a setting could not be read");
+		rc = fail_db(s, sqlite3_errcode(s->db), N_("a setting could not be read"));
 		goto out;
 	}
 	src = sqlite3_step(st);
 	if (src == SQLITE_ROW && sqlite3_column_type(st, 0) == SQLITE_INTEGER) {
 		*value = sqlite3_column_int64(st, 0);
 	} else if (src == SQLITE_ROW || src == SQLITE_DONE) {
-		rc = set_msg(s, STORE_NOTFOUND, "The setting %s is not set.", key);
+		rc = set_msg(s, STORE_NOTFOUND, _("The setting %s is not set."), key);
 	} else {
-		rc = fail_db(s, src, "a setting could not be read");
+		rc = fail_db(s, src, N_("a setting could not be read"));
 	}
 out:
 	sqlite3_finalize(st);
@@ -585,7 +593,7 @@ static int setting_get_text(store *s, const char *key, char *buf, size_t cap)
 
 	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK ||
 	    sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC) != SQLITE_OK) {
-		rc = fail_db(s, sqlite3_errcode(s->db), "a setting could not be read");
+		rc = fail_db(s, sqlite3_errcode(s->db), N_("a setting could not be read"));
 		goto out;
 	}
 	src = sqlite3_step(st);
@@ -593,9 +601,9 @@ static int setting_get_text(store *s, const char *key, char *buf, size_t cap)
 	    (size_t)sqlite3_column_bytes(st, 0) < cap) {
 		memcpy(buf, sqlite3_column_text(st, 0), (size_t)sqlite3_column_bytes(st, 0) + 1);
 	} else if (src == SQLITE_ROW || src == SQLITE_DONE) {
-		rc = set_msg(s, STORE_NOTFOUND, "The setting %s is not set.", key);
+		rc = set_msg(s, STORE_NOTFOUND, _("The setting %s is not set."), key);
 	} else {
-		rc = fail_db(s, src, "a setting could not be read");
+		rc = fail_db(s, src, N_("a setting could not be read"));
 	}
 out:
 	sqlite3_finalize(st);
@@ -665,40 +673,40 @@ static int check_file(store *s, const char *path)
 	int rc = STORE_OK;
 
 	if (path[0] == '\0')
-		return set_msg(s, STORE_IO, "No data file was given.");
+		return set_msg(s, STORE_IO, _("No data file was given."));
 	dir = parent_dir(path);
 	if (!dir) {
-		rc = set_msg(s, STORE_IO, "Not enough memory to open %s", path);
+		rc = set_msg(s, STORE_IO, _("Not enough memory to open %s"), path);
 		goto out;
 	}
 	if (stat(path, &st) != 0) {
 		if (errno != ENOENT) {
-			rc = set_msg(s, STORE_IO, "Cannot use %s (%s)", path, strerror(errno));
+			rc = set_msg(s, STORE_IO, _("Cannot use %s (%s)"), path, strerror(errno));
 		} else if (stat(dir, &st) != 0 || !S_ISDIR(st.st_mode)) {
-			rc = set_msg(s, STORE_IO, "Cannot create %s: the folder %s does "
-				     "not exist", path, dir);
+			rc = set_msg(s, STORE_IO, _("Cannot create %s: the folder %s does "
+				     "not exist"), path, dir);
 		} else if (access(dir, W_OK | X_OK) != 0) {
-			rc = set_msg(s, STORE_IO, "Cannot create %s: the folder %s is "
-				     "read-only", path, dir);
+			rc = set_msg(s, STORE_IO, _("Cannot create %s: the folder %s is "
+				     "read-only"), path, dir);
 		}
 		goto out;
 	}
 	if (S_ISDIR(st.st_mode)) {
-		rc = set_msg(s, STORE_IO, "Cannot use %s: it is a folder, not a data "
-			     "file", path);
+		rc = set_msg(s, STORE_IO, _("Cannot use %s: it is a folder, not a data "
+			     "file"), path);
 		goto out;
 	}
 	if (!S_ISREG(st.st_mode)) {
-		rc = set_msg(s, STORE_IO, "Cannot use %s: it is not an ordinary file", path);
+		rc = set_msg(s, STORE_IO, _("Cannot use %s: it is not an ordinary file"), path);
 		goto out;
 	}
 	if (access(path, R_OK | W_OK) != 0) {
-		rc = set_msg(s, STORE_IO, "Cannot use %s: the kiosk may not read and "
-			     "write it (%s)", path, strerror(errno));
+		rc = set_msg(s, STORE_IO, _("Cannot use %s: the kiosk may not read and "
+			     "write it (%s)"), path, strerror(errno));
 		goto out;
 	}
 	if (access(dir, W_OK | X_OK) != 0) {
-		rc = set_msg(s, STORE_IO, "Cannot use %s: the folder %s is read-only",
+		rc = set_msg(s, STORE_IO, _("Cannot use %s: the folder %s is read-only"),
 			     path, dir);
 		goto out;
 	}
@@ -706,13 +714,13 @@ static int check_file(store *s, const char *path)
 		goto out;
 	f = fopen(path, "rb");
 	if (!f) {
-		rc = set_msg(s, STORE_IO, "Cannot read %s (%s)", path, strerror(errno));
+		rc = set_msg(s, STORE_IO, _("Cannot read %s (%s)"), path, strerror(errno));
 		goto out;
 	}
 	if (fread(head, 1, sizeof head, f) != sizeof head ||
 	    memcmp(head, magic, sizeof magic) != 0)
-		rc = set_msg(s, STORE_CORRUPT, "%s is not a CoP Kiosk data file (file is "
-			     "not a database)", path);
+		rc = set_msg(s, STORE_CORRUPT, _("%s is not a CoP Kiosk data file (file is "
+			     "not a database)"), path);
 out:
 	if (f)
 		fclose(f);
@@ -748,13 +756,15 @@ static int fail_open(store *s, const char *path, int src)
 
 	switch (src & 0xff) {
 	case SQLITE_NOTADB:
-		return set_msg(s, STORE_CORRUPT, "%s is not a CoP Kiosk data file (%s)",
+		return set_msg(s, STORE_CORRUPT, _("%s is not a CoP Kiosk data file (%s)"),
 			       path, sqlite3_errstr(src));
 	case SQLITE_CORRUPT:
-		return set_msg(s, STORE_CORRUPT, "%s is damaged, so the kiosk will not "
-			       "use it (%s)", path, sqlite3_errmsg(s->db));
+		return set_msg(s, STORE_CORRUPT, _("%s is damaged, so the kiosk will not "
+			       "use it (%s)"), path, sqlite3_errmsg(s->db));
 	default:
-		snprintf(what, sizeof what, "%s was not opened", path);
+		/* Translated here: fail_db's _() finds no message for it and keeps
+		 * it as it is. */
+		snprintf(what, sizeof what, _("%s was not opened"), path);
 		return fail_db(s, src, what);
 	}
 }
@@ -780,9 +790,10 @@ static int quick_check(store *s, const char *path)
 	/* The message is one line: keep SQLite's first finding, not its banner. */
 	if (first && strncmp(first, "*** ", 4) == 0 && strchr(first, '\n'))
 		first = strchr(first, '\n') + 1;
-	rc = set_msg(s, STORE_CORRUPT, "%s is damaged, so the kiosk will not use it "
-		     "(%.*s)", path, first ? (int)strcspn(first, "\n") : 9,
-		     first ? first : "no result");
+	if (!first)
+		first = _("no result");
+	rc = set_msg(s, STORE_CORRUPT, _("%s is damaged, so the kiosk will not use it "
+		     "(%.*s)"), path, (int)strcspn(first, "\n"), first);
 out:
 	sqlite3_finalize(st);
 	return rc;
@@ -804,15 +815,15 @@ static int check_contents(store *s, const char *path, int known, int64_t *versio
 	if (src != SQLITE_OK)
 		return fail_open(s, path, src);
 	if ((app != 0 && app != APP_ID) || (app == 0 && (*version != 0 || tables != 0)))
-		return set_msg(s, STORE_CORRUPT, "%s is not a CoP Kiosk data file (it "
-			       "belongs to another program)", path);
+		return set_msg(s, STORE_CORRUPT, _("%s is not a CoP Kiosk data file (it "
+			       "belongs to another program)"), path);
 	if (*version > known)
-		return set_msg(s, STORE_TOO_NEW, "%s was written by a newer CoP Kiosk "
+		return set_msg(s, STORE_TOO_NEW, _("%s was written by a newer CoP Kiosk "
 			       "(data version %lld; this kiosk knows up to %d): update "
-			       "this kiosk to use it", path, (long long)*version, known);
+			       "this kiosk to use it"), path, (long long)*version, known);
 	if (*version < 0)
-		return set_msg(s, STORE_CORRUPT, "%s is damaged, so the kiosk will not "
-			       "use it (data version %lld)", path, (long long)*version);
+		return set_msg(s, STORE_CORRUPT, _("%s is damaged, so the kiosk will not "
+			       "use it (data version %lld)"), path, (long long)*version);
 	return quick_check(s, path);
 }
 
@@ -838,13 +849,14 @@ static int migrate_step(store *s, const char *path, int step)
 	if ((src & 0xff) == SQLITE_ERROR) {
 		/* The schema is not what this version of ours left: someone else's
 		 * change. Refuse it rather than guess. */
-		rc = set_msg(s, STORE_CORRUPT, "%s could not be upgraded to this CoP "
-			     "Kiosk and was left as it was (%s)", path,
+		rc = set_msg(s, STORE_CORRUPT, _("%s could not be upgraded to this CoP "
+			     "Kiosk and was left as it was (%s)"), path,
 			     sqlite3_errmsg(s->db));
 	} else {
 		char what[320];
 
-		snprintf(what, sizeof what, "%s was not upgraded", path);
+		/* Translated here, as in fail_open. */
+		snprintf(what, sizeof what, _("%s was not upgraded"), path);
 		rc = fail_db(s, src, what);
 	}
 	if (!sqlite3_get_autocommit(s->db))
@@ -855,7 +867,7 @@ static int migrate_step(store *s, const char *path, int step)
 /* Gives a new database its random kiosk id, and loads the id into s. */
 static int load_kiosk_id(store *s)
 {
-	static const char what[] = "the kiosk's id was not saved";
+	static const char what[] = N_("the kiosk's id was not saved");
 	unsigned char raw[KIOSK_ID_LEN / 2];
 	char hex[KIOSK_ID_LEN + 1];
 	int rc;
@@ -874,8 +886,8 @@ static int load_kiosk_id(store *s)
 	rc = tx_end(s, rc, what);
 	if (rc == STORE_OK && (strlen(s->kiosk) != KIOSK_ID_LEN ||
 			       strspn(s->kiosk, "0123456789abcdef") != KIOSK_ID_LEN))
-		rc = set_msg(s, STORE_CORRUPT, "The data file is damaged: its kiosk id "
-			     "\"%s\" is not 16 hex digits.", s->kiosk);
+		rc = set_msg(s, STORE_CORRUPT, _("The data file is damaged: its kiosk id "
+			     "\"%s\" is not 16 hex digits."), s->kiosk);
 	return rc;
 }
 
@@ -913,15 +925,15 @@ static int open_checked(store *s, const char *path, int known)
 
 	/* Idempotent; only -1 is a failure (1 means already done). */
 	if (sodium_init() < 0)
-		return set_msg(s, STORE_IO, "The cryptography library could not start, "
-			       "so %s was not opened", path);
+		return set_msg(s, STORE_IO, _("The cryptography library could not start, "
+			       "so %s was not opened"), path);
 	rc = check_file(s, path);
 	if (rc != STORE_OK)
 		return rc;
 	src = sqlite3_open_v2(path, &s->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE,
 			      NULL);
 	if (src != SQLITE_OK)
-		return set_msg(s, STORE_IO, "Cannot open %s (%s)", path,
+		return set_msg(s, STORE_IO, _("Cannot open %s (%s)"), path,
 			       s->db ? sqlite3_errmsg(s->db) : sqlite3_errstr(src));
 	sqlite3_extended_result_codes(s->db, 1);
 	sqlite3_busy_timeout(s->db, BUSY_MS);
@@ -931,7 +943,7 @@ static int open_checked(store *s, const char *path, int known)
 	if (src != SQLITE_OK)
 		return fail_open(s, path, src);
 	if (sqlite3_db_readonly(s->db, "main") == 1)
-		return set_msg(s, STORE_IO, "Cannot use %s: the file is read-only", path);
+		return set_msg(s, STORE_IO, _("Cannot use %s: the file is read-only"), path);
 
 	/* Only reads until the file is known to be ours and whole. */
 	rc = check_contents(s, path, known, &version);
@@ -981,7 +993,7 @@ int store_open_at_version(const char *path, int version, store **out, char *err,
 	s = calloc(1, sizeof *s);
 	if (!s) {
 		if (err && errlen)
-			snprintf(err, errlen, "Not enough memory to open %s", path);
+			snprintf(err, errlen, _("Not enough memory to open %s"), path);
 		return STORE_IO;
 	}
 	rc = open_checked(s, path, version);
@@ -991,7 +1003,7 @@ int store_open_at_version(const char *path, int version, store **out, char *err,
 		store_close(s);
 		return rc;
 	}
-	set_msg(s, STORE_OK, "No error.");
+	set_msg(s, STORE_OK, _("No error."));
 	*out = s;
 	return STORE_OK;
 }
@@ -1016,7 +1028,7 @@ void store_close(store *s)
 
 const char *store_errmsg(const store *s)
 {
-	return s ? s->errmsg : "The data file is not open.";
+	return s ? s->errmsg : _("The data file is not open.");
 }
 
 const char *store_kiosk_id(const store *s)
@@ -1061,9 +1073,9 @@ int store_clock_set(store *s, int64_t now)
 
 	assert(s);
 	if (now < 0)
-		return set_msg(s, STORE_INVALID, "The time must be after 1970.");
+		return set_msg(s, STORE_INVALID, _("The time must be after 1970."));
 	offset = now - (int64_t)time(NULL);
-	rc = setting_put_int(s, KEY_CLOCK, offset, "the clock was not set");
+	rc = setting_put_int(s, KEY_CLOCK, offset, N_("the clock was not set"));
 	if (rc == STORE_OK)
 		s->clock_offset = offset;
 	return rc;
@@ -1081,27 +1093,39 @@ int store_setting_set_int(store *s, const char *key, int64_t value)
 {
 	static const char *const reserved[] = {
 		KEY_KIOSK, KEY_SEQ, KEY_CURRENT, KEY_PIN, KEY_CLOCK, KEY_IDEA_LABEL,
-		KEY_IDEA_HIDDEN, KEY_PROMPT, KEY_PROMPT_EVENT, KEY_PROMPT_ITEM,
+		KEY_LANGUAGE, KEY_IDEA_HIDDEN, KEY_PROMPT, KEY_PROMPT_EVENT, KEY_PROMPT_ITEM,
 		KEY_SYNC_KEY,
 	};
 
 	assert(s && key && key[0]);
 	for (size_t i = 0; i < sizeof reserved / sizeof reserved[0]; i++) {
 		if (strcmp(key, reserved[i]) == 0)
-			return set_msg(s, STORE_INVALID, "The setting %s is kept by the "
-				       "kiosk itself.", key);
+			return set_msg(s, STORE_INVALID, _("The setting %s is kept by the "
+				       "kiosk itself."), key);
 	}
 	if (strncmp(key, KEY_ITEM_PREFIX, strlen(KEY_ITEM_PREFIX)) == 0)
-		return set_msg(s, STORE_INVALID, "The setting %s is kept by the kiosk "
-			       "itself.", key);
-	return setting_put_int(s, key, value, "the setting was not saved");
+		return set_msg(s, STORE_INVALID, _("The setting %s is kept by the kiosk "
+			       "itself."), key);
+	return setting_put_int(s, key, value, N_("the setting was not saved"));
+}
+
+int store_language(store *s, char *buf, size_t cap)
+{
+	assert(s && buf && cap > 0);
+	return setting_get_text(s, KEY_LANGUAGE, buf, cap);
+}
+
+int store_set_language(store *s, const char *code)
+{
+	assert(s && code && code[0]);
+	return setting_put_text(s, KEY_LANGUAGE, code, N_("the language was not saved"));
 }
 
 /* ---- validation ----------------------------------------------------------------- */
 
 /* Checks one text field: NUL-terminated within cap bytes, valid UTF-8, at most
  * max_chars characters, one line, and not blank when required. name is how the
- * message calls the field ("title"). */
+ * message calls the field ("title"), marked N_() by the caller. */
 static int check_text(store *s, const char *name, const char *text, size_t cap,
 		      size_t max_chars, bool required)
 {
@@ -1109,27 +1133,34 @@ static int check_text(store *s, const char *name, const char *text, size_t cap,
 	bool blank = true;
 
 	if (len == cap)
-		return set_msg(s, STORE_INVALID, "The %s is too long: at most %zu "
-			       "characters.", name, max_chars);
+		/* TRANSLATORS: %s is the name of a field, such as "title" or
+		 * "first name"; %zu is a number of characters. */
+		return set_msg(s, STORE_INVALID, _("The %s is too long: at most %zu "
+			       "characters."), _(name), max_chars);
 	if (!text_valid_utf8(text, len))
-		return set_msg(s, STORE_INVALID, "The %s is not valid text (it is not "
-			       "UTF-8).", name);
+		/* TRANSLATORS: %s is the name of a field, such as "title". */
+		return set_msg(s, STORE_INVALID, _("The %s is not valid text (it is not "
+			       "UTF-8)."), _(name));
 	for (size_t i = 0; i < len; i++) {
 		unsigned char c = (unsigned char)text[i];
 
 		if (c < 0x20 || c == 0x7f)
-			return set_msg(s, STORE_INVALID, "The %s must be one line without "
-				       "control characters.", name);
+			/* TRANSLATORS: %s is the name of a field, such as "title". */
+			return set_msg(s, STORE_INVALID, _("The %s must be one line without "
+				       "control characters."), _(name));
 		if ((c & 0xc0) != 0x80)
 			chars++;
 		if (c != ' ')
 			blank = false;
 	}
 	if (chars > max_chars)
-		return set_msg(s, STORE_INVALID, "The %s is too long: at most %zu "
-			       "characters.", name, max_chars);
+		/* TRANSLATORS: %s is the name of a field, such as "title" or
+		 * "first name"; %zu is a number of characters. */
+		return set_msg(s, STORE_INVALID, _("The %s is too long: at most %zu "
+			       "characters."), _(name), max_chars);
 	if (required && blank)
-		return set_msg(s, STORE_INVALID, "The %s is empty.", name);
+		/* TRANSLATORS: %s is the name of a field, such as "title". */
+		return set_msg(s, STORE_INVALID, _("The %s is empty."), _(name));
 	return STORE_OK;
 }
 
@@ -1168,32 +1199,34 @@ static bool valid_starts(const char *p)
 
 static int check_event(store *s, const store_event *ev)
 {
-	int rc = check_text(s, "title", ev->title, STORE_TITLE_MAX, STORE_TITLE_CHARS, true);
+	/* TRANSLATORS: the name of a field, put into "The %s is empty." and the
+	 * other messages about a field. */
+	int rc = check_text(s, N_("title"), ev->title, STORE_TITLE_MAX, STORE_TITLE_CHARS, true);
 
 	if (rc == STORE_OK)
-		rc = check_text(s, "venue", ev->venue, STORE_TEXT_MAX, STORE_TEXT_CHARS, false);
+		rc = check_text(s, N_("venue"), ev->venue, STORE_TEXT_MAX, STORE_TEXT_CHARS, false);
 	if (rc == STORE_OK)
-		rc = check_text(s, "community", ev->community, STORE_TEXT_MAX,
+		rc = check_text(s, N_("community"), ev->community, STORE_TEXT_MAX,
 				STORE_TEXT_CHARS, false);
 	if (rc == STORE_OK && ev->starts[0] != '\0' && !valid_starts(ev->starts))
-		rc = set_msg(s, STORE_INVALID, "The start must be a date and time like "
-			     "2025-03-14 09:30.");
+		rc = set_msg(s, STORE_INVALID, _("The start must be a date and time like "
+			     "2025-03-14 09:30."));
 	return rc;
 }
 
 static int check_agenda_item(store *s, const store_agenda_item *item)
 {
-	int rc = check_text(s, "title", item->title, STORE_TITLE_MAX, STORE_TITLE_CHARS,
+	int rc = check_text(s, N_("title"), item->title, STORE_TITLE_MAX, STORE_TITLE_CHARS,
 			    true);
 
 	if (rc != STORE_OK)
 		return rc;
 	if (item->starts[0] != '\0' && !valid_hhmm(item->starts))
-		return set_msg(s, STORE_INVALID, "The start must be a time like 09:30.");
+		return set_msg(s, STORE_INVALID, _("The start must be a time like 09:30."));
 	/* Cast: the enum may be unsigned, and a negative value is as wrong. */
 	if ((unsigned)item->activity >= STORE_ACT_COUNT)
-		return set_msg(s, STORE_INVALID, "The kind of activity is not one the "
-			       "kiosk knows.");
+		return set_msg(s, STORE_INVALID, _("The kind of activity is not one the "
+			       "kiosk knows."));
 	return STORE_OK;
 }
 
@@ -1260,23 +1293,25 @@ static int check_member(store *s, const store_member *m)
 	char key[STORE_NAME_MAX];
 	int rc;
 
-	rc = check_text(s, "first name", m->first, STORE_NAME_MAX, STORE_NAME_CHARS, false);
+	/* TRANSLATORS: the name of a field, put into "The %s is empty." and the
+	 * other messages about a field. */
+	rc = check_text(s, N_("first name"), m->first, STORE_NAME_MAX, STORE_NAME_CHARS, false);
 	if (rc != STORE_OK)
 		return rc;
 	/* A name of only spaces or punctuation could never be found again. */
 	text_fold(key, sizeof key, m->first);
 	if (key[0] == '\0')
-		return set_msg(s, STORE_INVALID, "Please give a first name.");
-	rc = check_text(s, "last name", m->last, STORE_NAME_MAX, STORE_NAME_CHARS, false);
+		return set_msg(s, STORE_INVALID, _("Please give a first name."));
+	rc = check_text(s, N_("last name"), m->last, STORE_NAME_MAX, STORE_NAME_CHARS, false);
 	if (rc == STORE_OK)
-		rc = check_text(s, "organisation", m->organisation, STORE_TEXT_MAX,
+		rc = check_text(s, N_("organisation"), m->organisation, STORE_TEXT_MAX,
 				STORE_TEXT_CHARS, false);
 	if (rc == STORE_OK)
-		rc = check_text(s, "profession", m->profession, STORE_TEXT_MAX,
+		rc = check_text(s, N_("profession"), m->profession, STORE_TEXT_MAX,
 				STORE_TEXT_CHARS, false);
 	if (rc == STORE_OK && !store_email_valid(m->email))
-		rc = set_msg(s, STORE_INVALID, "That email address does not look right: "
-			     "it needs one @ and a domain like nhs.net.");
+		rc = set_msg(s, STORE_INVALID, _("That email address does not look right: "
+			     "it needs one @ and a domain like nhs.net."));
 	return rc;
 }
 
@@ -1322,7 +1357,7 @@ static int insert_event(store *s, const store_event *ev, int64_t seq, int64_t *i
 	    sqlite3_bind_text(st, 7, ev->community, -1, SQLITE_STATIC) != SQLITE_OK ||
 	    sqlite3_bind_int(st, 8, ev->roles ? 1 : 0) != SQLITE_OK ||
 	    sqlite3_step(st) != SQLITE_DONE) {
-		rc = fail_db(s, sqlite3_errcode(s->db), "the event was not saved");
+		rc = fail_db(s, sqlite3_errcode(s->db), N_("the event was not saved"));
 		goto out;
 	}
 	*id = sqlite3_last_insert_rowid(s->db);
@@ -1333,7 +1368,7 @@ out:
 
 int store_event_add(store *s, store_event *ev)
 {
-	static const char what[] = "the event was not saved";
+	static const char what[] = N_("the event was not saved");
 	int64_t seq = 0, id = 0;
 	int rc;
 
@@ -1362,7 +1397,7 @@ static int update_event(store *s, const store_event *ev, int64_t seq)
 	static const char sql[] =
 		"UPDATE events SET title = ?1, starts = ?2, venue = ?3, community = ?4, "
 		"roles = ?5, changed_seq = ?6 WHERE id = ?7";
-	static const char what[] = "the event was not changed";
+	static const char what[] = N_("the event was not changed");
 	sqlite3_stmt *st = NULL;
 	int rc = STORE_OK;
 
@@ -1379,7 +1414,7 @@ static int update_event(store *s, const store_event *ev, int64_t seq)
 		goto out;
 	}
 	if (sqlite3_changes(s->db) == 0)
-		rc = set_msg(s, STORE_NOTFOUND, "There is no such event: %s.", what);
+		rc = set_msg(s, STORE_NOTFOUND, _("There is no such event: %s."), _(what));
 out:
 	sqlite3_finalize(st);
 	return rc;
@@ -1387,7 +1422,7 @@ out:
 
 int store_event_update(store *s, const store_event *ev)
 {
-	static const char what[] = "the event was not changed";
+	static const char what[] = N_("the event was not changed");
 	int64_t seq = 0;
 	int rc;
 
@@ -1413,16 +1448,16 @@ int store_event_get(store *s, int64_t id, store_event *out)
 	assert(s && out);
 	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK ||
 	    sqlite3_bind_int64(st, 1, id) != SQLITE_OK) {
-		rc = fail_db(s, sqlite3_errcode(s->db), "the event could not be read");
+		rc = fail_db(s, sqlite3_errcode(s->db), N_("the event could not be read"));
 		goto out;
 	}
 	src = sqlite3_step(st);
 	if (src == SQLITE_ROW)
 		event_from_row(st, out);
 	else if (src == SQLITE_DONE)
-		rc = set_msg(s, STORE_NOTFOUND, "There is no such event.");
+		rc = set_msg(s, STORE_NOTFOUND, _("There is no such event."));
 	else
-		rc = fail_db(s, src, "the event could not be read");
+		rc = fail_db(s, src, N_("the event could not be read"));
 out:
 	sqlite3_finalize(st);
 	return rc;
@@ -1441,13 +1476,13 @@ int store_event_list(store *s, store_event *out, int max, int *n)
 	*n = 0;
 	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK ||
 	    sqlite3_bind_int(st, 1, max) != SQLITE_OK) {
-		rc = fail_db(s, sqlite3_errcode(s->db), "the events could not be read");
+		rc = fail_db(s, sqlite3_errcode(s->db), N_("the events could not be read"));
 		goto out;
 	}
 	while ((src = sqlite3_step(st)) == SQLITE_ROW)
 		event_from_row(st, &out[count++]);
 	if (src != SQLITE_DONE) {
-		rc = fail_db(s, src, "the events could not be read");
+		rc = fail_db(s, src, N_("the events could not be read"));
 		goto out;
 	}
 	*n = count;
@@ -1466,7 +1501,7 @@ int store_event_current(store *s, store_event *out)
 	if (rc == STORE_OK)
 		rc = store_event_get(s, id, out);
 	if (rc == STORE_NOTFOUND)
-		set_msg(s, STORE_NOTFOUND, "No event has been set up yet.");
+		set_msg(s, STORE_NOTFOUND, _("No event has been set up yet."));
 	return rc;
 }
 
@@ -1478,8 +1513,8 @@ int store_event_set_current(store *s, int64_t id)
 	assert(s);
 	rc = store_event_get(s, id, &ev);
 	if (rc == STORE_OK)
-		rc = setting_put_int(s, KEY_CURRENT, id, "the current event was not "
-				     "changed");
+		rc = setting_put_int(s, KEY_CURRENT, id, N_("the current event was not "
+				     "changed"));
 	return rc;
 }
 
@@ -1494,7 +1529,7 @@ static int insert_agenda_item(store *s, const store_agenda_item *item, int64_t s
 		"title, starts, activity, position) VALUES (?1, ?2, ?2, ?3, ?4, ?5, ?6, "
 		"?7, (SELECT coalesce(max(position), 0) + 1 FROM agenda_items "
 		"WHERE event_id = ?4))";
-	static const char what[] = "the agenda item was not saved";
+	static const char what[] = N_("the agenda item was not saved");
 	sqlite3_stmt *st = NULL;
 	int rc = STORE_OK;
 
@@ -1508,7 +1543,7 @@ static int insert_agenda_item(store *s, const store_agenda_item *item, int64_t s
 	    sqlite3_bind_int(st, 7, (int)item->activity) != SQLITE_OK ||
 	    sqlite3_step(st) != SQLITE_DONE) {
 		if (sqlite3_extended_errcode(s->db) == SQLITE_CONSTRAINT_FOREIGNKEY)
-			rc = set_msg(s, STORE_NOTFOUND, "There is no such event: %s.", what);
+			rc = set_msg(s, STORE_NOTFOUND, _("There is no such event: %s."), _(what));
 		else
 			rc = fail_db(s, sqlite3_errcode(s->db), what);
 		goto out;
@@ -1521,7 +1556,7 @@ out:
 
 int store_agenda_add(store *s, store_agenda_item *item)
 {
-	static const char what[] = "the agenda item was not saved";
+	static const char what[] = N_("the agenda item was not saved");
 	int64_t seq = 0, id = 0;
 	int rc;
 
@@ -1549,7 +1584,7 @@ static int update_agenda_item(store *s, const store_agenda_item *item, int64_t s
 	static const char sql[] =
 		"UPDATE agenda_items SET title = ?1, starts = ?2, activity = ?3, "
 		"changed_seq = ?4 WHERE id = ?5 AND deleted = 0";
-	static const char what[] = "the agenda item was not changed";
+	static const char what[] = N_("the agenda item was not changed");
 	sqlite3_stmt *st = NULL;
 	int rc = STORE_OK;
 
@@ -1564,7 +1599,7 @@ static int update_agenda_item(store *s, const store_agenda_item *item, int64_t s
 		goto out;
 	}
 	if (sqlite3_changes(s->db) == 0)
-		rc = set_msg(s, STORE_NOTFOUND, "There is no such agenda item: %s.", what);
+		rc = set_msg(s, STORE_NOTFOUND, _("There is no such agenda item: %s."), _(what));
 out:
 	sqlite3_finalize(st);
 	return rc;
@@ -1572,7 +1607,7 @@ out:
 
 int store_agenda_update(store *s, const store_agenda_item *item)
 {
-	static const char what[] = "the agenda item was not changed";
+	static const char what[] = N_("the agenda item was not changed");
 	int64_t seq = 0;
 	int rc;
 
@@ -1590,8 +1625,10 @@ int store_agenda_update(store *s, const store_agenda_item *item)
 }
 
 /* Runs sql, an UPDATE that marks one row with ?1 = a new change number where
- * id = ?2, and says plainly when there was no such thing to change. */
-static int mark_row(store *s, const char *sql, int64_t id, int64_t seq, const char *thing, const char *what)
+ * id = ?2, and says plainly when there was no such thing to change: missing is
+ * that whole sentence, an N_() message with one %s for what. */
+static int mark_row(store *s, const char *sql, int64_t id, int64_t seq, const char *missing,
+		    const char *what)
 {
 	sqlite3_stmt *st = NULL;
 	int rc = STORE_OK;
@@ -1604,7 +1641,7 @@ static int mark_row(store *s, const char *sql, int64_t id, int64_t seq, const ch
 		goto out;
 	}
 	if (sqlite3_changes(s->db) == 0)
-		rc = set_msg(s, STORE_NOTFOUND, "There is no such %s: %s.", thing, what);
+		rc = set_msg(s, STORE_NOTFOUND, _(missing), _(what));
 out:
 	sqlite3_finalize(st);
 	return rc;
@@ -1618,12 +1655,13 @@ static int hide_agenda_item(store *s, int64_t id, int64_t seq)
 		"UPDATE agenda_items SET deleted = 1, changed_seq = ?1 "
 		"WHERE id = ?2 AND deleted = 0";
 
-	return mark_row(s, sql, id, seq, "agenda item", "the agenda item was not removed");
+	return mark_row(s, sql, id, seq, N_("There is no such agenda item: %s."),
+			N_("the agenda item was not removed"));
 }
 
 int store_agenda_delete(store *s, int64_t id)
 {
-	static const char what[] = "the agenda item was not removed";
+	static const char what[] = N_("the agenda item was not removed");
 	int64_t seq = 0;
 	int rc;
 
@@ -1661,7 +1699,7 @@ int store_agenda_list(store *s, int64_t event_id, store_agenda_item *out, int ma
 		"SELECT " ITEM_COLUMNS " "
 		"FROM agenda_items WHERE event_id = ?1 AND deleted = 0 "
 		"ORDER BY starts = '', starts, position, seq LIMIT ?2";
-	static const char what[] = "the agenda could not be read";
+	static const char what[] = N_("the agenda could not be read");
 	sqlite3_stmt *st = NULL;
 	int rc = STORE_OK, src, count = 0;
 
@@ -1688,7 +1726,7 @@ out:
 const char *store_activity_name(store_activity a)
 {
 	assert((unsigned)a < STORE_ACT_COUNT);
-	return (unsigned)a < STORE_ACT_COUNT ? activity_names[a] : "Other";
+	return (unsigned)a < STORE_ACT_COUNT ? activity_names[a] : N_("Other");
 }
 
 const char *store_activity_examples(store_activity a)
@@ -1720,13 +1758,13 @@ int store_pin_set(store *s, const char *pin)
 
 	assert(s && pin);
 	if (!pin_valid(pin))
-		return set_msg(s, STORE_INVALID, "A PIN is 4 to 8 digits.");
+		return set_msg(s, STORE_INVALID, _("A PIN is 4 to 8 digits."));
 	/* Argon2id: a stolen data file does not give the PIN away cheaply. */
 	if (crypto_pwhash_str(hash, pin, strlen(pin), crypto_pwhash_OPSLIMIT_INTERACTIVE,
 			      crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0)
-		return set_msg(s, STORE_IO, "The kiosk ran out of memory: the PIN was "
-			       "not saved.");
-	return setting_put_text(s, KEY_PIN, hash, "the PIN was not saved");
+		return set_msg(s, STORE_IO, _("The kiosk ran out of memory: the PIN was "
+			       "not saved."));
+	return setting_put_text(s, KEY_PIN, hash, N_("the PIN was not saved"));
 }
 
 int store_pin_check(store *s, const char *pin)
@@ -1737,11 +1775,11 @@ int store_pin_check(store *s, const char *pin)
 	assert(s && pin);
 	rc = setting_get_text(s, KEY_PIN, hash, sizeof hash);
 	if (rc == STORE_NOTFOUND)
-		return set_msg(s, STORE_NOTFOUND, "No facilitator PIN has been set.");
+		return set_msg(s, STORE_NOTFOUND, _("No facilitator PIN has been set."));
 	if (rc != STORE_OK)
 		return rc;
 	if (!pin_valid(pin) || crypto_pwhash_str_verify(hash, pin, strlen(pin)) != 0)
-		return set_msg(s, STORE_WRONG, "That PIN is not right.");
+		return set_msg(s, STORE_WRONG, _("That PIN is not right."));
 	return STORE_OK;
 }
 
@@ -1759,7 +1797,7 @@ int store_checkin_count(store *s, int64_t event_id, int *n)
 	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK ||
 	    sqlite3_bind_int64(st, 1, event_id) != SQLITE_OK ||
 	    sqlite3_step(st) != SQLITE_ROW) {
-		rc = fail_db(s, sqlite3_errcode(s->db), "the check-ins could not be counted");
+		rc = fail_db(s, sqlite3_errcode(s->db), N_("the check-ins could not be counted"));
 		goto out;
 	}
 	*n = sqlite3_column_int(st, 0);
@@ -1818,7 +1856,7 @@ static int step_member(store *s, sqlite3_stmt *st, store_member *out, const char
 		return STORE_OK;
 	}
 	if (src == SQLITE_DONE)
-		return set_msg(s, STORE_NOTFOUND, "There is no such member.");
+		return set_msg(s, STORE_NOTFOUND, _("There is no such member."));
 	return fail_db(s, src, what);
 }
 
@@ -1908,7 +1946,7 @@ static int insert_member(store *s, const store_member *m, const member_keys *k,
 	    sqlite3_bind_text(st, 11, k->name, -1, SQLITE_STATIC) != SQLITE_OK ||
 	    sqlite3_bind_text(st, 12, k->org, -1, SQLITE_STATIC) != SQLITE_OK ||
 	    sqlite3_step(st) != SQLITE_DONE) {
-		rc = fail_db(s, sqlite3_errcode(s->db), "the member was not saved");
+		rc = fail_db(s, sqlite3_errcode(s->db), N_("the member was not saved"));
 		goto out;
 	}
 	*id = sqlite3_last_insert_rowid(s->db);
@@ -1919,7 +1957,7 @@ out:
 
 int store_member_add(store *s, store_member *m)
 {
-	static const char what[] = "the member was not saved";
+	static const char what[] = N_("the member was not saved");
 	member_keys k;
 	int64_t seq = 0, id = 0;
 	int rc;
@@ -1954,7 +1992,7 @@ static int update_member(store *s, const store_member *m, const member_keys *k,
 		"profession = ?4, email = ?5, mailing_list = ?6, may_contact = ?7, "
 		"name_key = ?8, org_key = ?9, changed_seq = ?10 "
 		"WHERE id = ?11 AND forgotten = 0";
-	static const char what[] = "the member's details were not changed";
+	static const char what[] = N_("the member's details were not changed");
 	sqlite3_stmt *st = NULL;
 	int rc = STORE_OK;
 
@@ -1975,7 +2013,7 @@ static int update_member(store *s, const store_member *m, const member_keys *k,
 		goto out;
 	}
 	if (sqlite3_changes(s->db) == 0)
-		rc = set_msg(s, STORE_NOTFOUND, "There is no such member: %s.", what);
+		rc = set_msg(s, STORE_NOTFOUND, _("There is no such member: %s."), _(what));
 out:
 	sqlite3_finalize(st);
 	return rc;
@@ -1983,7 +2021,7 @@ out:
 
 int store_member_update(store *s, const store_member *m)
 {
-	static const char what[] = "the member's details were not changed";
+	static const char what[] = N_("the member's details were not changed");
 	member_keys k;
 	int64_t seq = 0;
 	int rc;
@@ -2010,7 +2048,7 @@ int store_member_get(store *s, int64_t id, store_member *out)
 {
 	static const char sql[] =
 		"SELECT " MEMBER_COLUMNS ", forgotten FROM members WHERE id = ?1";
-	static const char what[] = "the member could not be read";
+	static const char what[] = N_("the member could not be read");
 	sqlite3_stmt *st = NULL;
 	int rc = STORE_OK, src;
 
@@ -2022,11 +2060,11 @@ int store_member_get(store *s, int64_t id, store_member *out)
 	}
 	src = sqlite3_step(st);
 	if (src == SQLITE_ROW && sqlite3_column_int(st, 9) != 0)
-		rc = set_msg(s, STORE_NOTFOUND, "This member's details have been removed.");
+		rc = set_msg(s, STORE_NOTFOUND, _("This member's details have been removed."));
 	else if (src == SQLITE_ROW)
 		member_from_row(st, out);
 	else if (src == SQLITE_DONE)
-		rc = set_msg(s, STORE_NOTFOUND, "There is no such member.");
+		rc = set_msg(s, STORE_NOTFOUND, _("There is no such member."));
 	else
 		rc = fail_db(s, src, what);
 out:
@@ -2140,7 +2178,7 @@ static int bind_words(sqlite3_stmt *st, const query_words *q)
 int store_member_search(store *s, const char *query, store_member *out, int max, int *n)
 {
 	static const char sql[] = SEARCH_SQL;
-	static const char what[] = "the members could not be searched";
+	static const char what[] = N_("the members could not be searched");
 	sqlite3_stmt *st = NULL;
 	query_words q;
 	int rc = STORE_OK, src, count = 0;
@@ -2178,7 +2216,7 @@ int store_search_plan(store *s, char *out, size_t cap)
 	assert(s && out && cap > 0);
 	out[0] = '\0';
 	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK) {
-		rc = fail_db(s, sqlite3_errcode(s->db), "the search could not be explained");
+		rc = fail_db(s, sqlite3_errcode(s->db), N_("the search could not be explained"));
 		goto out;
 	}
 	while ((src = sqlite3_step(st)) == SQLITE_ROW && used < cap) {
@@ -2189,7 +2227,7 @@ int store_search_plan(store *s, char *out, size_t cap)
 		used += w > 0 ? (size_t)w : 0;
 	}
 	if (src != SQLITE_DONE && src != SQLITE_ROW)
-		rc = fail_db(s, src, "the search could not be explained");
+		rc = fail_db(s, src, N_("the search could not be explained"));
 out:
 	sqlite3_finalize(st);
 	return rc;
@@ -2200,7 +2238,7 @@ int store_member_find_same(store *s, const store_member *m, store_member *out)
 	static const char sql[] =
 		"SELECT " MEMBER_COLUMNS " FROM members WHERE name_key = ?1 AND "
 		"org_key = ?2 AND forgotten = 0 ORDER BY seq LIMIT 1";
-	static const char what[] = "the members could not be searched";
+	static const char what[] = N_("the members could not be searched");
 	sqlite3_stmt *st = NULL;
 	member_keys k;
 	int rc;
@@ -2208,7 +2246,7 @@ int store_member_find_same(store *s, const store_member *m, store_member *out)
 	assert(s && m && out);
 	member_keys_of(m, &k);
 	if (k.name[0] == '\0')
-		return set_msg(s, STORE_NOTFOUND, "There is no such member.");
+		return set_msg(s, STORE_NOTFOUND, _("There is no such member."));
 	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK ||
 	    sqlite3_bind_text(st, 1, k.name, -1, SQLITE_STATIC) != SQLITE_OK ||
 	    sqlite3_bind_text(st, 2, k.org, -1, SQLITE_STATIC) != SQLITE_OK) {
@@ -2227,13 +2265,13 @@ int store_member_find_email(store *s, const char *email, store_member *out)
 	static const char sql[] =
 		"SELECT " MEMBER_COLUMNS " FROM members WHERE lower(email) = lower(?1) "
 		"AND forgotten = 0 ORDER BY seq LIMIT 1";
-	static const char what[] = "the members could not be searched";
+	static const char what[] = N_("the members could not be searched");
 	sqlite3_stmt *st = NULL;
 	int rc;
 
 	assert(s && email && out);
 	if (email[0] == '\0')
-		return set_msg(s, STORE_NOTFOUND, "There is no such member.");
+		return set_msg(s, STORE_NOTFOUND, _("There is no such member."));
 	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK ||
 	    sqlite3_bind_text(st, 1, email, -1, SQLITE_STATIC) != SQLITE_OK) {
 		rc = fail_db(s, sqlite3_errcode(s->db), what);
@@ -2255,12 +2293,13 @@ static int blank_member(store *s, int64_t id, int64_t seq)
 		"org_key = '', forgotten = 1, changed_seq = ?1 "
 		"WHERE id = ?2 AND forgotten = 0";
 
-	return mark_row(s, sql, id, seq, "member", "the member was not forgotten");
+	return mark_row(s, sql, id, seq, N_("There is no such member: %s."),
+			N_("the member was not forgotten"));
 }
 
 int store_member_forget(store *s, int64_t id)
 {
-	static const char what[] = "the member was not forgotten";
+	static const char what[] = N_("the member was not forgotten");
 	int64_t seq = 0;
 	int rc;
 
@@ -2288,7 +2327,7 @@ int store_organisations(store *s, const char *prefix, char (*out)[STORE_TEXT_MAX
 		"GROUP BY org_key, organisation) "
 		"SELECT organisation, max(uses), sum(uses) AS total FROM spellings "
 		"GROUP BY org_key ORDER BY total DESC, organisation LIMIT ?3";
-	static const char what[] = "the organisations could not be read";
+	static const char what[] = N_("the organisations could not be read");
 	char key[STORE_TEXT_MAX + 1];
 	sqlite3_stmt *st = NULL;
 	size_t len;
@@ -2343,7 +2382,7 @@ static int checkin_find(store *s, int64_t event_id, int64_t member_id, store_che
 		"SELECT " CHECKIN_COLUMNS " FROM checkins c JOIN members m "
 		"ON m.id = c.member_id WHERE c.event_id = ?1 AND c.member_id = ?2 "
 		"AND c.undone = 0";
-	static const char what[] = "the check-in could not be read";
+	static const char what[] = N_("the check-in could not be read");
 	sqlite3_stmt *st = NULL;
 	int rc = STORE_OK, src;
 
@@ -2357,7 +2396,7 @@ static int checkin_find(store *s, int64_t event_id, int64_t member_id, store_che
 	if (src == SQLITE_ROW)
 		checkin_from_row(st, out);
 	else if (src == SQLITE_DONE)
-		rc = set_msg(s, STORE_NOTFOUND, "There is no such check-in.");
+		rc = set_msg(s, STORE_NOTFOUND, _("There is no such check-in."));
 	else
 		rc = fail_db(s, src, what);
 out:
@@ -2377,7 +2416,7 @@ static int insert_checkin(store *s, int64_t event_id, int64_t member_id, const c
 		"ON CONFLICT (event_id, member_id) DO UPDATE SET undone = 0, "
 		"created_at = excluded.created_at, role = excluded.role, "
 		"changed_seq = excluded.changed_seq WHERE undone = 1";
-	static const char what[] = "the check-in was not saved";
+	static const char what[] = N_("the check-in was not saved");
 	sqlite3_stmt *st = NULL;
 	int rc = STORE_OK;
 
@@ -2390,7 +2429,7 @@ static int insert_checkin(store *s, int64_t event_id, int64_t member_id, const c
 	    sqlite3_bind_int64(st, 6, member_id) != SQLITE_OK ||
 	    sqlite3_step(st) != SQLITE_DONE) {
 		if (sqlite3_extended_errcode(s->db) == SQLITE_CONSTRAINT_FOREIGNKEY)
-			rc = set_msg(s, STORE_NOTFOUND, "There is no such event: %s.", what);
+			rc = set_msg(s, STORE_NOTFOUND, _("There is no such event: %s."), _(what));
 		else
 			rc = fail_db(s, sqlite3_errcode(s->db), what);
 		goto out;
@@ -2413,7 +2452,7 @@ static bool known_role(const char *role)
 int store_checkin_add(store *s, int64_t event_id, int64_t member_id, const char *role,
 		      store_checkin *out)
 {
-	static const char what[] = "the check-in was not saved";
+	static const char what[] = N_("the check-in was not saved");
 	store_checkin here;
 	char when[STORE_STARTS_MAX];
 	int64_t seq = 0;
@@ -2426,8 +2465,8 @@ int store_checkin_add(store *s, int64_t event_id, int64_t member_id, const char 
 	if (!role)
 		role = "";
 	if (role[0] != '\0' && !known_role(role))
-		return set_msg(s, STORE_INVALID, "That role is not one of the roles for "
-			       "the day.");
+		return set_msg(s, STORE_INVALID, _("That role is not one of the roles for "
+			       "the day."));
 	rc = tx_begin(s, what);
 	if (rc != STORE_OK)
 		return rc;
@@ -2444,11 +2483,11 @@ int store_checkin_add(store *s, int64_t event_id, int64_t member_id, const char 
 		return rc;
 	rc = checkin_find(s, event_id, member_id, out);
 	if (rc == STORE_NOTFOUND)
-		return set_msg(s, STORE_NOTFOUND, "There is no such member: %s.", what);
+		return set_msg(s, STORE_NOTFOUND, _("There is no such member: %s."), _(what));
 	if (rc != STORE_OK)
 		return rc;
 	when_format(out->at, when, sizeof when);
-	return set_msg(s, STORE_EXISTS, "You are already checked in (since %s).", when + 11);
+	return set_msg(s, STORE_EXISTS, _("You are already checked in (since %s)."), when + 11);
 }
 
 static int undo_checkin(store *s, int64_t checkin_id, int64_t seq)
@@ -2456,12 +2495,13 @@ static int undo_checkin(store *s, int64_t checkin_id, int64_t seq)
 	static const char sql[] =
 		"UPDATE checkins SET undone = 1, changed_seq = ?1 WHERE id = ?2 AND undone = 0";
 
-	return mark_row(s, sql, checkin_id, seq, "check-in", "nothing was undone");
+	return mark_row(s, sql, checkin_id, seq, N_("There is no such check-in: %s."),
+			N_("nothing was undone"));
 }
 
 int store_checkin_undo(store *s, int64_t checkin_id)
 {
-	static const char what[] = "nothing was undone";
+	static const char what[] = N_("nothing was undone");
 	int64_t seq = 0;
 	int rc;
 
@@ -2485,7 +2525,7 @@ int store_checkin_list(store *s, int64_t event_id, const char *query, store_chec
 		"ON m.id = c.member_id WHERE c.event_id = ?13 AND c.undone = 0 AND "
 		MAYBE_WORD_IN("c.member_id", "?1", "?2") OTHER_WORDS_IN("c.member_id")
 		" ORDER BY c.changed_seq DESC, c.id DESC LIMIT ?14";
-	static const char what[] = "the check-ins could not be read";
+	static const char what[] = N_("the check-ins could not be read");
 	sqlite3_stmt *st = NULL;
 	query_words q;
 	int rc = STORE_OK, src, count = 0;
@@ -2528,8 +2568,8 @@ bool store_member_is_new(store *s, int64_t member_id, int64_t event_id)
 	    sqlite3_bind_int64(st, 1, member_id) != SQLITE_OK ||
 	    sqlite3_bind_int64(st, 2, event_id) != SQLITE_OK ||
 	    sqlite3_step(st) != SQLITE_ROW) {
-		fail_db(s, sqlite3_errcode(s->db), "the member's earlier visits could "
-			"not be read");
+		fail_db(s, sqlite3_errcode(s->db), N_("the member's earlier visits could "
+			"not be read"));
 		goto out;
 	}
 	first_time = sqlite3_column_int(st, 0) == 0;
@@ -2550,7 +2590,7 @@ int store_professions(store *s, char (*out)[STORE_TEXT_MAX], int max, int *n)
 {
 	static const char sql[] =
 		"SELECT name FROM professions ORDER BY position, id LIMIT ?1";
-	static const char what[] = "the professions could not be read";
+	static const char what[] = N_("the professions could not be read");
 	sqlite3_stmt *st = NULL;
 	int rc = STORE_OK, src, count = 0;
 
@@ -2580,18 +2620,18 @@ int store_profession_add(store *s, const char *name)
 		"INSERT INTO professions (name, name_key, position) VALUES (?1, ?2, "
 		"(SELECT coalesce(max(position), 0) + 1 FROM professions)) "
 		"ON CONFLICT (name_key) DO NOTHING";
-	static const char what[] = "the profession was not added";
+	static const char what[] = N_("the profession was not added");
 	char key[STORE_TEXT_MAX];
 	sqlite3_stmt *st = NULL;
 	int rc;
 
 	assert(s && name);
-	rc = check_text(s, "profession", name, STORE_TEXT_MAX, STORE_TEXT_CHARS, false);
+	rc = check_text(s, N_("profession"), name, STORE_TEXT_MAX, STORE_TEXT_CHARS, false);
 	if (rc != STORE_OK)
 		return rc;
 	text_fold(key, sizeof key, name);
 	if (key[0] == '\0')
-		return set_msg(s, STORE_INVALID, "Please give the profession a name.");
+		return set_msg(s, STORE_INVALID, _("Please give the profession a name."));
 	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK ||
 	    sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC) != SQLITE_OK ||
 	    sqlite3_bind_text(st, 2, key, -1, SQLITE_STATIC) != SQLITE_OK ||
@@ -2600,7 +2640,7 @@ int store_profession_add(store *s, const char *name)
 		goto out;
 	}
 	if (sqlite3_changes(s->db) == 0)
-		rc = set_msg(s, STORE_EXISTS, "\"%s\" is already on the list.", name);
+		rc = set_msg(s, STORE_EXISTS, _("\"%s\" is already on the list."), name);
 out:
 	sqlite3_finalize(st);
 	return rc;
@@ -2610,7 +2650,7 @@ int store_profession_remove(store *s, const char *name)
 {
 	/* Members keep the profession they gave; it is only no longer offered. */
 	static const char sql[] = "DELETE FROM professions WHERE name_key = ?1";
-	static const char what[] = "the profession was not removed";
+	static const char what[] = N_("the profession was not removed");
 	char key[STORE_TEXT_MAX];
 	sqlite3_stmt *st = NULL;
 	int rc = STORE_OK;
@@ -2624,7 +2664,7 @@ int store_profession_remove(store *s, const char *name)
 		goto out;
 	}
 	if (sqlite3_changes(s->db) == 0)
-		rc = set_msg(s, STORE_NOTFOUND, "\"%s\" is not on the list.", name);
+		rc = set_msg(s, STORE_NOTFOUND, _("\"%s\" is not on the list."), name);
 out:
 	sqlite3_finalize(st);
 	return rc;
@@ -2652,32 +2692,39 @@ static bool is_control(uint32_t c)
  * spaces. It is kept as typed. The messages speak to the person typing. */
 static int check_body(store *s, const char *body, bool note)
 {
-	const char *noun = note ? "note" : "answer";
 	size_t len = strnlen(body, STORE_NOTE_MAX), chars = 0, n;
 	bool blank = true;
 
+	/* Whole sentences for a note and an answer, not a noun put into one. */
 	if (len == STORE_NOTE_MAX)
-		return set_msg(s, STORE_INVALID, "%s has at most %d characters.",
-			       note ? "A note" : "An answer", STORE_NOTE_CHARS);
+		return set_msg(s, STORE_INVALID, note ? _("A note has at most %d characters.")
+						      : _("An answer has at most %d characters."),
+			       STORE_NOTE_CHARS);
 	if (!text_valid_utf8(body, len))
-		return set_msg(s, STORE_INVALID, "The %s is not valid text (it is not "
-			       "UTF-8).", noun);
+		return set_msg(s, STORE_INVALID, "%s",
+			       note ? _("The note is not valid text (it is not UTF-8).")
+				    : _("The answer is not valid text (it is not UTF-8)."));
 	for (const char *p = body; *p != '\0'; p += n) {
 		uint32_t c = text_decode(p, &n);
 
 		if (is_control(c) && c != '\n')
-			return set_msg(s, STORE_INVALID, "The %s may have new lines but no "
-				       "other control characters.", noun);
+			return set_msg(s, STORE_INVALID, "%s",
+				       note ? _("The note may have new lines but no other "
+						"control characters.")
+					    : _("The answer may have new lines but no other "
+						"control characters."));
 		if (!is_space(c))
 			blank = false;
 		chars++;
 	}
 	if (chars > STORE_NOTE_CHARS)
-		return set_msg(s, STORE_INVALID, "%s has at most %d characters.",
-			       note ? "A note" : "An answer", STORE_NOTE_CHARS);
+		return set_msg(s, STORE_INVALID, note ? _("A note has at most %d characters.")
+						      : _("An answer has at most %d characters."),
+			       STORE_NOTE_CHARS);
 	if (blank)
-		return set_msg(s, STORE_INVALID, "%s", note ? "An empty note cannot be "
-			       "stuck." : "Please write your answer first.");
+		return set_msg(s, STORE_INVALID, "%s",
+			       note ? _("An empty note cannot be stuck.")
+				    : _("Please write your answer first."));
 	return STORE_OK;
 }
 
@@ -2690,11 +2737,11 @@ static int check_word(store *s, const char *text, char *word)
 	const char *start = NULL, *end = NULL;
 
 	if (len == STORE_NOTE_MAX)
-		return set_msg(s, STORE_INVALID, "Please give one word of at most %d "
-			       "characters.", STORE_WORD_CHARS);
+		return set_msg(s, STORE_INVALID, _("Please give one word of at most %d "
+			       "characters."), STORE_WORD_CHARS);
 	if (!text_valid_utf8(text, len))
-		return set_msg(s, STORE_INVALID, "The answer is not valid text (it is not "
-			       "UTF-8).");
+		return set_msg(s, STORE_INVALID, _("The answer is not valid text (it is not "
+			       "UTF-8)."));
 	for (const char *p = text; *p != '\0'; p += n) {
 		if (!is_space(text_decode(p, &n))) {
 			if (!start)
@@ -2703,17 +2750,17 @@ static int check_word(store *s, const char *text, char *word)
 		}
 	}
 	if (!start)
-		return set_msg(s, STORE_INVALID, "Please give one word.");
+		return set_msg(s, STORE_INVALID, _("Please give one word."));
 	for (const char *p = start; p < end; p += n) {
 		uint32_t c = text_decode(p, &n);
 
 		if (is_space(c) || is_control(c))
-			return set_msg(s, STORE_INVALID, "Please give one word.");
+			return set_msg(s, STORE_INVALID, _("Please give one word."));
 		chars++;
 	}
 	if (chars > STORE_WORD_CHARS)
-		return set_msg(s, STORE_INVALID, "Please give one word of at most %d "
-			       "characters.", STORE_WORD_CHARS);
+		return set_msg(s, STORE_INVALID, _("Please give one word of at most %d "
+			       "characters."), STORE_WORD_CHARS);
 	memcpy(word, start, (size_t)(end - start));
 	word[end - start] = '\0';
 	return STORE_OK;
@@ -2727,11 +2774,14 @@ static int bind_id_or_null(sqlite3_stmt *st, int i, int64_t id)
 
 /* ---- post-its ------------------------------------------------------------------- */
 
-/* The labels of the seed's two kinds; the third's is a setting. */
+/* The labels of the seed's two kinds; the third's is a setting. They stay
+ * English here (store_note_kind_label gives them so): the screens translate
+ * them with _() where they show them. */
 static const char *const note_labels[STORE_NOTE_KINDS] = {
-	[STORE_NOTE_WELL] = "Going well",
-	[STORE_NOTE_IMPROVE] = "To be improved",
-	[STORE_NOTE_IDEA] = "Idea",
+	[STORE_NOTE_WELL] = N_("Going well"),
+	[STORE_NOTE_IMPROVE] = N_("To be improved"),
+	/* TRANSLATORS: the default name of the third kind of post-it note. */
+	[STORE_NOTE_IDEA] = N_("Idea"),
 };
 
 static int insert_note(store *s, const store_note *n, int group, int64_t seq, int64_t at,
@@ -2744,7 +2794,7 @@ static int insert_note(store *s, const store_note *n, int group, int64_t seq, in
 		"agenda_item_id, kind, body, group_size) SELECT ?1, ?2, ?2, ?3, ?4, ?5, "
 		"?6, ?7, ?8 WHERE ?5 IS NULL OR EXISTS (SELECT 1 FROM agenda_items "
 		"WHERE id = ?5 AND event_id = ?4 AND deleted = 0)";
-	static const char what[] = "the note was not stuck";
+	static const char what[] = N_("the note was not stuck");
 	sqlite3_stmt *st = NULL;
 	int rc = STORE_OK;
 
@@ -2759,14 +2809,14 @@ static int insert_note(store *s, const store_note *n, int group, int64_t seq, in
 	    sqlite3_bind_int(st, 8, group) != SQLITE_OK ||
 	    sqlite3_step(st) != SQLITE_DONE) {
 		if (sqlite3_extended_errcode(s->db) == SQLITE_CONSTRAINT_FOREIGNKEY)
-			rc = set_msg(s, STORE_NOTFOUND, "There is no such event: %s.", what);
+			rc = set_msg(s, STORE_NOTFOUND, _("There is no such event: %s."), _(what));
 		else
 			rc = fail_db(s, sqlite3_errcode(s->db), what);
 		goto out;
 	}
 	if (sqlite3_changes(s->db) == 0) {
-		rc = set_msg(s, STORE_NOTFOUND, "That agenda item is not on the event's "
-			     "agenda: %s.", what);
+		rc = set_msg(s, STORE_NOTFOUND, _("That agenda item is not on the event's "
+			     "agenda: %s."), _(what));
 		goto out;
 	}
 	*id = sqlite3_last_insert_rowid(s->db);
@@ -2777,18 +2827,18 @@ out:
 
 int store_note_add(store *s, store_note *n)
 {
-	static const char what[] = "the note was not stuck";
+	static const char what[] = N_("the note was not stuck");
 	int64_t seq = 0, id = 0, at;
 	int rc, group;
 
 	assert(s && n);
 	/* Cast: the enum may be unsigned, and a negative value is as wrong. */
 	if ((unsigned)n->kind >= STORE_NOTE_KINDS)
-		return set_msg(s, STORE_INVALID, "That kind of note is not one the kiosk "
-			       "knows.");
+		return set_msg(s, STORE_INVALID, _("That kind of note is not one the kiosk "
+			       "knows."));
 	group = n->group_size == 0 ? 1 : n->group_size;
 	if (group < 1 || group > STORE_GROUP_MAX)
-		return set_msg(s, STORE_INVALID, "A small group has 2 to %d people.",
+		return set_msg(s, STORE_INVALID, _("A small group has 2 to %d people."),
 			       STORE_GROUP_MAX);
 	rc = check_body(s, n->body, true);
 	if (rc != STORE_OK)
@@ -2837,7 +2887,7 @@ int store_note_list(store *s, int64_t event_id, store_note *out, int max, int *n
 	static const char sql[] =
 		"SELECT " NOTE_COLUMNS " FROM notes n WHERE n.event_id = ?1 "
 		"ORDER BY n.seq LIMIT ?2";
-	static const char what[] = "the notes could not be read";
+	static const char what[] = N_("the notes could not be read");
 	sqlite3_stmt *st = NULL;
 	int rc = STORE_OK, src, count = 0;
 
@@ -2872,7 +2922,7 @@ int store_note_count(store *s, int64_t event_id, int *n)
 	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK ||
 	    sqlite3_bind_int64(st, 1, event_id) != SQLITE_OK ||
 	    sqlite3_step(st) != SQLITE_ROW) {
-		rc = fail_db(s, sqlite3_errcode(s->db), "the notes could not be counted");
+		rc = fail_db(s, sqlite3_errcode(s->db), N_("the notes could not be counted"));
 		goto out;
 	}
 	*n = sqlite3_column_int(st, 0);
@@ -2889,8 +2939,8 @@ int store_note_kind_label(store *s, store_note_kind k, char *out, size_t cap)
 	assert(s && out && cap > 0);
 	out[0] = '\0';
 	if ((unsigned)k >= STORE_NOTE_KINDS)
-		return set_msg(s, STORE_INVALID, "That kind of note is not one the kiosk "
-			       "knows.");
+		return set_msg(s, STORE_INVALID, _("That kind of note is not one the kiosk "
+			       "knows."));
 	snprintf(label, sizeof label, "%s", note_labels[k]);
 	if (k == STORE_NOTE_IDEA) {
 		rc = setting_get_text(s, KEY_IDEA_LABEL, label, sizeof label);
@@ -2911,12 +2961,14 @@ int store_note_kind_rename(store *s, store_note_kind k, const char *label)
 
 	assert(s && label);
 	if (k != STORE_NOTE_IDEA)
-		return set_msg(s, STORE_INVALID, "Only the third kind of note can be "
-			       "renamed.");
-	rc = check_text(s, "label", label, STORE_KIND_LABEL_MAX, STORE_KIND_LABEL_CHARS,
+		return set_msg(s, STORE_INVALID, _("Only the third kind of note can be "
+			       "renamed."));
+	/* TRANSLATORS: the name of a field (a kind of post-it note's name), put
+	 * into "The %s is empty." and the other messages about a field. */
+	rc = check_text(s, N_("label"), label, STORE_KIND_LABEL_MAX, STORE_KIND_LABEL_CHARS,
 			true);
 	if (rc == STORE_OK)
-		rc = setting_put_text(s, KEY_IDEA_LABEL, label, "the label was not changed");
+		rc = setting_put_text(s, KEY_IDEA_LABEL, label, N_("the label was not changed"));
 	return rc;
 }
 
@@ -2936,18 +2988,18 @@ int store_note_kind_show(store *s, store_note_kind k, bool shown)
 {
 	assert(s);
 	if ((unsigned)k >= STORE_NOTE_KINDS)
-		return set_msg(s, STORE_INVALID, "That kind of note is not one the kiosk "
-			       "knows.");
+		return set_msg(s, STORE_INVALID, _("That kind of note is not one the kiosk "
+			       "knows."));
 	if (k != STORE_NOTE_IDEA) {
 		/* The seed's two kinds are always offered: showing them is no change. */
 		if (shown)
 			return STORE_OK;
-		return set_msg(s, STORE_INVALID, "\"%s\" and \"%s\" are always offered; "
-			       "only the third kind of note can be hidden.",
-			       note_labels[STORE_NOTE_WELL], note_labels[STORE_NOTE_IMPROVE]);
+		return set_msg(s, STORE_INVALID, _("\"%s\" and \"%s\" are always offered; "
+			       "only the third kind of note can be hidden."),
+			       _(note_labels[STORE_NOTE_WELL]), _(note_labels[STORE_NOTE_IMPROVE]));
 	}
 	return setting_put_int(s, KEY_IDEA_HIDDEN, shown ? 0 : 1,
-			       "the kind of note was not changed");
+			       N_("the kind of note was not changed"));
 }
 
 /* ---- the current agenda item ---------------------------------------------------- */
@@ -2979,7 +3031,7 @@ static int agenda_item_of_event(store *s, int64_t event_id, int64_t item_id,
 	static const char sql[] =
 		"SELECT " ITEM_COLUMNS " FROM agenda_items WHERE id = ?1 AND "
 		"event_id = ?2 AND deleted = 0";
-	static const char what[] = "the agenda could not be read";
+	static const char what[] = N_("the agenda could not be read");
 	sqlite3_stmt *st = NULL;
 	int rc = STORE_OK, src;
 
@@ -2993,8 +3045,8 @@ static int agenda_item_of_event(store *s, int64_t event_id, int64_t item_id,
 	if (src == SQLITE_ROW)
 		item_from_row(st, out);
 	else if (src == SQLITE_DONE)
-		rc = set_msg(s, STORE_NOTFOUND, "That agenda item is not on the event's "
-			     "agenda.");
+		rc = set_msg(s, STORE_NOTFOUND, _("That agenda item is not on the event's "
+			     "agenda."));
 	else
 		rc = fail_db(s, src, what);
 out:
@@ -3022,7 +3074,7 @@ static int agenda_by_clock(store *s, int64_t event_id, const char *upto, bool da
 		"CASE WHEN came THEN position END DESC, "
 		"CASE WHEN came THEN seq END DESC, "
 		"starts = '', starts, position, seq LIMIT 1";
-	static const char what[] = "the agenda could not be read";
+	static const char what[] = N_("the agenda could not be read");
 	sqlite3_stmt *st = NULL;
 	int rc = STORE_OK, src;
 
@@ -3037,7 +3089,7 @@ static int agenda_by_clock(store *s, int64_t event_id, const char *upto, bool da
 	if (src == SQLITE_ROW)
 		item_from_row(st, out);
 	else if (src == SQLITE_DONE)
-		rc = set_msg(s, STORE_NOTFOUND, "The event has no agenda yet.");
+		rc = set_msg(s, STORE_NOTFOUND, _("The event has no agenda yet."));
 	else
 		rc = fail_db(s, src, what);
 out:
@@ -3079,7 +3131,7 @@ int store_agenda_current(store *s, int64_t event_id, store_agenda_item *out)
 
 int store_agenda_set_current(store *s, int64_t event_id, int64_t item_id)
 {
-	static const char what[] = "the current agenda item was not changed";
+	static const char what[] = N_("the current agenda item was not changed");
 	store_agenda_item item;
 	store_event ev;
 	char key[48];
@@ -3155,20 +3207,22 @@ static int check_prompt(store *s, const store_prompt *p, char *choices)
 	int rc;
 
 	choices[0] = '\0';
-	rc = check_text(s, "question", p->text, STORE_PROMPT_MAX, STORE_PROMPT_CHARS, true);
+	rc = check_text(s, N_("question"), p->text, STORE_PROMPT_MAX, STORE_PROMPT_CHARS, true);
 	if (rc != STORE_OK)
 		return rc;
 	if ((unsigned)p->kind >= STORE_PROMPT_KINDS)
-		return set_msg(s, STORE_INVALID, "That kind of question is not one the "
-			       "kiosk knows.");
+		return set_msg(s, STORE_INVALID, _("That kind of question is not one the "
+			       "kiosk knows."));
 	if (p->kind != STORE_PROMPT_CHOICE)
 		return STORE_OK;
 	if (p->nchoices < 2 || p->nchoices > STORE_CHOICES)
-		return set_msg(s, STORE_INVALID, "A question with choices needs 2 to %d "
-			       "choices.", STORE_CHOICES);
+		return set_msg(s, STORE_INVALID, _("A question with choices needs 2 to %d "
+			       "choices."), STORE_CHOICES);
 	for (int i = 0; i < p->nchoices; i++) {
 		/* One line each, so that a new line can separate them. */
-		rc = check_text(s, "choice", p->choices[i], STORE_CHOICE_MAX,
+		/* TRANSLATORS: the name of a field (one of a question's answers
+		 * to choose from), put into "The %s is empty." and the like. */
+		rc = check_text(s, N_("choice"), p->choices[i], STORE_CHOICE_MAX,
 				STORE_CHOICE_CHARS, true);
 		if (rc != STORE_OK)
 			return rc;
@@ -3183,7 +3237,7 @@ static int check_prompt(store *s, const store_prompt *p, char *choices)
 static int prompt_get(store *s, int64_t id, store_prompt *out, bool *deleted)
 {
 	static const char sql[] = "SELECT " PROMPT_COLUMNS " FROM prompts WHERE id = ?1";
-	static const char what[] = "the question could not be read";
+	static const char what[] = N_("the question could not be read");
 	sqlite3_stmt *st = NULL;
 	int rc = STORE_OK, src;
 
@@ -3196,7 +3250,7 @@ static int prompt_get(store *s, int64_t id, store_prompt *out, bool *deleted)
 	if (src == SQLITE_ROW)
 		prompt_from_row(st, out, deleted);
 	else if (src == SQLITE_DONE)
-		rc = set_msg(s, STORE_NOTFOUND, "There is no such question.");
+		rc = set_msg(s, STORE_NOTFOUND, _("There is no such question."));
 	else
 		rc = fail_db(s, src, what);
 out:
@@ -3211,8 +3265,8 @@ static int prompt_get_live(store *s, int64_t id, store_prompt *out)
 	int rc = prompt_get(s, id, out, &deleted);
 
 	if (rc == STORE_OK && deleted)
-		rc = set_msg(s, STORE_NOTFOUND, "That question has been removed from the "
-			     "bank.");
+		rc = set_msg(s, STORE_NOTFOUND, _("That question has been removed from the "
+			     "bank."));
 	return rc;
 }
 
@@ -3233,7 +3287,7 @@ static int insert_prompt(store *s, const store_prompt *p, const char *choices,
 	    sqlite3_bind_int(st, 5, (int)p->kind) != SQLITE_OK ||
 	    sqlite3_bind_text(st, 6, choices, -1, SQLITE_STATIC) != SQLITE_OK ||
 	    sqlite3_step(st) != SQLITE_DONE) {
-		rc = fail_db(s, sqlite3_errcode(s->db), "the question was not saved");
+		rc = fail_db(s, sqlite3_errcode(s->db), N_("the question was not saved"));
 		goto out;
 	}
 	*id = sqlite3_last_insert_rowid(s->db);
@@ -3244,7 +3298,7 @@ out:
 
 int store_prompt_add(store *s, store_prompt *p)
 {
-	static const char what[] = "the question was not saved";
+	static const char what[] = N_("the question was not saved");
 	char choices[CHOICES_MAX];
 	int64_t seq = 0, id = 0;
 	int rc;
@@ -3280,7 +3334,7 @@ static int prompt_answered(store *s, int64_t id, bool *any)
 	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK ||
 	    sqlite3_bind_int64(st, 1, id) != SQLITE_OK ||
 	    sqlite3_step(st) != SQLITE_ROW) {
-		rc = fail_db(s, sqlite3_errcode(s->db), "the answers could not be read");
+		rc = fail_db(s, sqlite3_errcode(s->db), N_("the answers could not be read"));
 		goto out;
 	}
 	*any = sqlite3_column_int(st, 0) != 0;
@@ -3295,7 +3349,7 @@ static int update_prompt(store *s, const store_prompt *p, const char *choices,
 	static const char sql[] =
 		"UPDATE prompts SET text = ?1, kind = ?2, choices = ?3, changed_seq = ?4 "
 		"WHERE id = ?5 AND deleted = 0";
-	static const char what[] = "the question was not changed";
+	static const char what[] = N_("the question was not changed");
 	sqlite3_stmt *st = NULL;
 	int rc = STORE_OK;
 
@@ -3310,7 +3364,7 @@ static int update_prompt(store *s, const store_prompt *p, const char *choices,
 		goto out;
 	}
 	if (sqlite3_changes(s->db) == 0)
-		rc = set_msg(s, STORE_NOTFOUND, "There is no such question: %s.", what);
+		rc = set_msg(s, STORE_NOTFOUND, _("There is no such question: %s."), _(what));
 out:
 	sqlite3_finalize(st);
 	return rc;
@@ -3318,7 +3372,7 @@ out:
 
 int store_prompt_update(store *s, const store_prompt *p)
 {
-	static const char what[] = "the question was not changed";
+	static const char what[] = N_("the question was not changed");
 	char choices[CHOICES_MAX];
 	store_prompt old;
 	int64_t seq = 0;
@@ -3339,9 +3393,9 @@ int store_prompt_update(store *s, const store_prompt *p)
 			       (p->kind == STORE_PROMPT_CHOICE && old.nchoices != p->nchoices)))
 		rc = prompt_answered(s, p->id, &answered);
 	if (rc == STORE_OK && answered)
-		rc = set_msg(s, STORE_INVALID, "This question has answers already, so its "
+		rc = set_msg(s, STORE_INVALID, _("This question has answers already, so its "
 			     "kind and number of choices stay as they are: add a new "
-			     "question instead.");
+			     "question instead."));
 	if (rc == STORE_OK)
 		rc = next_seq(s, &seq, what);
 	if (rc == STORE_OK)
@@ -3361,7 +3415,7 @@ int store_prompt_list(store *s, store_prompt *out, int max, int *n)
 	static const char sql[] =
 		"SELECT " PROMPT_COLUMNS " FROM prompts WHERE deleted = 0 "
 		"ORDER BY seq LIMIT ?1";
-	static const char what[] = "the questions could not be read";
+	static const char what[] = N_("the questions could not be read");
 	sqlite3_stmt *st = NULL;
 	int rc = STORE_OK, src, count = 0;
 
@@ -3392,7 +3446,8 @@ static int hide_prompt(store *s, int64_t id, int64_t seq)
 		"UPDATE prompts SET deleted = 1, changed_seq = ?1 "
 		"WHERE id = ?2 AND deleted = 0";
 
-	return mark_row(s, sql, id, seq, "question", "the question was not removed");
+	return mark_row(s, sql, id, seq, N_("There is no such question: %s."),
+			N_("the question was not removed"));
 }
 
 /* Forgets which prompt runs; inside the caller's transaction. */
@@ -3409,7 +3464,7 @@ static int clear_running(store *s, const char *what)
 
 int store_prompt_delete(store *s, int64_t id)
 {
-	static const char what[] = "the question was not removed";
+	static const char what[] = N_("the question was not removed");
 	int64_t seq = 0, running = 0;
 	int rc;
 
@@ -3432,7 +3487,7 @@ int store_prompt_delete(store *s, int64_t id)
 
 int store_prompt_start(store *s, int64_t event_id, int64_t prompt_id, int64_t agenda_item_id)
 {
-	static const char what[] = "the question was not started";
+	static const char what[] = N_("the question was not started");
 	store_agenda_item item;
 	store_prompt p;
 	store_event ev;
@@ -3459,7 +3514,7 @@ int store_prompt_start(store *s, int64_t event_id, int64_t prompt_id, int64_t ag
 
 int store_prompt_stop(store *s)
 {
-	static const char what[] = "the question was not stopped";
+	static const char what[] = N_("the question was not stopped");
 	int rc;
 
 	assert(s);
@@ -3486,7 +3541,7 @@ int store_prompt_running(store *s, store_prompt *out, int64_t *event_id,
 	if (rc == STORE_OK)
 		rc = prompt_get_live(s, id, &p);
 	if (rc == STORE_NOTFOUND)
-		return set_msg(s, STORE_NOTFOUND, "No question is running.");
+		return set_msg(s, STORE_NOTFOUND, _("No question is running."));
 	if (rc != STORE_OK)
 		return rc;
 	if (out)
@@ -3509,12 +3564,12 @@ static int check_response(store *s, const store_prompt *p, const store_response 
 	switch (p->kind) {
 	case STORE_PROMPT_SCALE:
 		if (r->value < 1 || r->value > 5)
-			return set_msg(s, STORE_INVALID, "Please choose one of the five "
-				       "faces.");
+			return set_msg(s, STORE_INVALID, _("Please choose one of the five "
+				       "faces."));
 		return STORE_OK;
 	case STORE_PROMPT_CHOICE:
 		if (r->value < 0 || r->value >= p->nchoices)
-			return set_msg(s, STORE_INVALID, "Please choose one of the answers.");
+			return set_msg(s, STORE_INVALID, _("Please choose one of the answers."));
 		return STORE_OK;
 	case STORE_PROMPT_WORD:
 		return check_word(s, r->text, text);
@@ -3539,7 +3594,7 @@ static int insert_response(store *s, const store_response *r, bool by_value,
 		"prompt_id, agenda_item_id, value, text) SELECT ?1, ?2, ?2, "
 		"?3, ?4, ?5, ?6, ?7, ?8 WHERE ?6 IS NULL OR EXISTS (SELECT 1 FROM "
 		"agenda_items WHERE id = ?6 AND event_id = ?4 AND deleted = 0)";
-	static const char what[] = "the answer was not saved";
+	static const char what[] = N_("the answer was not saved");
 	sqlite3_stmt *st = NULL;
 	int rc = STORE_OK;
 
@@ -3556,14 +3611,14 @@ static int insert_response(store *s, const store_response *r, bool by_value,
 		      : sqlite3_bind_text(st, 8, text, -1, SQLITE_STATIC)) != SQLITE_OK ||
 	    sqlite3_step(st) != SQLITE_DONE) {
 		if (sqlite3_extended_errcode(s->db) == SQLITE_CONSTRAINT_FOREIGNKEY)
-			rc = set_msg(s, STORE_NOTFOUND, "There is no such event: %s.", what);
+			rc = set_msg(s, STORE_NOTFOUND, _("There is no such event: %s."), _(what));
 		else
 			rc = fail_db(s, sqlite3_errcode(s->db), what);
 		goto out;
 	}
 	if (sqlite3_changes(s->db) == 0) {
-		rc = set_msg(s, STORE_NOTFOUND, "That agenda item is not on the event's "
-			     "agenda: %s.", what);
+		rc = set_msg(s, STORE_NOTFOUND, _("That agenda item is not on the event's "
+			     "agenda: %s."), _(what));
 		goto out;
 	}
 	*id = sqlite3_last_insert_rowid(s->db);
@@ -3574,7 +3629,7 @@ out:
 
 int store_response_add(store *s, store_response *r)
 {
-	static const char what[] = "the answer was not saved";
+	static const char what[] = N_("the answer was not saved");
 	char text[STORE_NOTE_MAX];
 	store_prompt p;
 	int64_t seq = 0, id = 0, at;
@@ -3618,7 +3673,7 @@ int store_response_list(store *s, int64_t prompt_id, int64_t event_id, store_res
 		"SELECT id, prompt_id, event_id, agenda_item_id, value, text, "
 		"created_at FROM responses WHERE prompt_id = ?1 AND event_id = ?2 "
 		"ORDER BY seq LIMIT ?3";
-	static const char what[] = "the answers could not be read";
+	static const char what[] = N_("the answers could not be read");
 	sqlite3_stmt *st = NULL;
 	int rc = STORE_OK, src, count = 0;
 
@@ -3664,7 +3719,7 @@ int store_wall(store *s, int64_t event_id, int64_t agenda_item_id, store_wall_no
 		"FROM notes n LEFT JOIN votes v ON v.note_id = n.id "
 		"WHERE n.event_id = ?1 AND (?2 IS NULL OR n.agenda_item_id = ?2) "
 		"ORDER BY n.kind, n.seq LIMIT ?3";
-	static const char what[] = "the wall could not be read";
+	static const char what[] = N_("the wall could not be read");
 	sqlite3_stmt *st = NULL;
 	int rc = STORE_OK, src, count = 0;
 
@@ -3716,7 +3771,7 @@ static void theme_from_row(sqlite3_stmt *st, store_theme *t)
 static int theme_get(store *s, int64_t id, store_theme *out)
 {
 	static const char sql[] = THEME_SELECT "WHERE t.id = ?1 GROUP BY t.id";
-	static const char what[] = "the theme could not be read";
+	static const char what[] = N_("the theme could not be read");
 	sqlite3_stmt *st = NULL;
 	int rc = STORE_OK, src;
 
@@ -3729,7 +3784,7 @@ static int theme_get(store *s, int64_t id, store_theme *out)
 	if (src == SQLITE_ROW)
 		theme_from_row(st, out);
 	else if (src == SQLITE_DONE)
-		rc = set_msg(s, STORE_NOTFOUND, "There is no such theme.");
+		rc = set_msg(s, STORE_NOTFOUND, _("There is no such theme."));
 	else
 		rc = fail_db(s, src, what);
 out:
@@ -3743,7 +3798,7 @@ static int insert_theme(store *s, int64_t event_id, const char *name, int64_t se
 	static const char sql[] =
 		"INSERT INTO themes (kiosk, seq, changed_seq, created_at, event_id, name) "
 		"VALUES (?1, ?2, ?2, ?3, ?4, ?5)";
-	static const char what[] = "the theme was not saved";
+	static const char what[] = N_("the theme was not saved");
 	sqlite3_stmt *st = NULL;
 	int rc = STORE_OK;
 
@@ -3755,7 +3810,7 @@ static int insert_theme(store *s, int64_t event_id, const char *name, int64_t se
 	    sqlite3_bind_text(st, 5, name, -1, SQLITE_STATIC) != SQLITE_OK ||
 	    sqlite3_step(st) != SQLITE_DONE) {
 		if (sqlite3_extended_errcode(s->db) == SQLITE_CONSTRAINT_FOREIGNKEY)
-			rc = set_msg(s, STORE_NOTFOUND, "There is no such event: %s.", what);
+			rc = set_msg(s, STORE_NOTFOUND, _("There is no such event: %s."), _(what));
 		else
 			rc = fail_db(s, sqlite3_errcode(s->db), what);
 		goto out;
@@ -3774,7 +3829,7 @@ static int group_notes(store *s, int64_t event_id, int64_t theme_id, const int64
 	static const char sql[] =
 		"UPDATE notes SET theme_id = ?1, changed_seq = ?2 "
 		"WHERE id = ?3 AND event_id = ?4";
-	static const char what[] = "the theme was not saved";
+	static const char what[] = N_("the theme was not saved");
 	sqlite3_stmt *st = NULL;
 	int rc = STORE_OK;
 
@@ -3792,8 +3847,8 @@ static int group_notes(store *s, int64_t event_id, int64_t theme_id, const int64
 			goto out;
 		}
 		if (sqlite3_changes(s->db) == 0) {
-			rc = set_msg(s, STORE_NOTFOUND, "That note is not on this event's "
-				     "wall: %s.", what);
+			rc = set_msg(s, STORE_NOTFOUND, _("That note is not on this event's "
+				     "wall: %s."), _(what));
 			goto out;
 		}
 	}
@@ -3805,17 +3860,17 @@ out:
 int store_theme_add(store *s, int64_t event_id, const char *name, const int64_t *note_ids,
 		    int count, store_theme *out)
 {
-	static const char what[] = "the theme was not saved";
+	static const char what[] = N_("the theme was not saved");
 	int64_t seq = 0, id = 0;
 	int rc;
 
 	assert(s && name && count >= 0 && (note_ids || count == 0));
-	rc = check_text(s, "name of the theme", name, STORE_TITLE_MAX, STORE_TITLE_CHARS,
+	rc = check_text(s, N_("name of the theme"), name, STORE_TITLE_MAX, STORE_TITLE_CHARS,
 			true);
 	if (rc != STORE_OK)
 		return rc;
 	if (count == 0)
-		return set_msg(s, STORE_INVALID, "Choose at least one note for the theme.");
+		return set_msg(s, STORE_INVALID, _("Choose at least one note for the theme."));
 	rc = tx_begin(s, what);
 	if (rc != STORE_OK)
 		return rc;
@@ -3834,7 +3889,7 @@ static int rename_theme(store *s, int64_t theme_id, const char *name, int64_t se
 {
 	static const char sql[] =
 		"UPDATE themes SET name = ?1, changed_seq = ?2 WHERE id = ?3";
-	static const char what[] = "the theme was not renamed";
+	static const char what[] = N_("the theme was not renamed");
 	sqlite3_stmt *st = NULL;
 	int rc = STORE_OK;
 
@@ -3847,7 +3902,7 @@ static int rename_theme(store *s, int64_t theme_id, const char *name, int64_t se
 		goto out;
 	}
 	if (sqlite3_changes(s->db) == 0)
-		rc = set_msg(s, STORE_NOTFOUND, "There is no such theme: %s.", what);
+		rc = set_msg(s, STORE_NOTFOUND, _("There is no such theme: %s."), _(what));
 out:
 	sqlite3_finalize(st);
 	return rc;
@@ -3855,12 +3910,12 @@ out:
 
 int store_theme_rename(store *s, int64_t theme_id, const char *name)
 {
-	static const char what[] = "the theme was not renamed";
+	static const char what[] = N_("the theme was not renamed");
 	int64_t seq = 0;
 	int rc;
 
 	assert(s && name);
-	rc = check_text(s, "name of the theme", name, STORE_TITLE_MAX, STORE_TITLE_CHARS,
+	rc = check_text(s, N_("name of the theme"), name, STORE_TITLE_MAX, STORE_TITLE_CHARS,
 			true);
 	if (rc != STORE_OK)
 		return rc;
@@ -3879,7 +3934,7 @@ int store_theme_list(store *s, int64_t event_id, store_theme *out, int max, int 
 	static const char sql[] =
 		THEME_SELECT "WHERE t.event_id = ?1 GROUP BY t.id "
 		"ORDER BY own + on_notes DESC, t.seq LIMIT ?2";
-	static const char what[] = "the themes could not be read";
+	static const char what[] = N_("the themes could not be read");
 	sqlite3_stmt *st = NULL;
 	int rc = STORE_OK, src, count = 0;
 
@@ -3914,7 +3969,7 @@ static int vote_get(store *s, int64_t note_id, int64_t theme_id, int64_t *vote_i
 		"SELECT v.id, v.dots FROM (SELECT id FROM notes WHERE id = ?1 "
 		"UNION ALL SELECT id FROM themes WHERE id = ?2) "
 		"LEFT JOIN votes v ON v.note_id = ?1 OR v.theme_id = ?2";
-	static const char what[] = "the votes could not be read";
+	static const char what[] = N_("the votes could not be read");
 	sqlite3_stmt *st = NULL;
 	int rc = STORE_OK, src;
 
@@ -3929,8 +3984,8 @@ static int vote_get(store *s, int64_t note_id, int64_t theme_id, int64_t *vote_i
 		*vote_id = sqlite3_column_int64(st, 0);    /* NULL: 0 */
 		*dots = sqlite3_column_int(st, 1);
 	} else if (src == SQLITE_DONE) {
-		rc = set_msg(s, STORE_NOTFOUND, "There is no such %s.",
-			     note_id != 0 ? "note" : "theme");
+		rc = set_msg(s, STORE_NOTFOUND, "%s", note_id != 0 ? _("There is no such note.")
+							     : _("There is no such theme."));
 	} else {
 		rc = fail_db(s, src, what);
 	}
@@ -3970,12 +4025,12 @@ static int vote_put(store *s, int64_t vote_id, int64_t note_id, int64_t theme_id
  * stored when nothing changes: taking a dot from none. */
 static int vote(store *s, int64_t note_id, int64_t theme_id, int delta, int *votes)
 {
-	static const char what[] = "the vote was not counted";
+	static const char what[] = N_("the vote was not counted");
 	int64_t vote_id = 0, seq = 0;
 	int rc, dots = 0, want = 0;
 
 	if (delta != 1 && delta != -1)
-		return set_msg(s, STORE_INVALID, "A vote adds or takes away one dot.");
+		return set_msg(s, STORE_INVALID, _("A vote adds or takes away one dot."));
 	rc = tx_begin(s, what);
 	if (rc != STORE_OK)
 		return rc;
@@ -3995,7 +4050,7 @@ int store_note_vote(store *s, int64_t note_id, int delta, int *votes)
 {
 	assert(s);
 	if (note_id == 0)
-		return set_msg(s, STORE_NOTFOUND, "There is no such note.");
+		return set_msg(s, STORE_NOTFOUND, _("There is no such note."));
 	return vote(s, note_id, 0, delta, votes);
 }
 
@@ -4003,7 +4058,7 @@ int store_theme_vote(store *s, int64_t theme_id, int delta, int *votes)
 {
 	assert(s);
 	if (theme_id == 0)
-		return set_msg(s, STORE_NOTFOUND, "There is no such theme.");
+		return set_msg(s, STORE_NOTFOUND, _("There is no such theme."));
 	return vote(s, 0, theme_id, delta, votes);
 }
 
@@ -4016,7 +4071,7 @@ int store_answer_counts(store *s, int64_t prompt_id, int64_t event_id, int64_t a
 	static const char sql[] =
 		"SELECT value, count(*) FROM responses WHERE prompt_id = ?1 AND "
 		"event_id = ?2 AND (?3 IS NULL OR agenda_item_id = ?3) GROUP BY value";
-	static const char what[] = "the answers could not be counted";
+	static const char what[] = N_("the answers could not be counted");
 	int local[STORE_CHOICES + 1] = {0};
 	sqlite3_stmt *st = NULL;
 	store_prompt p;
@@ -4071,8 +4126,8 @@ static int scale_prompt(store *s, int64_t prompt_id)
 	int rc = prompt_get(s, prompt_id, &p, NULL);
 
 	if (rc == STORE_OK && p.kind != STORE_PROMPT_SCALE)
-		rc = set_msg(s, STORE_INVALID, "Only a question answered with the faces "
-			     "has a mean.");
+		rc = set_msg(s, STORE_INVALID, _("Only a question answered with the faces "
+			     "has a mean."));
 	return rc;
 }
 
@@ -4093,7 +4148,7 @@ static int step_means(store *s, sqlite3_stmt *st, bool by_activity, store_mean *
 			/* The agenda's CHECK keeps the activity in range. */
 			snprintf(m->label, sizeof m->label, "%s",
 				 m->key >= 0 && m->key < STORE_ACT_COUNT
-				 ? activity_names[m->key] : "Other");
+				 ? activity_names[m->key] : N_("Other"));
 		else
 			copy_column(m->label, sizeof m->label, st, 1);
 		m->answers = sqlite3_column_int(st, 2);
@@ -4117,7 +4172,7 @@ int store_scale_by_item(store *s, int64_t prompt_id, int64_t event_id, store_mea
 		"r.value BETWEEN 1 AND 5 WHERE a.event_id = ?2 AND a.deleted = 0 "
 		"GROUP BY a.id ORDER BY a.starts = '', a.starts, a.position, a.seq "
 		"LIMIT ?3";
-	static const char what[] = "the answers could not be counted";
+	static const char what[] = N_("the answers could not be counted");
 	sqlite3_stmt *st = NULL;
 	int rc;
 
@@ -4148,7 +4203,7 @@ int store_scale_by_activity(store *s, int64_t prompt_id, int64_t event_id, store
 		"JOIN agenda_items a ON a.id = r.agenda_item_id WHERE r.prompt_id = ?1 "
 		"AND r.event_id = ?2 AND r.value BETWEEN 1 AND 5 GROUP BY a.activity "
 		"ORDER BY a.activity LIMIT ?3";
-	static const char what[] = "the answers could not be counted";
+	static const char what[] = N_("the answers could not be counted");
 	sqlite3_stmt *st = NULL;
 	int rc;
 
@@ -4201,7 +4256,7 @@ int store_words(store *s, int64_t prompt_id, int64_t event_id, store_count *out,
 		"AND text IS NOT NULL GROUP BY k, spelling) "
 		"SELECT spelling, sum(uses) AS total, max(uses) FROM spellings "
 		"WHERE k <> '' GROUP BY k ORDER BY total DESC, k LIMIT ?3";
-	static const char what[] = "the words could not be counted";
+	static const char what[] = N_("the words could not be counted");
 	sqlite3_stmt *st = NULL;
 	int rc = STORE_OK;
 
@@ -4248,7 +4303,7 @@ int store_attendance_of(store *s, int64_t event_id, store_attendance *out)
 		"FROM checkins c JOIN events e ON e.id = c.event_id "
 		"JOIN members m ON m.id = c.member_id "
 		"WHERE c.event_id = ?1 AND c.undone = 0";
-	static const char what[] = "the attendance could not be counted";
+	static const char what[] = N_("the attendance could not be counted");
 	sqlite3_stmt *st = NULL;
 	int rc = STORE_OK;
 
@@ -4287,7 +4342,7 @@ int store_attendance_by(store *s, int64_t event_id, const char *by, store_count 
 		"sum(uses) AS total, max(uses) FROM spellings GROUP BY k "
 		"ORDER BY total DESC, k = '', k LIMIT ?3";
 	static const char *const columns[] = {"organisation", "profession", "role"};
-	static const char what[] = "the attendance could not be counted";
+	static const char what[] = N_("the attendance could not be counted");
 	sqlite3_stmt *st = NULL;
 	int rc = STORE_OK, column = -1;
 
@@ -4298,8 +4353,8 @@ int store_attendance_by(store *s, int64_t event_id, const char *by, store_count 
 			column = i;
 	}
 	if (column < 0)
-		return set_msg(s, STORE_INVALID, "The kiosk counts people by "
-			       "organisation, profession or role.");
+		return set_msg(s, STORE_INVALID, _("The kiosk counts people by "
+			       "organisation, profession or role."));
 	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK ||
 	    sqlite3_bind_int64(st, 1, event_id) != SQLITE_OK ||
 	    sqlite3_bind_int(st, 2, column) != SQLITE_OK ||
@@ -4327,7 +4382,7 @@ static int quarter_figures(store *s, int year, int q, store_quarter *out)
 		"AND created_at < ?3), "
 		"(SELECT count(DISTINCT org_key) FROM members WHERE mailing_list = 1 "
 		"AND forgotten = 0 AND created_at < ?3 AND org_key <> '')";
-	static const char what[] = "the quarter's measures could not be worked out";
+	static const char what[] = N_("the quarter's measures could not be worked out");
 	char from[32], to[32];     /* "YYYY-MM-DD HH:MM", with room for any int */
 	sqlite3_stmt *st = NULL;
 	int64_t end = 0;
@@ -4342,8 +4397,8 @@ static int quarter_figures(store *s, int year, int q, store_quarter *out)
 	snprintf(to, sizeof to, "%04d-%02d-01 00:00", q == 4 ? year + 1 : year,
 		 q == 4 ? 1 : 3 * q + 1);
 	if (!when_parse(to, &end))
-		return set_msg(s, STORE_INVALID, "The kiosk cannot work out the quarter "
-			       "ending %s.", to);
+		return set_msg(s, STORE_INVALID, _("The kiosk cannot work out the quarter "
+			       "ending %s."), to);
 	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK ||
 	    sqlite3_bind_text(st, 1, from, -1, SQLITE_STATIC) != SQLITE_OK ||
 	    sqlite3_bind_text(st, 2, to, -1, SQLITE_STATIC) != SQLITE_OK ||
@@ -4393,7 +4448,7 @@ int store_event_history(store *s, store_event_figures *out, int max, int *n)
 		"ON p.id = r.prompt_id WHERE r.event_id = e.id AND p.kind = 0 AND "
 		"r.value BETWEEN 1 AND 5) "
 		"FROM events e ORDER BY e.starts = '', e.starts, e.seq LIMIT ?1";
-	static const char what[] = "the earlier events could not be read";
+	static const char what[] = N_("the earlier events could not be read");
 	sqlite3_stmt *st = NULL;
 	int rc = STORE_OK, src, count = 0;
 
@@ -4521,7 +4576,7 @@ int store_recurring_words(store *s, store_count *out, int max, int *n)
 		"SELECT event_id, body FROM notes UNION ALL "
 		"SELECT r.event_id, r.text FROM responses r JOIN prompts p "
 		"ON p.id = r.prompt_id WHERE p.kind = 1 AND r.text IS NOT NULL";
-	static const char what[] = "the words could not be counted";
+	static const char what[] = N_("the words could not be counted");
 	word_use *uses = NULL;
 	word_events *found = NULL;
 	size_t nuses = 0, cap = 0, nfound = 0;
@@ -4537,7 +4592,7 @@ int store_recurring_words(store *s, store_count *out, int max, int *n)
 	while ((src = sqlite3_step(st)) == SQLITE_ROW) {
 		if (!add_word_uses((const char *)sqlite3_column_text(st, 1),
 				   sqlite3_column_int64(st, 0), &uses, &nuses, &cap)) {
-			rc = set_msg(s, STORE_IO, "The kiosk ran out of memory: %s.", what);
+			rc = set_msg(s, STORE_IO, _("The kiosk ran out of memory: %s."), _(what));
 			goto out;
 		}
 	}
@@ -4550,7 +4605,7 @@ int store_recurring_words(store *s, store_count *out, int max, int *n)
 		qsort(uses, nuses, sizeof uses[0], by_word_then_event);
 	found = malloc((nuses ? nuses : 1) * sizeof *found);
 	if (!found) {
-		rc = set_msg(s, STORE_IO, "The kiosk ran out of memory: %s.", what);
+		rc = set_msg(s, STORE_IO, _("The kiosk ran out of memory: %s."), _(what));
 		goto out;
 	}
 	for (size_t i = 0; i < nuses;) {
@@ -4656,7 +4711,7 @@ static int each_record(store *s, int64_t after, record_fn fn, void *ctx)
 		"FROM responses r JOIN events e ON e.id = r.event_id "
 		"JOIN prompts p ON p.id = r.prompt_id WHERE r.changed_seq > ?1 "
 		"ORDER BY 1, 2";
-	static const char what[] = "the records could not be read";
+	static const char what[] = N_("the records could not be read");
 	sqlite3_stmt *st = NULL;
 	int rc = STORE_OK, src;
 
@@ -4671,7 +4726,7 @@ static int each_record(store *s, int64_t after, record_fn fn, void *ctx)
 
 		assert(type >= 0 && type < RECORD_TYPES);
 		if (!json) {
-			rc = set_msg(s, STORE_IO, "The kiosk ran out of memory: %s.", what);
+			rc = set_msg(s, STORE_IO, _("The kiosk ran out of memory: %s."), _(what));
 			goto out;
 		}
 		rc = fn(ctx, type, json, sqlite3_column_bytes(st, 2));
@@ -4702,7 +4757,7 @@ static int changed_upto(store *s, int64_t *upto)
 
 	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK ||
 	    sqlite3_step(st) != SQLITE_ROW) {
-		rc = fail_db(s, sqlite3_errcode(s->db), "the records could not be read");
+		rc = fail_db(s, sqlite3_errcode(s->db), N_("the records could not be read"));
 		goto out;
 	}
 	*upto = sqlite3_column_int64(st, 0);
@@ -4722,7 +4777,7 @@ static int acked_upto(store *s, int64_t *upto)
 
 	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK ||
 	    sqlite3_step(st) != SQLITE_ROW) {
-		rc = fail_db(s, sqlite3_errcode(s->db), "the batches could not be read");
+		rc = fail_db(s, sqlite3_errcode(s->db), N_("the batches could not be read"));
 		goto out;
 	}
 	*upto = sqlite3_column_int64(st, 0);
@@ -4755,7 +4810,7 @@ static int newest_pending(store *s, store_batch *out, int64_t *last_seq, char **
 	static const char sql[] =
 		"SELECT " BATCH_COLUMNS ", last_seq, records FROM sync_batches "
 		"WHERE acked_at IS NULL ORDER BY id DESC LIMIT 1";
-	static const char what[] = "the batch could not be read";
+	static const char what[] = N_("the batch could not be read");
 	sqlite3_stmt *st = NULL;
 	int rc = STORE_OK, src;
 	size_t n;
@@ -4778,7 +4833,7 @@ static int newest_pending(store *s, store_batch *out, int64_t *last_seq, char **
 	n = (size_t)sqlite3_column_bytes(st, 6);
 	*records = malloc(n + 1);
 	if (!*records) {
-		rc = set_msg(s, STORE_IO, "The kiosk ran out of memory: %s.", what);
+		rc = set_msg(s, STORE_IO, _("The kiosk ran out of memory: %s."), _(what));
 		goto out;
 	}
 	if (n)
@@ -4800,7 +4855,7 @@ static int insert_batch(store *s, int64_t first, int64_t last, const char *recor
 		"frames, secret, records, record_count) VALUES ((SELECT coalesce(max(id), 0) "
 		"+ 1 FROM sync_batches), ?1, (SELECT coalesce(max(id), 0) + 1 FROM "
 		"sync_batches), ?2, ?3, ?4, 0, ?5, ?6, ?7) RETURNING id";
-	static const char what[] = "the batch was not saved";
+	static const char what[] = N_("the batch was not saved");
 	sqlite3_stmt *st = NULL;
 	int64_t now = store_now(s);
 	int rc = STORE_OK;
@@ -4849,7 +4904,7 @@ static int add_line(void *ctx, int type, const char *json, int len)
 
 int store_sync_batch(store *s, store_batch *out, char **records, size_t *len)
 {
-	static const char what[] = "no batch was made";
+	static const char what[] = N_("no batch was made");
 	lines l = {NULL, 0, false};
 	char *text = NULL;
 	size_t n = 0;
@@ -4868,8 +4923,8 @@ int store_sync_batch(store *s, store_batch *out, char **records, size_t *len)
 	if (rc != STORE_OK)
 		goto out;
 	if (changed <= acked) {
-		rc = set_msg(s, STORE_NOTFOUND, "Everything has been synced: there is "
-			     "nothing new to send.");
+		rc = set_msg(s, STORE_NOTFOUND, _("Everything has been synced: there is "
+			     "nothing new to send."));
 		goto out;
 	}
 	/* Nothing changed since the newest batch was made: show it again, so
@@ -4885,17 +4940,17 @@ int store_sync_batch(store *s, store_batch *out, char **records, size_t *len)
 	memset(out, 0, sizeof *out);
 	l.f = open_memstream(&text, &n);
 	if (!l.f) {
-		rc = set_msg(s, STORE_IO, "The kiosk ran out of memory: %s.", what);
+		rc = set_msg(s, STORE_IO, _("The kiosk ran out of memory: %s."), _(what));
 		goto out;
 	}
 	rc = each_record(s, acked, add_line, &l);
 	if (fclose(l.f) != 0 || l.failed)
-		rc = set_msg(s, STORE_IO, "The kiosk ran out of memory: %s.", what);
+		rc = set_msg(s, STORE_IO, _("The kiosk ran out of memory: %s."), _(what));
 	if (rc != STORE_OK)
 		goto out;
 	if (l.count == 0) {
-		rc = set_msg(s, STORE_NOTFOUND, "Everything has been synced: there is "
-			     "nothing new to send.");
+		rc = set_msg(s, STORE_NOTFOUND, _("Everything has been synced: there is "
+			     "nothing new to send."));
 		goto out;
 	}
 	randombytes_buf(out->secret, sizeof out->secret);
@@ -4918,7 +4973,7 @@ int store_sync_ack(store *s, int64_t id)
 	 * twice is harmless. */
 	static const char sql[] =
 		"UPDATE sync_batches SET acked_at = coalesce(acked_at, ?2) WHERE id = ?1";
-	static const char what[] = "the batch was not marked as synced";
+	static const char what[] = N_("the batch was not marked as synced");
 	sqlite3_stmt *st = NULL;
 	int rc = STORE_OK;
 
@@ -4931,7 +4986,7 @@ int store_sync_ack(store *s, int64_t id)
 		goto out;
 	}
 	if (sqlite3_changes(s->db) == 0)
-		rc = set_msg(s, STORE_NOTFOUND, "There is no such batch: %s.", what);
+		rc = set_msg(s, STORE_NOTFOUND, _("There is no such batch: %s."), _(what));
 out:
 	sqlite3_finalize(st);
 	return rc;
@@ -4941,7 +4996,7 @@ int store_sync_history(store *s, store_batch *out, int max, int *n)
 {
 	static const char sql[] =
 		"SELECT " BATCH_COLUMNS " FROM sync_batches ORDER BY id DESC LIMIT ?1";
-	static const char what[] = "the batches could not be read";
+	static const char what[] = N_("the batches could not be read");
 	sqlite3_stmt *st = NULL;
 	int rc = STORE_OK, src, count = 0;
 
@@ -4974,12 +5029,13 @@ int store_sync_key_set(store *s, const unsigned char key[STORE_SYNC_KEY_BYTES])
 	assert(s);
 	if (key) {
 		sodium_bin2hex(hex, sizeof hex, key, STORE_SYNC_KEY_BYTES);
-		return setting_put_text(s, KEY_SYNC_KEY, hex, "the archive's key was not saved");
+		return setting_put_text(s, KEY_SYNC_KEY, hex,
+					N_("the archive's key was not saved"));
 	}
 	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK ||
 	    sqlite3_bind_text(st, 1, KEY_SYNC_KEY, -1, SQLITE_STATIC) != SQLITE_OK ||
 	    sqlite3_step(st) != SQLITE_DONE)
-		rc = fail_db(s, sqlite3_errcode(s->db), "the archive's key was not removed");
+		rc = fail_db(s, sqlite3_errcode(s->db), N_("the archive's key was not removed"));
 	sqlite3_finalize(st);
 	return rc;
 }
@@ -4993,12 +5049,12 @@ int store_sync_key_get(store *s, unsigned char key[STORE_SYNC_KEY_BYTES])
 	assert(s && key);
 	rc = setting_get_text(s, KEY_SYNC_KEY, hex, sizeof hex);
 	if (rc == STORE_NOTFOUND)
-		return set_msg(s, STORE_NOTFOUND, "No archive key has been loaded.");
+		return set_msg(s, STORE_NOTFOUND, _("No archive key has been loaded."));
 	if (rc != STORE_OK)
 		return rc;
 	if (sodium_hex2bin(key, STORE_SYNC_KEY_BYTES, hex, strlen(hex), NULL, &bin, NULL) != 0 ||
 	    bin != STORE_SYNC_KEY_BYTES)
-		return set_msg(s, STORE_CORRUPT, "The archive's key in the data file is damaged; load it again.");
+		return set_msg(s, STORE_CORRUPT, _("The archive's key in the data file is damaged; load it again."));
 	return STORE_OK;
 }
 
@@ -5037,14 +5093,14 @@ static int export_csv(store *s, FILE *out)
 		"First name", "Last name", "Organisation", "Profession", "Checked in at",
 		"Role", "Newcomer",
 	};
-	static const char what[] = "the attendance was not exported";
+	static const char what[] = N_("the attendance was not exported");
 	sqlite3_stmt *st = NULL;
 	store_event ev;
 	int rc, src;
 
 	rc = store_event_current(s, &ev);
 	if (rc == STORE_NOTFOUND)
-		return set_msg(s, STORE_NOTFOUND, "There is no current event: %s.", what);
+		return set_msg(s, STORE_NOTFOUND, _("There is no current event: %s."), _(what));
 	if (rc != STORE_OK)
 		return rc;
 	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK ||
@@ -5129,12 +5185,12 @@ int store_export(store *s, const char *format, FILE *out)
 	else if (strcmp(format, "json") == 0)
 		rc = export_json(s, out);
 	else
-		return set_msg(s, STORE_INVALID, "There is no export as \"%.40s\": choose csv "
-			       "or json.", format);
+		return set_msg(s, STORE_INVALID, _("There is no export as \"%.40s\": choose csv "
+			       "or json."), format);
 	if (rc != STORE_OK)
 		return rc;
 	if (fflush(out) != 0 || ferror(out))
-		return set_msg(s, STORE_IO, "The export could not be written (%s).",
+		return set_msg(s, STORE_IO, _("The export could not be written (%s)."),
 			       strerror(errno));
 	return STORE_OK;
 }

@@ -124,6 +124,11 @@ int store_checkin_count(store *s, int64_t event_id, int *n);
 int64_t store_setting_int(store *s, const char *key, int64_t def);
 int store_setting_set_int(store *s, const char *key, int64_t value);
 
+/* The language of the kiosk's words as the facilitator chose it ("cy"), into
+ * buf (cap bytes); STORE_NOTFOUND if none was chosen. */
+int store_language(store *s, char *buf, size_t cap);
+int store_set_language(store *s, const char *code);
+
 /* Human-readable name of an activity cluster ("Productive inquiry"). */
 const char *store_activity_name(store_activity a);
 /* The seed's examples of the cluster ("Discussing a topic, reading a paper"). */

@@ -3,6 +3,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "lang.h"
 #include "when.h"
 
 static bool digits(const char *s, int n)
@@ -60,10 +61,13 @@ void when_format(int64_t t, char *out, size_t cap)
 
 void when_long(const char *starts, char *out, size_t cap)
 {
-	static const char *const days[] = {"Sunday", "Monday", "Tuesday", "Wednesday",
-	                                   "Thursday", "Friday", "Saturday"};
-	static const char *const months[] = {"January", "February", "March", "April", "May", "June", "July",
-	                                     "August", "September", "October", "November", "December"};
+	static const char *const days[] = {N_("Sunday"), N_("Monday"), N_("Tuesday"), N_("Wednesday"),
+	                                   N_("Thursday"), N_("Friday"), N_("Saturday")};
+	static const char *const months[] = {N_("January"), N_("February"), N_("March"), N_("April"),
+	                                     /* TRANSLATORS: the month. */
+	                                     N_("May"),
+	                                     N_("June"), N_("July"), N_("August"), N_("September"),
+	                                     N_("October"), N_("November"), N_("December")};
 	int64_t t;
 	if (!when_parse(starts, &t)) {
 		snprintf(out, cap, "%s", starts);
@@ -72,6 +76,9 @@ void when_long(const char *starts, char *out, size_t cap)
 	time_t tt = (time_t)t;
 	struct tm tm;
 	localtime_r(&tt, &tm);
-	snprintf(out, cap, "%s %d %s %d, %02d:%02d", days[tm.tm_wday], tm.tm_mday, months[tm.tm_mon],
+	/* TRANSLATORS: a date and time, "Friday 27 November 2026, 09:30": the day
+	   of the week, the day of the month, the month, the year, the hour and
+	   the minute. Reorder with %1$s %2$d ... if needed. */
+	snprintf(out, cap, _("%s %d %s %d, %02d:%02d"), _(days[tm.tm_wday]), tm.tm_mday, _(months[tm.tm_mon]),
 	         tm.tm_year + 1900, tm.tm_hour, tm.tm_min);
 }

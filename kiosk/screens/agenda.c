@@ -1,6 +1,7 @@
 /* agenda: one agenda item — title, start time and its kind of learning activity. */
 #include <string.h>
 
+#include "core/lang.h"
 #include "screens.h"
 
 static struct {
@@ -38,7 +39,7 @@ static void frame(app *a)
 	ui *u = a->ui;
 	const layout_metrics *m = ui_metrics(u);
 	rect body = {0, 0, m->w, m->h};
-	if (screen_header(a, &body, st.item.id ? "Agenda item" : "New agenda item", "Back")) {
+	if (screen_header(a, &body, st.item.id ? _("Agenda item") : _("New agenda item"), _("Back"))) {
 		app_show(a, &screen_event);
 		return;
 	}
@@ -56,46 +57,48 @@ static void frame(app *a)
 	ui_list none = {0};
 	int row = m->touch * 3 / 2;
 	ui_list_begin(u, &none, left, 2 * row);
-	if (ui_list_item(u, &none, ui_list_row(u, &none, 0, row), "Title",
-	                 st.item.title[0] ? st.item.title : SCREEN_NOT_SET, false))
-		textedit_open(a, "Agenda item title", st.item.title, sizeof st.item.title, STORE_TITLE_CHARS, KEYBOARD_LETTERS, NULL, NULL);
-	if (ui_list_item(u, &none, ui_list_row(u, &none, row, row), "Start time",
-	                 st.item.starts[0] ? st.item.starts : SCREEN_NOT_SET, false))
-		textedit_open(a, "Start time (HH:MM)", st.item.starts, sizeof st.item.starts, 5, KEYBOARD_SYMBOLS,
+	if (ui_list_item(u, &none, ui_list_row(u, &none, 0, row), _("Title"),
+	                 st.item.title[0] ? st.item.title : _(SCREEN_NOT_SET), false))
+		textedit_open(a, _("Agenda item title"), st.item.title, sizeof st.item.title, STORE_TITLE_CHARS, KEYBOARD_LETTERS, NULL, NULL);
+	if (ui_list_item(u, &none, ui_list_row(u, &none, row, row), _("Start time"),
+	                 st.item.starts[0] ? st.item.starts : _(SCREEN_NOT_SET), false))
+		textedit_open(a, _("Start time (HH:MM)"), st.item.starts, sizeof st.item.starts, 5, KEYBOARD_SYMBOLS,
 		              check_time, NULL);
 	ui_list_end(u, &none);
 
 	/* The seed's clusters of learning activity, one tap to choose. */
 	int krow = m->touch * 3 / 2;
 	rect head = layout_cut_top(&body, ui_line_height(u, UI_FONT_BOLD));
-	ui_label(u, head, "Kind of activity", UI_FONT_BOLD, UI_TEXT, UI_ALIGN_LEFT);
+	ui_label(u, head, _("Kind of activity"), UI_FONT_BOLD, UI_TEXT, UI_ALIGN_LEFT);
 	ui_list_begin(u, &st.kinds, body, krow * STORE_ACT_COUNT);
 	for (int k = 0; k < STORE_ACT_COUNT; k++) {
 		rect r = ui_list_row(u, &st.kinds, k * krow, krow);
-		if (ui_list_item(u, &st.kinds, r, store_activity_name((store_activity)k),
-		                 store_activity_examples((store_activity)k), st.item.activity == (store_activity)k))
+		if (ui_list_item(u, &st.kinds, r, _(store_activity_name((store_activity)k)),
+		                 _(store_activity_examples((store_activity)k)), st.item.activity == (store_activity)k))
 			st.item.activity = (store_activity)k;
 	}
 	ui_list_end(u, &st.kinds);
 
 	rect save_r = st.item.id ? layout_cell(bar, 2, 1, 1, 0, m->gap) : bar;
-	if (ui_button(u, save_r, "Save", UI_BUTTON_PRIMARY)) {
+	if (ui_button(u, save_r, _("Save"), UI_BUTTON_PRIMARY)) {
 		if (!st.item.title[0]) {
-			st.message = "Give the agenda item a title first.";
+			st.message = _("Give the agenda item a title first.");
 		} else if ((st.item.id ? store_agenda_update(a->db, &st.item) : store_agenda_add(a->db, &st.item)) != STORE_OK) {
 			st.message = store_errmsg(a->db);
 		} else {
-			ui_toast(u, "Agenda item saved.", 3000);
+			ui_toast(u, _("Agenda item saved."), 3000);
 			app_show(a, &screen_event);
 			return;
 		}
 	}
-	if (st.item.id && ui_button(u, layout_cell(bar, 2, 1, 0, 0, m->gap), "Delete", UI_BUTTON_DANGER))
+	if (st.item.id && ui_button(u, layout_cell(bar, 2, 1, 0, 0, m->gap), _("Delete"), UI_BUTTON_DANGER))
 		st.asking = true;
 	if (st.asking) {
-		int answer = ui_confirm(u, "Delete this agenda item?", "Delete", "Keep it");
+		/* TRANSLATORS: the buttons of "Delete this agenda item?"; "Keep it" also
+		 * answers "Undo this check-in?". */
+		int answer = ui_confirm(u, _("Delete this agenda item?"), _("Delete"), _("Keep it"));
 		if (answer > 0 && store_agenda_delete(a->db, st.item.id) == STORE_OK) {
-			ui_toast(u, "Agenda item deleted.", 3000);
+			ui_toast(u, _("Agenda item deleted."), 3000);
 			app_show(a, &screen_event);
 		} else if (answer > 0) {
 			st.message = store_errmsg(a->db);

@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/lang.h"
 #include "screens.h"
 
 #define MAX_BARS 8   /* the most frequent; the rest are summed as "Others" */
@@ -34,7 +35,10 @@ static void load_bars(app *a, int64_t event_id, const char *what, bars *b)
 		int others = 0;
 		for (int i = MAX_BARS - 1; i < n; i++)
 			others += all[i].count;
-		snprintf(b->rows[MAX_BARS - 1].text, sizeof b->rows[0].text, "%d others", n - MAX_BARS + 1);
+		/* TRANSLATORS: a bar of the chart summing the least frequent
+		 * organisations, professions or roles; never fewer than 2. */
+		snprintf(b->rows[MAX_BARS - 1].text, sizeof b->rows[0].text,
+		         ngettext("%d other", "%d others", (unsigned long)(n - MAX_BARS + 1)), n - MAX_BARS + 1);
 		b->rows[MAX_BARS - 1].count = others;
 	}
 	for (int i = 0; i < b->n; i++) {
@@ -75,34 +79,36 @@ static void frame(app *a)
 	rect body;
 	if (!review_frame(a, &body, REVIEW_ATTENDANCE))
 		return;
-	static const char *const captions[4] = {"people here", "new to the community", "came before",
-	                                        "joined the mailing list"};
+	/* TRANSLATORS: captions under a big number ("12 / people here"). */
+	static const char *const captions[4] = {N_("people here"), N_("new to the community"), N_("came before"),
+	                                        N_("joined the mailing list")};
 	static const ui_color colours[4] = {UI_BLUE, UI_GREEN, UI_DARK_BLUE, UI_YELLOW};
 	int rows = m->portrait ? 2 : 1, cols = m->portrait ? 2 : 4;
 	rect figs = layout_cut_top(&body, rows * (ui_line_height(u, UI_FONT_BIG) + 2 * ui_line_height(u, UI_FONT_SMALL) +
 	                                          m->pad));
 	layout_cut_top(&body, m->gap);
 	for (int i = 0; i < 4; i++)
-		ui_figure(u, layout_cell(figs, cols, rows, i % cols, i / cols, m->gap), st.figures[i], captions[i],
+		ui_figure(u, layout_cell(figs, cols, rows, i % cols, i / cols, m->gap), st.figures[i], _(captions[i]),
 		          colours[i]);
-	static const char *const names[3] = {"Organisations", "Professions", "Roles taken"};
+	/* TRANSLATORS: chart titles, also tabs on a small screen. */
+	static const char *const names[3] = {N_("Organisations"), N_("Professions"), N_("Roles taken")};
 	const bars *all[3] = {&st.orgs, &st.professions, &st.roles};
 	static const ui_color ink[3] = {UI_BLUE, UI_GREEN, UI_DARK_BLUE};
 	if (m->portrait) {
 		for (int i = 0; i < 3; i++)
-			chart(a, layout_cell(body, 1, 3, 0, i, m->gap), names[i], all[i], ink[i]);
+			chart(a, layout_cell(body, 1, 3, 0, i, m->gap), _(names[i]), all[i], ink[i]);
 	} else if (m->w >= 1200) {
 		for (int i = 0; i < 3; i++)
-			chart(a, layout_cell(body, 3, 1, i, 0, m->gap * 2), names[i], all[i], ink[i]);
+			chart(a, layout_cell(body, 3, 1, i, 0, m->gap * 2), _(names[i]), all[i], ink[i]);
 	} else {
 		/* A small landscape screen: one chart at a time, readable. */
 		rect pick = layout_cut_left(&body, body.w / 5);
 		layout_cut_left(&body, m->gap * 2);
 		for (int i = 0; i < 3; i++)
-			if (ui_button(u, layout_cell(pick, 1, 3, 0, i, m->gap / 2), names[i],
+			if (ui_button(u, layout_cell(pick, 1, 3, 0, i, m->gap / 2), _(names[i]),
 			              st.showing == i ? UI_BUTTON_TAB_ON : UI_BUTTON_TAB))
 				st.showing = i;
-		chart(a, body, names[st.showing], all[st.showing], ink[st.showing]);
+		chart(a, body, _(names[st.showing]), all[st.showing], ink[st.showing]);
 	}
 }
 

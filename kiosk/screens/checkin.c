@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/lang.h"
 #include "screens.h"
 
 #define MAX_FOUND 50
@@ -45,10 +46,10 @@ static void search(app *a)
 	if (st.query[0] && store_member_search(a->db, st.query, st.found, MAX_FOUND, &st.n) != STORE_OK)
 		ui_toast(a->ui, store_errmsg(a->db), 5000);
 	if (!st.query[0])
-		snprintf(st.hint, sizeof st.hint, "Type the first letters of your first name or last name.");
+		snprintf(st.hint, sizeof st.hint, "%s", _("Type the first letters of your first name or last name."));
 	else if (st.n == 0)
 		snprintf(st.hint, sizeof st.hint,
-		         "No one found for \"%s\". Check the spelling, or tap \"I'm new here\".", st.query);
+		         _("No one found for \"%s\". Check the spelling, or tap \"I'm new here\"."), st.query);
 	else
 		st.hint[0] = '\0';
 }
@@ -57,12 +58,12 @@ static void no_event(app *a)
 {
 	const layout_metrics *m = ui_metrics(a->ui);
 	rect body = {0, 0, m->w, m->h};
-	if (screen_header(a, &body, "Check in", "Back"))
+	if (screen_header(a, &body, _("Check in"), _("Back")))
 		app_home(a);
 	rect bar = layout_cut_bottom(&body, m->touch + m->pad);
-	ui_label(a->ui, body, "There is no event to check in to yet. Please ask the facilitator to set one up.",
+	ui_label(a->ui, body, _("There is no event to check in to yet. Please ask the facilitator to set one up."),
 	         UI_FONT_BODY, UI_TEXT, UI_ALIGN_CENTER);
-	if (ui_button(a->ui, layout_center(bar, m->portrait ? bar.w : bar.w / 2, bar.h), "Back to start",
+	if (ui_button(a->ui, layout_center(bar, m->portrait ? bar.w : bar.w / 2, bar.h), _("Back to start"),
 	              UI_BUTTON_PRIMARY))
 		app_home(a);
 }
@@ -94,13 +95,13 @@ static void frame(app *a)
 	rect back = layout_cut_left(&buttons, buttons.w / 3);
 	layout_cut_left(&buttons, m->gap);
 
-	ui_field(u, field, "Your name", st.query, sizeof st.query, STORE_NAME_CHARS);
+	ui_field(u, field, _("Your name"), st.query, sizeof st.query, STORE_NAME_CHARS);
 	search(a);
-	if (ui_button(u, back, "Back", UI_BUTTON_SECONDARY)) {
+	if (ui_button(u, back, _("Back"), UI_BUTTON_SECONDARY)) {
 		app_home(a);
 		return;
 	}
-	if (ui_button(u, buttons, "I'm new here", UI_BUTTON_SECONDARY)) {
+	if (ui_button(u, buttons, _("I'm new here"), UI_BUTTON_SECONDARY)) {
 		member_open(a, 0, 0);
 		return;
 	}

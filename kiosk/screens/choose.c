@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/lang.h"
 #include "screens.h"
 
 #define CHOOSE_MAX 32
@@ -35,7 +36,7 @@ static void frame(app *a)
 	ui *u = a->ui;
 	const layout_metrics *m = ui_metrics(u);
 	rect body = {0, 0, m->w, m->h};
-	if (screen_header(a, &body, st.title, "Back")) {
+	if (screen_header(a, &body, st.title, _("Back"))) {
 		app_show(a, st.back);
 		return;
 	}

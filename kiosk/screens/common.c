@@ -1,6 +1,7 @@
 /* common: what several screens share — the header bar and field checks. */
 #include <string.h>
 
+#include "core/lang.h"
 #include "core/when.h"
 #include "screens.h"
 
@@ -48,7 +49,7 @@ int screen_stick_files(app *a, rect body, ui_list *l, const char (*files)[FILES_
 	ui *u = a->ui;
 	const layout_metrics *m = ui_metrics(u);
 	rect bar = layout_cut_bottom(&body, m->touch + m->gap);
-	*again = ui_button(u, m->portrait ? bar : layout_cut_right(&bar, bar.w / 2), "Look again", UI_BUTTON_SECONDARY);
+	*again = ui_button(u, m->portrait ? bar : layout_cut_right(&bar, bar.w / 2), _("Look again"), UI_BUTTON_SECONDARY);
 	layout_cut_bottom(&body, m->gap);
 	if (result[0]) {
 		int h = ui_text_height(u, result, UI_FONT_BODY, body.w);
@@ -77,14 +78,14 @@ const char *check_datetime(const char *text)
 	int64_t t;
 	if (!text[0] || when_parse(text, &t))
 		return NULL;
-	return "Write the date and time like 2026-11-27 09:30";
+	return _("Write the date and time like 2026-11-27 09:30");
 }
 
 const char *check_time(const char *text)
 {
 	if (!text[0] || when_valid_time(text))
 		return NULL;
-	return "Write the time like 09:30 (24-hour clock)";
+	return _("Write the time like 09:30 (24-hour clock)");
 }
 
 ui_color note_paper(store_note_kind k)

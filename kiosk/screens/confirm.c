@@ -2,6 +2,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/lang.h"
 #include "screens.h"
 
 static struct {
@@ -30,7 +31,7 @@ static void frame(app *a)
 	ui *u = a->ui;
 	const layout_metrics *m = ui_metrics(u);
 	rect body = {0, 0, m->w, m->h};
-	if (screen_header(a, &body, "Is this you?", "Back")) {
+	if (screen_header(a, &body, _("Is this you?"), _("Back"))) {
 		checkin_resume(a);
 		return;
 	}
@@ -48,11 +49,11 @@ static void frame(app *a)
 
 	rect yes = m->portrait ? layout_cut_top(&bar, m->touch) : layout_cell(bar, 2, 1, 1, 0, m->gap);
 	rect no = m->portrait ? layout_cut_bottom(&bar, m->touch) : layout_cell(bar, 2, 1, 0, 0, m->gap);
-	if (ui_button(u, no, "Not me", UI_BUTTON_SECONDARY)) {
+	if (ui_button(u, no, _("Not me"), UI_BUTTON_SECONDARY)) {
 		checkin_resume(a);
 		return;
 	}
-	if (ui_button(u, yes, "Yes, that's me", UI_BUTTON_PRIMARY)) {
+	if (ui_button(u, yes, _("Yes, that's me"), UI_BUTTON_PRIMARY)) {
 		store_member chosen = st.m;
 		if (st.roles)
 			roles_open(a, &chosen);

@@ -1,7 +1,10 @@
 /* display: the kiosk itself — its clock, how its picture is turned on the
- * panel, and how long it waits untouched before it clears and goes home. */
+ * panel, how long it waits untouched before it clears and goes home, and the
+ * language of its words. */
 #include <stdio.h>
+#include <string.h>
 
+#include "core/lang.h"
 #include "core/when.h"
 #include "screens.h"
 
@@ -11,15 +14,16 @@
 static const int turns[TURNS] = {0, 90, 180, 270};
 static const char *const turn_labels[TURNS] = {"0°", "90°", "180°", "270°"};
 static const int waits[WAITS] = {30, 45, 60, 120, 300};
-static const char *const wait_labels[WAITS] = {"30 s", "45 s", "1 min", "2 min", "5 min"};
 
 /* "45 s", "2 min". */
 static void duration(int secs, char *out, size_t cap)
 {
 	if (secs % 60 == 0)
-		snprintf(out, cap, "%d min", secs / 60);
+		/* TRANSLATORS: minutes, short: "2 min". */
+		snprintf(out, cap, _("%d min"), secs / 60);
 	else
-		snprintf(out, cap, "%d s", secs);
+		/* TRANSLATORS: seconds, short: "45 s". */
+		snprintf(out, cap, _("%d s"), secs);
 }
 
 /* A heading and, under it, a row of choices (two rows when one would make
@@ -57,7 +61,7 @@ static bool clock_row(app *a, rect *body)
 	char now[STORE_STARTS_MAX], shown[80], clock[100];
 	when_format(store_now(a->db), now, sizeof now);
 	when_long(now, shown, sizeof shown);
-	snprintf(clock, sizeof clock, "Clock: %s", shown);
+	snprintf(clock, sizeof clock, _("Clock: %s"), shown);
 	/* The shown time changes each minute: redraw then. */
 	app_wake_at(a, a->now + 60000 - (store_now(a->db) % 60) * 1000);
 	rect button;
@@ -72,7 +76,7 @@ static bool clock_row(app *a, rect *body)
 		layout_cut_right(&row, m->gap);
 		ui_label_line(u, row, clock, UI_FONT_BODY, UI_TEXT, UI_ALIGN_LEFT);
 	}
-	return ui_button(u, button, "Set the clock", UI_BUTTON_SECONDARY);
+	return ui_button(u, button, _("Set the clock"), UI_BUTTON_SECONDARY);
 }
 
 static void turn(app *a, int i)
@@ -85,8 +89,8 @@ static void turn(app *a, int i)
 	} else {
 		/* Touch is turned with the picture: the same button turns it back. */
 		char done[80];
-		snprintf(done, sizeof done, "Turned %s. Tap 0° to undo.", turn_labels[i]);
-		ui_toast(a->ui, turns[i] ? done : "The picture is upright.", 4000);
+		snprintf(done, sizeof done, _("Turned %s. Tap 0° to undo."), turn_labels[i]);
+		ui_toast(a->ui, turns[i] ? done : _("The picture is upright."), 4000);
 	}
 }
 
@@ -97,9 +101,26 @@ static void wait_for(app *a, int i)
 		return;
 	}
 	a->inactivity_ms = waits[i] * 1000;
-	char done[100];
-	snprintf(done, sizeof done, "After %s untouched, the kiosk clears and goes home.", wait_labels[i]);
+	char done[200], shown[32];
+	duration(waits[i], shown, sizeof shown);
+	snprintf(done, sizeof done, _("After %s untouched, the kiosk clears and goes home."), shown);
 	ui_toast(a->ui, done, 4000);
+}
+
+static void speak(app *a, const char *code)
+{
+	char err[300];
+	if (app_set_language(a, code, true, err, sizeof err) != 0) {
+		ui_toast(a->ui, err, 5000);
+	} else if (store_set_language(a->db, code) != STORE_OK) {
+		ui_toast(a->ui, store_errmsg(a->db), 5000);
+	} else {
+		char done[200];
+		/* TRANSLATORS: %s is the language's name in itself ("Cymraeg", "English"). */
+		snprintf(done, sizeof done, _("The kiosk's words are in %s. Attendees can switch on the home screen."),
+		         lang_name(code));
+		ui_toast(a->ui, done, 4000);
+	}
 }
 
 static void frame(app *a)
@@ -107,7 +128,7 @@ static void frame(app *a)
 	ui *u = a->ui;
 	const layout_metrics *m = ui_metrics(u);
 	rect body = {0, 0, m->w, m->h};
-	if (screen_header(a, &body, "Clock and screen", "Back")) {
+	if (screen_header(a, &body, _("Clock and screen"), _("Back"))) {
 		app_show(a, &screen_facilitator);
 		return;
 	}
@@ -123,8 +144,8 @@ static void frame(app *a)
 		if (turns[i] == deg)
 			now = i;
 	if (a->rotate_by)
-		snprintf(fixed, sizeof fixed, "Fixed at %d° by %s: change it there.", deg, a->rotate_by);
-	int t = choices(a, &body, "Turn the picture clockwise", turn_labels, TURNS, now, a->rotate_by ? fixed : NULL);
+		snprintf(fixed, sizeof fixed, _("Fixed at %d° by %s: change it there."), deg, a->rotate_by);
+	int t = choices(a, &body, _("Turn the picture clockwise"), turn_labels, TURNS, now, a->rotate_by ? fixed : NULL);
 	if (t >= 0 && t != now) {
 		turn(a, t);
 		return; /* laid out for the old turn: the frame is drawn again */
@@ -139,14 +160,40 @@ static void frame(app *a)
 		if (waits[i] == secs)
 			now = i;
 	if (a->inactivity_by)
-		snprintf(fixed, sizeof fixed, "Fixed at %s by %s: change it there.", shown, a->inactivity_by);
+		snprintf(fixed, sizeof fixed, _("Fixed at %s by %s: change it there."), shown, a->inactivity_by);
 	if (now < 0 && !a->inactivity_by) /* a time not offered here is still said */
-		snprintf(heading, sizeof heading, "Go home when untouched for (now %s)", shown);
+		snprintf(heading, sizeof heading, _("Go home when untouched for (now %s)"), shown);
 	else
-		snprintf(heading, sizeof heading, "Go home when untouched for");
+		snprintf(heading, sizeof heading, "%s", _("Go home when untouched for"));
+	char wait_text[WAITS][32];
+	const char *wait_labels[WAITS];
+	for (int i = 0; i < WAITS; i++) {
+		duration(waits[i], wait_text[i], sizeof wait_text[i]);
+		wait_labels[i] = wait_text[i];
+	}
 	int w = choices(a, &body, heading, wait_labels, WAITS, now, a->inactivity_by ? fixed : NULL);
-	if (w >= 0 && w != now)
+	if (w >= 0 && w != now) {
 		wait_for(a, w);
+		return;
+	}
+	layout_cut_top(&body, m->gap * 2);
+
+	const char *names[LANG_MAX];
+	int n = 0;
+	if (!lang_code(1))
+		return; /* English is all there is */
+	now = -1;
+	for (; lang_code(n); n++) {
+		names[n] = lang_name(lang_code(n));
+		if (!strcmp(lang_code(n), a->language))
+			now = n;
+	}
+	if (a->language_by)
+		snprintf(fixed, sizeof fixed, _("Fixed at %s by %s: change it there."), lang_name(a->language),
+		         a->language_by);
+	int l = choices(a, &body, _("Language of the words"), names, n, now, a->language_by ? fixed : NULL);
+	if (l >= 0 && l != now)
+		speak(a, lang_code(l));
 }
 
 const screen screen_display = {"clock and screen", NULL, frame, NULL};

@@ -2,6 +2,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/lang.h"
 #include "core/when.h"
 #include "screens.h"
 
@@ -45,7 +46,7 @@ static void enter(app *a)
 		store_agenda_list(a->db, st.ev.id, st.items, MAX_ITEMS, &st.n);
 	for (int i = 0; i < st.n; i++)
 		snprintf(item_detail[i], sizeof item_detail[i], "%s%s%s", st.items[i].starts,
-		         st.items[i].starts[0] ? " · " : "", store_activity_name(st.items[i].activity));
+		         st.items[i].starts[0] ? " · " : "", _(store_activity_name(st.items[i].activity)));
 }
 
 static void leave(app *a)
@@ -57,7 +58,7 @@ static void leave(app *a)
 static bool save(app *a)
 {
 	if (!st.ev.title[0]) {
-		st.message = "Give the event a title first.";
+		st.message = _("Give the event a title first.");
 		return false;
 	}
 	int rc = st.ev.id ? store_event_update(a->db, &st.ev) : store_event_add(a->db, &st.ev);
@@ -74,7 +75,7 @@ static void frame(app *a)
 	ui *u = a->ui;
 	const layout_metrics *m = ui_metrics(u);
 	rect body = {0, 0, m->w, m->h};
-	if (screen_header(a, &body, st.ev.id ? "Edit event" : "New event", "Back")) {
+	if (screen_header(a, &body, st.ev.id ? _("Edit event") : _("New event"), _("Back"))) {
 		if (memcmp(&st.ev, &st.saved, sizeof st.ev))
 			st.asking = true;
 		else
@@ -86,24 +87,24 @@ static void frame(app *a)
 	int content = row * (6 + st.n) + m->touch;
 	ui_list_begin(u, &st.scroll, body, content);
 	when_long(st.ev.starts, st.when, sizeof st.when);
-	if (screen_row(a, &st.scroll, &y, row, "Title", st.ev.title, SCREEN_NOT_SET))
-		textedit_open(a, "Title", st.ev.title, sizeof st.ev.title, STORE_TITLE_CHARS, KEYBOARD_LETTERS, NULL, NULL);
-	if (screen_row(a, &st.scroll, &y, row, "Date and time", st.when, SCREEN_NOT_SET))
-		textedit_open(a, "Date and time (YYYY-MM-DD HH:MM)", st.ev.starts, sizeof st.ev.starts, 16,
+	if (screen_row(a, &st.scroll, &y, row, _("Title"), st.ev.title, _(SCREEN_NOT_SET)))
+		textedit_open(a, _("Title"), st.ev.title, sizeof st.ev.title, STORE_TITLE_CHARS, KEYBOARD_LETTERS, NULL, NULL);
+	if (screen_row(a, &st.scroll, &y, row, _("Date and time"), st.when, _(SCREEN_NOT_SET)))
+		textedit_open(a, _("Date and time (YYYY-MM-DD HH:MM)"), st.ev.starts, sizeof st.ev.starts, 16,
 		              KEYBOARD_SYMBOLS, check_datetime, NULL);
-	if (screen_row(a, &st.scroll, &y, row, "Venue", st.ev.venue, SCREEN_NOT_SET))
-		textedit_open(a, "Venue", st.ev.venue, sizeof st.ev.venue, STORE_TEXT_CHARS, KEYBOARD_LETTERS, NULL, NULL);
-	if (screen_row(a, &st.scroll, &y, row, "Community", st.ev.community, SCREEN_NOT_SET))
-		textedit_open(a, "Community", st.ev.community, sizeof st.ev.community, STORE_TEXT_CHARS, KEYBOARD_LETTERS, NULL, NULL);
+	if (screen_row(a, &st.scroll, &y, row, _("Venue"), st.ev.venue, _(SCREEN_NOT_SET)))
+		textedit_open(a, _("Venue"), st.ev.venue, sizeof st.ev.venue, STORE_TEXT_CHARS, KEYBOARD_LETTERS, NULL, NULL);
+	if (screen_row(a, &st.scroll, &y, row, _("Community"), st.ev.community, _(SCREEN_NOT_SET)))
+		textedit_open(a, _("Community"), st.ev.community, sizeof st.ev.community, STORE_TEXT_CHARS, KEYBOARD_LETTERS, NULL, NULL);
 	rect t = ui_list_row(u, &st.scroll, y, row);
 	y += row;
 	bool roles = st.ev.roles;
-	if (ui_toggle(u, layout_inset(t, m->pad / 2), "Offer leadership roles at check-in", &roles) &&
+	if (ui_toggle(u, layout_inset(t, m->pad / 2), _("Offer leadership roles at check-in"), &roles) &&
 	    !st.scroll.dragged)
 		st.ev.roles = roles;
 	rect head = ui_list_row(u, &st.scroll, y, m->touch);
 	y += m->touch;
-	ui_label(u, head, "Agenda", UI_FONT_TITLE, UI_TEXT, UI_ALIGN_LEFT);
+	ui_label(u, head, _("Agenda"), UI_FONT_TITLE, UI_TEXT, UI_ALIGN_LEFT);
 	for (int i = 0; i < st.n; i++) {
 		rect r = ui_list_row(u, &st.scroll, y, row);
 		y += row;
@@ -111,7 +112,7 @@ static void frame(app *a)
 			agenda_open(a, st.ev.id, st.items[i].id);
 	}
 	rect add = ui_list_row(u, &st.scroll, y, row);
-	if (ui_list_item(u, &st.scroll, add, "Add agenda item", "Title, start time and kind of activity", false) &&
+	if (ui_list_item(u, &st.scroll, add, _("Add agenda item"), _("Title, start time and kind of activity"), false) &&
 	    save(a))
 		agenda_open(a, st.ev.id, 0);
 	ui_list_end(u, &st.scroll);
@@ -120,21 +121,22 @@ static void frame(app *a)
 	rect save_r = can_make_current ? layout_cell(bar, 2, 1, 1, 0, m->gap)
 	              : m->portrait   ? bar
 	                              : layout_cut_right(&bar, bar.w / 3);
-	if (ui_button(u, save_r, "Save", UI_BUTTON_PRIMARY) && save(a)) {
-		ui_toast(u, "Event saved.", 3000);
+	if (ui_button(u, save_r, _("Save"), UI_BUTTON_PRIMARY) && save(a)) {
+		ui_toast(u, _("Event saved."), 3000);
 		app_show(a, &screen_facilitator);
 		return;
 	}
-	if (can_make_current && ui_button(u, layout_cell(bar, 2, 1, 0, 0, m->gap), "Make current", UI_BUTTON_SECONDARY)) {
+	if (can_make_current &&
+	    ui_button(u, layout_cell(bar, 2, 1, 0, 0, m->gap), _("Make current"), UI_BUTTON_SECONDARY)) {
 		if (store_event_set_current(a->db, st.ev.id) == STORE_OK) {
 			st.is_current = true;
-			ui_toast(u, "This is now the current event.", 3000);
+			ui_toast(u, _("This is now the current event."), 3000);
 		} else {
 			st.message = store_errmsg(a->db);
 		}
 	}
 	if (st.asking) {
-		int answer = ui_confirm(u, "Leave without saving your changes?", "Leave", "Keep editing");
+		int answer = ui_confirm(u, _("Leave without saving your changes?"), _("Leave"), _("Keep editing"));
 		if (answer > 0)
 			app_show(a, &screen_facilitator);
 		else if (answer < 0)

@@ -2,6 +2,7 @@
  * current, or add a new one. */
 #include <stdio.h>
 
+#include "core/lang.h"
 #include "core/when.h"
 #include "screens.h"
 
@@ -26,8 +27,9 @@ static void enter(app *a)
 	for (int i = 0; i < st.n; i++) {
 		char when[80];
 		when_long(st.list[i].starts, when, sizeof when);
-		snprintf(detail[i], sizeof detail[i], "%s%s%s%s", st.list[i].id == st.current ? "Current · " : "",
-		         when[0] ? when : "No date", st.list[i].venue[0] ? " · " : "", st.list[i].venue);
+		/* TRANSLATORS: "Current · Thursday 27 November 2026 09:30 · venue": the event in use. */
+		snprintf(detail[i], sizeof detail[i], "%s%s%s%s", st.list[i].id == st.current ? _("Current · ") : "",
+		         when[0] ? when : _("No date"), st.list[i].venue[0] ? " · " : "", st.list[i].venue);
 	}
 }
 
@@ -36,7 +38,7 @@ static void frame(app *a)
 	ui *u = a->ui;
 	const layout_metrics *m = ui_metrics(u);
 	rect body = {0, 0, m->w, m->h};
-	if (screen_header(a, &body, "Events", "Back")) {
+	if (screen_header(a, &body, _("Events"), _("Back"))) {
 		app_show(a, &screen_facilitator);
 		return;
 	}
@@ -44,7 +46,7 @@ static void frame(app *a)
 	layout_cut_bottom(&body, m->gap);
 	int row = m->touch * 3 / 2;
 	if (st.n == 0)
-		ui_label(u, body, "No events yet.", UI_FONT_BODY, UI_GREY1, UI_ALIGN_CENTER);
+		ui_label(u, body, _("No events yet."), UI_FONT_BODY, UI_GREY1, UI_ALIGN_CENTER);
 	ui_list_begin(u, &st.scroll, body, st.n * row);
 	for (int i = 0; i < st.n; i++) {
 		rect r = ui_list_row(u, &st.scroll, i * row, row);
@@ -53,7 +55,7 @@ static void frame(app *a)
 	}
 	ui_list_end(u, &st.scroll);
 	int w = m->portrait ? bar.w : bar.w / 2;
-	if (ui_button(u, layout_cut_right(&bar, w), "New event", UI_BUTTON_PRIMARY))
+	if (ui_button(u, layout_cut_right(&bar, w), _("New event"), UI_BUTTON_PRIMARY))
 		event_open(a, 0);
 }
 

@@ -2,6 +2,7 @@
  * screen, the PIN. */
 #include <stdio.h>
 
+#include "core/lang.h"
 #include "screens.h"
 
 static struct {
@@ -14,9 +15,9 @@ static void enter(app *a)
 {
 	st.has_event = store_event_current(a->db, &st.ev) == STORE_OK;
 	if (st.has_event)
-		snprintf(st.line, sizeof st.line, "Current event: %s", st.ev.title);
+		snprintf(st.line, sizeof st.line, _("Current event: %s"), st.ev.title);
 	else
-		snprintf(st.line, sizeof st.line, "No current event. Add one to start.");
+		snprintf(st.line, sizeof st.line, "%s", _("No current event. Add one to start."));
 }
 
 static void frame(app *a)
@@ -24,7 +25,8 @@ static void frame(app *a)
 	ui *u = a->ui;
 	const layout_metrics *m = ui_metrics(u);
 	rect body = {0, 0, m->w, m->h};
-	if (screen_header(a, &body, "Facilitator", "Lock")) {
+	/* TRANSLATORS: the menu's title, and its button (Lock) back to the attendees' screen. */
+	if (screen_header(a, &body, _("Facilitator"), _("Lock"))) {
 		app_home(a);
 		return;
 	}
@@ -32,9 +34,11 @@ static void frame(app *a)
 	ui_label(u, layout_cut_top(&body, lh), st.line, UI_FONT_BOLD, UI_TEXT, UI_ALIGN_LEFT);
 	layout_cut_top(&body, m->gap);
 
-	static const char *const items[] = {"Edit this event", "Review", "Who is here", "Reflections",
-	                                    "Agenda now", "Sync", "Events", "Import a roster", "Post-it kinds",
-	                                    "Professions", "Clock and screen", "Change PIN"};
+	/* TRANSLATORS: buttons of the facilitator's menu; keep them short. */
+	static const char *const items[] = {N_("Edit this event"), N_("Review"), N_("Who is here"), N_("Reflections"),
+	                                    N_("Agenda now"), N_("Sync"), N_("Events"), N_("Import a roster"),
+	                                    N_("Post-it kinds"), N_("Professions"), N_("Clock and screen"),
+	                                    N_("Change PIN")};
 	enum { N = sizeof items / sizeof items[0] };
 	int cols = m->portrait ? 2 : 3, rows = (N + cols - 1) / cols;
 	int h = m->touch * 5 / 4 * rows + m->gap * (rows - 1);
@@ -43,7 +47,7 @@ static void frame(app *a)
 		rect b = layout_cell(grid, cols, rows, i % cols, i / cols, m->gap);
 		if (i < 3 && !st.has_event)
 			continue; /* these need an event */
-		if (!ui_button(u, b, items[i], i == 0 ? UI_BUTTON_PRIMARY : UI_BUTTON_SECONDARY))
+		if (!ui_button(u, b, _(items[i]), i == 0 ? UI_BUTTON_PRIMARY : UI_BUTTON_SECONDARY))
 			continue;
 		switch (i) {
 		case 0: event_open(a, st.ev.id); break;

@@ -4,6 +4,7 @@
 #include <string.h>
 #include <time.h>
 
+#include "core/lang.h"
 #include "screens.h"
 
 #define MAX_HERE 1000
@@ -38,7 +39,7 @@ static void load(app *a)
 	int total = st.n;
 	if (st.query[0])
 		store_checkin_count(a->db, st.event_id, &total);
-	snprintf(st.title, sizeof st.title, "Who is here (%d)", total);
+	snprintf(st.title, sizeof st.title, _("Who is here (%d)"), total);
 	for (int i = 0; i < st.n; i++) {
 		const store_checkin *c = &st.here[i];
 		char when[8];
@@ -49,7 +50,7 @@ static void load(app *a)
 		if (c->first[0] || c->last[0])
 			snprintf(names[i], sizeof names[i], "%s %s", c->first, c->last);
 		else
-			snprintf(names[i], sizeof names[i], "Forgotten member");
+			snprintf(names[i], sizeof names[i], "%s", _("Forgotten member"));
 		snprintf(details[i], sizeof details[i], "%s%s%s%s%s", when, c->organisation[0] ? " · " : "",
 		         c->organisation, c->role[0] ? " · " : "", c->role);
 	}
@@ -71,11 +72,11 @@ static void frame(app *a)
 	rect top = layout_cut_top(&body, h);
 	layout_cut_top(&body, m->gap);
 	ui_list_begin(u, &search, top, h);
-	if (ui_list_item(u, &search, top, "Search", st.query[0] ? st.query : "Tap to find someone", false))
-		textedit_open(a, "Search", st.query, sizeof st.query, STORE_NAME_CHARS, KEYBOARD_LETTERS, NULL, NULL);
+	if (ui_list_item(u, &search, top, _("Search"), st.query[0] ? st.query : _("Tap to find someone"), false))
+		textedit_open(a, _("Search"), st.query, sizeof st.query, STORE_NAME_CHARS, KEYBOARD_LETTERS, NULL, NULL);
 	ui_list_end(u, &search);
 	if (st.n == 0)
-		ui_label(u, body, st.query[0] ? "No one here by that name." : "No one has checked in yet.", UI_FONT_BODY,
+		ui_label(u, body, st.query[0] ? _("No one here by that name.") : _("No one has checked in yet."), UI_FONT_BODY,
 		         UI_GREY1, UI_ALIGN_CENTER);
 	ui_list_begin(u, &st.list, body, st.n * h);
 	for (int i = 0; i < st.n; i++) {

@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/lang.h"
 #include "screens.h"
 
 #define MAX_EVENTS 24
@@ -34,8 +35,13 @@ static void enter(app *a)
 	for (int i = 0; i < st.n; i++) {
 		const store_event_figures *e = &st.events[i];
 		snprintf(labels[i], sizeof labels[i], "%.10s %s", e->event.starts, e->event.title);
-		snprintf(shown[i], sizeof shown[i], "%d (%d new)", e->attendees, e->newcomers);
-		snprintf(mean_shown[i], sizeof mean_shown[i], e->answers ? "%.1f" : "none", e->mean);
+		/* TRANSLATORS: a bar's figure: people at an event, of whom newcomers. */
+		snprintf(shown[i], sizeof shown[i], _("%d (%d new)"), e->attendees, e->newcomers);
+		if (e->answers)
+			snprintf(mean_shown[i], sizeof mean_shown[i], "%.1f", e->mean);
+		else
+			/* TRANSLATORS: the mean of an event's face answers when there are none. */
+			snprintf(mean_shown[i], sizeof mean_shown[i], "%s", _("none"));
 		st.labels[i] = labels[i];
 		st.attendees[i] = e->attendees;
 		st.means[i] = e->mean;
@@ -64,16 +70,16 @@ static void frame(app *a)
 		layout_cut_right(&body, m->gap * 2);
 	int lh = ui_line_height(u, UI_FONT_BOLD);
 	rect top = layout_cut_top(&body, body.h / 2);
-	ui_label(u, layout_cut_top(&top, lh), "People at each event", UI_FONT_BOLD, UI_TEXT, UI_ALIGN_LEFT);
+	ui_label(u, layout_cut_top(&top, lh), _("People at each event"), UI_FONT_BOLD, UI_TEXT, UI_ALIGN_LEFT);
 	ui_hbars(u, top, st.labels, st.attendees, st.n, st.shown, UI_BLUE);
 	layout_cut_top(&body, m->gap);
-	ui_label(u, layout_cut_top(&body, lh), "Mean of face answers", UI_FONT_BOLD, UI_TEXT, UI_ALIGN_LEFT);
+	ui_label(u, layout_cut_top(&body, lh), _("Mean of face answers"), UI_FONT_BOLD, UI_TEXT, UI_ALIGN_LEFT);
 	ui_hbars(u, body, st.labels, st.means, st.n, st.mean_shown, UI_GREEN);
-	static const char recur[] = "Words that come back";
+	const char *recur = _("Words that come back");
 	ui_label(u, layout_cut_top(&words, ui_text_height(u, recur, UI_FONT_BOLD, words.w)), recur, UI_FONT_BOLD, UI_TEXT,
 	         UI_ALIGN_LEFT);
 	if (st.nwords == 0)
-		ui_label(u, words, "No word has come back at two events yet.", UI_FONT_SMALL, UI_GREY1, UI_ALIGN_LEFT);
+		ui_label(u, words, _("No word has come back at two events yet."), UI_FONT_SMALL, UI_GREY1, UI_ALIGN_LEFT);
 	ui_word_cloud(u, words, st.word_text, st.word_counts, st.nwords);
 }
 

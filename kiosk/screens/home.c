@@ -1,7 +1,9 @@
 /* home: the event's title and date, the three things an attendee can do, the
  * live count, and the facilitator's corner. */
 #include <stdio.h>
+#include <string.h>
 
+#include "core/lang.h"
 #include "core/when.h"
 #include "screens.h"
 
@@ -24,9 +26,20 @@ static void enter(app *a)
 	int n = 0;
 	store_checkin_count(a->db, st.ev.id, &n);
 	if (n == 0)
-		snprintf(st.count, sizeof st.count, "No one has checked in yet");
+		snprintf(st.count, sizeof st.count, "%s", _("No one has checked in yet"));
 	else
-		snprintf(st.count, sizeof st.count, "%d %s checked in", n, n == 1 ? "person" : "people");
+		snprintf(st.count, sizeof st.count, ngettext("%d person checked in", "%d people checked in", n), n);
+}
+
+/* The language an attendee may switch to on this screen: the one after the
+ * language in use, round the list; NULL when there is only English. */
+static const char *next_language(void)
+{
+	int i = 0;
+	while (lang_code(i) && strcmp(lang_code(i), lang_current()))
+		i++;
+	const char *next = lang_code(i + 1) ? lang_code(i + 1) : lang_code(0);
+	return strcmp(next, lang_current()) ? next : NULL;
 }
 
 /* What the attendee sees when the data file cannot be used: the reason, and
@@ -38,13 +51,13 @@ static void broken(app *a, rect body)
 	ui_fill(a->ui, layout_cut_left(&(rect){body.x, body.y, body.w, body.h}, m->pad / 2), UI_RED);
 	rect in = layout_inset(body, 2 * m->pad);
 	int lh = ui_line_height(a->ui, UI_FONT_TITLE);
-	ui_label(a->ui, layout_cut_top(&in, lh * 2), "This kiosk cannot use its data file", UI_FONT_TITLE,
+	ui_label(a->ui, layout_cut_top(&in, lh * 2), _("This kiosk cannot use its data file"), UI_FONT_TITLE,
 	         UI_TEXT, UI_ALIGN_LEFT);
 	layout_cut_top(&in, m->gap);
 	int h = ui_text_height(a->ui, a->db_error, UI_FONT_BODY, in.w);
 	ui_label(a->ui, layout_cut_top(&in, h), a->db_error, UI_FONT_BODY, UI_TEXT, UI_ALIGN_LEFT);
 	layout_cut_top(&in, m->gap);
-	static const char next[] = "Nothing has been changed or deleted. Please ask the facilitator to look at the kiosk.";
+	const char *next = _("Nothing has been changed or deleted. Please ask the facilitator to look at the kiosk.");
 	ui_label(a->ui, layout_cut_top(&in, ui_text_height(a->ui, next, UI_FONT_BODY, in.w)), next, UI_FONT_BODY,
 	         UI_GREY1, UI_ALIGN_LEFT);
 }
@@ -55,16 +68,32 @@ static void frame(app *a)
 	const layout_metrics *m = ui_metrics(u);
 	rect body = layout_inset((rect){0, 0, m->w, m->h}, m->pad);
 
-	int cw = 0, ch = 0;
-	ui_measure(u, "Facilitator", UI_FONT_BOLD, &cw, &ch);
+	/* TRANSLATORS: the small button in the corner that opens the facilitator's screens. */
+	const char *facilitator = _("Facilitator");
+	const char *other = next_language();
+	int cw = 0, ow = 0, h = 0;
+	ui_measure(u, facilitator, UI_FONT_BOLD, &cw, &h);
+	if (other)
+		ui_measure(u, lang_name(other), UI_FONT_BOLD, &ow, &h);
+	int buttons_w = cw + 2 * m->pad + (other ? ow + 3 * m->pad : 0);
 	const char *community = st.has_event && st.ev.community[0] ? st.ev.community : "CoP Kiosk";
-	int top_h = ui_text_height(u, community, UI_FONT_BOLD, body.w - cw - 3 * m->pad);
+	int top_h = ui_text_height(u, community, UI_FONT_BOLD, body.w - buttons_w - m->pad);
 	rect top = layout_cut_top(&body, top_h > m->touch ? top_h : m->touch);
 	rect corner = layout_cut_right(&top, cw + 2 * m->pad);
-	layout_cut_right(&top, m->pad);
 	/* Without a data file there is nothing to set up: no corner then. */
-	if (a->db && ui_button(u, corner, "Facilitator", UI_BUTTON_QUIET))
+	if (a->db && ui_button(u, corner, facilitator, UI_BUTTON_QUIET))
 		pin_open(a, store_pin_is_set(a->db) ? PIN_UNLOCK : PIN_CHOOSE);
+	if (other) {
+		layout_cut_right(&top, m->pad);
+		if (ui_button(u, layout_cut_right(&top, ow + 2 * m->pad), lang_name(other), UI_BUTTON_QUIET)) {
+			char err[300];
+			if (app_set_language(a, other, false, err, sizeof err) != 0)
+				ui_toast(u, err, 5000);
+			enter(a); /* the count, in the new words */
+			return;
+		}
+	}
+	layout_cut_right(&top, m->pad);
 	ui_label(u, top, community, UI_FONT_BOLD, UI_BLUE, UI_ALIGN_LEFT);
 	layout_cut_top(&body, m->gap);
 
@@ -74,10 +103,10 @@ static void frame(app *a)
 	}
 
 	rect count = layout_cut_bottom(&body, ui_line_height(u, UI_FONT_BOLD) + m->gap);
-	const char *title = st.has_event ? st.ev.title : "Welcome";
+	const char *title = st.has_event ? st.ev.title : _("Welcome");
 	int title_h = ui_text_height(u, title, UI_FONT_TITLE, body.w);
 	ui_label(u, layout_cut_top(&body, title_h), title, UI_FONT_TITLE, UI_TEXT, UI_ALIGN_LEFT);
-	const char *sub = st.has_event ? st.when : "No event is set up yet. The facilitator can set one up.";
+	const char *sub = st.has_event ? st.when : _("No event is set up yet. The facilitator can set one up.");
 	char line[600];
 	if (st.has_event && st.ev.venue[0])
 		snprintf(line, sizeof line, "%s%s%s", st.when, st.when[0] ? " · " : "", st.ev.venue);
@@ -89,15 +118,16 @@ static void frame(app *a)
 	}
 	layout_cut_top(&body, m->gap * 2);
 
-	static const char *const labels[] = {"Check in", "Post-it", "Reflect"};
-	static const char *const hints[] = {"Say you are here", "Share your feedback",
-	                                    "Answer a question"};
+	/* TRANSLATORS: the three big buttons of the home screen, each with a hint. */
+	static const char *const labels[] = {N_("Check in"), N_("Post-it"), N_("Reflect")};
+	static const char *const hints[] = {N_("Say you are here"), N_("Share your feedback"),
+	                                    N_("Answer a question")};
 	static const screen *const next[] = {&screen_checkin, &screen_postit, &screen_reflect};
 	int n = st.reflecting ? 3 : 2; /* "Reflect" only while a reflection runs */
 	for (int i = 0; i < n; i++) {
 		rect b = m->portrait ? layout_cell(body, 1, n, 0, i, m->gap * 2)
 		                     : layout_cell(body, n, 1, i, 0, m->gap * 2);
-		if (ui_tile(u, b, labels[i], hints[i], i == 0 ? UI_BUTTON_PRIMARY : UI_BUTTON_SECONDARY))
+		if (ui_tile(u, b, _(labels[i]), _(hints[i]), i == 0 ? UI_BUTTON_PRIMARY : UI_BUTTON_SECONDARY))
 			app_show(a, next[i]);
 	}
 	if (st.has_event)

@@ -2,6 +2,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/lang.h"
 #include "screens.h"
 
 static struct {
@@ -18,7 +19,7 @@ static void enter(app *a)
 		if (store_note_kind_rename(a->db, STORE_NOTE_IDEA, st.label) != STORE_OK)
 			ui_toast(a->ui, store_errmsg(a->db), 5000);
 		else
-			ui_toast(a->ui, "The third kind is renamed.", 3000);
+			ui_toast(a->ui, _("The third kind is renamed."), 3000);
 	}
 	store_note_kind_label(a->db, STORE_NOTE_IDEA, st.label, sizeof st.label);
 	snprintf(st.saved, sizeof st.saved, "%s", st.label);
@@ -30,24 +31,25 @@ static void frame(app *a)
 	ui *u = a->ui;
 	const layout_metrics *m = ui_metrics(u);
 	rect body = {0, 0, m->w, m->h};
-	if (screen_header(a, &body, "Post-it kinds", "Back")) {
+	if (screen_header(a, &body, _("Post-it kinds"), _("Back"))) {
 		app_show(a, &screen_facilitator);
 		return;
 	}
-	static const char about[] = "\"Going well\" (green) and \"To be improved\" (pink) are always offered. "
-	                            "The third kind (yellow) can be renamed or hidden.";
+	const char *about = _("\"Going well\" (green) and \"To be improved\" (pink) are always offered. "
+	                      "The third kind (yellow) can be renamed or hidden.");
 	ui_label(u, layout_cut_top(&body, ui_text_height(u, about, UI_FONT_BODY, body.w)), about, UI_FONT_BODY,
 	         UI_TEXT, UI_ALIGN_LEFT);
 	layout_cut_top(&body, m->gap);
 	int h = m->touch * 3 / 2;
 	rect r = layout_cut_top(&body, h);
 	ui_list_begin(u, &st.list, r, h);
-	if (ui_list_item(u, &st.list, r, "Name of the third kind", st.label, false))
-		textedit_open(a, "Name of the third kind", st.label, sizeof st.label, 24, KEYBOARD_LETTERS, NULL, NULL);
+	/* The name as stored, as it is edited: a default shows in English here. */
+	if (ui_list_item(u, &st.list, r, _("Name of the third kind"), st.label, false))
+		textedit_open(a, _("Name of the third kind"), st.label, sizeof st.label, 24, KEYBOARD_LETTERS, NULL, NULL);
 	ui_list_end(u, &st.list);
 	layout_cut_top(&body, m->gap);
 	bool shown = st.shown;
-	if (ui_toggle(u, layout_cut_top(&body, h), "Offer the third kind", &shown)) {
+	if (ui_toggle(u, layout_cut_top(&body, h), _("Offer the third kind"), &shown)) {
 		if (store_note_kind_show(a->db, STORE_NOTE_IDEA, shown) == STORE_OK)
 			st.shown = shown;
 		else

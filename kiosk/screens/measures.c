@@ -3,6 +3,7 @@
  * since the quarter before. */
 #include <stdio.h>
 
+#include "core/lang.h"
 #include "screens.h"
 
 static struct {
@@ -15,17 +16,19 @@ static struct {
 static void enter(app *a)
 {
 	store_quarter_measures(a->db, store_now(a->db), &st.now, &st.before);
-	snprintf(st.title, sizeof st.title, "Quarter %d of %d, compared with the quarter before", st.now.quarter,
+	snprintf(st.title, sizeof st.title, _("Quarter %d of %d, compared with the quarter before"), st.now.quarter,
 	         st.now.year);
 	const int now[4] = {st.now.events, st.now.attendees, st.now.people_on_list, st.now.orgs_on_list};
 	const int before[4] = {st.before.events, st.before.attendees, st.before.people_on_list, st.before.orgs_on_list};
-	static const char *const what[4] = {"events", "attendees at events", "people on the mailing list",
-	                                    "organisations on the mailing list"};
+	static const char *const what[4] = {N_("events"), N_("attendees at events"), N_("people on the mailing list"),
+	                                    N_("organisations on the mailing list")};
 	for (int i = 0; i < 4; i++) {
 		int d = now[i] - before[i];
 		snprintf(st.figures[i], sizeof st.figures[i], "%d", now[i]);
-		snprintf(st.captions[i], sizeof st.captions[i], "%s (%s%d since last quarter)", what[i], d > 0 ? "+" : "",
-		         d);
+		/* TRANSLATORS: under a figure: what it counts (events...), then its
+		 * change since the quarter before, e.g. "events (+2 since last quarter)". */
+		snprintf(st.captions[i], sizeof st.captions[i], _("%s (%s%d since last quarter)"), _(what[i]),
+		         d > 0 ? "+" : "", d);
 	}
 }
 

@@ -1,8 +1,10 @@
 /* member: "I'm new here" — a walk-in registers and is checked in — and, for
  * the facilitator, one member's details: edit, undo a check-in, forget. */
+#include <assert.h>
 #include <stdio.h>
 #include <string.h>
 
+#include "core/lang.h"
 #include "screens.h"
 
 #define MAX_PROFESSIONS 32
@@ -43,8 +45,8 @@ static void enter(app *a)
 static const char *check_email(const char *text)
 {
 	return store_email_valid(text) ? NULL
-	                               : "That email address does not look right: it needs one @ and a domain, "
-	                                 "like name@nhs.net";
+	                               : _("That email address does not look right: it needs one @ and a domain, "
+	                                   "like name@nhs.net");
 }
 
 static int suggest_organisation(app *a, const char *text, char (*out)[STORE_TEXT_MAX], int max)
@@ -66,13 +68,19 @@ static void say(const char *message)
 static void register_walk_in(app *a)
 {
 	if (!st.m.first[0] || !st.m.last[0]) {
-		say("Please give your first name and your last name.");
+		say(_("Please give your first name and your last name."));
 		return;
 	}
 	if (store_member_find_same(a->db, &st.m, &st.same) == STORE_OK) {
-		snprintf(st.question, sizeof st.question,
-		         "%s %s%s%s is already on the list. Is that you?", st.same.first, st.same.last,
-		         st.same.organisation[0] ? " from " : "", st.same.organisation);
+		/* One whole sentence each, with and without the organisation. */
+		if (st.same.organisation[0])
+			/* TRANSLATORS: first name, last name, organisation. */
+			snprintf(st.question, sizeof st.question, _("%s %s from %s is already on the list. Is that you?"),
+			         st.same.first, st.same.last, st.same.organisation);
+		else
+			/* TRANSLATORS: first name, last name. */
+			snprintf(st.question, sizeof st.question, _("%s %s is already on the list. Is that you?"),
+			         st.same.first, st.same.last);
 		st.asking = ASK_SAME;
 		return;
 	}
@@ -90,21 +98,25 @@ static void save_edit(app *a)
 		say(store_errmsg(a->db));
 		return;
 	}
-	ui_toast(a->ui, "Saved.", 3000);
+	ui_toast(a->ui, _("Saved."), 3000);
 	app_show(a, &screen_here);
 }
 
 static void answer(app *a)
 {
-	static const char *const yes[] = {"", "Yes, that's me", "Undo check-in", "Forget", "Leave"};
-	static const char *const no[] = {"", "No, add me", "Keep it", "Keep", "Keep editing"};
+	/* TRANSLATORS: the answers to "... is already on the list. Is that you?",
+	 * "Undo this check-in?", "Forget this person?" and "Leave without saving?". */
+	static const char *const yes[] = {"", N_("Yes, that's me"), N_("Undo check-in"), N_("Forget"), N_("Leave")};
+	/* TRANSLATORS: the other answers to the same questions, in the same order. */
+	static const char *const no[] = {"", N_("No, add me"), N_("Keep it"), N_("Keep"), N_("Keep editing")};
+	assert(st.asking != ASK_NONE); /* yes[0] and no[0] are never shown: _("") is the catalogue's header */
 	const char *q = st.asking == ASK_SAME ? st.question
-	              : st.asking == ASK_UNDO ? "Undo this check-in? The person will no longer count as here."
+	              : st.asking == ASK_UNDO ? _("Undo this check-in? The person will no longer count as here.")
 	              : st.asking == ASK_FORGET
-	                  ? "Forget this person? Their name, organisation and email are removed for good; "
-	                    "their anonymous feedback stays."
-	                  : "Leave without saving your changes?";
-	int answered = ui_confirm(a->ui, q, yes[st.asking], no[st.asking]);
+	                  ? _("Forget this person? Their name, organisation and email are removed for good; "
+	                      "their anonymous feedback stays.")
+	                  : _("Leave without saving your changes?");
+	int answered = ui_confirm(a->ui, q, _(yes[st.asking]), _(no[st.asking]));
 	if (!answered)
 		return;
 	int asked = st.asking;
@@ -123,14 +135,14 @@ static void answer(app *a)
 			say(store_errmsg(a->db));
 			return;
 		}
-		ui_toast(a->ui, "The check-in is undone.", 3000);
+		ui_toast(a->ui, _("The check-in is undone."), 3000);
 		app_show(a, &screen_here);
 	} else if (asked == ASK_FORGET && answered > 0) {
 		if (store_member_forget(a->db, st.m.id) != STORE_OK) {
 			say(store_errmsg(a->db));
 			return;
 		}
-		ui_toast(a->ui, "Forgotten: the personal details are removed.", 4000);
+		ui_toast(a->ui, _("Forgotten: the personal details are removed."), 4000);
 		app_show(a, &screen_here);
 	} else if (asked == ASK_LEAVE && answered > 0) {
 		app_show(a, &screen_here);
@@ -143,7 +155,7 @@ static void frame(app *a)
 	const layout_metrics *m = ui_metrics(u);
 	bool walk_in = st.m.id == 0;
 	rect body = {0, 0, m->w, m->h};
-	if (screen_header(a, &body, walk_in ? "I'm new here" : "Member", "Back")) {
+	if (screen_header(a, &body, walk_in ? _("I'm new here") : _("Member"), _("Back"))) {
 		if (walk_in)
 			checkin_resume(a);
 		else if (memcmp(&st.m, &st.saved, sizeof st.m))
@@ -156,42 +168,44 @@ static void frame(app *a)
 
 	int h = m->touch * 3 / 2, y = 0;
 	ui_list_begin(u, &st.list, body, 7 * h);
-	if (screen_row(a, &st.list, &y, h, "First name", st.m.first, "Tap to write your first name"))
-		textedit_open(a, "First name", st.m.first, sizeof st.m.first, STORE_NAME_CHARS, KEYBOARD_LETTERS, NULL, NULL);
-	if (screen_row(a, &st.list, &y, h, "Last name", st.m.last, "Tap to write your last name"))
-		textedit_open(a, "Last name", st.m.last, sizeof st.m.last, STORE_NAME_CHARS, KEYBOARD_LETTERS, NULL, NULL);
-	if (screen_row(a, &st.list, &y, h, "Organisation", st.m.organisation, "Where you work or volunteer"))
-		textedit_open(a, "Organisation", st.m.organisation, sizeof st.m.organisation, STORE_TEXT_CHARS,
+	if (screen_row(a, &st.list, &y, h, _("First name"), st.m.first, _("Tap to write your first name")))
+		textedit_open(a, _("First name"), st.m.first, sizeof st.m.first, STORE_NAME_CHARS, KEYBOARD_LETTERS, NULL, NULL);
+	if (screen_row(a, &st.list, &y, h, _("Last name"), st.m.last, _("Tap to write your last name")))
+		textedit_open(a, _("Last name"), st.m.last, sizeof st.m.last, STORE_NAME_CHARS, KEYBOARD_LETTERS, NULL, NULL);
+	if (screen_row(a, &st.list, &y, h, _("Organisation"), st.m.organisation, _("Where you work or volunteer")))
+		textedit_open(a, _("Organisation"), st.m.organisation, sizeof st.m.organisation, STORE_TEXT_CHARS,
 		              KEYBOARD_LETTERS, NULL, suggest_organisation);
-	if (screen_row(a, &st.list, &y, h, "Profession", st.m.profession, "Tap to choose")) {
+	if (screen_row(a, &st.list, &y, h, _("Profession"), st.m.profession, _("Tap to choose"))) {
 		int n = 0;
 		store_professions(a->db, st.professions, MAX_PROFESSIONS, &n);
-		choose_open(a, "Profession", (const char (*)[STORE_TEXT_MAX])st.professions, n, st.m.profession,
+		choose_open(a, _("Profession"), (const char (*)[STORE_TEXT_MAX])st.professions, n, st.m.profession,
 		            sizeof st.m.profession);
 	}
-	if (screen_row(a, &st.list, &y, h, "Email (optional)", st.m.email, "Only if you would like us to write to you"))
-		textedit_open(a, "Email (optional)", st.m.email, sizeof st.m.email, STORE_EMAIL_MAX - 1, KEYBOARD_LETTERS,
+	if (screen_row(a, &st.list, &y, h, _("Email (optional)"), st.m.email,
+	               _("Only if you would like us to write to you")))
+		textedit_open(a, _("Email (optional)"), st.m.email, sizeof st.m.email, STORE_EMAIL_MAX - 1, KEYBOARD_LETTERS,
 		              check_email, NULL);
 	rect t1 = layout_inset(ui_list_row(u, &st.list, y, h), m->pad / 2);
 	y += h;
 	rect t2 = layout_inset(ui_list_row(u, &st.list, y, h), m->pad / 2);
 	bool v1 = st.m.mailing_list, v2 = st.m.may_contact;
-	if (ui_toggle(u, t1, "Add me to the community mailing list", &v1) && !st.list.dragged)
+	if (ui_toggle(u, t1, _("Add me to the community mailing list"), &v1) && !st.list.dragged)
 		st.m.mailing_list = v1;
-	if (ui_toggle(u, t2, "You may contact me about this community", &v2) && !st.list.dragged)
+	if (ui_toggle(u, t2, _("You may contact me about this community"), &v2) && !st.list.dragged)
 		st.m.may_contact = v2;
 	ui_list_end(u, &st.list);
 
 	if (walk_in) {
-		if (ui_button(u, m->portrait ? bar : layout_cut_right(&bar, bar.w / 2), "Check me in", UI_BUTTON_PRIMARY))
+		if (ui_button(u, m->portrait ? bar : layout_cut_right(&bar, bar.w / 2), _("Check me in"),
+		              UI_BUTTON_PRIMARY))
 			register_walk_in(a);
 	} else {
 		int cols = st.checkin_id ? 3 : 2;
-		if (ui_button(u, layout_cell(bar, cols, 1, cols - 1, 0, m->gap), "Save", UI_BUTTON_PRIMARY))
+		if (ui_button(u, layout_cell(bar, cols, 1, cols - 1, 0, m->gap), _("Save"), UI_BUTTON_PRIMARY))
 			save_edit(a);
-		if (ui_button(u, layout_cell(bar, cols, 1, 0, 0, m->gap), "Forget", UI_BUTTON_DANGER))
+		if (ui_button(u, layout_cell(bar, cols, 1, 0, 0, m->gap), _("Forget"), UI_BUTTON_DANGER))
 			st.asking = ASK_FORGET;
-		if (st.checkin_id && ui_button(u, layout_cell(bar, cols, 1, 1, 0, m->gap), "Undo check-in",
+		if (st.checkin_id && ui_button(u, layout_cell(bar, cols, 1, 1, 0, m->gap), _("Undo check-in"),
 		                               UI_BUTTON_SECONDARY))
 			st.asking = ASK_UNDO;
 	}

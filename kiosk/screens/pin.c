@@ -1,6 +1,7 @@
 /* pin: the PIN pad in front of facilitator mode, and choosing a new PIN. */
 #include <string.h>
 
+#include "core/lang.h"
 #include "screens.h"
 
 #define PIN_MAX 8
@@ -58,9 +59,9 @@ static void unlock(app *a)
 		st.tries = 0;
 		st.locked_until = a->now + LOCKOUT_MS;
 		app_wake_at(a, st.locked_until);
-		say("That PIN is not right, five times. Please wait a minute before trying again.", true);
+		say(_("That PIN is not right, five times. Please wait a minute before trying again."), true);
 	} else if (rc == STORE_WRONG) {
-		say("That PIN is not right. Please try again.", true);
+		say(_("That PIN is not right. Please try again."), true);
 	} else {
 		say(store_errmsg(a->db), true);
 	}
@@ -69,7 +70,7 @@ static void unlock(app *a)
 static void choose(app *a)
 {
 	if (strlen(st.digits) < 4) {
-		say("A PIN has 4 to 8 digits.", true);
+		say(_("A PIN has 4 to 8 digits."), true);
 		return;
 	}
 	if (!st.confirming) {
@@ -85,11 +86,11 @@ static void choose(app *a)
 	memset(st.first, 0, sizeof st.first);
 	st.confirming = false;
 	if (!same) {
-		say("The two PINs were different. Please choose a PIN again.", true);
+		say(_("The two PINs were different. Please choose a PIN again."), true);
 	} else if (rc != STORE_OK) {
 		say(store_errmsg(a->db), true);
 	} else {
-		ui_toast(a->ui, "The new PIN is saved.", 3000);
+		ui_toast(a->ui, _("The new PIN is saved."), 3000);
 		a->unlocked = true;
 		app_show(a, &screen_facilitator);
 	}
@@ -117,8 +118,8 @@ static void frame(app *a)
 	ui *u = a->ui;
 	const layout_metrics *m = ui_metrics(u);
 	rect body = {0, 0, m->w, m->h};
-	const char *title = st.purpose == PIN_UNLOCK ? "Facilitator" : "Choose a PIN";
-	if (screen_header(a, &body, title, "Cancel")) {
+	const char *title = st.purpose == PIN_UNLOCK ? _("Facilitator") : _("Choose a PIN");
+	if (screen_header(a, &body, title, _("Cancel"))) {
 		app_home(a);
 		return;
 	}
@@ -127,10 +128,10 @@ static void frame(app *a)
 	if (!m->portrait)
 		layout_cut_right(&body, m->pad * 2);
 
-	const char *prompt = st.purpose == PIN_UNLOCK ? "Enter the facilitator PIN."
-	                     : st.confirming          ? "Type the same PIN again to be sure."
-	                                              : "Choose a facilitator PIN of 4 to 8 digits. "
-	                                                "You will need it to set up events.";
+	const char *prompt = st.purpose == PIN_UNLOCK ? _("Enter the facilitator PIN.")
+	                     : st.confirming          ? _("Type the same PIN again to be sure.")
+	                                              : _("Choose a facilitator PIN of 4 to 8 digits. "
+	                                                  "You will need it to set up events.");
 	int ph = ui_text_height(u, prompt, UI_FONT_BODY, body.w);
 	ui_label(u, layout_cut_top(&body, ph), prompt, UI_FONT_BODY, UI_TEXT, UI_ALIGN_LEFT);
 	layout_cut_top(&body, m->gap);
@@ -143,7 +144,7 @@ static void frame(app *a)
 	ui_label(u, layout_inset(dots, m->pad / 2), shown, UI_FONT_BIG, UI_TEXT, UI_ALIGN_CENTER);
 	layout_cut_top(&body, m->gap);
 	if (locked)
-		say("That PIN is not right, five times. Please wait a minute before trying again.", true);
+		say(_("That PIN is not right, five times. Please wait a minute before trying again."), true);
 	else if (st.locked_until && st.message && a->now >= st.locked_until) {
 		st.locked_until = 0;
 		say(NULL, false);
@@ -151,11 +152,13 @@ static void frame(app *a)
 	if (st.message)
 		ui_label(u, layout_cut_top(&body, ui_text_height(u, st.message, UI_FONT_BOLD, body.w)), st.message, UI_FONT_BOLD, st.message_is_error ? UI_RED : UI_GREEN, UI_ALIGN_LEFT);
 
-	static const char *const keys[12] = {"1", "2", "3", "4", "5", "6", "7", "8", "9", "Delete", "0", "OK"};
+	/* press() knows the keys in English; they are shown through _(). */
+	/* TRANSLATORS: keys of the PIN pad: rub out the last digit; enter the PIN. Keep them short. */
+	static const char *const keys[12] = {"1", "2", "3", "4", "5", "6", "7", "8", "9", N_("Delete"), "0", N_("OK")};
 	for (int i = 0; i < 12; i++) {
 		rect k = layout_cell(pad, 3, 4, i % 3, i / 3, m->gap);
 		ui_button_style style = i == 11 ? UI_BUTTON_PRIMARY : UI_BUTTON_SECONDARY;
-		if (ui_button(u, k, keys[i], style) && !locked)
+		if (ui_button(u, k, _(keys[i]), style) && !locked)
 			press(a, keys[i]);
 	}
 }

@@ -3,11 +3,16 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/lang.h"
 #include "core/text.h"
 #include "screens.h"
 
 #define STUCK_MS 500      /* the card flies to the wall */
 #define THANKS_MS 3000    /* then the thank-you, then home */
+
+/* The kinds' names as the data file seeds them (store.c), so the catalogue
+ * has them: a default is shown translated, a facilitator's own name as typed. */
+static const char *const kind_defaults[STORE_NOTE_KINDS] = {N_("Going well"), N_("To be improved"), N_("Idea")};
 
 static struct {
 	enum { STEP_KIND, STEP_WRITE, STEP_STUCK } step;
@@ -31,8 +36,14 @@ static void enter(app *a)
 	for (int k = 0; k < STORE_NOTE_KINDS; k++) {
 		st.shown[k] = store_note_kind_shown(a->db, (store_note_kind)k);
 		if (store_note_kind_label(a->db, (store_note_kind)k, st.labels[k], sizeof st.labels[k]) != STORE_OK)
-			snprintf(st.labels[k], sizeof st.labels[k], "%s", k == 0 ? "Going well" : "To be improved");
+			snprintf(st.labels[k], sizeof st.labels[k], "%s", kind_defaults[k]);
 	}
+}
+
+/* Kind k's name as shown: translated when it is a default ("" never is). */
+static const char *kind_label(int k)
+{
+	return st.labels[k][0] ? _(st.labels[k]) : st.labels[k];
 }
 
 static void leave(app *a)
@@ -46,11 +57,11 @@ static void choose_kind(app *a)
 	ui *u = a->ui;
 	const layout_metrics *m = ui_metrics(u);
 	rect body = {0, 0, m->w, m->h};
-	if (screen_header(a, &body, "Post-it", "Back")) {
+	if (screen_header(a, &body, _("Post-it"), _("Back"))) {
 		app_home(a);
 		return;
 	}
-	static const char ask[] = "What would you like to share? Your post-it is anonymous.";
+	const char *ask = _("What would you like to share? Your post-it is anonymous.");
 	ui_label(u, layout_cut_top(&body, ui_text_height(u, ask, UI_FONT_BODY, body.w)), ask, UI_FONT_BODY, UI_TEXT,
 	         UI_ALIGN_LEFT);
 	layout_cut_top(&body, m->gap);
@@ -62,7 +73,7 @@ static void choose_kind(app *a)
 			continue;
 		rect r = m->portrait ? layout_cell(body, 1, n, 0, i, m->gap * 2) : layout_cell(body, n, 1, i, 0, m->gap * 2);
 		i++;
-		if (ui_note_tile(u, r, st.labels[k], note_paper((store_note_kind)k), note_icon((store_note_kind)k))) {
+		if (ui_note_tile(u, r, kind_label(k), note_paper((store_note_kind)k), note_icon((store_note_kind)k))) {
 			st.kind = (store_note_kind)k;
 			st.step = STEP_WRITE;
 			ui_focus(u, st.body, KEYBOARD_LETTERS);
@@ -76,9 +87,7 @@ static void stick(app *a, rect card)
 	store_agenda_item item;
 	store_note note = {.kind = st.kind, .group_size = st.group};
 	if (store_event_current(a->db, &ev) != STORE_OK) {
-		snprintf(st.message_buf, sizeof st.message_buf,
-		         "There is no event to stick it to yet. Please ask the facilitator to set one up.");
-		st.message = st.message_buf;
+		st.message = _("There is no event to stick it to yet. Please ask the facilitator to set one up.");
 		return;
 	}
 	note.event_id = ev.id;
@@ -122,7 +131,7 @@ static void write_note(app *a)
 	int cw = 0, ch = 0;
 	ui_measure(u, "280 / 280", UI_FONT_SMALL, &cw, &ch);
 	rect count = layout_cut_right(&head, cw);
-	ui_label(u, head, st.labels[st.kind], UI_FONT_BOLD, UI_TEXT, UI_ALIGN_LEFT);
+	ui_label(u, head, kind_label(st.kind), UI_FONT_BOLD, UI_TEXT, UI_ALIGN_LEFT);
 	layout_cut_top(&in, m->gap / 2);
 	ui_textarea(u, in, st.body, sizeof st.body, STORE_NOTE_CHARS, UI_FONT_BODY);
 	size_t n = text_chars(st.body);
@@ -141,20 +150,21 @@ static void write_note(app *a)
 	if (ui_button(u, plus, "+", UI_BUTTON_SECONDARY) && st.group < STORE_GROUP_MAX)
 		st.group = st.group == 1 ? 2 : st.group + 1;
 	if (st.group == 1)
-		snprintf(st.group_label, sizeof st.group_label, "Just me");
+		snprintf(st.group_label, sizeof st.group_label, "%s", _("Just me"));
 	else
-		snprintf(st.group_label, sizeof st.group_label, "A group of %d", st.group);
+		snprintf(st.group_label, sizeof st.group_label, _("A group of %d"), st.group);
 	ui_label(u, group, st.group_label, UI_FONT_BOLD, UI_TEXT, UI_ALIGN_CENTER);
 
 	rect buttons = layout_cut_top(&side, m->touch);
 	rect back = layout_cut_left(&buttons, buttons.w / 3);
 	layout_cut_left(&buttons, m->gap);
-	if (ui_button(u, back, "Back", UI_BUTTON_SECONDARY)) {
+	if (ui_button(u, back, _("Back"), UI_BUTTON_SECONDARY)) {
 		st.step = STEP_KIND;
 		st.message = NULL;
 		return;
 	}
-	if (ui_button(u, buttons, "Stick it", UI_BUTTON_PRIMARY))
+	/* TRANSLATORS: button: put the post-it on the wall. */
+	if (ui_button(u, buttons, _("Stick it"), UI_BUTTON_PRIMARY))
 		stick(a, card);
 	ui_keyboard(u, kb);
 }
@@ -175,14 +185,14 @@ static void stuck(app *a)
 	rect panel = layout_inset(body, m->pad);
 	ui_fill(u, panel, UI_GREEN);
 	rect in = layout_inset(panel, 2 * m->pad);
-	static const char title[] = "Thank you!", text[] = "Your post-it is on the wall. The critical friends will "
-	                                                   "read every one.";
+	const char *title = _("Thank you!"), *text = _("Your post-it is on the wall. The critical friends will "
+	                                                "read every one.");
 	int th = ui_text_height(u, title, UI_FONT_TITLE, in.w), bh = ui_text_height(u, text, UI_FONT_BODY, in.w);
 	in = layout_center(in, in.w, th + bh + m->gap);
 	ui_label(u, layout_cut_top(&in, th), title, UI_FONT_TITLE, UI_WHITE, UI_ALIGN_CENTER);
 	layout_cut_top(&in, m->gap);
 	ui_label(u, in, text, UI_FONT_BODY, UI_WHITE, UI_ALIGN_CENTER);
-	if (ui_button(u, layout_center(bar, m->portrait ? bar.w : bar.w / 2, bar.h), "Done", UI_BUTTON_SECONDARY)) {
+	if (ui_button(u, layout_center(bar, m->portrait ? bar.w : bar.w / 2, bar.h), _("Done"), UI_BUTTON_SECONDARY)) {
 		app_home(a);
 		return;
 	}

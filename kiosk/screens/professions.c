@@ -2,6 +2,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/lang.h"
 #include "screens.h"
 
 #define MAX_PROFESSIONS 32
@@ -32,14 +33,14 @@ static void frame(app *a)
 	ui *u = a->ui;
 	const layout_metrics *m = ui_metrics(u);
 	rect body = {0, 0, m->w, m->h};
-	if (screen_header(a, &body, "Professions", "Back")) {
+	if (screen_header(a, &body, _("Professions"), _("Back"))) {
 		app_show(a, &screen_facilitator);
 		return;
 	}
 	rect bar = layout_cut_bottom(&body, m->touch + m->gap);
 	layout_cut_bottom(&body, m->gap);
-	if (ui_button(u, m->portrait ? bar : layout_cut_right(&bar, bar.w / 2), "Add a profession", UI_BUTTON_PRIMARY))
-		textedit_open(a, "New profession", st.added, sizeof st.added, STORE_TEXT_CHARS, KEYBOARD_LETTERS, NULL,
+	if (ui_button(u, m->portrait ? bar : layout_cut_right(&bar, bar.w / 2), _("Add a profession"), UI_BUTTON_PRIMARY))
+		textedit_open(a, _("New profession"), st.added, sizeof st.added, STORE_TEXT_CHARS, KEYBOARD_LETTERS, NULL,
 		              NULL);
 	int h = m->touch;
 	ui_list_begin(u, &st.scroll, body, st.n * h);
@@ -47,12 +48,12 @@ static void frame(app *a)
 		rect r = ui_list_row(u, &st.scroll, i * h, h);
 		if (ui_list_item(u, &st.scroll, r, st.list[i], NULL, false)) {
 			st.removing = i;
-			snprintf(st.question, sizeof st.question, "Remove \"%s\" from the list?", st.list[i]);
+			snprintf(st.question, sizeof st.question, _("Remove \"%s\" from the list?"), st.list[i]);
 		}
 	}
 	ui_list_end(u, &st.scroll);
 	if (st.removing >= 0) {
-		int answer = ui_confirm(u, st.question, "Remove", "Keep");
+		int answer = ui_confirm(u, st.question, _("Remove"), _("Keep"));
 		if (answer > 0 && store_profession_remove(a->db, st.list[st.removing]) != STORE_OK)
 			ui_toast(u, store_errmsg(a->db), 5000);
 		if (answer > 0)

@@ -3,13 +3,16 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/lang.h"
 #include "screens.h"
 
 #define MAX_ITEMS 64
 
-static const char kind_options[STORE_PROMPT_KINDS][STORE_TEXT_MAX] = {"Faces, 1 to 5", "One word", "Short text",
-                                                                      "Choice"};
-static const char whichever[] = "Whichever is current";
+static const char *const kind_options[STORE_PROMPT_KINDS] = {N_("Faces, 1 to 5"), N_("One word"), N_("Short text"),
+                                                              N_("Choice")};
+static const char whichever[] = N_("Whichever is current");
+/* kind_options in the language shown, for the pick list and its answer. */
+static char kind_names[STORE_PROMPT_KINDS][STORE_TEXT_MAX];
 
 static struct {
 	store_prompt p;           /* the draft */
@@ -27,17 +30,24 @@ static struct {
 /* "Whichever is current", then "09:30 Welcome"...; apart from st, which it is made from. */
 static char item_names[MAX_ITEMS + 1][STORE_TEXT_MAX];
 
+static void name_kinds(void)
+{
+	for (int k = 0; k < STORE_PROMPT_KINDS; k++)
+		snprintf(kind_names[k], sizeof kind_names[k], "%s", _(kind_options[k]));
+}
+
 void prompt_open(app *a, int64_t id)
 {
 	memset(&st, 0, sizeof st);
+	name_kinds();
 	st.p.kind = STORE_PROMPT_TEXT;
 	if (id && store_prompt_get(a->db, id, &st.p) != STORE_OK) {
 		ui_toast(a->ui, store_errmsg(a->db), 5000);
 		return;
 	}
 	st.saved = st.p;
-	snprintf(st.kind_name, sizeof st.kind_name, "%s", kind_options[st.p.kind]);
-	snprintf(st.item_name, sizeof st.item_name, "%s", whichever);
+	snprintf(st.kind_name, sizeof st.kind_name, "%s", kind_names[st.p.kind]);
+	snprintf(st.item_name, sizeof st.item_name, "%s", _(whichever));
 	app_show(a, &screen_prompt);
 }
 
@@ -47,7 +57,7 @@ static void enter(app *a)
 	st.message = NULL;
 	st.asking = false;
 	for (int k = 0; k < STORE_PROMPT_KINDS; k++)
-		if (!strcmp(st.kind_name, kind_options[k]))
+		if (!strcmp(st.kind_name, kind_names[k]))
 			st.p.kind = (store_prompt_kind)k;
 	if (st.p.kind == STORE_PROMPT_CHOICE && st.p.nchoices < 2)
 		st.p.nchoices = 2;
@@ -56,7 +66,7 @@ static void enter(app *a)
 	st.nitems = 0;
 	if (st.event_id)
 		store_agenda_list(a->db, st.event_id, st.items, MAX_ITEMS, &st.nitems);
-	snprintf(item_names[0], sizeof item_names[0], "%s", whichever);
+	snprintf(item_names[0], sizeof item_names[0], "%s", _(whichever));
 	for (int i = 0; i < st.nitems; i++)
 		snprintf(item_names[i + 1], sizeof item_names[i + 1], "%s %s", st.items[i].starts, st.items[i].title);
 }
@@ -83,7 +93,7 @@ static bool save(app *a)
 static void start(app *a)
 {
 	if (!st.event_id) {
-		say("Set up an event first: answers belong to an event.");
+		say(_("Set up an event first: answers belong to an event."));
 		return;
 	}
 	if (!save(a))
@@ -96,7 +106,7 @@ static void start(app *a)
 		say(store_errmsg(a->db));
 		return;
 	}
-	ui_toast(a->ui, "Started: \"Reflect\" is on the home screen.", 4000);
+	ui_toast(a->ui, _("Started: \"Reflect\" is on the home screen."), 4000);
 	app_show(a, &screen_prompts);
 }
 
@@ -105,7 +115,8 @@ static void frame(app *a)
 	ui *u = a->ui;
 	const layout_metrics *m = ui_metrics(u);
 	rect body = {0, 0, m->w, m->h};
-	if (screen_header(a, &body, st.p.id ? "Prompt" : "New prompt", "Back")) {
+	/* TRANSLATORS: a prompt is a reflection question put to attendees. */
+	if (screen_header(a, &body, st.p.id ? _("Prompt") : _("New prompt"), _("Back"))) {
 		app_show(a, &screen_prompts);
 		return;
 	}
@@ -113,37 +124,40 @@ static void frame(app *a)
 	bool choice = st.p.kind == STORE_PROMPT_CHOICE;
 	int h = m->touch * 3 / 2, y = 0, rows = 3 + (choice ? st.p.nchoices + 1 : 0);
 	ui_list_begin(u, &st.list, body, rows * h);
-	if (screen_row(a, &st.list, &y, h, "Question", st.p.text, SCREEN_NOT_SET))
-		textedit_open(a, "Question", st.p.text, sizeof st.p.text, STORE_PROMPT_CHARS, KEYBOARD_LETTERS, NULL, NULL);
-	if (screen_row(a, &st.list, &y, h, "Kind of answer", st.kind_name, SCREEN_NOT_SET))
-		choose_open(a, "Kind of answer", kind_options, STORE_PROMPT_KINDS, st.kind_name, sizeof st.kind_name);
-	if (screen_row(a, &st.list, &y, h, "For agenda item", st.item_name, SCREEN_NOT_SET))
-		choose_open(a, "For agenda item", (const char (*)[STORE_TEXT_MAX])item_names, st.nitems + 1,
+	if (screen_row(a, &st.list, &y, h, _("Question"), st.p.text, SCREEN_NOT_SET))
+		textedit_open(a, _("Question"), st.p.text, sizeof st.p.text, STORE_PROMPT_CHARS, KEYBOARD_LETTERS, NULL, NULL);
+	if (screen_row(a, &st.list, &y, h, _("Kind of answer"), st.kind_name, SCREEN_NOT_SET))
+		choose_open(a, _("Kind of answer"), (const char (*)[STORE_TEXT_MAX])kind_names, STORE_PROMPT_KINDS,
+		            st.kind_name, sizeof st.kind_name);
+	if (screen_row(a, &st.list, &y, h, _("For agenda item"), st.item_name, SCREEN_NOT_SET))
+		choose_open(a, _("For agenda item"), (const char (*)[STORE_TEXT_MAX])item_names, st.nitems + 1,
 		            st.item_name, sizeof st.item_name);
 	for (int i = 0; choice && i < st.p.nchoices; i++) {
 		char label[32];
-		snprintf(label, sizeof label, "Choice %d", i + 1);
+		snprintf(label, sizeof label, _("Choice %d"), i + 1);
 		if (screen_row(a, &st.list, &y, h, label, st.p.choices[i], SCREEN_NOT_SET))
 			textedit_open(a, label, st.p.choices[i], sizeof st.p.choices[i], 40, KEYBOARD_LETTERS, NULL, NULL);
 	}
-	if (choice && st.p.nchoices < STORE_CHOICES && screen_row(a, &st.list, &y, h, "Add a choice", "Up to 8", SCREEN_NOT_SET))
+	if (choice && st.p.nchoices < STORE_CHOICES &&
+	    screen_row(a, &st.list, &y, h, _("Add a choice"), _("Up to 8"), SCREEN_NOT_SET))
 		st.p.nchoices++;
 	ui_list_end(u, &st.list);
 
 	int cols = st.p.id ? 3 : 2;
-	if (ui_button(u, layout_cell(bar, cols, 1, cols - 1, 0, m->gap), "Start now", UI_BUTTON_PRIMARY))
+	if (ui_button(u, layout_cell(bar, cols, 1, cols - 1, 0, m->gap), _("Start now"), UI_BUTTON_PRIMARY))
 		start(a);
-	if (ui_button(u, layout_cell(bar, cols, 1, cols - 2, 0, m->gap), "Save", UI_BUTTON_SECONDARY) && save(a)) {
-		ui_toast(u, "Prompt saved.", 3000);
+	if (ui_button(u, layout_cell(bar, cols, 1, cols - 2, 0, m->gap), _("Save"), UI_BUTTON_SECONDARY) && save(a)) {
+		ui_toast(u, _("Prompt saved."), 3000);
 		app_show(a, &screen_prompts);
 		return;
 	}
-	if (st.p.id && ui_button(u, layout_cell(bar, cols, 1, 0, 0, m->gap), "Delete", UI_BUTTON_DANGER))
+	if (st.p.id && ui_button(u, layout_cell(bar, cols, 1, 0, 0, m->gap), _("Delete"), UI_BUTTON_DANGER))
 		st.asking = true;
 	if (st.asking) {
-		int answer = ui_confirm(u, "Delete this prompt from the bank? Its answers are kept.", "Delete", "Keep it");
+		int answer = ui_confirm(u, _("Delete this prompt from the bank? Its answers are kept."), _("Delete"),
+		                        _("Keep it"));
 		if (answer > 0 && store_prompt_delete(a->db, st.p.id) == STORE_OK) {
-			ui_toast(u, "Prompt deleted.", 3000);
+			ui_toast(u, _("Prompt deleted."), 3000);
 			app_show(a, &screen_prompts);
 		} else if (answer > 0) {
 			say(store_errmsg(a->db));

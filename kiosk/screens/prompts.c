@@ -3,12 +3,13 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/lang.h"
 #include "screens.h"
 
 #define MAX_PROMPTS 64
 
-static const char *const kind_names[STORE_PROMPT_KINDS] = {"Faces, 1 to 5", "One word", "Short text",
-                                                           "Choice"};
+static const char *const kind_names[STORE_PROMPT_KINDS] = {N_("Faces, 1 to 5"), N_("One word"), N_("Short text"),
+                                                           N_("Choice")};
 
 static struct {
 	store_prompt list[MAX_PROMPTS];
@@ -25,10 +26,10 @@ static void enter(app *a)
 	st.n = 0;
 	store_prompt_list(a->db, st.list, MAX_PROMPTS, &st.n);
 	st.running = store_prompt_running(a->db, &st.now, NULL, NULL) == STORE_OK;
-	snprintf(st.banner, sizeof st.banner, "Running now: %s", st.running ? st.now.text : "");
+	snprintf(st.banner, sizeof st.banner, _("Running now: %s"), st.running ? st.now.text : "");
 	for (int i = 0; i < st.n; i++)
-		snprintf(details[i], sizeof details[i], "%s%s", kind_names[st.list[i].kind],
-		         st.running && st.list[i].id == st.now.id ? " · running now" : "");
+		snprintf(details[i], sizeof details[i], "%s%s", _(kind_names[st.list[i].kind]),
+		         st.running && st.list[i].id == st.now.id ? _(" · running now") : "");
 }
 
 static void frame(app *a)
@@ -36,7 +37,7 @@ static void frame(app *a)
 	ui *u = a->ui;
 	const layout_metrics *m = ui_metrics(u);
 	rect body = {0, 0, m->w, m->h};
-	if (screen_header(a, &body, "Reflections", "Back")) {
+	if (screen_header(a, &body, _("Reflections"), _("Back"))) {
 		app_show(a, &screen_facilitator);
 		return;
 	}
@@ -49,9 +50,9 @@ static void frame(app *a)
 		layout_cut_right(&top, m->gap);
 		ui_fill(u, top, UI_PALE_BLUE);
 		ui_label_line(u, layout_inset(top, m->pad / 2), st.banner, UI_FONT_BOLD, UI_TEXT, UI_ALIGN_LEFT);
-		if (ui_button(u, stop, "Stop", UI_BUTTON_DANGER)) {
+		if (ui_button(u, stop, _("Stop"), UI_BUTTON_DANGER)) {
 			if (store_prompt_stop(a->db) == STORE_OK)
-				ui_toast(u, "The reflection is stopped: \"Reflect\" is gone from the home screen.", 4000);
+				ui_toast(u, _("The reflection is stopped: \"Reflect\" is gone from the home screen."), 4000);
 			enter(a);
 			return;
 		}
@@ -68,7 +69,7 @@ static void frame(app *a)
 		}
 	}
 	ui_list_end(u, &st.scroll);
-	if (ui_button(u, m->portrait ? bar : layout_cut_right(&bar, bar.w / 2), "Add a prompt", UI_BUTTON_SECONDARY))
+	if (ui_button(u, m->portrait ? bar : layout_cut_right(&bar, bar.w / 2), _("Add a prompt"), UI_BUTTON_SECONDARY))
 		prompt_open(a, 0);
 }
 

@@ -4,10 +4,43 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/lang.h"
 #include "core/text.h"
 #include "screens.h"
 
-static const char *const scale_words[5] = {"Very poor", "Poor", "OK", "Good", "Very good"};
+/* TRANSLATORS: the words under the five faces of a rating, worst to best. */
+static const char *const scale_words[5] = {
+	NC_("face", "Very poor"), NC_("face", "Poor"), NC_("face", "OK"), NC_("face", "Good"),
+	NC_("face", "Very good"),
+};
+
+/* The prompts and choices the data file seeds (store.c, in its migration SQL,
+ * where xgettext cannot see them). They are data, but the kiosk's own words:
+ * shown to attendees translated, while a facilitator's own text shows as typed. */
+static const char *const seeded[] = {
+	N_("How valuable was this session for your time?"),
+	N_("What is working well?"),
+	N_("What could we do better next time?"),
+	N_("In one word, how do you feel about today?"),
+	N_("Which kind of learning activity engaged you most?"),
+	N_("Sharing"),
+	N_("Productive inquiry"),
+	N_("Negotiating shared understanding"),
+	N_("Producing assets"),
+	N_("Creating standards"),
+	N_("Formal access to knowledge"),
+	N_("Visits"),
+	N_("Who has a value-creation story to share?"),
+};
+
+/* text as shown: translated if it is one of seeded[], else as typed. */
+static const char *seeded_words(const char *text)
+{
+	for (size_t i = 0; i < sizeof seeded / sizeof seeded[0]; i++)
+		if (!strcmp(text, seeded[i]))
+			return _(seeded[i]);
+	return text;
+}
 
 static struct {
 	bool running;
@@ -66,7 +99,7 @@ static void thanks(app *a)
 	app_wake_at(a, st.thanks_until);
 	rect panel = layout_inset((rect){0, 0, m->w, m->h}, 2 * m->pad);
 	ui_fill(u, panel, UI_GREEN);
-	static const char title[] = "Thank you!", text[] = "Your answer is saved. It is anonymous.";
+	const char *title = _("Thank you!"), *text = _("Your answer is saved. It is anonymous.");
 	rect in = layout_inset(panel, 2 * m->pad);
 	int th = ui_text_height(u, title, UI_FONT_TITLE, in.w), bh = ui_text_height(u, text, UI_FONT_BODY, in.w);
 	in = layout_center(in, in.w, th + m->gap + bh);
@@ -83,7 +116,7 @@ static void faces(app *a, rect body)
 		rect r = layout_cell(body, cols, rows, i % cols, i / cols, m->gap);
 		if (m->portrait)
 			r = layout_center(r, r.w * 3 / 5, r.h); /* faces stay round-ish */
-		if (ui_face_button(a->ui, r, i + 1, scale_words[i])) {
+		if (ui_face_button(a->ui, r, i + 1, C_("face", scale_words[i]))) {
 			answer(a, i + 1);
 			return;
 		}
@@ -96,7 +129,7 @@ static void choices(app *a, rect body)
 	int n = st.prompt.nchoices, cols = m->portrait || n < 4 ? 1 : 2, rows = (n + cols - 1) / cols;
 	for (int i = 0; i < n; i++) {
 		rect r = layout_cell(body, cols, rows, i % cols, i / cols, m->gap / 2);
-		if (ui_button(a->ui, r, st.prompt.choices[i], UI_BUTTON_SECONDARY)) {
+		if (ui_button(a->ui, r, seeded_words(st.prompt.choices[i]), UI_BUTTON_SECONDARY)) {
 			answer(a, i);
 			return;
 		}
@@ -117,7 +150,7 @@ static void written(app *a, rect body)
 	bool done;
 	if (word) {
 		done = ui_field(u, layout_cut_top(&body, ui_line_height(u, UI_FONT_BOLD) + m->gap / 2 + m->touch),
-		                "One word", st.answer, sizeof st.answer, max);
+		                _("One word"), st.answer, sizeof st.answer, max);
 	} else {
 		ui_fill(u, body, UI_WHITE);
 		ui_outline(u, body, 2, UI_GREY1);
@@ -130,7 +163,7 @@ static void written(app *a, rect body)
 	if (st.message)
 		ui_label(u, layout_cut_bottom(&send, send.h - m->touch - m->gap), st.message, UI_FONT_SMALL, UI_RED,
 		         UI_ALIGN_LEFT);
-	done |= ui_button(u, layout_cut_top(&send, m->touch), "Send", UI_BUTTON_PRIMARY);
+	done |= ui_button(u, layout_cut_top(&send, m->touch), _("Send"), UI_BUTTON_PRIMARY);
 	done |= ui_keyboard(u, kb);
 	if (done)
 		answer(a, 0);
@@ -145,17 +178,18 @@ static void frame(app *a)
 		return;
 	}
 	rect body = {0, 0, m->w, m->h};
-	if (screen_header(a, &body, "Reflect", "Back")) {
+	if (screen_header(a, &body, _("Reflect"), _("Back"))) {
 		app_home(a);
 		return;
 	}
 	if (!st.running) {
-		ui_label(u, body, "No reflection is running just now. Thank you for stopping by.", UI_FONT_BODY, UI_TEXT,
+		ui_label(u, body, _("No reflection is running just now. Thank you for stopping by."), UI_FONT_BODY, UI_TEXT,
 		         UI_ALIGN_CENTER);
 		return;
 	}
-	int qh = ui_text_height(u, st.prompt.text, UI_FONT_TITLE, body.w);
-	ui_label(u, layout_cut_top(&body, qh), st.prompt.text, UI_FONT_TITLE, UI_TEXT, UI_ALIGN_LEFT);
+	const char *question = seeded_words(st.prompt.text);
+	int qh = ui_text_height(u, question, UI_FONT_TITLE, body.w);
+	ui_label(u, layout_cut_top(&body, qh), question, UI_FONT_TITLE, UI_TEXT, UI_ALIGN_LEFT);
 	layout_cut_top(&body, m->gap);
 	switch (st.prompt.kind) {
 	case STORE_PROMPT_SCALE: faces(a, body); break;

@@ -5,6 +5,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/lang.h"
 #include "screens.h"
 
 #define MAX_PROMPTS 64
@@ -12,7 +13,11 @@
 #define MAX_WORDS 60
 #define MAX_TEXTS 300
 
-static const char *const faces[5] = {"Very poor", "Poor", "OK", "Good", "Very good"};
+/* TRANSLATORS: the words under the five faces of a rating, worst to best. */
+static const char *const faces[5] = {
+	NC_("face", "Very poor"), NC_("face", "Poor"), NC_("face", "OK"), NC_("face", "Good"),
+	NC_("face", "Very good"),
+};
 
 static struct {
 	int64_t event_id;
@@ -45,6 +50,15 @@ static char shown_buf[MAX_BARS][32], side_buf[MAX_BARS][32];
 static store_mean means[MAX_BARS];
 static store_response texts[MAX_TEXTS];
 
+/* A prompt's question or choice, or a kind of learning activity, as shown: the
+ * data file seeds them in English (reflect.c lists the seeded ones for the
+ * catalogue), so a default is translated and a facilitator's own text has no
+ * translation and shows as typed. "" stays "" (gettext("") is not ""). */
+static const char *data_words(const char *text)
+{
+	return text[0] ? _(text) : text;
+}
+
 static void summarise(app *a)
 {
 	const store_prompt *p = &st.prompts[st.current];
@@ -52,15 +66,16 @@ static void summarise(app *a)
 	memset(st.counts, 0, sizeof st.counts);
 	store_answer_counts(a->db, p->id, st.event_id, 0, st.counts, &st.answers, &st.mean);
 	if (p->kind == STORE_PROMPT_SCALE)
-		snprintf(st.summary, sizeof st.summary, "%d %s · mean %.1f out of 5", st.answers,
-		         st.answers == 1 ? "answer" : "answers", st.mean);
+		snprintf(st.summary, sizeof st.summary,
+		         ngettext("%d answer · mean %.1f out of 5", "%d answers · mean %.1f out of 5", st.answers),
+		         st.answers, st.mean);
 	else
-		snprintf(st.summary, sizeof st.summary, "%d %s", st.answers, st.answers == 1 ? "answer" : "answers");
+		snprintf(st.summary, sizeof st.summary, ngettext("%d answer", "%d answers", st.answers), st.answers);
 	if (p->kind == STORE_PROMPT_SCALE || p->kind == STORE_PROMPT_CHOICE) {
 		int n = p->kind == STORE_PROMPT_SCALE ? 5 : p->nchoices;
 		for (int i = 0; i < n; i++) {
 			int v = p->kind == STORE_PROMPT_SCALE ? st.counts[i + 1] : st.counts[i];
-			st.labels[i] = p->kind == STORE_PROMPT_SCALE ? faces[i] : p->choices[i];
+			st.labels[i] = p->kind == STORE_PROMPT_SCALE ? C_("face", faces[i]) : data_words(p->choices[i]);
 			st.values[i] = v;
 			snprintf(shown_buf[i], sizeof shown_buf[i], "%d", v);
 			st.shown[i] = shown_buf[i];
@@ -74,7 +89,8 @@ static void summarise(app *a)
 		else
 			store_scale_by_item(a->db, p->id, st.event_id, means, MAX_BARS, &n);
 		for (int i = 0; i < n; i++) {
-			st.side_labels[i] = means[i].label;
+			/* An agenda item's title as typed; an activity's name is the kiosk's. */
+			st.side_labels[i] = st.by_activity ? data_words(means[i].label) : means[i].label;
 			st.side_values[i] = means[i].mean;
 			snprintf(side_buf[i], sizeof side_buf[i], "%.1f (n=%d)", means[i].mean, means[i].answers);
 			st.side_shown[i] = side_buf[i];
@@ -100,7 +116,7 @@ static void enter(app *a)
 	store_prompt_list(a->db, st.prompts, MAX_PROMPTS, &st.nprompts);
 	st.current = 0;
 	for (int i = 0; i < st.nprompts; i++) {
-		snprintf(prompt_names[i], sizeof prompt_names[i], "%s", st.prompts[i].text);
+		snprintf(prompt_names[i], sizeof prompt_names[i], "%s", data_words(st.prompts[i].text));
 		if (!strcmp(st.chosen, prompt_names[i]))
 			st.current = i;
 	}
@@ -116,7 +132,7 @@ static void frame(app *a)
 	if (!review_frame(a, &body, REVIEW_RESULTS))
 		return;
 	if (!st.nprompts) {
-		ui_label(u, body, "No reflection prompts yet.", UI_FONT_BODY, UI_GREY1, UI_ALIGN_CENTER);
+		ui_label(u, body, _("No reflection prompts yet."), UI_FONT_BODY, UI_GREY1, UI_ALIGN_CENTER);
 		return;
 	}
 	const store_prompt *p = &st.prompts[st.current];
@@ -125,19 +141,21 @@ static void frame(app *a)
 		layout_cut_top(&body, m->gap);
 		ui_list row = {0};
 		ui_list_begin(u, &row, top, top.h);
-		if (ui_list_item(u, &row, top, "Prompt", p->text, false))
-			choose_open(a, "Which prompt?", (const char (*)[STORE_TEXT_MAX])prompt_names, st.nprompts, st.chosen,
+		/* TRANSLATORS: a prompt is a reflection question put to attendees. */
+		if (ui_list_item(u, &row, top, _("Prompt"), data_words(p->text), false))
+			choose_open(a, _("Which prompt?"), (const char (*)[STORE_TEXT_MAX])prompt_names, st.nprompts, st.chosen,
 			            sizeof st.chosen);
 		ui_list_end(u, &row);
 	} else {
-		int qh = ui_text_height(u, p->text, UI_FONT_TITLE, body.w);
-		ui_label(u, layout_cut_top(&body, qh), p->text, UI_FONT_TITLE, UI_TEXT, UI_ALIGN_LEFT);
+		const char *question = data_words(p->text);
+		int qh = ui_text_height(u, question, UI_FONT_TITLE, body.w);
+		ui_label(u, layout_cut_top(&body, qh), question, UI_FONT_TITLE, UI_TEXT, UI_ALIGN_LEFT);
 	}
 	ui_label(u, layout_cut_top(&body, ui_line_height(u, UI_FONT_BOLD)), st.summary, UI_FONT_BOLD, UI_TEXT,
 	         UI_ALIGN_LEFT);
 	layout_cut_top(&body, m->gap);
 	if (st.answers == 0) {
-		ui_label(u, body, "No answers yet.", UI_FONT_BODY, UI_GREY1, UI_ALIGN_CENTER);
+		ui_label(u, body, _("No answers yet."), UI_FONT_BODY, UI_GREY1, UI_ALIGN_CENTER);
 		return;
 	}
 	switch (p->kind) {
@@ -151,12 +169,12 @@ static void frame(app *a)
 		rect toggle = layout_cut_top(&side, m->touch);
 		layout_cut_top(&side, m->gap);
 		if (!a->presenting) {
-			if (ui_button(u, layout_cell(toggle, 2, 1, 0, 0, 2), "By agenda item",
+			if (ui_button(u, layout_cell(toggle, 2, 1, 0, 0, 2), _("By agenda item"),
 			              st.by_activity ? UI_BUTTON_SECONDARY : UI_BUTTON_PRIMARY) && st.by_activity) {
 				st.by_activity = false;
 				summarise(a);
 			}
-			if (ui_button(u, layout_cell(toggle, 2, 1, 1, 0, 2), "By activity",
+			if (ui_button(u, layout_cell(toggle, 2, 1, 1, 0, 2), _("By activity"),
 			              st.by_activity ? UI_BUTTON_PRIMARY : UI_BUTTON_SECONDARY) && !st.by_activity) {
 				st.by_activity = true;
 				summarise(a);

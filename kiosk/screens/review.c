@@ -1,10 +1,13 @@
 /* review: the critical friends' area behind the PIN — its tabs, and
  * presenting any view to the whole room in big type. */
+#include "core/lang.h"
 #include "screens.h"
 
 #define PRESENT_ZOOM 1.4f
 
-static const char *const tab_names[] = {"Wall", "Reflections", "Attendance", "Measures", "Past events"};
+/* TRANSLATORS: the review area's tabs; keep them short. */
+static const char *const tab_names[] = {N_("Wall"), N_("Reflections"), N_("Attendance"), N_("Measures"),
+                                        N_("Past events")};
 static const screen *const tab_screens[] = {&screen_wall, &screen_results, &screen_attendance, &screen_measures,
                                             &screen_history};
 
@@ -28,10 +31,11 @@ bool review_frame(app *a, rect *body, review_tab tab)
 	const layout_metrics *m = ui_metrics(u);
 	*body = (rect){0, 0, m->w, m->h};
 	if (a->presenting) {
+		const char *stop = _("Stop presenting");
 		int w = 0, h = 0;
-		ui_measure(u, "Stop presenting", UI_FONT_BOLD, &w, &h);
+		ui_measure(u, stop, UI_FONT_BOLD, &w, &h);
 		rect corner = {m->w - w - 3 * m->pad, 0, w + 3 * m->pad, m->touch};
-		if (ui_button(u, corner, "Stop presenting", UI_BUTTON_QUIET)) {
+		if (ui_button(u, corner, stop, UI_BUTTON_QUIET)) {
 			present(a, false);
 			return false;
 		}
@@ -40,14 +44,16 @@ bool review_frame(app *a, rect *body, review_tab tab)
 		return true;
 	}
 	rect head = *body;
-	if (screen_header(a, &head, "Review", "Back")) {
+	if (screen_header(a, &head, _("Review"), _("Back"))) {
 		review_leave(a);
 		return false;
 	}
+	/* TRANSLATORS: button: show this view to the whole room in big type. */
+	const char *show = _("Present");
 	int w = 0, h = 0;
-	ui_measure(u, "Present", UI_FONT_BOLD, &w, &h);
+	ui_measure(u, show, UI_FONT_BOLD, &w, &h);
 	rect bar = {m->w - w - 3 * m->pad - m->pad / 2, m->pad / 2, w + 3 * m->pad, m->touch};
-	if (ui_button(u, bar, "Present", UI_BUTTON_SECONDARY)) {
+	if (ui_button(u, bar, show, UI_BUTTON_SECONDARY)) {
 		present(a, true);
 		return false;
 	}
@@ -57,7 +63,7 @@ bool review_frame(app *a, rect *body, review_tab tab)
 	layout_cut_top(body, m->gap);
 	for (int i = 0; i < 5; i++) {
 		rect t = layout_cell(tabs, cols, rows, i % cols, i / cols, m->gap / 2);
-		if (ui_button(u, t, tab_names[i], i == (int)tab ? UI_BUTTON_TAB_ON : UI_BUTTON_TAB) && i != (int)tab) {
+		if (ui_button(u, t, _(tab_names[i]), i == (int)tab ? UI_BUTTON_TAB_ON : UI_BUTTON_TAB) && i != (int)tab) {
 			app_show(a, tab_screens[i]);
 			return false;
 		}

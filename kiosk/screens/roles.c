@@ -2,6 +2,7 @@
  * facilitator turned them on; skipped in one tap. */
 #include <string.h>
 
+#include "core/lang.h"
 #include "screens.h"
 
 static struct {
@@ -25,11 +26,11 @@ static void frame(app *a)
 	ui *u = a->ui;
 	const layout_metrics *m = ui_metrics(u);
 	rect body = {0, 0, m->w, m->h};
-	if (screen_header(a, &body, "A role for today?", "Back")) {
+	if (screen_header(a, &body, _("A role for today?"), _("Back"))) {
 		checkin_resume(a);
 		return;
 	}
-	static const char ask[] = "Would you like to take one of these roles today? You can skip this.";
+	const char *ask = _("Would you like to take one of these roles today? You can skip this.");
 	ui_label(u, layout_cut_top(&body, ui_text_height(u, ask, UI_FONT_BODY, body.w)), ask, UI_FONT_BODY, UI_TEXT,
 	         UI_ALIGN_LEFT);
 	layout_cut_top(&body, m->gap);
@@ -38,13 +39,14 @@ static void frame(app *a)
 	int cols = m->portrait ? 1 : 2, rows = (STORE_ROLE_COUNT + cols - 1) / cols;
 	for (int i = 0; i < STORE_ROLE_COUNT; i++) {
 		rect b = layout_cell(body, cols, rows, i % cols, i / cols, m->gap / 2);
-		if (ui_button(u, b, store_role_name(i), UI_BUTTON_SECONDARY)) {
+		/* Shown translated, stored in English (store.c knows the roles by it). */
+		if (ui_button(u, b, _(store_role_name(i)), UI_BUTTON_SECONDARY)) {
 			store_member chosen = st.m;
 			checkin_complete(a, &chosen, store_role_name(i));
 			return;
 		}
 	}
-	if (ui_button(u, skip, "No role today", UI_BUTTON_PRIMARY)) {
+	if (ui_button(u, skip, _("No role today"), UI_BUTTON_PRIMARY)) {
 		store_member chosen = st.m;
 		checkin_complete(a, &chosen, "");
 	}

@@ -4,6 +4,7 @@
 
 #include "app.h"
 #include "core/files.h"
+#include "core/lang.h"
 
 extern const screen screen_home;
 extern const screen screen_pin;
@@ -112,7 +113,7 @@ rect screen_form_bar(app *a, rect *body, const char *message);
 /* A form row in list l at *y (advanced by h): label, and value or empty;
  * true when tapped. */
 bool screen_row(app *a, ui_list *l, int *y, int h, const char *label, const char *value, const char *empty);
-#define SCREEN_NOT_SET "Not set yet — tap to add"
+#define SCREEN_NOT_SET N_("Not set yet — tap to add")
 
 /* The files found on USB sticks (usb.c, synckey.c) over body: the result of
  * the last action (if any) above them, or none when there are no files, and

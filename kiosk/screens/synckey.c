@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "core/files.h"
+#include "core/lang.h"
 #include "frames.h"
 #include "screens.h"
 
@@ -38,10 +39,10 @@ static void load(app *a, const char *path)
 {
 	char err[FILES_PATH_MAX + 160];
 	if (frames_load_key(a->db, path, err, sizeof err) != 0)
-		snprintf(st.result, sizeof st.result, "The key was not loaded: %s.", err);
+		snprintf(st.result, sizeof st.result, _("The key was not loaded: %s."), err);
 	else
 		snprintf(st.result, sizeof st.result,
-		         "The archive's key in %s is loaded. The Sync loop is now encrypted for the archive.",
+		         _("The archive's key in %s is loaded. The Sync loop is now encrypted for the archive."),
 		         screen_file_name(path));
 }
 
@@ -50,12 +51,14 @@ static void frame(app *a)
 	ui *u = a->ui;
 	const layout_metrics *m = ui_metrics(u);
 	rect body = {0, 0, m->w, m->h};
-	if (screen_header(a, &body, "Archive key", "Back")) {
+	if (screen_header(a, &body, _("Archive key"), _("Back"))) {
 		app_show(a, &screen_syncloop);
 		return;
 	}
-	static const char none[] = "No key file found on a USB stick. Copy the archive's .pub file (made by cop-sync keygen) "
-	                           "onto a stick, plug it in, then tap \"Look again\".";
+	/* TRANSLATORS: "Look again" is the button under this message; use its
+	   translation. */
+	const char *none = _("No key file found on a USB stick. Copy the archive's .pub file (made by cop-sync keygen) "
+	                     "onto a stick, plug it in, then tap \"Look again\".");
 	bool again = false;
 	int tapped = screen_stick_files(a, body, &st.list, (const char (*)[FILES_PATH_MAX])st.files, st.n, st.result,
 	                                none, &again);
@@ -65,10 +68,10 @@ static void frame(app *a)
 	}
 	if (tapped >= 0) {
 		st.chosen = tapped;
-		snprintf(st.question, sizeof st.question, "Encrypt the Sync loop with the key in %s?", screen_file_name(st.files[tapped]));
+		snprintf(st.question, sizeof st.question, _("Encrypt the Sync loop with the key in %s?"), screen_file_name(st.files[tapped]));
 	}
 	if (st.chosen >= 0) {
-		int answer = ui_confirm(u, st.question, "Use this key", "Cancel");
+		int answer = ui_confirm(u, st.question, _("Use this key"), _("Cancel"));
 		if (answer > 0)
 			load(a, st.files[st.chosen]);
 		if (answer)

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "core/files.h"
+#include "core/lang.h"
 #include "core/qrdraw.h"
 #include "core/when.h"
 #include "frames.h"
@@ -74,8 +75,22 @@ static void load_history(app *a)
 	for (int i = 0; i < st.nbatches; i++) {
 		char when[20];
 		when_format(st.batches[i].acked_at ? st.batches[i].acked_at : st.batches[i].created_at, when, sizeof when);
-		snprintf(history_lines[i], sizeof history_lines[i], "%d records · %s %s", st.batches[i].records,
-		         st.batches[i].acked_at ? "synced" : "made", when);
+		/* English says "records" for one too, as it always has; ngettext
+		 * gives other languages their forms. */
+		int n = st.batches[i].records;
+		if (st.batches[i].acked_at)
+			snprintf(history_lines[i], sizeof history_lines[i],
+			         /* TRANSLATORS: a synced batch in the history: how many
+			            records, when it was synced ("2026-11-27 09:30"). English
+			            keeps "records" for one too; give each form its grammar. */
+			         ngettext("%d records · synced %s", "%d records · synced %s", n), n, when);
+		else
+			snprintf(history_lines[i], sizeof history_lines[i],
+			         /* TRANSLATORS: a batch in the history not yet synced: how
+			            many records, when it was made ("2026-11-27 09:30").
+			            English keeps "records" for one too; give each form its
+			            grammar. */
+			         ngettext("%d records · made %s", "%d records · made %s", n), n, when);
 	}
 }
 
@@ -96,7 +111,7 @@ static void load(app *a)
 	const layout_metrics *m = ui_metrics(a->ui);
 	if (qrdraw_size(qrdraw_square(m->w, m->h), &st.version, &st.module) != 0) {
 		free(records);
-		ui_toast(a->ui, "This screen is too small to show QR codes.", 5000);
+		ui_toast(a->ui, _("This screen is too small to show QR codes."), 5000);
 		return;
 	}
 	char batch_id[24];
@@ -109,15 +124,22 @@ static void load(app *a)
 	rc = sync_encoder_new(&opts, records, len, &st.enc, st.receipt);
 	free(records);
 	if (rc != SYNC_OK) {
-		ui_toast(a->ui, "The records could not be put into QR codes; please report this.", 6000);
+		ui_toast(a->ui, _("The records could not be put into QR codes; please report this."), 6000);
 		return;
 	}
 	size_t parts = sync_encoder_parts(st.enc);
 	st.loop = parts + (parts > 1 ? (parts + 1) / 2 : 0); /* plain frames, then fountain frames */
 	st.seq = 1;
 	st.pending = true;
-	snprintf(st.about, sizeof st.about, "%d %s · %s", st.batch.records, st.batch.records == 1 ? "record" : "records",
-	         st.sealed ? "Encrypted for the archive" : "not encrypted");
+	int n = st.batch.records;
+	if (st.sealed)
+		snprintf(st.about, sizeof st.about,
+		         /* TRANSLATORS: under the QR codes: how many records the loop holds. */
+		         ngettext("%d record · Encrypted for the archive", "%d records · Encrypted for the archive", n), n);
+	else
+		snprintf(st.about, sizeof st.about,
+		         /* TRANSLATORS: under the QR codes: how many records the loop holds. */
+		         ngettext("%d record · not encrypted", "%d records · not encrypted", n), n);
 	render();
 }
 
@@ -125,18 +147,26 @@ static const char *check_receipt(const char *typed)
 {
 	char code[SYNC_RECEIPT_SIZE];
 	if (!sync_receipt_normalise(typed, code))
-		return "A receipt code has 8 letters and digits, like K7QX-M2PA.";
-	return strcmp(code, st.receipt) ? "That code does not match this batch. Check it and try again." : NULL;
+		return _("A receipt code has 8 letters and digits, like K7QX-M2PA.");
+	return strcmp(code, st.receipt) ? _("That code does not match this batch. Check it and try again.") : NULL;
 }
 
 static void enter(app *a)
 {
 	if (st.typed[0] && st.pending && !check_receipt(st.typed)) {
 		/* Back from entering the receipt: the archive has this batch. */
-		char done[96];
+		char done[160];
 		if (store_sync_ack(a->db, st.batch.id) == STORE_OK) {
-			snprintf(done, sizeof done, "Batch %lld is synced: %d records are in the archive.",
-			         (long long)st.batch.id, st.batch.records);
+			/* English says "records are" for one too, as it always has;
+			 * ngettext gives other languages their forms. */
+			int n = st.batch.records;
+			snprintf(done, sizeof done,
+			         /* TRANSLATORS: the batch's number, how many records.
+			            English keeps "records are" for one too; give each
+			            form its grammar. */
+			         ngettext("Batch %lld is synced: %d records are in the archive.",
+			                  "Batch %lld is synced: %d records are in the archive.", n),
+			         (long long)st.batch.id, n);
 			ui_toast(a->ui, done, 5000);
 		} else {
 			ui_toast(a->ui, store_errmsg(a->db), 5000);
@@ -189,35 +219,37 @@ static void frame(app *a)
 		layout_cut_left(&body, m->gap * 2);
 
 	rect top = layout_cut_top(&body, m->touch);
-	if (ui_button(u, layout_cut_left(&top, m->touch * 2), "Back", UI_BUTTON_SECONDARY)) {
+	if (ui_button(u, layout_cut_left(&top, m->touch * 2), _("Back"), UI_BUTTON_SECONDARY)) {
 		app_show(a, &screen_facilitator);
 		return;
 	}
 	layout_cut_left(&top, m->gap);
-	ui_label(u, top, "Sync", UI_FONT_TITLE, UI_TEXT, UI_ALIGN_LEFT);
+	/* TRANSLATORS: the title of the screen that syncs the records by QR codes. */
+	ui_label(u, top, _("Sync"), UI_FONT_TITLE, UI_TEXT, UI_ALIGN_LEFT);
 	layout_cut_top(&body, m->gap);
 
 	if (st.history || !st.pending) {
 		ui_fill(u, code, UI_WHITE);
 		rect in = layout_inset(code, m->pad);
-		const char *head = !st.pending ? "Everything is synced: no records are waiting."
-		                   : st.sealed ? "Encrypted for the archive: only the archive's key can read this loop."
-		                               : "This loop is not encrypted: anyone who films it can read the names in "
-		                                 "it, so show it only to the archive's camera, or load the archive's key.";
+		const char *head = !st.pending ? _("Everything is synced: no records are waiting.")
+		                   : st.sealed ? _("Encrypted for the archive: only the archive's key can read this loop.")
+		                               : _("This loop is not encrypted: anyone who films it can read the names in "
+		                                   "it, so show it only to the archive's camera, or load the archive's key.");
 		ui_label(u, layout_cut_top(&in, ui_text_height(u, head, UI_FONT_BOLD, in.w)), head, UI_FONT_BOLD, UI_TEXT,
 		         UI_ALIGN_LEFT);
 		layout_cut_top(&in, m->gap / 2);
 		rect tools = layout_cut_top(&in, m->touch);
 		layout_cut_top(&in, m->gap / 2);
-		if (ui_button(u, layout_cell(tools, 2, 1, 0, 0, m->gap / 2), "Load key", UI_BUTTON_SECONDARY)) {
+		if (ui_button(u, layout_cell(tools, 2, 1, 0, 0, m->gap / 2), _("Load key"), UI_BUTTON_SECONDARY)) {
 			app_show(a, &screen_synckey);
 			return;
 		}
-		if (ui_button(u, layout_cell(tools, 2, 1, 1, 0, m->gap / 2), "Export to USB", UI_BUTTON_SECONDARY)) {
+		if (ui_button(u, layout_cell(tools, 2, 1, 1, 0, m->gap / 2), _("Export to USB"), UI_BUTTON_SECONDARY)) {
 			char dir[FILES_PATH_MAX];
 			if (!files_stick(dir))
-				snprintf(st.exported, sizeof st.exported,
-				         "No USB stick found. Plug one in, wait a moment, then tap \"Export to USB\" again.");
+				snprintf(st.exported, sizeof st.exported, "%s",
+				         /* TRANSLATORS: "Export to USB" is the button just tapped; use its translation. */
+				         _("No USB stick found. Plug one in, wait a moment, then tap \"Export to USB\" again."));
 			else
 				files_export(a->db, dir, st.exported, sizeof st.exported);
 		}
@@ -230,7 +262,7 @@ static void frame(app *a)
 		ui_list_begin(u, &st.list, in, st.nbatches * h);
 		for (int i = 0; i < st.nbatches; i++) {
 			char title[48];
-			snprintf(title, sizeof title, "Batch %lld", (long long)st.batches[i].id);
+			snprintf(title, sizeof title, _("Batch %lld"), (long long)st.batches[i].id);
 			ui_list_item(u, &st.list, ui_list_row(u, &st.list, i * h, h), title, history_lines[i],
 			             !st.batches[i].acked_at);
 		}
@@ -256,29 +288,31 @@ static void frame(app *a)
 	layout_cut_top(&body, m->gap / 2);
 	rect row2 = layout_cut_top(&body, m->touch);
 	layout_cut_top(&body, m->gap / 2);
-	if (ui_button(u, layout_cell(row1, 2, 1, 0, 0, m->gap / 2), st.playing ? "Pause" : "Play",
+	if (ui_button(u, layout_cell(row1, 2, 1, 0, 0, m->gap / 2), st.playing ? _("Pause") : _("Play"),
 	              UI_BUTTON_SECONDARY)) {
 		st.playing = !st.playing;
 		st.next_at = a->now + st.interval;
 	}
-	if (ui_button(u, layout_cell(row1, 2, 1, 1, 0, m->gap / 2), "Step", UI_BUTTON_SECONDARY)) {
+	/* TRANSLATORS: a button that shows the next QR code and stops there. */
+	if (ui_button(u, layout_cell(row1, 2, 1, 1, 0, m->gap / 2), _("Step"), UI_BUTTON_SECONDARY)) {
 		st.playing = false;
 		st.seq = st.seq % (uint32_t)st.loop + 1;
 		render();
 	}
-	if (ui_button(u, layout_cell(row2, 2, 1, 0, 0, m->gap / 2), "Slower", UI_BUTTON_SECONDARY) && st.interval < 2000)
+	if (ui_button(u, layout_cell(row2, 2, 1, 0, 0, m->gap / 2), _("Slower"), UI_BUTTON_SECONDARY) && st.interval < 2000)
 		st.interval += st.interval / 2;
-	if (ui_button(u, layout_cell(row2, 2, 1, 1, 0, m->gap / 2), "Faster", UI_BUTTON_SECONDARY) && st.interval > 100)
+	if (ui_button(u, layout_cell(row2, 2, 1, 1, 0, m->gap / 2), _("Faster"), UI_BUTTON_SECONDARY) && st.interval > 100)
 		st.interval -= st.interval / 3;
-	snprintf(st.speed, sizeof st.speed, "%.1f frames a second", 1000.0 / st.interval);
+	/* TRANSLATORS: how fast the QR codes change, e.g. "5.0 frames a second". */
+	snprintf(st.speed, sizeof st.speed, _("%.1f frames a second"), 1000.0 / st.interval);
 	ui_label(u, layout_cut_top(&body, ui_line_height(u, UI_FONT_SMALL)), st.speed, UI_FONT_SMALL, UI_GREY1,
 	         UI_ALIGN_LEFT);
 	rect bottom = layout_cut_bottom(&body, m->touch);
 	layout_cut_bottom(&body, m->gap / 2);
-	if (ui_button(u, layout_cell(bottom, 2, 1, 1, 0, m->gap / 2), "Enter receipt", UI_BUTTON_PRIMARY))
-		textedit_open(a, "Receipt code from the archive", st.typed, sizeof st.typed, 12, KEYBOARD_LETTERS,
+	if (ui_button(u, layout_cell(bottom, 2, 1, 1, 0, m->gap / 2), _("Enter receipt"), UI_BUTTON_PRIMARY))
+		textedit_open(a, _("Receipt code from the archive"), st.typed, sizeof st.typed, 12, KEYBOARD_LETTERS,
 		              check_receipt, NULL);
-	if (ui_button(u, layout_cell(bottom, 2, 1, 0, 0, m->gap / 2), st.history ? "Show codes" : "More",
+	if (ui_button(u, layout_cell(bottom, 2, 1, 0, 0, m->gap / 2), st.history ? _("Show codes") : _("More"),
 	              UI_BUTTON_SECONDARY))
 		st.history = !st.history;
 	if (!m->portrait)

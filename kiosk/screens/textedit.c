@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/lang.h"
 #include "screens.h"
 
 #define EDIT_MAX 1024
@@ -83,7 +84,7 @@ static void frame(app *a)
 	ui *u = a->ui;
 	const layout_metrics *m = ui_metrics(u);
 	rect body = {0, 0, m->w, m->h};
-	if (screen_header(a, &body, st.title, "Cancel")) {
+	if (screen_header(a, &body, st.title, _("Cancel"))) {
 		app_show(a, st.back);
 		return;
 	}

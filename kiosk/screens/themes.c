@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/lang.h"
 #include "screens.h"
 
 #define MAX_THEMES 128
@@ -16,7 +17,7 @@ static struct {
 	ui_list list;
 } st;
 static store_wall_note notes[MAX_NOTES];
-static char details[MAX_THEMES][64];
+static char details[MAX_THEMES][80];
 
 static void enter(app *a)
 {
@@ -26,9 +27,11 @@ static void enter(app *a)
 	store_theme_list(a->db, st.event_id, st.themes, MAX_THEMES, &st.n);
 	store_wall(a->db, st.event_id, 0, notes, MAX_NOTES, &st.nnotes);
 	for (int i = 0; i < st.n; i++) {
-		int dots = st.themes[i].votes + st.themes[i].note_votes;
-		snprintf(details[i], sizeof details[i], "%d %s · %d %s", st.themes[i].notes,
-		         st.themes[i].notes == 1 ? "note" : "notes", dots, dots == 1 ? "dot" : "dots");
+		int n = st.themes[i].notes, dots = st.themes[i].votes + st.themes[i].note_votes;
+		char notes_part[32], dots_part[32];
+		snprintf(notes_part, sizeof notes_part, ngettext("%d note", "%d notes", n), n);
+		snprintf(dots_part, sizeof dots_part, ngettext("%d dot", "%d dots", dots), dots);
+		snprintf(details[i], sizeof details[i], "%s · %s", notes_part, dots_part);
 	}
 }
 
@@ -41,13 +44,13 @@ static void frame(app *a)
 		return;
 	rect top = layout_cut_top(&body, m->touch);
 	layout_cut_top(&body, m->gap);
-	if (ui_button(u, layout_cut_left(&top, m->touch * 3), "Back to the wall", UI_BUTTON_SECONDARY)) {
+	if (ui_button(u, layout_cut_left(&top, m->touch * 3), _("Back to the wall"), UI_BUTTON_SECONDARY)) {
 		app_show(a, &screen_wall);
 		return;
 	}
 	layout_cut_left(&top, m->gap);
-	ui_label(u, top, st.n ? "Tap a theme to add a dot; hold it to take one away."
-	                      : "No themes yet: on the wall, choose \"Group\", tap notes, and name them.",
+	ui_label(u, top, st.n ? _("Tap a theme to add a dot; hold it to take one away.")
+	                      : _("No themes yet: on the wall, choose \"Group\", tap notes, and name them."),
 	         UI_FONT_SMALL, UI_GREY1, UI_ALIGN_LEFT);
 	int lh = ui_line_height(u, UI_FONT_SMALL);
 	int h = ui_line_height(u, UI_FONT_BOLD) + lh + SHOWN_NOTES * lh + 2 * m->pad;

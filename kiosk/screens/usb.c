@@ -4,6 +4,7 @@
 #include <string.h>
 
 #include "core/files.h"
+#include "core/lang.h"
 #include "core/roster.h"
 #include "screens.h"
 
@@ -42,10 +43,30 @@ static void report(void *ctx, long line, const char *reason)
 {
 	(void)ctx;
 	size_t used = strlen(st.reports);
-	if (st.reported++ < REPORT_LINES)
-		snprintf(st.reports + used, sizeof st.reports - used, "\nLine %ld: %.120s", line, reason);
-	else if (st.reported == REPORT_LINES + 1)
-		snprintf(st.reports + used, sizeof st.reports - used, "\n…and more.");
+	if (st.reported++ < REPORT_LINES) {
+		char one[200];
+		/* TRANSLATORS: a row of the file that was not imported: its line number, why. */
+		snprintf(one, sizeof one, _("Line %ld: %.120s"), line, reason);
+		snprintf(st.reports + used, sizeof st.reports - used, "\n%s", one);
+	} else if (st.reported == REPORT_LINES + 1) {
+		snprintf(st.reports + used, sizeof st.reports - used, "\n%s", _("…and more."));
+	}
+}
+
+/* "Imported 3 new members; 1 was already known; 0 rows could not be used."
+ * and the rows reported, into st.result: three counts, so three sentences
+ * with their own plural forms, joined by one format. */
+static void summary(const roster_result *r)
+{
+	char added[160], existing[160], bad[160];
+	snprintf(added, sizeof added, ngettext("Imported %d new member", "Imported %d new members", r->added), r->added);
+	snprintf(existing, sizeof existing, ngettext("%d was already known", "%d were already known", r->existing),
+	         r->existing);
+	snprintf(bad, sizeof bad, ngettext("%d row could not be used", "%d rows could not be used", r->bad), r->bad);
+	/* TRANSLATORS: the three counts above joined into the result of an
+	   import: members added; members already known; rows that could not be
+	   used. The last %s is the list of those rows, each on a new line. */
+	snprintf(st.result, sizeof st.result, _("%s; %s; %s.%s"), added, existing, bad, st.reports);
 }
 
 static void import(app *a, const char *path)
@@ -53,7 +74,7 @@ static void import(app *a, const char *path)
 	FILE *f = fopen(path, "rb");
 	st.reported = 0;
 	if (!f) {
-		snprintf(st.result, sizeof st.result, "%s could not be opened.", path);
+		snprintf(st.result, sizeof st.result, _("%s could not be opened."), path);
 		return;
 	}
 	char err[300] = "";
@@ -62,11 +83,9 @@ static void import(app *a, const char *path)
 	int rc = roster_import(a->db, f, &r, report, NULL, err, sizeof err);
 	fclose(f);
 	if (rc != STORE_OK)
-		snprintf(st.result, sizeof st.result, "Nothing was imported: %s", err[0] ? err : store_errmsg(a->db));
+		snprintf(st.result, sizeof st.result, _("Nothing was imported: %s"), err[0] ? err : store_errmsg(a->db));
 	else
-		snprintf(st.result, sizeof st.result, "Imported %d new %s; %d %s already known; %d %s could not be used.%s",
-		         r.added, r.added == 1 ? "member" : "members", r.existing, r.existing == 1 ? "was" : "were", r.bad,
-		         r.bad == 1 ? "row" : "rows", st.reports);
+		summary(&r);
 }
 
 static void frame(app *a)
@@ -74,12 +93,14 @@ static void frame(app *a)
 	ui *u = a->ui;
 	const layout_metrics *m = ui_metrics(u);
 	rect body = {0, 0, m->w, m->h};
-	if (screen_header(a, &body, "Import a roster", "Back")) {
+	if (screen_header(a, &body, _("Import a roster"), _("Back"))) {
 		app_show(a, &screen_facilitator);
 		return;
 	}
-	static const char none[] = "No CSV file found on a USB stick. Save the attendee list as CSV (UTF-8), for example an "
-	                           "Eventbrite export, plug the stick in, then tap \"Look again\".";
+	/* TRANSLATORS: "Look again" is the button under this message; use its
+	   translation. */
+	const char *none = _("No CSV file found on a USB stick. Save the attendee list as CSV (UTF-8), for example an "
+	                     "Eventbrite export, plug the stick in, then tap \"Look again\".");
 	bool again = false;
 	int tapped = screen_stick_files(a, body, &st.list, (const char (*)[FILES_PATH_MAX])st.files, st.n, st.result,
 	                                none, &again);
@@ -89,10 +110,10 @@ static void frame(app *a)
 	}
 	if (tapped >= 0) {
 		st.chosen = tapped;
-		snprintf(st.question, sizeof st.question, "Import the people in %s?", screen_file_name(st.files[tapped]));
+		snprintf(st.question, sizeof st.question, _("Import the people in %s?"), screen_file_name(st.files[tapped]));
 	}
 	if (st.chosen >= 0) {
-		int answer = ui_confirm(u, st.question, "Import", "Cancel");
+		int answer = ui_confirm(u, st.question, _("Import"), _("Cancel"));
 		if (answer > 0)
 			import(a, st.files[st.chosen]);
 		if (answer)

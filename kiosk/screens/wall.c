@@ -4,12 +4,15 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "core/lang.h"
 #include "screens.h"
 
 #define MAX_NOTES 1000
 #define MAX_ITEMS 64
 
-static const char *const modes[] = {"Read", "Vote", "Group"};
+/* TRANSLATORS: the wall's modes, as buttons: read a note large, dot-vote,
+ * group notes into a theme. Keep them short. */
+static const char *const modes[] = {N_("Read"), N_("Vote"), N_("Group")};
 enum { MODE_READ, MODE_VOTE, MODE_GROUP };
 
 static struct {
@@ -42,7 +45,7 @@ static void load(app *a)
 	static store_theme themes[256];
 	st.themes = 0;
 	store_theme_list(a->db, st.event_id, themes, 256, &st.themes);
-	snprintf(st.theme_button, sizeof st.theme_button, "Themes (%d)", st.themes);
+	snprintf(st.theme_button, sizeof st.theme_button, _("Themes (%d)"), st.themes);
 }
 
 static void enter(app *a)
@@ -52,7 +55,7 @@ static void enter(app *a)
 	if (event != st.event_id) {
 		memset(&st, 0, sizeof st);
 		st.event_id = event;
-		snprintf(st.filter, sizeof st.filter, "All agenda items");
+		snprintf(st.filter, sizeof st.filter, "%s", _("All agenda items"));
 	}
 	st.enlarged = -1;
 	for (int k = 0; k < STORE_NOTE_KINDS; k++) {
@@ -61,7 +64,7 @@ static void enter(app *a)
 	}
 	st.nitems = 0;
 	store_agenda_list(a->db, st.event_id, st.items, MAX_ITEMS, &st.nitems);
-	snprintf(filters[0], sizeof filters[0], "All agenda items");
+	snprintf(filters[0], sizeof filters[0], "%s", _("All agenda items"));
 	st.item_id = 0;
 	for (int i = 0; i < st.nitems; i++) {
 		snprintf(filters[i + 1], sizeof filters[i + 1], "%s %s", st.items[i].starts, st.items[i].title);
@@ -78,7 +81,9 @@ static void enter(app *a)
 		store_theme t;
 		if (store_theme_add(a->db, st.event_id, st.theme_name, ids, count, &t) == STORE_OK) {
 			char done[STORE_TITLE_MAX + 64];
-			snprintf(done, sizeof done, "Theme \"%s\" made from %d notes.", st.theme_name, count);
+			snprintf(done, sizeof done,
+			         ngettext("Theme \"%s\" made from %d note.", "Theme \"%s\" made from %d notes.", count),
+			         st.theme_name, count);
 			ui_toast(a->ui, done, 4000);
 			memset(st.selected, 0, sizeof st.selected);
 			st.nselected = 0;
@@ -88,6 +93,12 @@ static void enter(app *a)
 	}
 	st.theme_name[0] = '\0';
 	load(a);
+}
+
+/* Kind k's name as shown: translated when it is a default ("" never is). */
+static const char *kind_label(store_note_kind k)
+{
+	return st.labels[k][0] ? _(st.labels[k]) : st.labels[k];
 }
 
 /* One post-it on the wall: its text (cut to the card), its dots. */
@@ -134,7 +145,7 @@ static void column(app *a, rect r, store_note_kind k)
 	for (int i = 0; i < st.n; i++)
 		count += notes[i].note.kind == k;
 	char head[96];
-	snprintf(head, sizeof head, "%s (%d)", st.labels[k], count);
+	snprintf(head, sizeof head, "%s (%d)", kind_label(k), count);
 	rect title = layout_cut_top(&r, ui_line_height(u, UI_FONT_BOLD) + m->gap / 2);
 	ui_icon(u, layout_cut_left(&title, title.h), note_icon(k), UI_TEXT);
 	ui_label_line(u, title, head, UI_FONT_BOLD, UI_TEXT, UI_ALIGN_LEFT);
@@ -168,14 +179,15 @@ static void enlarged(app *a)
 	int lh = ui_line_height(u, UI_FONT_BOLD);
 	rect head = layout_cut_top(&in, lh);
 	ui_icon(u, layout_cut_left(&head, lh), note_icon(w->note.kind), UI_TEXT);
-	char about[160];
-	snprintf(about, sizeof about, "%s%s · %d %s", st.labels[w->note.kind],
-	         w->note.group_size > 1 ? " · from a group" : "", w->votes, w->votes == 1 ? "dot" : "dots");
+	char dots[32], about[160];
+	snprintf(dots, sizeof dots, ngettext("%d dot", "%d dots", w->votes), w->votes);
+	snprintf(about, sizeof about, "%s%s · %s", kind_label(w->note.kind),
+	         w->note.group_size > 1 ? _(" · from a group") : "", dots);
 	ui_label_line(u, head, about, UI_FONT_BOLD, UI_TEXT, UI_ALIGN_LEFT);
 	layout_cut_top(&in, m->gap);
 	ui_text(u, in, w->note.body, UI_FONT_TITLE, UI_TEXT, UI_ALIGN_LEFT);
 	ui_show(u, "note", w->note.body, in);
-	if (ui_button(u, layout_center(bar, m->touch * 3, bar.h), "Close", UI_BUTTON_PRIMARY))
+	if (ui_button(u, layout_center(bar, m->touch * 3, bar.h), _("Close"), UI_BUTTON_PRIMARY))
 		st.enlarged = -1;
 	ui_modal_end(u);
 }
@@ -194,7 +206,8 @@ static void frame(app *a)
 		ui_list row = {0};
 		ui_list_begin(u, &row, filter, filter.h);
 		if (ui_list_item(u, &row, filter, st.filter, NULL, false))
-			choose_open(a, "Show notes of", (const char (*)[STORE_TEXT_MAX])filters, st.nitems + 1, st.filter,
+			/* TRANSLATORS: title of the pick list: which agenda item's notes to show. */
+			choose_open(a, _("Show notes of"), (const char (*)[STORE_TEXT_MAX])filters, st.nitems + 1, st.filter,
 			            sizeof st.filter);
 		ui_list_end(u, &row);
 		layout_cut_left(&controls, m->gap);
@@ -205,24 +218,25 @@ static void frame(app *a)
 			return;
 		}
 		for (int i = 0; i < 3; i++)
-			if (ui_button(u, layout_cell(controls, 3, 1, i, 0, 2), modes[i],
+			if (ui_button(u, layout_cell(controls, 3, 1, i, 0, 2), _(modes[i]),
 			              st.mode == i ? UI_BUTTON_PRIMARY : UI_BUTTON_SECONDARY))
 				st.mode = i;
 		if (st.mode == MODE_GROUP) {
 			rect bar = layout_cut_bottom(&body, m->touch);
 			layout_cut_bottom(&body, m->gap);
-			snprintf(st.group_label, sizeof st.group_label, "Group %d %s into a theme", st.nselected,
-			         st.nselected == 1 ? "note" : "notes");
+			snprintf(st.group_label, sizeof st.group_label,
+			         ngettext("Group %d note into a theme", "Group %d notes into a theme", st.nselected),
+			         st.nselected);
 			if (st.nselected > 0 && ui_button(u, m->portrait ? bar : layout_cut_right(&bar, bar.w / 2),
 			                                   st.group_label, UI_BUTTON_PRIMARY))
-				textedit_open(a, "Name of the theme", st.theme_name, sizeof st.theme_name, STORE_TITLE_CHARS,
+				textedit_open(a, _("Name of the theme"), st.theme_name, sizeof st.theme_name, STORE_TITLE_CHARS,
 				              KEYBOARD_LETTERS, NULL, NULL);
 			else if (st.nselected == 0)
-				ui_label(u, bar, "Tap notes to select them, then group them into a theme.", UI_FONT_BODY,
+				ui_label(u, bar, _("Tap notes to select them, then group them into a theme."), UI_FONT_BODY,
 				         UI_GREY1, UI_ALIGN_LEFT);
 		} else if (st.mode == MODE_VOTE) {
 			rect hint = layout_cut_bottom(&body, ui_line_height(u, UI_FONT_SMALL));
-			ui_label(u, hint, "Tap a note to add a dot; hold it to take a dot away.", UI_FONT_SMALL, UI_GREY1,
+			ui_label(u, hint, _("Tap a note to add a dot; hold it to take a dot away."), UI_FONT_SMALL, UI_GREY1,
 			         UI_ALIGN_LEFT);
 		}
 	}

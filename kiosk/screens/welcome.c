@@ -4,13 +4,14 @@
 #include <string.h>
 #include <time.h>
 
+#include "core/lang.h"
 #include "screens.h"
 
 #define WELCOME_MS 6000
 
 static struct {
 	char title[STORE_NAME_MAX + 64];
-	char text[STORE_TEXT_MAX + 200];
+	char text[STORE_TEXT_MAX + 400];  /* room for a longer language */
 	welcome_kind kind;
 	int64_t until;
 } st;
@@ -37,7 +38,7 @@ void welcome_open(app *a, welcome_kind kind, const char *first, int64_t at)
 {
 	store_event ev;
 	bool has_event = store_event_current(a->db, &ev) == STORE_OK;
-	const char *community = has_event && ev.community[0] ? ev.community : "the community";
+	const char *community = has_event && ev.community[0] ? ev.community : NULL;
 	st.kind = kind;
 	switch (kind) {
 	case WELCOME_ALREADY: {
@@ -46,21 +47,28 @@ void welcome_open(app *a, welcome_kind kind, const char *first, int64_t at)
 		struct tm tm;
 		localtime_r(&t, &tm);
 		strftime(when, sizeof when, "%H:%M", &tm);
-		snprintf(st.title, sizeof st.title, "Hello again, %s", first);
-		snprintf(st.text, sizeof st.text, "You are already checked in, at %s. Nothing more to do — enjoy the day.",
-		         when);
+		snprintf(st.title, sizeof st.title, _("Hello again, %s"), first);
+		snprintf(st.text, sizeof st.text,
+		         _("You are already checked in, at %s. Nothing more to do — enjoy the day."), when);
 		break;
 	}
 	case WELCOME_FIRST:
-		snprintf(st.title, sizeof st.title, "Welcome, %s!", first);
-		snprintf(st.text, sizeof st.text,
-		         "You are checked in. This is your first time with %s: we are glad you came. "
-		         "Say hello to the facilitator, who will help you find your way.", community);
+		snprintf(st.title, sizeof st.title, _("Welcome, %s!"), first);
+		/* Two whole sentences: a language may need "the community" worded to
+		 * fit the sentence around it. */
+		if (community)
+			snprintf(st.text, sizeof st.text,
+			         _("You are checked in. This is your first time with %s: we are glad you came. "
+			           "Say hello to the facilitator, who will help you find your way."), community);
+		else
+			snprintf(st.text, sizeof st.text, "%s",
+			         _("You are checked in. This is your first time with the community: we are glad you came. "
+			           "Say hello to the facilitator, who will help you find your way."));
 		break;
 	case WELCOME_BACK:
 	default:
-		snprintf(st.title, sizeof st.title, "Welcome back, %s!", first);
-		snprintf(st.text, sizeof st.text, "You are checked in. Thank you for coming.");
+		snprintf(st.title, sizeof st.title, _("Welcome back, %s!"), first);
+		snprintf(st.text, sizeof st.text, "%s", _("You are checked in. Thank you for coming."));
 		break;
 	}
 	app_show(a, &screen_welcome);
@@ -95,7 +103,7 @@ static void frame(app *a)
 	ui_label(u, layout_cut_top(&in, th), st.title, UI_FONT_TITLE, UI_WHITE, UI_ALIGN_CENTER);
 	layout_cut_top(&in, m->gap);
 	ui_label(u, in, st.text, UI_FONT_BODY, UI_WHITE, UI_ALIGN_CENTER);
-	if (ui_button(u, layout_center(bar, m->portrait ? bar.w : bar.w / 2, bar.h), "Done", UI_BUTTON_SECONDARY))
+	if (ui_button(u, layout_center(bar, m->portrait ? bar.w : bar.w / 2, bar.h), _("Done"), UI_BUTTON_SECONDARY))
 		app_home(a);
 }
 

@@ -2,6 +2,7 @@
  * modal question — each draws itself, answers taps and registers what it shows. */
 #include <string.h>
 
+#include "core/lang.h"
 #include "core/text.h"
 #include "ui_internal.h"
 
@@ -261,7 +262,9 @@ bool ui_toggle(ui *u, rect r, const char *label, bool *value)
 	if (!*value)
 		word.x += word.w;
 	int lh = ui_line_height(u, UI_FONT_SMALL);
-	ui_text(u, (rect){word.x, word.y + (word.h - lh) / 2, word.w, lh}, *value ? "On" : "Off",
+	/* TRANSLATORS: "On" and "Off" are written on half of a small switch:
+	   a few letters at most. */
+	ui_text(u, (rect){word.x, word.y + (word.h - lh) / 2, word.w, lh}, *value ? _("On") : _("Off"),
 	        UI_FONT_SMALL, UI_WHITE, UI_ALIGN_CENTER);
 	ui_register(u, "toggle", label, *value ? "on" : "off", (rect){r.x, r.y, r.w + sw.w, r.h});
 	return tapped;
@@ -284,7 +287,11 @@ bool ui_keyboard(ui *u, rect r)
 		ui_fill(u, k->r, fill);
 		ui_font f = special ? UI_FONT_SMALL : UI_FONT_BODY;
 		int lh = ui_line_height(u, f);
-		ui_text(u, (rect){k->r.x, k->r.y + (k->r.h - lh) / 2, k->r.w, lh}, k->label, f,
+		/* Shift, Delete, Space and Done show their word in the language in
+		 * use but keep their English name for keyboard_find and scripts;
+		 * letters, symbols and 123/ABC/àé are not words. */
+		bool word = k->action != KEYBOARD_CHAR && k->action != KEYBOARD_LAYER;
+		ui_text(u, (rect){k->r.x, k->r.y + (k->r.h - lh) / 2, k->r.w, lh}, word ? _(k->label) : k->label, f,
 		        lit ? UI_WHITE : UI_TEXT, UI_ALIGN_CENTER);
 		ui_register(u, "key", k->label, NULL, k->r);
 	}
