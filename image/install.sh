@@ -265,7 +265,7 @@ install_kiosk() {
 # CoP Kiosk settings (kiosk/core/config.h). Written by image/install.sh; yours now.
 # Other keys: size=WxH in [kiosk]; dir=PATH in [fonts]. The turn of the picture,
 # the inactivity timeout and the language of the words are chosen on screen
-# (Facilitator, "Clock and screen"); set here they are fixed and the screen
+# (Facilitator, "Kiosk settings"); set here they are fixed and the screen
 # says so:
 #   rotate=0|90|180|270   (Touch Display 2 mounted upright: 90 or 270)
 #   inactivity_seconds=45

@@ -54,7 +54,7 @@ struct app {
 	int64_t watchdog_ms;     /* between pings: half of WatchdogSec; 0 if off */
 	int inactivity_ms;
 	/* Who fixed the turn and the timeout at start (app_options); NULL: the
-	 * facilitator chooses them on the "Clock and screen" screen. */
+	 * facilitator chooses them on the "Kiosk settings" screen. */
 	const char *rotate_by, *inactivity_by, *language_by;
 	/* The kiosk's language, which the inactivity reset returns to after an
 	 * attendee chose another on the home screen. */

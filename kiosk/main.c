@@ -10,6 +10,7 @@
 #include "app.h"
 #include "core/roster.h"
 #include "core/config.h"
+#include "core/lang.h"
 #include "core/text.h"
 #include "core/when.h"
 #include "demo.h"
@@ -397,10 +398,11 @@ static int run_kiosk(int argc, char **argv)
 			if (sscanf(argv[++i], "%d%c", &o.rotate, &tail) != 1 ||
 			    (o.rotate != 0 && o.rotate != 90 && o.rotate != 180 && o.rotate != 270))
 				return fail("--rotate '%s' is not 0, 90, 180 or 270", argv[i]);
-			o.rotate_by = "the command line (--rotate)";
+			/* Said on screen, in the kiosk's language (display.c). */
+			o.rotate_by = N_("the command line (--rotate)");
 		} else if (!strcmp(arg, "--language") && has_value) {
 			o.language = argv[++i];
-			o.language_by = "the command line (--language)";
+			o.language_by = N_("the command line (--language)");
 		} else if (!strcmp(arg, "--config") && has_value) {
 			i++; /* read above */
 		} else if (!strcmp(arg, "--fullscreen")) {

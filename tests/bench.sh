@@ -38,7 +38,7 @@ for size in 800x480 1920x1080; do
 	tap "Events"
 	bench 100
 	tap "Back"
-	tap "Clock and screen"
+	tap "Kiosk settings"
 	bench 100
 	tap "Set the clock"
 	bench 100

@@ -29,7 +29,8 @@ static void every_key_is_read(void **state)
 	config c;
 	char err[200] = "";
 	write_file("; the kiosk at the door\n[kiosk]\ndb = /var/lib/cop-kiosk/kiosk.db\nsize = 720x1280\n"
-	           "rotate = 90\ninactivity_seconds = 60\nfullscreen = yes\n[fonts]\ndir = /usr/share/fonts/x\n");
+	           "rotate = 90\ninactivity_seconds = 60\nfullscreen = yes\nlanguage = cy\n[fonts]\n"
+	           "dir = /usr/share/fonts/x\n");
 	assert_int_equal(config_read(path, true, &c, err, sizeof err), 0);
 	unlink(path);
 	assert_string_equal(c.db, "/var/lib/cop-kiosk/kiosk.db");
@@ -37,6 +38,8 @@ static void every_key_is_read(void **state)
 	assert_true(c.has_rotate && c.rotate == 90);
 	assert_true(c.has_inactivity && c.inactivity_s == 60);
 	assert_true(c.has_fullscreen && c.fullscreen);
+	assert_true(c.has_language);
+	assert_string_equal(c.language, "cy");
 	assert_string_equal(c.fonts, "/usr/share/fonts/x");
 }
 
@@ -48,6 +51,11 @@ static void a_bad_value_is_named_by_file_and_line(void **state)
 	write_file("[kiosk]\nsize = 800x480\nrotate = 45\n");
 	assert_int_equal(config_read(path, true, &c, err, sizeof err), -1);
 	snprintf(want, sizeof want, "%s:3: rotate is 0, 90, 180 or 270, not \"45\"", path);
+	assert_string_equal(err, want);
+	unlink(path);
+	write_file("[kiosk]\nlanguage = ../../etc\n");
+	assert_int_equal(config_read(path, true, &c, err, sizeof err), -1);
+	snprintf(want, sizeof want, "%s:2: language is a code such as en or cy, not \"../../etc\"", path);
 	assert_string_equal(err, want);
 	unlink(path);
 	write_file("[kiosk]\ncolour = blue\n");

@@ -22,13 +22,13 @@ typedef struct {
  * ("tap Shift") use them in English, and only the ui layer shows them
  * translated, with _(), where it draws the key. */
 /* TRANSLATORS: the Shift key of the on-screen keyboard; keep it short. */
-#define K_SHIFT {N_("Shift"), N_("Shift"), KEYBOARD_SHIFT, KEYBOARD_LETTERS, 6}
+#define K_SHIFT {NC_("key", "Shift"), NC_("key", "Shift"), KEYBOARD_SHIFT, KEYBOARD_LETTERS, 6}
 /* TRANSLATORS: the key of the on-screen keyboard that removes the last letter; keep it short. */
-#define K_DELETE(w) {N_("Delete"), N_("Delete"), KEYBOARD_BACKSPACE, KEYBOARD_LETTERS, w}
+#define K_DELETE(w) {NC_("key", "Delete"), NC_("key", "Delete"), KEYBOARD_BACKSPACE, KEYBOARD_LETTERS, w}
 /* TRANSLATORS: the space bar of the on-screen keyboard. */
-#define K_SPACE(w) {N_("Space"), N_("Space"), KEYBOARD_SPACE, KEYBOARD_LETTERS, w}
+#define K_SPACE(w) {NC_("key", "Space"), NC_("key", "Space"), KEYBOARD_SPACE, KEYBOARD_LETTERS, w}
 /* TRANSLATORS: the key of the on-screen keyboard that ends typing; keep it short. */
-#define K_DONE(w) {N_("Done"), N_("Done"), KEYBOARD_DONE, KEYBOARD_LETTERS, w}
+#define K_DONE(w) {NC_("key", "Done"), NC_("key", "Done"), KEYBOARD_DONE, KEYBOARD_LETTERS, w}
 #define K_TO(label, target, w) {label, label, KEYBOARD_LAYER, target, w}
 #define K_ROW_END {NULL, NULL, KEYBOARD_CHAR, KEYBOARD_LETTERS, 0}
 

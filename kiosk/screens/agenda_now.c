@@ -32,12 +32,13 @@ static void enter(app *a)
 	snprintf(st.clock_line, sizeof st.clock_line, "%s",
 	         st.chosen ? _("Tap to let the clock decide again") : _("Now: the item whose start time has come"));
 	for (int i = 0; i < st.n; i++) {
-		/* TRANSLATORS: ends "09:30 · Sharing · current": the agenda item whose time has come. */
+		/* TRANSLATORS: ends "09:30 · current": the agenda item whose time has come. */
 		const char *now = st.items[i].id == st.current ? _(" · current") : "";
 		/* TRANSLATORS: in place of the start time of an agenda item that has none. */
 		const char *none = _("No time");
-		snprintf(details[i], sizeof details[i], "%s · %s%s", st.items[i].starts[0] ? st.items[i].starts : none,
-		         _(store_activity_name(st.items[i].activity)), now);
+		/* The time and whether it is now: what choosing the item now needs
+		 * (its activity is on the event's agenda). */
+		snprintf(details[i], sizeof details[i], "%s%s", st.items[i].starts[0] ? st.items[i].starts : none, now);
 	}
 }
 

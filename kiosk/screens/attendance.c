@@ -42,7 +42,7 @@ static void load_bars(app *a, int64_t event_id, const char *what, bars *b)
 		b->rows[MAX_BARS - 1].count = others;
 	}
 	for (int i = 0; i < b->n; i++) {
-		b->labels[i] = b->rows[i].text;
+		b->labels[i] = screen_data_words(b->rows[i].text);
 		b->values[i] = b->rows[i].count;
 		snprintf(b->shown_buf[i], sizeof b->shown_buf[i], "%d", b->rows[i].count);
 		b->shown[i] = b->shown_buf[i];
@@ -67,9 +67,23 @@ static void enter(app *a)
 static void chart(app *a, rect r, const char *title, const bars *b, ui_color c)
 {
 	ui *u = a->ui;
-	rect head = layout_cut_top(&r, ui_line_height(u, UI_FONT_BOLD));
+	rect head = layout_cut_top(&r, ui_text_height(u, title, UI_FONT_BOLD, r.w));
 	ui_label(u, head, title, UI_FONT_BOLD, UI_TEXT, UI_ALIGN_LEFT);
 	ui_hbars(u, r, b->labels, b->values, b->n, b->shown, c);
+}
+
+/* Height of a button w wide whose label, in type f, wraps to the lines it
+ * needs (buttons draw their label in their face, less a padding and the
+ * edge under them). */
+static int button_height(app *a, const char *const *labels, int n, ui_font f, int w)
+{
+	const layout_metrics *m = ui_metrics(a->ui);
+	int h = m->touch;
+	for (int i = 0; i < n; i++) {
+		int need = ui_text_height(a->ui, _(labels[i]), f, w - m->pad) + m->pad + m->pad / 2;
+		h = need > h ? need : h;
+	}
+	return h;
 }
 
 static void frame(app *a)
@@ -84,8 +98,15 @@ static void frame(app *a)
 	                                        N_("joined the mailing list")};
 	static const ui_color colours[4] = {UI_BLUE, UI_GREEN, UI_DARK_BLUE, UI_YELLOW};
 	int rows = m->portrait ? 2 : 1, cols = m->portrait ? 2 : 4;
-	rect figs = layout_cut_top(&body, rows * (ui_line_height(u, UI_FONT_BIG) + 2 * ui_line_height(u, UI_FONT_SMALL) +
-	                                          m->pad));
+	/* The boxes as high as the number and the longest caption under it need
+	 * (ui_figure keeps a padding and a coloured edge of pad / 2). */
+	int caption_w = layout_cell(body, cols, rows, 0, 0, m->gap).w - m->pad - m->pad / 2, caption_h = 0;
+	for (int i = 0; i < 4; i++) {
+		int h = ui_text_height(u, _(captions[i]), UI_FONT_SMALL, caption_w);
+		caption_h = h > caption_h ? h : caption_h;
+	}
+	int box_h = ui_line_height(u, UI_FONT_BIG) + caption_h + m->pad;
+	rect figs = layout_cut_top(&body, rows * box_h + (rows - 1) * m->gap);
 	layout_cut_top(&body, m->gap);
 	for (int i = 0; i < 4; i++)
 		ui_figure(u, layout_cell(figs, cols, rows, i % cols, i / cols, m->gap), st.figures[i], _(captions[i]),
@@ -94,22 +115,51 @@ static void frame(app *a)
 	static const char *const names[3] = {N_("Organisations"), N_("Professions"), N_("Roles taken")};
 	const bars *all[3] = {&st.orgs, &st.professions, &st.roles};
 	static const ui_color ink[3] = {UI_BLUE, UI_GREEN, UI_DARK_BLUE};
-	if (m->portrait) {
-		for (int i = 0; i < 3; i++)
-			chart(a, layout_cell(body, 1, 3, 0, i, m->gap), _(names[i]), all[i], ink[i]);
-	} else if (m->w >= 1200) {
+	/* Three charts side by side only on a screen wide in logical pixels:
+	 * 1280x720 and 1920x1080 are laid out as 853x480, where three columns
+	 * cut the names of roles short. */
+	if (!m->portrait && m->w >= 1200 * m->scale) {
 		for (int i = 0; i < 3; i++)
 			chart(a, layout_cell(body, 3, 1, i, 0, m->gap * 2), _(names[i]), all[i], ink[i]);
-	} else {
-		/* A small landscape screen: one chart at a time, readable. */
-		rect pick = layout_cut_left(&body, body.w / 5);
-		layout_cut_left(&body, m->gap * 2);
-		for (int i = 0; i < 3; i++)
-			if (ui_button(u, layout_cell(pick, 1, 3, 0, i, m->gap / 2), _(names[i]),
-			              st.showing == i ? UI_BUTTON_TAB_ON : UI_BUTTON_TAB))
-				st.showing = i;
-		chart(a, body, _(names[st.showing]), all[st.showing], ink[st.showing]);
+		return;
 	}
+	/* Otherwise one chart at a time, its rows readable: the charts as tabs,
+	 * across the top in portrait, down the side on a landscape screen; the
+	 * tab showing is the chart's title. */
+	rect pick;
+	int across = 3; /* in portrait: as many tabs a row as keep their words whole */
+	if (m->portrait) {
+		for (bool fit = false; !fit && across > 1;) {
+			int w = layout_cell(body, across, 1, 0, 0, m->gap / 2).w - m->pad;
+			fit = true;
+			for (int i = 0; i < 3; i++)
+				fit &= ui_widest_word(u, _(names[i]), UI_FONT_SMALL) <= w;
+			across -= !fit;
+		}
+		int tab_rows = (3 + across - 1) / across;
+		int h = button_height(a, names, 3, UI_FONT_SMALL, layout_cell(body, across, 1, 0, 0, m->gap / 2).w);
+		pick = layout_cut_top(&body, tab_rows * h + (tab_rows - 1) * m->gap / 2);
+		layout_cut_top(&body, m->gap);
+	} else {
+		/* As wide as the names need on one line, a fifth to a quarter. */
+		int w = body.w / 5;
+		for (int i = 0; i < 3; i++) {
+			int lw = 0, lh = 0;
+			ui_measure(u, _(names[i]), UI_FONT_SMALL, &lw, &lh);
+			w = lw + m->pad + m->pad / 2 > w ? lw + m->pad + m->pad / 2 : w;
+		}
+		pick = layout_cut_left(&body, w < body.w / 4 ? w : body.w / 4);
+		layout_cut_left(&body, m->gap * 2);
+	}
+	int lines = m->portrait ? (3 + across - 1) / across : 3;
+	for (int i = 0; i < 3; i++) {
+		rect tab = m->portrait ? layout_cell(pick, across, lines, i % across, i / across, m->gap / 2)
+		                       : layout_cell(pick, 1, 3, 0, i, m->gap / 2);
+		if (ui_button(u, tab, _(names[i]), st.showing == i ? UI_BUTTON_TAB_ON : UI_BUTTON_TAB))
+			st.showing = i;
+	}
+	const bars *b = all[st.showing];
+	ui_hbars(u, body, b->labels, b->values, b->n, b->shown, ink[st.showing]);
 }
 
 const screen screen_attendance = {"attendance", enter, frame, NULL};

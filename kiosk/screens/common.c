@@ -19,7 +19,12 @@ bool screen_header(app *a, rect *body, const char *title, const char *back_label
 		back = ui_button(a->ui, b, back_label, UI_BUTTON_SECONDARY);
 		layout_cut_left(&in, m->gap);
 	}
-	ui_label(a->ui, in, title, UI_FONT_TITLE, UI_WHITE, back_label ? UI_ALIGN_LEFT : UI_ALIGN_CENTER);
+	/* A title too long for the bar (a translation, a portrait panel) takes
+	 * the bold type, and two lines of it if it must, rather than be cut. */
+	int tw = 0, th = 0;
+	ui_measure(a->ui, title, UI_FONT_TITLE, &tw, &th);
+	ui_font f = tw <= in.w ? UI_FONT_TITLE : UI_FONT_BOLD;
+	ui_label(a->ui, in, title, f, UI_WHITE, back_label ? UI_ALIGN_LEFT : UI_ALIGN_CENTER);
 	*body = layout_inset(*body, m->pad);
 	return back;
 }
@@ -98,4 +103,32 @@ ui_icon_kind note_icon(store_note_kind k)
 {
 	static const ui_icon_kind icon[STORE_NOTE_KINDS] = {UI_ICON_TICK, UI_ICON_ARROW, UI_ICON_BULB};
 	return icon[k];
+}
+
+/* The questions the data file seeds (store.c's migration SQL, where xgettext
+ * cannot see them); their choices are the activities' names. */
+static const char *const seeded[] = {
+	N_("How valuable was this session for your time?"),
+	N_("What is working well?"),
+	N_("What could we do better next time?"),
+	N_("In one word, how do you feel about today?"),
+	N_("Which kind of learning activity engaged you most?"),
+	N_("Who has a value-creation story to share?"),
+	/* TRANSLATORS: a count of attendees who gave no organisation, profession or role. */
+	N_("Not given"),
+	N_("Other"), /* an answer by activity whose item has none */
+};
+
+const char *screen_data_words(const char *text)
+{
+	for (size_t i = 0; i < sizeof seeded / sizeof seeded[0]; i++)
+		if (!strcmp(text, seeded[i]))
+			return _(text);
+	for (int i = 0; i < STORE_ROLE_COUNT; i++)
+		if (!strcmp(text, store_role_name(i)))
+			return _(text);
+	for (int i = 0; i < STORE_ACT_COUNT; i++)
+		if (!strcmp(text, store_activity_name((store_activity)i)))
+			return _(text);
+	return text;
 }

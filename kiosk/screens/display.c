@@ -26,28 +26,48 @@ static void duration(int secs, char *out, size_t cap)
 		snprintf(out, cap, _("%d s"), secs);
 }
 
-/* A heading and, under it, a row of choices (two rows when one would make
- * them too narrow), or the message fixed when the choice was made at start.
- * Cut from the top of *body; returns the index tapped, or -1. */
+/* A heading and a row of choices (two rows when one would make them too
+ * narrow), or the message fixed when the choice was made at start: the
+ * heading above them in portrait, beside them on a landscape screen (three
+ * such settings and the clock fit 480 pixels only so). Cut from the top of
+ * *body; returns the index tapped, or -1. */
 static int choices(app *a, rect *body, const char *heading, const char *const *labels, int n, int chosen,
                    const char *fixed)
 {
 	ui *u = a->ui;
 	const layout_metrics *m = ui_metrics(u);
-	int hh = ui_text_height(u, heading, UI_FONT_BOLD, body->w);
-	ui_label(u, layout_cut_top(body, hh), heading, UI_FONT_BOLD, UI_TEXT, UI_ALIGN_LEFT);
-	layout_cut_top(body, m->gap / 2);
+	int side_w = m->portrait ? 0 : body->w / 3;
+	int right_w = body->w - (side_w ? side_w + m->gap : 0);
+	int cols = (right_w + m->gap) / (m->touch * 3 / 2 + m->gap) >= n ? n : (n + 1) / 2;
+	int rows = (n + cols - 1) / cols, h = m->touch * 5 / 4;
+	int hh = ui_text_height(u, heading, UI_FONT_BOLD, side_w ? side_w : body->w);
+	int fh = fixed ? ui_text_height(u, fixed, UI_FONT_BODY, right_w) : 0;
+	int need = fixed ? fh : rows * h + (rows - 1) * m->gap;
+	rect area = layout_cut_top(body, side_w ? (hh > need ? hh : need) : hh + m->gap / 2 + need);
+	rect head = side_w ? layout_cut_left(&area, side_w) : layout_cut_top(&area, hh);
+	ui_label(u, (rect){head.x, head.y, head.w, hh}, heading, UI_FONT_BOLD, UI_TEXT, UI_ALIGN_LEFT);
+	if (side_w)
+		layout_cut_left(&area, m->gap);
+	else
+		layout_cut_top(&area, m->gap / 2);
 	if (fixed) {
-		int fh = ui_text_height(u, fixed, UI_FONT_BODY, body->w);
-		ui_label(u, layout_cut_top(body, fh), fixed, UI_FONT_BODY, UI_GREY1, UI_ALIGN_LEFT);
+		ui_label(u, layout_cut_top(&area, fh), fixed, UI_FONT_BODY, UI_GREY1, UI_ALIGN_LEFT);
 		return -1;
 	}
-	int cols = (body->w + m->gap) / (m->touch * 3 / 2 + m->gap) >= n ? n : (n + 1) / 2;
-	int rows = (n + cols - 1) / cols, h = m->touch * 5 / 4;
-	rect grid = layout_cut_top(body, rows * h + (rows - 1) * m->gap);
+	rect grid = layout_cut_top(&area, need);
+	/* One type for the row: the body's when a label is too wide in bold
+	 * beside the tick (a translation). */
+	ui_font f = UI_FONT_BOLD;
+	int cell_w = layout_cell(grid, cols, rows, 0, 0, m->gap).w - m->pad / 2 * 2;
+	for (int i = 0; i < n; i++) {
+		int lw = 0, lh = 0;
+		ui_measure(u, labels[i], UI_FONT_BOLD, &lw, &lh);
+		if (lw + lh + m->gap / 2 > cell_w) /* lh: the tick's size */
+			f = UI_FONT_BODY;
+	}
 	int tapped = -1;
 	for (int i = 0; i < n; i++)
-		if (ui_choice(u, layout_cell(grid, cols, rows, i % cols, i / cols, m->gap), labels[i], i == chosen))
+		if (ui_choice(u, layout_cell(grid, cols, rows, i % cols, i / cols, m->gap), labels[i], f, i == chosen))
 			tapped = i;
 	return tapped;
 }
@@ -71,10 +91,12 @@ static bool clock_row(app *a, rect *body)
 		layout_cut_top(body, m->gap / 2);
 		button = layout_cut_top(body, m->touch);
 	} else {
-		rect row = layout_cut_top(body, m->touch);
+		/* Two lines of it if the date is long (the Welsh months). */
+		int w = body->w - body->w / 3 - m->gap, lh = ui_text_height(u, clock, UI_FONT_BODY, w);
+		rect row = layout_cut_top(body, lh > m->touch ? lh : m->touch);
 		button = layout_cut_right(&row, row.w / 3);
 		layout_cut_right(&row, m->gap);
-		ui_label_line(u, row, clock, UI_FONT_BODY, UI_TEXT, UI_ALIGN_LEFT);
+		ui_label(u, row, clock, UI_FONT_BODY, UI_TEXT, UI_ALIGN_LEFT);
 	}
 	return ui_button(u, button, _("Set the clock"), UI_BUTTON_SECONDARY);
 }
@@ -128,7 +150,7 @@ static void frame(app *a)
 	ui *u = a->ui;
 	const layout_metrics *m = ui_metrics(u);
 	rect body = {0, 0, m->w, m->h};
-	if (screen_header(a, &body, _("Clock and screen"), _("Back"))) {
+	if (screen_header(a, &body, _("Kiosk settings"), _("Back"))) {
 		app_show(a, &screen_facilitator);
 		return;
 	}
@@ -136,7 +158,7 @@ static void frame(app *a)
 		app_show(a, &screen_clock);
 		return;
 	}
-	layout_cut_top(&body, m->gap * 2);
+	layout_cut_top(&body, m->gap * 3 / 2);
 
 	char fixed[1200];
 	int deg = ui_rotation(u), now = -1;
@@ -144,13 +166,13 @@ static void frame(app *a)
 		if (turns[i] == deg)
 			now = i;
 	if (a->rotate_by)
-		snprintf(fixed, sizeof fixed, _("Fixed at %d° by %s: change it there."), deg, a->rotate_by);
+		snprintf(fixed, sizeof fixed, _("Fixed at %d° by %s: change it there."), deg, _(a->rotate_by));
 	int t = choices(a, &body, _("Turn the picture clockwise"), turn_labels, TURNS, now, a->rotate_by ? fixed : NULL);
 	if (t >= 0 && t != now) {
 		turn(a, t);
 		return; /* laid out for the old turn: the frame is drawn again */
 	}
-	layout_cut_top(&body, m->gap * 2);
+	layout_cut_top(&body, m->gap * 3 / 2);
 
 	char shown[32], heading[80];
 	int secs = a->inactivity_ms / 1000;
@@ -160,7 +182,7 @@ static void frame(app *a)
 		if (waits[i] == secs)
 			now = i;
 	if (a->inactivity_by)
-		snprintf(fixed, sizeof fixed, _("Fixed at %s by %s: change it there."), shown, a->inactivity_by);
+		snprintf(fixed, sizeof fixed, _("Fixed at %s by %s: change it there."), shown, _(a->inactivity_by));
 	if (now < 0 && !a->inactivity_by) /* a time not offered here is still said */
 		snprintf(heading, sizeof heading, _("Go home when untouched for (now %s)"), shown);
 	else
@@ -176,7 +198,7 @@ static void frame(app *a)
 		wait_for(a, w);
 		return;
 	}
-	layout_cut_top(&body, m->gap * 2);
+	layout_cut_top(&body, m->gap * 3 / 2);
 
 	const char *names[LANG_MAX];
 	int n = 0;
@@ -190,7 +212,7 @@ static void frame(app *a)
 	}
 	if (a->language_by)
 		snprintf(fixed, sizeof fixed, _("Fixed at %s by %s: change it there."), lang_name(a->language),
-		         a->language_by);
+		         _(a->language_by));
 	int l = choices(a, &body, _("Language of the words"), names, n, now, a->language_by ? fixed : NULL);
 	if (l >= 0 && l != now)
 		speak(a, lang_code(l));

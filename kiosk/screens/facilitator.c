@@ -37,7 +37,7 @@ static void frame(app *a)
 	/* TRANSLATORS: buttons of the facilitator's menu; keep them short. */
 	static const char *const items[] = {N_("Edit this event"), N_("Review"), N_("Who is here"), N_("Reflections"),
 	                                    N_("Agenda now"), N_("Sync"), N_("Events"), N_("Import a roster"),
-	                                    N_("Post-it kinds"), N_("Professions"), N_("Clock and screen"),
+	                                    N_("Post-it kinds"), N_("Professions"), N_("Kiosk settings"),
 	                                    N_("Change PIN")};
 	enum { N = sizeof items / sizeof items[0] };
 	int cols = m->portrait ? 2 : 3, rows = (N + cols - 1) / cols;

@@ -68,12 +68,15 @@ static void frame(app *a)
 		layout_cut_bottom(&body, m->gap);
 	else
 		layout_cut_right(&body, m->gap * 2);
-	int lh = ui_line_height(u, UI_FONT_BOLD);
+	/* Chart titles wrap where they are longer than the chart is wide. */
+	const char *people = _("People at each event"), *mean = _("Mean of face answers");
 	rect top = layout_cut_top(&body, body.h / 2);
-	ui_label(u, layout_cut_top(&top, lh), _("People at each event"), UI_FONT_BOLD, UI_TEXT, UI_ALIGN_LEFT);
+	ui_label(u, layout_cut_top(&top, ui_text_height(u, people, UI_FONT_BOLD, top.w)), people, UI_FONT_BOLD, UI_TEXT,
+	         UI_ALIGN_LEFT);
 	ui_hbars(u, top, st.labels, st.attendees, st.n, st.shown, UI_BLUE);
 	layout_cut_top(&body, m->gap);
-	ui_label(u, layout_cut_top(&body, lh), _("Mean of face answers"), UI_FONT_BOLD, UI_TEXT, UI_ALIGN_LEFT);
+	ui_label(u, layout_cut_top(&body, ui_text_height(u, mean, UI_FONT_BOLD, body.w)), mean, UI_FONT_BOLD, UI_TEXT,
+	         UI_ALIGN_LEFT);
 	ui_hbars(u, body, st.labels, st.means, st.n, st.mean_shown, UI_GREEN);
 	const char *recur = _("Words that come back");
 	ui_label(u, layout_cut_top(&words, ui_text_height(u, recur, UI_FONT_BOLD, words.w)), recur, UI_FONT_BOLD, UI_TEXT,

@@ -77,8 +77,15 @@ static void frame(app *a)
 		ui_measure(u, lang_name(other), UI_FONT_BOLD, &ow, &h);
 	int buttons_w = cw + 2 * m->pad + (other ? ow + 3 * m->pad : 0);
 	const char *community = st.has_event && st.ev.community[0] ? st.ev.community : "CoP Kiosk";
-	int top_h = ui_text_height(u, community, UI_FONT_BOLD, body.w - buttons_w - m->pad);
-	rect top = layout_cut_top(&body, top_h > m->touch ? top_h : m->touch);
+	/* The community's name beside the corner's buttons when it fits on
+	 * their line, else on its own lines under them (a portrait panel). */
+	int line_h = ui_line_height(u, UI_FONT_BOLD);
+	bool beside = ui_text_height(u, community, UI_FONT_BOLD, body.w - buttons_w - m->pad) <= line_h;
+	rect top = layout_cut_top(&body, m->touch > line_h ? m->touch : line_h);
+	if (!beside) {
+		int name_h = ui_text_height(u, community, UI_FONT_BOLD, body.w);
+		ui_label(u, layout_cut_top(&body, name_h), community, UI_FONT_BOLD, UI_BLUE, UI_ALIGN_LEFT);
+	}
 	rect corner = layout_cut_right(&top, cw + 2 * m->pad);
 	/* Without a data file there is nothing to set up: no corner then. */
 	if (a->db && ui_button(u, corner, facilitator, UI_BUTTON_QUIET))
@@ -94,7 +101,8 @@ static void frame(app *a)
 		}
 	}
 	layout_cut_right(&top, m->pad);
-	ui_label(u, top, community, UI_FONT_BOLD, UI_BLUE, UI_ALIGN_LEFT);
+	if (beside)
+		ui_label(u, top, community, UI_FONT_BOLD, UI_BLUE, UI_ALIGN_LEFT);
 	layout_cut_top(&body, m->gap);
 
 	if (!a->db) {

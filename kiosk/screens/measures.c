@@ -11,6 +11,7 @@ static struct {
 	char title[64];
 	char figures[4][16];
 	char captions[4][96];
+	ui_list scroll;
 } st;
 
 static void enter(app *a)
@@ -42,10 +43,23 @@ static void frame(app *a)
 	ui_label(u, layout_cut_top(&body, ui_text_height(u, st.title, UI_FONT_BOLD, body.w)), st.title, UI_FONT_BOLD,
 	         UI_TEXT, UI_ALIGN_LEFT);
 	layout_cut_top(&body, m->gap);
-	int cols = m->portrait ? 1 : 2, rows = 4 / cols;
+	/* Boxes share the height, none lower than its figure and the longest
+	 * caption need (ui_figure keeps a padding and a coloured edge of pad /
+	 * 2); where that is more than the screen holds (bigger type when
+	 * presenting), they scroll. */
+	int cols = m->portrait ? 1 : 2, rows = 4 / cols, gap = m->gap * 2;
+	int w = layout_cell(body, cols, 1, 0, 0, gap).w - m->pad - m->pad / 2, caption_h = 0;
+	for (int i = 0; i < 4; i++) {
+		int h = ui_text_height(u, st.captions[i], UI_FONT_SMALL, w);
+		caption_h = h > caption_h ? h : caption_h;
+	}
+	int box_h = ui_line_height(u, UI_FONT_BIG) + caption_h + m->pad, shared = (body.h - (rows - 1) * gap) / rows;
+	box_h = box_h > shared ? box_h : shared;
+	ui_list_begin(u, &st.scroll, body, rows * box_h + (rows - 1) * gap);
+	rect all = ui_list_row(u, &st.scroll, 0, rows * box_h + (rows - 1) * gap);
 	for (int i = 0; i < 4; i++)
-		ui_figure(u, layout_cell(body, cols, rows, i % cols, i / cols, m->gap * 2), st.figures[i], st.captions[i],
-		          UI_BLUE);
+		ui_figure(u, layout_cell(all, cols, rows, i % cols, i / cols, gap), st.figures[i], st.captions[i], UI_BLUE);
+	ui_list_end(u, &st.scroll);
 }
 
 const screen screen_measures = {"measures", enter, frame, NULL};

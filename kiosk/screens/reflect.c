@@ -14,34 +14,6 @@ static const char *const scale_words[5] = {
 	NC_("face", "Very good"),
 };
 
-/* The prompts and choices the data file seeds (store.c, in its migration SQL,
- * where xgettext cannot see them). They are data, but the kiosk's own words:
- * shown to attendees translated, while a facilitator's own text shows as typed. */
-static const char *const seeded[] = {
-	N_("How valuable was this session for your time?"),
-	N_("What is working well?"),
-	N_("What could we do better next time?"),
-	N_("In one word, how do you feel about today?"),
-	N_("Which kind of learning activity engaged you most?"),
-	N_("Sharing"),
-	N_("Productive inquiry"),
-	N_("Negotiating shared understanding"),
-	N_("Producing assets"),
-	N_("Creating standards"),
-	N_("Formal access to knowledge"),
-	N_("Visits"),
-	N_("Who has a value-creation story to share?"),
-};
-
-/* text as shown: translated if it is one of seeded[], else as typed. */
-static const char *seeded_words(const char *text)
-{
-	for (size_t i = 0; i < sizeof seeded / sizeof seeded[0]; i++)
-		if (!strcmp(text, seeded[i]))
-			return _(seeded[i]);
-	return text;
-}
-
 static struct {
 	bool running;
 	store_prompt prompt;
@@ -129,7 +101,7 @@ static void choices(app *a, rect body)
 	int n = st.prompt.nchoices, cols = m->portrait || n < 4 ? 1 : 2, rows = (n + cols - 1) / cols;
 	for (int i = 0; i < n; i++) {
 		rect r = layout_cell(body, cols, rows, i % cols, i / cols, m->gap / 2);
-		if (ui_button(a->ui, r, seeded_words(st.prompt.choices[i]), UI_BUTTON_SECONDARY)) {
+		if (ui_button(a->ui, r, screen_data_words(st.prompt.choices[i]), UI_BUTTON_SECONDARY)) {
 			answer(a, i);
 			return;
 		}
@@ -187,7 +159,7 @@ static void frame(app *a)
 		         UI_ALIGN_CENTER);
 		return;
 	}
-	const char *question = seeded_words(st.prompt.text);
+	const char *question = screen_data_words(st.prompt.text);
 	int qh = ui_text_height(u, question, UI_FONT_TITLE, body.w);
 	ui_label(u, layout_cut_top(&body, qh), question, UI_FONT_TITLE, UI_TEXT, UI_ALIGN_LEFT);
 	layout_cut_top(&body, m->gap);

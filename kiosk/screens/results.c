@@ -50,15 +50,6 @@ static char shown_buf[MAX_BARS][32], side_buf[MAX_BARS][32];
 static store_mean means[MAX_BARS];
 static store_response texts[MAX_TEXTS];
 
-/* A prompt's question or choice, or a kind of learning activity, as shown: the
- * data file seeds them in English (reflect.c lists the seeded ones for the
- * catalogue), so a default is translated and a facilitator's own text has no
- * translation and shows as typed. "" stays "" (gettext("") is not ""). */
-static const char *data_words(const char *text)
-{
-	return text[0] ? _(text) : text;
-}
-
 static void summarise(app *a)
 {
 	const store_prompt *p = &st.prompts[st.current];
@@ -75,7 +66,7 @@ static void summarise(app *a)
 		int n = p->kind == STORE_PROMPT_SCALE ? 5 : p->nchoices;
 		for (int i = 0; i < n; i++) {
 			int v = p->kind == STORE_PROMPT_SCALE ? st.counts[i + 1] : st.counts[i];
-			st.labels[i] = p->kind == STORE_PROMPT_SCALE ? C_("face", faces[i]) : data_words(p->choices[i]);
+			st.labels[i] = p->kind == STORE_PROMPT_SCALE ? C_("face", faces[i]) : screen_data_words(p->choices[i]);
 			st.values[i] = v;
 			snprintf(shown_buf[i], sizeof shown_buf[i], "%d", v);
 			st.shown[i] = shown_buf[i];
@@ -90,7 +81,7 @@ static void summarise(app *a)
 			store_scale_by_item(a->db, p->id, st.event_id, means, MAX_BARS, &n);
 		for (int i = 0; i < n; i++) {
 			/* An agenda item's title as typed; an activity's name is the kiosk's. */
-			st.side_labels[i] = st.by_activity ? data_words(means[i].label) : means[i].label;
+			st.side_labels[i] = st.by_activity ? screen_data_words(means[i].label) : means[i].label;
 			st.side_values[i] = means[i].mean;
 			snprintf(side_buf[i], sizeof side_buf[i], "%.1f (n=%d)", means[i].mean, means[i].answers);
 			st.side_shown[i] = side_buf[i];
@@ -116,12 +107,94 @@ static void enter(app *a)
 	store_prompt_list(a->db, st.prompts, MAX_PROMPTS, &st.nprompts);
 	st.current = 0;
 	for (int i = 0; i < st.nprompts; i++) {
-		snprintf(prompt_names[i], sizeof prompt_names[i], "%s", data_words(st.prompts[i].text));
+		snprintf(prompt_names[i], sizeof prompt_names[i], "%s", screen_data_words(st.prompts[i].text));
 		if (!strcmp(st.chosen, prompt_names[i]))
 			st.current = i;
 	}
 	if (st.nprompts)
 		summarise(a);
+}
+
+/* The row naming the prompt shown, its question wrapped in full (it is the
+ * heading of what follows), cut from the top of *body; opens the choice of
+ * prompt when tapped. */
+static void prompt_row(app *a, rect *body, const char *question)
+{
+	ui *u = a->ui;
+	const layout_metrics *m = ui_metrics(u);
+	/* TRANSLATORS: a prompt is a reflection question put to attendees. */
+	const char *title = _("Prompt");
+	int th = ui_line_height(u, UI_FONT_BOLD), qh = ui_text_height(u, question, UI_FONT_SMALL, body->w - 2 * m->pad);
+	int h = th + qh + m->pad;
+	rect r = layout_cut_top(body, h > m->touch ? h : m->touch);
+	layout_cut_top(body, m->gap);
+	bool held = false;
+	bool tapped = ui_hit(u, r, "prompt", 0, &held) != UI_NO_TAP;
+	ui_fill(u, r, held ? UI_YELLOW : UI_WHITE);
+	ui_fill(u, (rect){r.x, r.y + r.h - 1, r.w, 1}, UI_GREY4);
+	rect in = layout_inset(r, m->pad);
+	in.y = r.y + (r.h - th - qh) / 2;
+	ui_text(u, layout_cut_top(&in, th), title, UI_FONT_BOLD, UI_TEXT, UI_ALIGN_LEFT);
+	in.h = qh;
+	ui_label(u, in, question, UI_FONT_SMALL, UI_GREY1, UI_ALIGN_LEFT);
+	ui_show(u, "item", title, r);
+	if (tapped)
+		choose_open(a, _("Which prompt?"), (const char (*)[STORE_TEXT_MAX])prompt_names, st.nprompts, st.chosen,
+		            sizeof st.chosen);
+}
+
+/* A scale's answers: the faces as bars, and the mean per agenda item or per
+ * kind of activity beside them (landscape) or under them (portrait), each
+ * given the room its words need. */
+static void scale_charts(app *a, rect body)
+{
+	ui *u = a->ui;
+	const layout_metrics *m = ui_metrics(u);
+	rect side;
+	int lh = ui_line_height(u, UI_FONT_SMALL), toggle_h = a->presenting ? 0 : m->touch + m->gap;
+	if (m->portrait) {
+		rect summary = layout_cut_top(&body, ui_text_height(u, st.summary, UI_FONT_BOLD, body.w));
+		ui_label(u, summary, st.summary, UI_FONT_BOLD, UI_TEXT, UI_ALIGN_LEFT);
+		layout_cut_top(&body, m->gap);
+		/* The means' rows a line and a quarter each, at least half the height. */
+		int side_h = toggle_h + st.nside * (lh + lh / 4);
+		side_h = side_h < body.h / 2 ? body.h / 2 : side_h > body.h * 2 / 3 ? body.h * 2 / 3 : side_h;
+		side = layout_cut_bottom(&body, side_h);
+		layout_cut_bottom(&body, m->gap);
+	} else {
+		/* The faces' chart is as wide as their words need under the bars
+		 * ("Gweddol"), at least half and at most three fifths (beyond, the
+		 * words stagger); the choice of means goes beside the summary,
+		 * leaving the means' rows the height. */
+		int word = 0;
+		for (int i = 0; i < st.nbars; i++) {
+			int w = ui_widest_word(u, st.labels[i], UI_FONT_SMALL);
+			word = w > word ? w : word;
+		}
+		int faces_w = st.nbars * (word + m->gap / 2);
+		faces_w = faces_w < body.w / 2 ? body.w / 2 : faces_w > body.w * 3 / 5 ? body.w * 3 / 5 : faces_w;
+		side = layout_cut_right(&body, body.w - faces_w - m->gap * 2);
+		layout_cut_right(&body, m->gap * 2);
+		rect summary = layout_cut_top(&body, ui_text_height(u, st.summary, UI_FONT_BOLD, body.w));
+		ui_label(u, summary, st.summary, UI_FONT_BOLD, UI_TEXT, UI_ALIGN_LEFT);
+		layout_cut_top(&body, m->gap);
+	}
+	ui_vbars(u, body, st.labels, st.values, st.nbars, st.shown, UI_BLUE);
+	rect toggle = layout_cut_top(&side, toggle_h);
+	if (!a->presenting) {
+		layout_cut_bottom(&toggle, m->gap);
+		if (ui_button(u, layout_cell(toggle, 2, 1, 0, 0, 2), _("By agenda item"),
+		              st.by_activity ? UI_BUTTON_SECONDARY : UI_BUTTON_PRIMARY) && st.by_activity) {
+			st.by_activity = false;
+			summarise(a);
+		}
+		if (ui_button(u, layout_cell(toggle, 2, 1, 1, 0, 2), _("By activity"),
+		              st.by_activity ? UI_BUTTON_PRIMARY : UI_BUTTON_SECONDARY) && !st.by_activity) {
+			st.by_activity = true;
+			summarise(a);
+		}
+	}
+	ui_hbars(u, side, st.side_labels, st.side_values, st.nside, st.side_shown, UI_GREEN);
 }
 
 static void frame(app *a)
@@ -136,53 +209,25 @@ static void frame(app *a)
 		return;
 	}
 	const store_prompt *p = &st.prompts[st.current];
+	const char *question = screen_data_words(p->text);
 	if (!a->presenting) {
-		rect top = layout_cut_top(&body, m->touch);
-		layout_cut_top(&body, m->gap);
-		ui_list row = {0};
-		ui_list_begin(u, &row, top, top.h);
-		/* TRANSLATORS: a prompt is a reflection question put to attendees. */
-		if (ui_list_item(u, &row, top, _("Prompt"), data_words(p->text), false))
-			choose_open(a, _("Which prompt?"), (const char (*)[STORE_TEXT_MAX])prompt_names, st.nprompts, st.chosen,
-			            sizeof st.chosen);
-		ui_list_end(u, &row);
+		prompt_row(a, &body, question);
 	} else {
-		const char *question = data_words(p->text);
 		int qh = ui_text_height(u, question, UI_FONT_TITLE, body.w);
 		ui_label(u, layout_cut_top(&body, qh), question, UI_FONT_TITLE, UI_TEXT, UI_ALIGN_LEFT);
 	}
-	ui_label(u, layout_cut_top(&body, ui_line_height(u, UI_FONT_BOLD)), st.summary, UI_FONT_BOLD, UI_TEXT,
-	         UI_ALIGN_LEFT);
+	if (p->kind == STORE_PROMPT_SCALE && st.answers > 0) {
+		scale_charts(a, body);
+		return;
+	}
+	ui_label(u, layout_cut_top(&body, ui_text_height(u, st.summary, UI_FONT_BOLD, body.w)), st.summary, UI_FONT_BOLD,
+	         UI_TEXT, UI_ALIGN_LEFT);
 	layout_cut_top(&body, m->gap);
 	if (st.answers == 0) {
 		ui_label(u, body, _("No answers yet."), UI_FONT_BODY, UI_GREY1, UI_ALIGN_CENTER);
 		return;
 	}
 	switch (p->kind) {
-	case STORE_PROMPT_SCALE: {
-		rect side = m->portrait ? layout_cut_bottom(&body, body.h / 2) : layout_cut_right(&body, body.w / 2);
-		if (m->portrait)
-			layout_cut_bottom(&body, m->gap);
-		else
-			layout_cut_right(&body, m->gap * 2);
-		ui_vbars(u, body, st.labels, st.values, st.nbars, st.shown, UI_BLUE);
-		rect toggle = layout_cut_top(&side, m->touch);
-		layout_cut_top(&side, m->gap);
-		if (!a->presenting) {
-			if (ui_button(u, layout_cell(toggle, 2, 1, 0, 0, 2), _("By agenda item"),
-			              st.by_activity ? UI_BUTTON_SECONDARY : UI_BUTTON_PRIMARY) && st.by_activity) {
-				st.by_activity = false;
-				summarise(a);
-			}
-			if (ui_button(u, layout_cell(toggle, 2, 1, 1, 0, 2), _("By activity"),
-			              st.by_activity ? UI_BUTTON_PRIMARY : UI_BUTTON_SECONDARY) && !st.by_activity) {
-				st.by_activity = true;
-				summarise(a);
-			}
-		}
-		ui_hbars(u, side, st.side_labels, st.side_values, st.nside, st.side_shown, UI_GREEN);
-		break;
-	}
 	case STORE_PROMPT_CHOICE:
 		ui_hbars(u, body, st.labels, st.values, st.nbars, st.shown, UI_BLUE);
 		break;
@@ -197,7 +242,11 @@ static void frame(app *a)
 			if (r.y + r.h < body.y || r.y > body.y + body.h)
 				continue;
 			ui_fill(u, r, UI_WHITE);
-			ui_label(u, layout_inset(r, m->pad / 2), texts[i].text, UI_FONT_SMALL, UI_TEXT, UI_ALIGN_LEFT);
+			/* An answer of up to 120 characters fits three lines; a longer
+			 * one is cut at a word with "…" rather than mid-line. */
+			rect in = layout_inset(r, m->pad / 2);
+			ui_text_lines(u, in, texts[i].text, UI_FONT_SMALL, UI_TEXT, UI_ALIGN_LEFT);
+			ui_show(u, "label", texts[i].text, in);
 		}
 		ui_list_end(u, &st.list);
 		break;

@@ -32,24 +32,43 @@ void ui_hbars(ui *u, rect r, const char *const *labels, const double *values, in
 	for (int i = 0; i < n; i++)
 		max = values[i] > max ? values[i] : max;
 	int lh = ui_line_height(u, UI_FONT_SMALL);
-	int row = r.h / n < lh * 2 ? r.h / n : lh * 2;
-	/* Figures in full; labels get what is left, up to half. */
-	int value_w = 0;
+	/* Rows share the height, up to two lines each; never less than the
+	 * letters' height (two thirds of a line, descenders and all), so labels
+	 * are not drawn over each other: rows that do not fit are left out, so
+	 * the screen should give a chart room for its rows. */
+	int row = r.h / n, least = lh * 2 / 3 + 1;
+	row = row > lh * 2 ? lh * 2 : row < least ? least : row;
+	/* Figures in full; labels get what the longest needs, up to three fifths
+	 * of what is left, and wrap in their row when they are longer. */
+	int value_w = 0, label_w = 0;
 	for (int i = 0; i < n; i++) {
 		int w = 0, h = 0;
 		ui_measure(u, shown[i], UI_FONT_SMALL, &w, &h);
 		value_w = w > value_w ? w : value_w;
+		ui_measure(u, labels[i], UI_FONT_SMALL, &w, &h);
+		label_w = w > label_w ? w : label_w;
 	}
 	value_w += u->m.gap;
-	int label_w = (r.w - value_w) / 2;
+	label_w += u->m.gap / 2;
+	if (label_w > (r.w - value_w) * 3 / 5)
+		label_w = (r.w - value_w) * 3 / 5;
 	for (int i = 0; i < n; i++) {
 		rect line = {r.x, r.y + i * row, r.w, row - 2};
 		if (line.y + line.h > r.y + r.h)
 			break;
 		rect label = layout_cut_left(&line, label_w);
 		rect value = layout_cut_right(&line, value_w);
-		ui_text_line(u, (rect){label.x, label.y + (label.h - lh) / 2, label.w - u->m.gap / 2, lh}, labels[i],
-		             UI_FONT_SMALL, UI_TEXT, UI_ALIGN_RIGHT);
+		label.w -= u->m.gap / 2;
+		label.h = row; /* the labels may take the space between bars */
+		int lines = label.h / lh, th = ui_text_height(u, labels[i], UI_FONT_SMALL, label.w);
+		if (lines > 1 && th > lh) {
+			th = th < lines * lh ? th : lines * lh;
+			ui_text_lines(u, (rect){label.x, label.y + (label.h - th) / 2, label.w, th}, labels[i], UI_FONT_SMALL,
+			              UI_TEXT, UI_ALIGN_RIGHT);
+		} else {
+			ui_text_line(u, (rect){label.x, label.y + (label.h - lh) / 2, label.w, lh}, labels[i], UI_FONT_SMALL,
+			             UI_TEXT, UI_ALIGN_RIGHT);
+		}
 		int w = max > 0 ? (int)((double)line.w * values[i] / max) : 0;
 		ui_fill(u, (rect){line.x, line.y + line.h / 6, w, line.h * 2 / 3}, c);
 		ui_text_line(u, (rect){value.x + u->m.gap / 2, value.y + (value.h - lh) / 2, value.w, lh}, shown[i],
@@ -68,11 +87,31 @@ void ui_vbars(ui *u, rect r, const char *const *labels, const double *values, in
 	double max = 0;
 	for (int i = 0; i < n; i++)
 		max = values[i] > max ? values[i] : max;
-	int lh = ui_line_height(u, UI_FONT_SMALL);
-	rect axis = layout_cut_bottom(&r, 2 * lh);
+	int lh = ui_line_height(u, UI_FONT_SMALL), gap = u->m.gap;
+	/* The words under a bar take most of the gaps beside it too, and as
+	 * many lines as the longest needs ("Very / poor"). A word wider than
+	 * that ("Gweddol" in big type) staggers them: every other one on a
+	 * second band, each as wide as two bars. */
+	int pitch = layout_cell(r, n, 1, 0, 0, gap).w + gap, foot_w = pitch - gap / 4;
+	bool stagger = false;
 	for (int i = 0; i < n; i++) {
-		rect col = layout_cell(r, n, 1, i, 0, u->m.gap);
-		rect foot = layout_cell(axis, n, 1, i, 0, u->m.gap);
+		const ui_cached *e = ui_cache_get(u, labels[i], UI_FONT_SMALL, ui_rgb(UI_TEXT), foot_w, UI_ALIGN_CENTER);
+		stagger |= e && e->split;
+	}
+	if (stagger && n > 1)
+		foot_w = 2 * pitch - gap;
+	int band_h[2] = {lh, 0};
+	for (int i = 0; i < n; i++) {
+		int h = ui_text_height(u, labels[i], UI_FONT_SMALL, foot_w), *band = &band_h[stagger ? i % 2 : 0];
+		*band = h > *band ? h : *band;
+	}
+	rect axis = layout_cut_bottom(&r, band_h[0] + band_h[1]);
+	for (int i = 0; i < n; i++) {
+		rect col = layout_cell(r, n, 1, i, 0, gap);
+		/* Centred under its bar, kept inside the chart. */
+		int second = stagger && i % 2;
+		rect foot = {col.x + col.w / 2 - foot_w / 2, axis.y + (second ? band_h[0] : 0), foot_w, band_h[second]};
+		foot.x = foot.x < r.x ? r.x : foot.x + foot.w > r.x + r.w ? r.x + r.w - foot.w : foot.x;
 		rect value = layout_cut_top(&col, lh);
 		int h = max > 0 ? (int)((double)col.h * values[i] / max) : 0;
 		ui_fill(u, (rect){col.x, col.y + col.h - h, col.w, h}, c);

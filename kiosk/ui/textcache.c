@@ -184,8 +184,23 @@ static int wrap_lines(ui *u, ui_font f, const char *s, int wrap, line_span *line
 	return n;
 }
 
-static SDL_Texture *render(ui *u, const char *s, ui_font f, SDL_Color c, int wrap, ui_align a, int *w, int *h,
-                           int *last_w);
+static SDL_Texture *render(ui *u, const char *s, ui_font f, SDL_Color c, int wrap, int max_lines, ui_align a,
+                           int *w, int *h, int *last_w);
+
+/* The width of the widest word of s: a line narrower breaks it. */
+static int widest_word(ui *u, ui_font f, const char *s)
+{
+	int widest = 0;
+	while (*s) {
+		size_t n = strcspn(s, " \n");
+		int w = n > 0 ? measure(u, f, s, n) : 0;
+		widest = w > widest ? w : widest;
+		s += n;
+		if (*s)
+			s++;
+	}
+	return widest;
+}
 
 /* One line no wider than width: the text up to its first newline, shortened
  * with an ellipsis if it does not fit. */
@@ -208,18 +223,46 @@ static SDL_Texture *render_line(ui *u, const char *s, ui_font f, SDL_Color c, in
 				break;
 		}
 	}
-	SDL_Texture *t = render(u, line, f, c, 0, a, w, h, last_w);
+	SDL_Texture *t = render(u, line, f, c, 0, 0, a, w, h, last_w);
 	free(line);
 	return t;
 }
 
-static SDL_Texture *render(ui *u, const char *s, ui_font f, SDL_Color c, int wrap, ui_align a, int *w, int *h,
-                           int *last_w)
+/* s wrapped at wrap in max_lines lines, the last one ending with an ellipsis. */
+static SDL_Texture *render_lines(ui *u, const char *s, ui_font f, SDL_Color c, int wrap, int max_lines, ui_align a,
+                                 int *w, int *h, int *last_w)
+{
+	static const char ellipsis[] = "\xE2\x80\xA6";
+	line_span lines[MAX_LINES];
+	wrap_lines(u, f, s, wrap, lines);
+	const line_span *last = &lines[max_lines - 1];
+	size_t len = (size_t)(last->start + last->len);
+	char *cut = malloc(len + sizeof ellipsis);
+	if (!cut)
+		return NULL;
+	memcpy(cut, s, len);
+	/* Drop whole characters of the last line until it and the ellipsis fit. */
+	do {
+		memcpy(cut + len, ellipsis, sizeof ellipsis);
+		if (measure(u, f, cut + last->start, len - (size_t)last->start + sizeof ellipsis - 1) <= wrap)
+			break;
+		len = text_prev_boundary(cut, len);
+	} while (len > (size_t)last->start);
+	memcpy(cut + len, ellipsis, sizeof ellipsis);
+	SDL_Texture *t = render(u, cut, f, c, wrap, 0, a, w, h, last_w);
+	free(cut);
+	return t;
+}
+
+static SDL_Texture *render(ui *u, const char *s, ui_font f, SDL_Color c, int wrap, int max_lines, ui_align a,
+                           int *w, int *h, int *last_w)
 {
 	if (wrap < 0)
 		return render_line(u, s, f, c, -wrap, a, w, h, last_w);
 	line_span lines[MAX_LINES];
 	int n = wrap_lines(u, f, s, wrap, lines);
+	if (max_lines > 0 && n > max_lines)
+		return render_lines(u, s, f, c, wrap, max_lines, a, w, h, last_w);
 	int skip = TTF_FontLineSkip(u->font[f]);
 	int width = 0;
 	for (int i = 0; i < n; i++)
@@ -249,13 +292,13 @@ static SDL_Texture *render(ui *u, const char *s, ui_font f, SDL_Color c, int wra
 	return t;
 }
 
-static uint64_t hash_key(const char *s, int f, SDL_Color c, int wrap, int a)
+static uint64_t hash_key(const char *s, int f, SDL_Color c, int wrap, int lines, int a)
 {
 	uint64_t h = 1469598103934665603ull; /* FNV-1a */
 	for (; *s; s++)
 		h = (h ^ (unsigned char)*s) * 1099511628211ull;
 	uint64_t extra[] = {(uint64_t)f, (uint64_t)c.r << 24 | (uint64_t)c.g << 16 | (uint64_t)c.b << 8 | c.a,
-	                    (uint64_t)wrap, (uint64_t)a};
+	                    (uint64_t)wrap, (uint64_t)lines, (uint64_t)a};
 	for (size_t i = 0; i < sizeof extra / sizeof extra[0]; i++)
 		h = (h ^ extra[i]) * 1099511628211ull;
 	return h ? h : 1;
@@ -305,10 +348,16 @@ static void cache_evict(ui *u)
 
 const ui_cached *ui_cache_get(ui *u, const char *text, ui_font f, SDL_Color c, int wrap, ui_align a)
 {
-	uint64_t h = hash_key(text, f, c, wrap, a);
+	return ui_cache_get_lines(u, text, f, c, wrap, 0, a);
+}
+
+const ui_cached *ui_cache_get_lines(ui *u, const char *text, ui_font f, SDL_Color c, int wrap, int lines,
+                                    ui_align a)
+{
+	uint64_t h = hash_key(text, f, c, wrap, lines, a);
 	uint32_t i = (uint32_t)h & (UI_CACHE - 1);
 	for (ui_cached *e = &u->cache[i]; e->hash; e = &u->cache[i = (i + 1) & (UI_CACHE - 1)]) {
-		if (e->hash == h && e->font == (int)f && e->wrap == wrap && e->align == (int)a &&
+		if (e->hash == h && e->font == (int)f && e->wrap == wrap && e->lines == lines && e->align == (int)a &&
 		    !memcmp(&e->color, &c, sizeof c) && !strcmp(e->text, text)) {
 			e->used = u->frame;
 			return e;
@@ -318,7 +367,7 @@ const ui_cached *ui_cache_get(ui *u, const char *text, ui_font f, SDL_Color c, i
 		cache_evict(u);
 		if (u->cached >= UI_CACHE * 3 / 4)
 			ui_cache_clear(u);
-		return ui_cache_get(u, text, f, c, wrap, a);
+		return ui_cache_get_lines(u, text, f, c, wrap, lines, a);
 	}
 	ui_cached *e = &u->cache[i];
 	e->text = strdup(text);
@@ -327,12 +376,24 @@ const ui_cached *ui_cache_get(ui *u, const char *text, ui_font f, SDL_Color c, i
 	e->hash = h;
 	e->font = (int)f;
 	e->wrap = wrap;
+	e->lines = lines;
 	e->align = (int)a;
 	e->color = c;
 	e->used = u->frame;
-	e->tex = render(u, text, f, c, wrap, a, &e->w, &e->h, &e->last_w);
+	e->tex = render(u, text, f, c, wrap, lines, a, &e->w, &e->h, &e->last_w);
+	line_span spans[MAX_LINES];
+	e->shortened = wrap < 0 ? measure(u, f, text, strcspn(text, "\n")) > -wrap
+	                        : lines > 0 && wrap_lines(u, f, text, wrap, spans) > lines;
+	e->widest = widest_word(u, f, text);
+	e->split = wrap > 0 && e->widest > wrap;
 	u->cached++;
 	return e;
+}
+
+int ui_widest_word(ui *u, const char *text, ui_font f)
+{
+	const ui_cached *e = ui_cache_get(u, text, f, ui_rgb(UI_TEXT), 0, UI_ALIGN_LEFT);
+	return e ? e->widest : 0;
 }
 
 int ui_line_height(ui *u, ui_font f)
@@ -352,8 +413,30 @@ int ui_text(ui *u, rect r, const char *text, ui_font f, ui_color c, ui_align a)
 	const ui_cached *e = ui_cache_get(u, text, f, ui_rgb(c), r.w, a);
 	if (!e)
 		return 0;
+	/* For tests of words that must fit. */
+	if (e->h > r.h || e->w > r.w)
+		ui_register(u, "clipped", text, NULL, r);
+	else if (e->split)
+		ui_register(u, "split", text, NULL, r);
 	if (e->tex) {
 		/* Clip by cropping the source, so lists can keep their own clip rect. */
+		int w = e->w < r.w ? e->w : r.w, hh = e->h < r.h ? e->h : r.h;
+		int x = a == UI_ALIGN_LEFT ? r.x : a == UI_ALIGN_CENTER ? r.x + (r.w - w) / 2 : r.x + r.w - w;
+		SDL_Rect src = {0, 0, w, hh}, dst = {x, r.y, w, hh};
+		SDL_RenderCopy(u->renderer, e->tex, &src, &dst);
+	}
+	return e->h;
+}
+
+int ui_text_lines(ui *u, rect r, const char *text, ui_font f, ui_color c, ui_align a)
+{
+	int lines = r.h / TTF_FontLineSkip(u->font[f]);
+	const ui_cached *e = ui_cache_get_lines(u, text, f, ui_rgb(c), r.w, lines > 0 ? lines : 1, a);
+	if (!e)
+		return 0;
+	if (e->shortened)
+		ui_register(u, "shortened", text, NULL, r);
+	if (e->tex) {
 		int w = e->w < r.w ? e->w : r.w, hh = e->h < r.h ? e->h : r.h;
 		int x = a == UI_ALIGN_LEFT ? r.x : a == UI_ALIGN_CENTER ? r.x + (r.w - w) / 2 : r.x + r.w - w;
 		SDL_Rect src = {0, 0, w, hh}, dst = {x, r.y, w, hh};
@@ -373,6 +456,10 @@ int ui_text_line(ui *u, rect r, const char *text, ui_font f, ui_color c, ui_alig
 	const ui_cached *e = ui_cache_get(u, text, f, ui_rgb(c), -r.w, a);
 	if (!e || !e->tex)
 		return 0;
+	if (e->h > r.h)
+		ui_register(u, "clipped", text, NULL, r);
+	else if (e->shortened)
+		ui_register(u, "shortened", text, NULL, r);
 	int x = a == UI_ALIGN_LEFT ? r.x : a == UI_ALIGN_CENTER ? r.x + (r.w - e->w) / 2 : r.x + r.w - e->w;
 	int hh = e->h < r.h ? e->h : r.h;
 	SDL_Rect src = {0, 0, e->w, hh}, dst = {x, r.y, e->w, hh};

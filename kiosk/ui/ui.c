@@ -526,7 +526,10 @@ const ui_widget *ui_find(const ui *u, const char *text)
 {
 	for (int i = 0; i < u->nwidgets; i++) {
 		const ui_widget *w = &u->widgets[i];
-		if (strcmp(w->role, "label") && strcmp(w->role, "toast") && !strcmp(w->text, text))
+		bool shown_only = !strcmp(w->role, "label") || !strcmp(w->role, "toast") ||
+		                  !strcmp(w->role, "clipped") || !strcmp(w->role, "shortened") ||
+		                  !strcmp(w->role, "split");
+		if (!shown_only && !strcmp(w->text, text))
 			return w;
 	}
 	return NULL;

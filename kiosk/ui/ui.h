@@ -154,13 +154,22 @@ void ui_icon(ui *u, rect r, ui_icon_kind icon, ui_color c);
 /* A face for level 1 (very unhappy) to 5 (very happy), filling r. */
 void ui_face(ui *u, rect r, int level);
 
-/* Text wrapped to r's width, clipped to r; returns the height it needs. */
+/* Text wrapped to r's width, clipped to r; returns the height it needs. Text
+ * that does not fit is also listed as a widget of role "clipped", text with a
+ * word broken across lines as "split" (and a line ui_text_line shortens, as
+ * "shortened"), so that tests find words cut off. */
 int ui_text(ui *u, rect r, const char *text, ui_font f, ui_color c, ui_align a);
+/* Text wrapped to r's width in as many lines as r holds, the last ending with
+ * "…" when there is more (a post-it's preview); returns the height drawn. */
+int ui_text_lines(ui *u, rect r, const char *text, ui_font f, ui_color c, ui_align a);
 /* Text on one line of r, shortened with "…" if it is wider; returns its width. */
 int ui_text_line(ui *u, rect r, const char *text, ui_font f, ui_color c, ui_align a);
 /* Width and height of text on one line, in font f. */
 void ui_measure(ui *u, const char *text, ui_font f, int *w, int *h);
 int ui_line_height(ui *u, ui_font f);
+/* Width of the widest word of text in font f: wrapped narrower, the text
+ * would break a word. */
+int ui_widest_word(ui *u, const char *text, ui_font f);
 /* Height of text in font f wrapped at width pixels. */
 int ui_text_height(ui *u, const char *text, ui_font f, int width);
 
@@ -200,10 +209,10 @@ bool ui_field(ui *u, rect r, const char *label, char *buf, size_t cap, size_t ma
 void ui_textarea(ui *u, rect r, char *buf, size_t cap, size_t max_chars, ui_font f);
 /* Focuses the field whose buffer is buf (NULL: none) and resets the keyboard. */
 void ui_focus(ui *u, char *buf, keyboard_layer layer);
-/* One of a few options side by side (the screen's turn, a timeout): the
- * chosen one is filled blue with a tick, and scripts see it with value
- * "chosen". True when tapped. */
-bool ui_choice(ui *u, rect r, const char *label, bool chosen);
+/* One of a few options side by side (the screen's turn, a timeout), its
+ * label in font f: the chosen one is filled blue with a tick, and scripts see
+ * it with value "chosen". True when tapped. */
+bool ui_choice(ui *u, rect r, const char *label, ui_font f, bool chosen);
 /* A switch with a label; flips *value when tapped; true if it changed. */
 bool ui_toggle(ui *u, rect r, const char *label, bool *value);
 /* The on-screen keyboard over r, typing into the focused field. True when its
@@ -214,7 +223,9 @@ bool ui_keyboard(ui *u, rect r);
  * rows are placed with ui_list_row at their content offset y. */
 void ui_list_begin(ui *u, ui_list *l, rect area, int content_h);
 rect ui_list_row(ui *u, ui_list *l, int y, int h);
-/* A tappable row: title and an optional detail line; selected rows are tinted. */
+/* A tappable row: title and an optional detail line; selected rows are tinted.
+ * The title wraps when the row is tall enough for more lines of it
+ * (ui_text_height tells), else is one line shortened with "…". */
 bool ui_list_item(ui *u, ui_list *l, rect row, const char *title, const char *detail, bool selected);
 void ui_list_end(ui *u, ui_list *l);
 

@@ -13,11 +13,14 @@
 typedef struct {
 	uint64_t hash;          /* 0: empty slot */
 	char *text;
-	int font, wrap, align;
+	int font, wrap, lines, align;
 	SDL_Color color;
 	SDL_Texture *tex;       /* NULL for text that draws nothing */
 	int w, h;
 	int last_w;             /* width of the last line: where a caret goes */
+	bool shortened;         /* one line cut short with an ellipsis */
+	bool split;             /* wrapped inside a word wider than the line */
+	int widest;             /* the widest word's width */
 	uint32_t used;          /* frame number of last use */
 } ui_cached;
 
@@ -99,6 +102,10 @@ void ui_cache_clear(ui *u);
 /* The cached texture of text in font f and colour c, wrapped at wrap pixels
  * (0: one line) with lines aligned by a; NULL entry only if text is empty. */
 const ui_cached *ui_cache_get(ui *u, const char *text, ui_font f, SDL_Color c, int wrap, ui_align a);
+/* The same, wrapped text kept to lines lines (0: all), the last ending with
+ * an ellipsis when the text is longer. */
+const ui_cached *ui_cache_get_lines(ui *u, const char *text, ui_font f, SDL_Color c, int wrap, int lines,
+                                    ui_align a);
 /* The texture of an entry, rendered when first needed (NULL for empty text). */
 SDL_Color ui_rgb(ui_color c);
 

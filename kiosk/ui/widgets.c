@@ -32,8 +32,17 @@ static bool button(ui *u, rect r, const char *label, const char *hint, ui_button
 	          : r.h >= 2 * u->m.touch && style != UI_BUTTON_QUIET ? UI_FONT_BIG
 	                                                              : UI_FONT_BOLD;
 	rect inner = layout_inset(face, u->m.pad / 2);
-	int th = ui_text_height(u, label, f, inner.w);
-	int hh = hint ? ui_text_height(u, hint, UI_FONT_BODY, inner.w) : 0;
+	int th, hh;
+	/* Longer words (a translation, a narrow screen) take a smaller type
+	 * rather than be cut off or broken. */
+	for (;;) {
+		const ui_cached *e = ui_cache_get(u, label, f, ui_rgb(ink), inner.w, UI_ALIGN_CENTER);
+		th = e ? e->h : 0;
+		hh = hint ? ui_text_height(u, hint, UI_FONT_BODY, inner.w) : 0;
+		if ((th + hh <= inner.h && !(e && e->split)) || f == UI_FONT_SMALL)
+			break;
+		f = f == UI_FONT_BIG ? UI_FONT_BOLD : f == UI_FONT_BOLD ? UI_FONT_BODY : UI_FONT_SMALL;
+	}
 	int y = inner.y + (inner.h - th - hh) / 2;
 	ui_text(u, (rect){inner.x, y, inner.w, th}, label, f, ink, UI_ALIGN_CENTER);
 	if (hint)
@@ -208,7 +217,7 @@ void ui_textarea(ui *u, rect r, char *buf, size_t cap, size_t max_chars, ui_font
 	ui_register(u, "field", buf, NULL, r);
 }
 
-bool ui_choice(ui *u, rect r, const char *label, bool chosen)
+bool ui_choice(ui *u, rect r, const char *label, ui_font f, bool chosen)
 {
 	bool held = false;
 	bool tapped = ui_tappable(u, ui_id(label, r.x * 7919 + r.y), r, &held);
@@ -219,8 +228,8 @@ bool ui_choice(ui *u, rect r, const char *label, bool chosen)
 	/* The tick says which is chosen without relying on colour; it goes
 	 * before the label when there is room, else above it. */
 	int lw = 0, lh = 0;
-	ui_measure(u, label, UI_FONT_BOLD, &lw, &lh);
 	rect in = layout_inset(r, m->pad / 2);
+	ui_measure(u, label, f, &lw, &lh);
 	int tick = chosen ? lh : 0, gap = chosen ? m->gap / 2 : 0;
 	lw = lw < in.w ? lw : in.w;
 	if (tick + gap + lw <= in.w) {
@@ -228,12 +237,14 @@ bool ui_choice(ui *u, rect r, const char *label, bool chosen)
 		if (chosen)
 			ui_icon(u, layout_cut_left(&both, tick), UI_ICON_TICK, ink);
 		layout_cut_left(&both, gap);
-		ui_text_line(u, both, label, UI_FONT_BOLD, ink, UI_ALIGN_CENTER);
+		ui_text_line(u, both, label, f, ink, UI_ALIGN_CENTER);
 	} else {
-		rect both = layout_center(in, in.w, tick + lh);
-		if (chosen)
+		/* Above it, the tick takes what height the label leaves. */
+		tick = in.h - lh < tick ? in.h - lh : tick;
+		rect both = layout_center(in, in.w, (tick > 0 ? tick : 0) + lh);
+		if (chosen && tick > 0)
 			ui_icon(u, layout_cut_top(&both, tick), UI_ICON_TICK, ink);
-		ui_text_line(u, both, label, UI_FONT_BOLD, ink, UI_ALIGN_CENTER);
+		ui_text_line(u, both, label, f, ink, UI_ALIGN_CENTER);
 	}
 	ui_register(u, "button", label, chosen ? "chosen" : NULL, r);
 	return tapped;
@@ -291,7 +302,7 @@ bool ui_keyboard(ui *u, rect r)
 		 * use but keep their English name for keyboard_find and scripts;
 		 * letters, symbols and 123/ABC/àé are not words. */
 		bool word = k->action != KEYBOARD_CHAR && k->action != KEYBOARD_LAYER;
-		ui_text(u, (rect){k->r.x, k->r.y + (k->r.h - lh) / 2, k->r.w, lh}, word ? _(k->label) : k->label, f,
+		ui_text(u, (rect){k->r.x, k->r.y + (k->r.h - lh) / 2, k->r.w, lh}, word ? C_("key", k->label) : k->label, f,
 		        lit ? UI_WHITE : UI_TEXT, UI_ALIGN_CENTER);
 		ui_register(u, "key", k->label, NULL, k->r);
 	}
@@ -347,10 +358,16 @@ bool ui_list_item(ui *u, ui_list *l, rect row, const char *title, const char *de
 	if (selected)
 		ui_fill(u, (rect){row.x, row.y, m->pad / 2, row.h}, UI_BLUE);
 	rect in = layout_inset(row, m->pad);
-	int th = ui_line_height(u, UI_FONT_BOLD);
+	int lh = ui_line_height(u, UI_FONT_BOLD);
 	int dh = detail && detail[0] ? ui_line_height(u, UI_FONT_SMALL) : 0;
+	/* The title wraps in a row made tall enough for it, else is one line. */
+	int th = ui_text_height(u, title, UI_FONT_BOLD, in.w), room = (in.h - dh) / lh * lh;
+	th = th < room ? th : room > lh ? room : lh;
 	int y = in.y + (in.h - th - dh) / 2;
-	ui_text_line(u, (rect){in.x, y, in.w, th}, title, UI_FONT_BOLD, UI_TEXT, UI_ALIGN_LEFT);
+	if (th > lh)
+		ui_text_lines(u, (rect){in.x, y, in.w, th}, title, UI_FONT_BOLD, UI_TEXT, UI_ALIGN_LEFT);
+	else
+		ui_text_line(u, (rect){in.x, y, in.w, th}, title, UI_FONT_BOLD, UI_TEXT, UI_ALIGN_LEFT);
 	if (dh)
 		ui_text_line(u, (rect){in.x, y + th, in.w, dh}, detail, UI_FONT_SMALL, UI_GREY1, UI_ALIGN_LEFT);
 	ui_register(u, "item", title, selected ? "selected" : NULL, row);

@@ -1,5 +1,5 @@
 # The facilitator turns the picture and sets the inactivity timeout on the
-# "Clock and screen" screen: the turn shows at once (the header moves to the
+# "Kiosk settings" screen: the turn shows at once (the header moves to the
 # panel's right edge at 90°), touch follows it, both are kept in the data file
 # for the next start, and --rotate or the settings file wins over them and
 # says so.
@@ -39,7 +39,7 @@ output_of() {
 {
 	unlock
 	cat <<-EOF
-	tap "Clock and screen"
+	tap "Kiosk settings"
 	expect "Turn the picture clockwise"
 	shot first.png
 	dump
@@ -72,7 +72,7 @@ px=$((799 - y)) py=$x
 	printf 'shot home.png\ndump\n'
 	unlock
 	cat <<-EOF
-	tap "Clock and screen"
+	tap "Kiosk settings"
 	shot settings.png
 	dump
 	touch $px $py
@@ -103,7 +103,7 @@ upright back.png
 {
 	unlock
 	cat <<-EOF
-	tap "Clock and screen"
+	tap "Kiosk settings"
 	shot cli.png
 	expect "Fixed at 0° by the command line (--rotate): change it there."
 	dump
@@ -117,6 +117,6 @@ grep -q '"text":"90°"' cli && die "the turn can still be chosen under --rotate"
 printf '[kiosk]\ninactivity_seconds = 90\n' >kiosk.conf
 {
 	unlock
-	printf 'tap "Clock and screen"\nexpect "Fixed at 90 s by kiosk.conf: change it there."\n'
+	printf 'tap "Kiosk settings"\nexpect "Fixed at 90 s by kiosk.conf: change it there."\n'
 } | kiosk --config kiosk.conf --size 800x480 --script - >conf || die "the settings file's timeout: $(cat conf)"
 exit 0
