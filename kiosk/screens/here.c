@@ -63,7 +63,7 @@ static void frame(app *a)
 	if (st.fresh || strcmp(st.query, st.listed))
 		load(a);
 	rect body = {0, 0, m->w, m->h};
-	if (screen_header(a, &body, st.title, "Back")) {
+	if (screen_header(a, &body, st.title, _("Back"))) {
 		app_show(a, &screen_facilitator);
 		return;
 	}

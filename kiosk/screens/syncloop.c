@@ -75,22 +75,17 @@ static void load_history(app *a)
 	for (int i = 0; i < st.nbatches; i++) {
 		char when[20];
 		when_format(st.batches[i].acked_at ? st.batches[i].acked_at : st.batches[i].created_at, when, sizeof when);
-		/* English says "records" for one too, as it always has; ngettext
-		 * gives other languages their forms. */
 		int n = st.batches[i].records;
 		if (st.batches[i].acked_at)
 			snprintf(history_lines[i], sizeof history_lines[i],
 			         /* TRANSLATORS: a synced batch in the history: how many
-			            records, when it was synced ("2026-11-27 09:30"). English
-			            keeps "records" for one too; give each form its grammar. */
-			         ngettext("%d records · synced %s", "%d records · synced %s", n), n, when);
+			            records, when it was synced ("2026-11-27 09:30"). */
+			         ngettext("%d record · synced %s", "%d records · synced %s", n), n, when);
 		else
 			snprintf(history_lines[i], sizeof history_lines[i],
 			         /* TRANSLATORS: a batch in the history not yet synced: how
-			            many records, when it was made ("2026-11-27 09:30").
-			            English keeps "records" for one too; give each form its
-			            grammar. */
-			         ngettext("%d records · made %s", "%d records · made %s", n), n, when);
+			            many records, when it was made ("2026-11-27 09:30"). */
+			         ngettext("%d record · made %s", "%d records · made %s", n), n, when);
 	}
 }
 
@@ -157,14 +152,10 @@ static void enter(app *a)
 		/* Back from entering the receipt: the archive has this batch. */
 		char done[160];
 		if (store_sync_ack(a->db, st.batch.id) == STORE_OK) {
-			/* English says "records are" for one too, as it always has;
-			 * ngettext gives other languages their forms. */
 			int n = st.batch.records;
 			snprintf(done, sizeof done,
-			         /* TRANSLATORS: the batch's number, how many records.
-			            English keeps "records are" for one too; give each
-			            form its grammar. */
-			         ngettext("Batch %lld is synced: %d records are in the archive.",
+			         /* TRANSLATORS: the batch's number, how many records. */
+			         ngettext("Batch %lld is synced: %d record is in the archive.",
 			                  "Batch %lld is synced: %d records are in the archive.", n),
 			         (long long)st.batch.id, n);
 			ui_toast(a->ui, done, 5000);
