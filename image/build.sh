@@ -24,6 +24,7 @@ bin=$(cd "$bin" && pwd)
 for f in cop-kiosk cop-sync; do
 	file "$bin/$f" | grep -q 'ARM aarch64' || { echo "build.sh: $bin/$f is not an arm64 binary" >&2; exit 1; }
 done
+[ -d "$bin/locale" ] || { echo "build.sh: $bin/locale (the languages' words) is missing: make image builds it" >&2; exit 1; }
 
 MIRROR=${MIRROR:-http://deb.debian.org/debian}
 FIRM_MIB=256
@@ -49,6 +50,7 @@ git -C "$repo" ls-files -z | (cd "$repo" && xargs -0 tar -cf -) | tar -xf - -C "
 for f in cop-kiosk cop-sync; do
 	aarch64-linux-gnu-strip -o "$work/src/build/arm64/$f" "$bin/$f"
 done
+cp -R "$bin/locale" "$work/src/build/arm64/locale" # the languages' words (make image builds them)
 
 # mmdebstrap runs the packages' arm64 scripts: the kernel must hand arm64
 # programs to qemu (binfmt_misc, registered by qemu-user-static).

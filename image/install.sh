@@ -44,7 +44,8 @@ Every step is checked first: a second run changes nothing.
 
   --prebuilt DIR installs DIR/cop-kiosk, DIR/cop-sync and DIR/locale, built
                  elsewhere (the image recipe cross-compiles them), instead of
-                 building here;
+                 building here; the kiosk's runtime libraries must be there
+                 already (the image recipe installs them);
                  installs no build packages.
   --overlayroot  also makes the root filesystem read-only with a tmpfs overlay
                  (package overlayroot, overlayroot="tmpfs:recurse=0"). Anything
@@ -98,6 +99,12 @@ done
 # The clone this script belongs to.
 repo=$(cd "$(dirname "$0")/.." && pwd)
 if [ -n "$prebuilt" ]; then prebuilt=$(cd "$prebuilt" && pwd); fi
+# The languages of the kiosk's words, one kiosk/po/LANG.po each.
+languages=$(for po in "$repo"/kiosk/po/*.po; do [ -e "$po" ] && basename "$po" .po; done)
+for l in $languages; do
+	[ -z "$prebuilt" ] || [ -f "$prebuilt/locale/$l/LC_MESSAGES/cop-kiosk.mo" ] ||
+		die "$prebuilt has no locale/$l/LC_MESSAGES/cop-kiosk.mo (the kiosk's words in $l): make builds it"
+done
 if [ ! -f "$repo/Makefile" ] || [ ! -f "$repo/kiosk/main.c" ]; then
 	die "$repo is not a CoP Kiosk clone: run image/install.sh from the repository"
 fi
@@ -212,8 +219,8 @@ install_kiosk() {
 	say "Files:"
 	install_file "$bin/cop-kiosk" "$BIN_DIR/cop-kiosk" 755
 	install_file "$bin/cop-sync" "$BIN_DIR/cop-sync" 755
-	for mo in "$bin"/locale/*/LC_MESSAGES/cop-kiosk.mo; do
-		[ -e "$mo" ] && install_file "$mo" "$LOCALE_DIR/${mo#"$bin"/locale/}" 644
+	for l in $languages; do
+		install_file "$bin/locale/$l/LC_MESSAGES/cop-kiosk.mo" "$LOCALE_DIR/$l/LC_MESSAGES/cop-kiosk.mo" 644
 	done
 	if [ -d "$SHARE_DIR/assets" ] && diff -rq assets "$SHARE_DIR/assets" >/dev/null 2>&1; then
 		ok "$SHARE_DIR/assets is up to date"
@@ -370,8 +377,10 @@ uninstall_kiosk() {
 	say "Files:"
 	remove_path "$BIN_DIR/cop-kiosk"
 	remove_path "$BIN_DIR/cop-sync"
-	for mo in "$LOCALE_DIR"/*/LC_MESSAGES/cop-kiosk.mo; do
-		[ -e "$mo" ] && remove_path "$mo"
+	for l in $languages; do
+		remove_path "$LOCALE_DIR/$l/LC_MESSAGES/cop-kiosk.mo"
+		# The folders install made, if nothing else uses them.
+		rmdir "$LOCALE_DIR/$l/LC_MESSAGES" "$LOCALE_DIR/$l" "$LOCALE_DIR" 2>/dev/null || true
 	done
 	remove_path "$SHARE_DIR"
 

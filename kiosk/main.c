@@ -70,6 +70,25 @@ static const char *default_db(char *buf, size_t cap)
 	return buf;
 }
 
+/* The first of tries (folders from the binary's folder) that is there, into
+ * buf; else otherwise. */
+static const char *near_binary(char *buf, size_t cap, const char *const *tries, size_t n, const char *otherwise)
+{
+	char *base = SDL_GetBasePath();
+	for (size_t i = 0; base && i < n; i++) {
+		struct stat sb;
+		snprintf(buf, cap, "%s%s", base, tries[i]);
+		/* A folder: /usr/bin/locale is a program, not the catalogues. */
+		if (stat(buf, &sb) == 0 && S_ISDIR(sb.st_mode) && access(buf, R_OK) == 0) {
+			SDL_free(base);
+			return buf;
+		}
+	}
+	SDL_free(base);
+	snprintf(buf, cap, "%s", otherwise);
+	return buf;
+}
+
 /* The assets folder: $COP_KIOSK_ASSETS, else an assets folder above the binary
  * (a build tree: build/, build/asan/ or build/arm64/test/), else the installed copy. */
 static const char *assets_dir(char *buf, size_t cap)
@@ -79,36 +98,16 @@ static const char *assets_dir(char *buf, size_t cap)
 		snprintf(buf, cap, "%s", env);
 		return buf;
 	}
-	char *base = SDL_GetBasePath();
-	static const char *const ups[] = {"../", "../../", "../../../"};
-	for (size_t i = 0; base && i < sizeof ups / sizeof ups[0]; i++) {
-		snprintf(buf, cap, "%s%sassets", base, ups[i]);
-		if (access(buf, R_OK) == 0) {
-			SDL_free(base);
-			return buf;
-		}
-	}
-	SDL_free(base);
-	snprintf(buf, cap, "/usr/share/cop-kiosk/assets");
-	return buf;
+	static const char *const ups[] = {"../assets", "../../assets", "../../../assets"};
+	return near_binary(buf, cap, ups, sizeof ups / sizeof ups[0], "/usr/share/cop-kiosk/assets");
 }
 
 /* The catalogues of the words' languages: a locale folder beside the binary
  * (a build tree), else share/locale above it (installed in /usr/local/bin). */
 static const char *locale_dir(char *buf, size_t cap)
 {
-	char *base = SDL_GetBasePath();
 	static const char *const tries[] = {"locale", "../share/locale"};
-	for (size_t i = 0; base && i < sizeof tries / sizeof tries[0]; i++) {
-		snprintf(buf, cap, "%s%s", base, tries[i]);
-		if (access(buf, R_OK) == 0) {
-			SDL_free(base);
-			return buf;
-		}
-	}
-	SDL_free(base);
-	snprintf(buf, cap, "/usr/share/locale");
-	return buf;
+	return near_binary(buf, cap, tries, sizeof tries / sizeof tries[0], "/usr/share/locale");
 }
 
 static int open_store(const char *path, store **s)

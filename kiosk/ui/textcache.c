@@ -408,6 +408,18 @@ void ui_measure(ui *u, const char *text, ui_font f, int *w, int *h)
 	*h = e && e->h ? e->h : ui_line_height(u, f);
 }
 
+/* Draws e's texture in r, aligned by a and cropped to r: cropping the source
+ * lets lists keep their own clip rect. */
+static void draw_entry(ui *u, const ui_cached *e, rect r, ui_align a)
+{
+	if (!e->tex)
+		return;
+	int w = e->w < r.w ? e->w : r.w, hh = e->h < r.h ? e->h : r.h;
+	int x = a == UI_ALIGN_LEFT ? r.x : a == UI_ALIGN_CENTER ? r.x + (r.w - w) / 2 : r.x + r.w - w;
+	SDL_Rect src = {0, 0, w, hh}, dst = {x, r.y, w, hh};
+	SDL_RenderCopy(u->renderer, e->tex, &src, &dst);
+}
+
 int ui_text(ui *u, rect r, const char *text, ui_font f, ui_color c, ui_align a)
 {
 	const ui_cached *e = ui_cache_get(u, text, f, ui_rgb(c), r.w, a);
@@ -418,13 +430,7 @@ int ui_text(ui *u, rect r, const char *text, ui_font f, ui_color c, ui_align a)
 		ui_register(u, "clipped", text, NULL, r);
 	else if (e->split)
 		ui_register(u, "split", text, NULL, r);
-	if (e->tex) {
-		/* Clip by cropping the source, so lists can keep their own clip rect. */
-		int w = e->w < r.w ? e->w : r.w, hh = e->h < r.h ? e->h : r.h;
-		int x = a == UI_ALIGN_LEFT ? r.x : a == UI_ALIGN_CENTER ? r.x + (r.w - w) / 2 : r.x + r.w - w;
-		SDL_Rect src = {0, 0, w, hh}, dst = {x, r.y, w, hh};
-		SDL_RenderCopy(u->renderer, e->tex, &src, &dst);
-	}
+	draw_entry(u, e, r, a);
 	return e->h;
 }
 
@@ -436,12 +442,7 @@ int ui_text_lines(ui *u, rect r, const char *text, ui_font f, ui_color c, ui_ali
 		return 0;
 	if (e->shortened)
 		ui_register(u, "shortened", text, NULL, r);
-	if (e->tex) {
-		int w = e->w < r.w ? e->w : r.w, hh = e->h < r.h ? e->h : r.h;
-		int x = a == UI_ALIGN_LEFT ? r.x : a == UI_ALIGN_CENTER ? r.x + (r.w - w) / 2 : r.x + r.w - w;
-		SDL_Rect src = {0, 0, w, hh}, dst = {x, r.y, w, hh};
-		SDL_RenderCopy(u->renderer, e->tex, &src, &dst);
-	}
+	draw_entry(u, e, r, a);
 	return e->h;
 }
 
