@@ -45,6 +45,15 @@ for size in 800x480 1920x1080; do
 	EOF
 done | sed 's/ (first frame.*peak memory \(.*\))/; peak memory \1/'
 
+echo "== the same words in Welsh (gettext looks up every label each frame), ms a frame"
+for size in 800x480 1920x1080; do
+	"$kiosk" --db "$db" --size "$size" --language cy --script - <<-EOF | grep '^bench' | sed 's/ (first frame.*//'
+	bench 100
+	tap "Post-it"
+	bench 100
+	EOF
+done
+
 echo "== review on the fixture (300 notes, 600 answers), ms a frame"
 "$(dirname "$kiosk")/make_fixture" "$work/review.db" >/dev/null
 for size in 800x480 1920x1080; do

@@ -218,4 +218,4 @@ static void frame(app *a)
 		speak(a, lang_code(l));
 }
 
-const screen screen_display = {"clock and screen", NULL, frame, NULL};
+const screen screen_display = {"kiosk settings", NULL, frame, NULL};
