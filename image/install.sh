@@ -380,7 +380,7 @@ uninstall_kiosk() {
 	for l in $languages; do
 		remove_path "$LOCALE_DIR/$l/LC_MESSAGES/cop-kiosk.mo"
 		# The folders install made, if nothing else uses them.
-		rmdir "$LOCALE_DIR/$l/LC_MESSAGES" "$LOCALE_DIR/$l" "$LOCALE_DIR" 2>/dev/null || true
+		rmdir "$LOCALE_DIR/$l/LC_MESSAGES" "$LOCALE_DIR/$l" 2>/dev/null || true
 	done
 	remove_path "$SHARE_DIR"
 

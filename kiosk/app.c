@@ -66,26 +66,25 @@ int app_init(app *a, const app_options *o, char *err, size_t errlen)
 	if (!a->ui)
 		return -1;
 
+	/* The settings file and the command line win over the data file. A
+	 * language given there is set first, so that a data file's trouble is
+	 * said in it. */
 	char why[400];
+	a->language_by = o->language_by;
+	if (o->language_by && app_set_language(a, o->language, true, why, sizeof why) != 0) {
+		snprintf(err, errlen, "%s: %s", o->language_by, why);
+		return -1;
+	}
 	if (store_open(o->db_path, &a->db, why, sizeof why) != STORE_OK) {
 		/* Not fatal: the kiosk stays up and says what is wrong. */
 		snprintf(a->db_error, sizeof a->db_error, "%s", why);
 		fprintf(stderr, "cop-kiosk: %s\n", why);
 	}
-	/* The settings file and the command line win over the data file. */
-	a->language_by = o->language_by;
 	char stored[sizeof a->language] = "";
-	const char *code = o->language_by ? o->language
-	                 : a->db && store_language(a->db, stored, sizeof stored) == STORE_OK ? stored
-	                                                                                   : "en";
-	if (app_set_language(a, code, true, why, sizeof why) != 0) {
-		if (o->language_by) {
-			snprintf(err, errlen, "%s: %s", o->language_by, why);
-			return -1;
-		}
+	if (!o->language_by && a->db && store_language(a->db, stored, sizeof stored) == STORE_OK &&
+	    app_set_language(a, stored, true, why, sizeof why) != 0)
 		/* A chosen catalogue that is gone: carry on in English, and say so. */
 		fprintf(stderr, "cop-kiosk: %s; the words stay in English\n", why);
-	}
 	a->rotate_by = o->rotate_by;
 	a->inactivity_by = o->inactivity_by;
 	int64_t deg = o->rotate_by ? o->rotate : a->db ? store_setting_int(a->db, STORE_SETTING_ROTATE, 0) : 0;
@@ -137,6 +136,14 @@ int app_set_language(app *a, const char *code, bool kiosk, char *err, size_t err
 		snprintf(a->language, sizeof a->language, "%s", lang_current());
 	a->relabelled = a->dirty = true;
 	return 0;
+}
+
+void app_unlock(app *a)
+{
+	char err[300];
+	a->unlocked = true;
+	if (app_set_language(a, a->language, false, err, sizeof err) != 0)
+		fprintf(stderr, "cop-kiosk: %s\n", err);
 }
 
 void app_home(app *a)

@@ -75,6 +75,10 @@ struct app {
  * reason in err. */
 int app_set_language(app *a, const char *code, bool kiosk, char *err, size_t errlen);
 
+/* Opens facilitator mode (the PIN was right), in the kiosk's own language
+ * whatever an attendee chose on the home screen. */
+void app_unlock(app *a);
+
 /* Opens the window, the fonts and the database (whose failure is shown on
  * screen, not fatal). Returns 0, or -1 with a one-line reason in err. */
 int app_init(app *a, const app_options *o, char *err, size_t errlen);

@@ -82,9 +82,13 @@ static void a_language_without_words_is_refused_naming_those_there_are(void **st
 {
 	(void)state;
 	char err[200];
-	assert_int_equal(lang_set("cy", err, sizeof err), 0);
 	assert_int_equal(lang_set("fr", err, sizeof err), -1);
 	assert_string_equal(err, "there are no words in language 'fr'; there are: en (English), cy (Cymraeg)");
+	assert_string_equal(lang_current(), "en");
+	/* Said in the words in use, which stay. */
+	assert_int_equal(lang_set("cy", err, sizeof err), 0);
+	assert_int_equal(lang_set("fr", err, sizeof err), -1);
+	assert_string_equal(err, "does dim geiriau yn yr iaith 'fr'; mae geiriau yn: en (English), cy (Cymraeg)");
 	assert_string_equal(lang_current(), "cy");
 	assert_int_equal(lang_set("en", err, sizeof err), 0);
 }

@@ -67,7 +67,7 @@ int lang_set(const char *code, char *err, size_t errlen)
 	while (i < ncodes && strcmp(codes[i], code))
 		i++;
 	if (i == ncodes) {
-		int n = snprintf(err, errlen, "there are no words in language '%s'; there are:", code);
+		int n = snprintf(err, errlen, _("there are no words in language '%s'; there are:"), code);
 		for (int k = 0; k < ncodes && n >= 0 && (size_t)n < errlen; k++)
 			n += snprintf(err + n, errlen - (size_t)n, " %s (%s)%s", codes[k], lang_name(codes[k]),
 			              k + 1 < ncodes ? "," : "");
@@ -75,8 +75,8 @@ int lang_set(const char *code, char *err, size_t errlen)
 	}
 	const char *loc = setlocale(LC_MESSAGES, NULL);
 	if (i > 0 && loc && (!strcmp(loc, "C") || !strcmp(loc, "POSIX"))) {
-		snprintf(err, errlen, "this system has no C.UTF-8 locale, which the kiosk needs to show "
-		         "words in %s", lang_name(code));
+		snprintf(err, errlen, _("this system has no C.UTF-8 locale, which the kiosk needs to show words in %s"),
+		         lang_name(code));
 		return -1;
 	}
 	current = i;
@@ -103,8 +103,20 @@ const char *lang_name(const char *code)
 	return code;
 }
 
+const char *lang_gettext(const char *text)
+{
+	return current == 0 ? text : gettext(text);
+}
+
+const char *lang_ngettext(const char *one, const char *many, unsigned long n)
+{
+	return current == 0 ? (n == 1 ? one : many) : (ngettext)(one, many, n); /* libintl's, not the macro */
+}
+
 const char *lang_pgettext(const char *context, const char *text)
 {
+	if (current == 0)
+		return text;
 	char id[256]; /* how msgfmt keys a msgctxt: context, EOT, text */
 	if ((size_t)snprintf(id, sizeof id, "%s\004%s", context, text) >= sizeof id)
 		return text;

@@ -11,8 +11,12 @@
 #define LANG_DOMAIN "cop-kiosk"
 #define LANG_MAX 8 /* languages offered, English included */
 
-/* Words shown to people: translated through the catalogue in use. */
-#define _(text) gettext(text)
+/* Words shown to people: translated through the catalogue in use. In
+ * English they are the code's own, with no lookup: gettext allocates on
+ * every miss, and screens call _() in every frame. */
+#define _(text) lang_gettext(text)
+#undef ngettext /* libintl.h's, when optimising */
+#define ngettext(one, many, n) lang_ngettext(one, many, n)
 /* Marks words kept in tables for the catalogue; they are translated with _()
  * where they are shown. */
 #define N_(text) text
@@ -23,6 +27,10 @@
 
 /* text in the words in use, as meant in context; text when not translated. */
 const char *lang_pgettext(const char *context, const char *text);
+/* gettext and ngettext, but the English at once while English is in use. */
+const char *lang_gettext(const char *text) __attribute__((format_arg(1)));
+const char *lang_ngettext(const char *one, const char *many, unsigned long n) __attribute__((format_arg(1)))
+	__attribute__((format_arg(2)));
 
 /* Looks for catalogues in dir (may be NULL: English only) and sets up
  * gettext; the words stay English until lang_set. Returns how many

@@ -117,6 +117,7 @@ static const char *const seeded[] = {
 	/* TRANSLATORS: a count of attendees who gave no organisation, profession or role. */
 	N_("Not given"),
 	N_("Other"), /* an answer by activity whose item has none */
+	N_("Going well"), N_("To be improved"), N_("Idea"), /* the post-its' kinds */
 };
 
 const char *screen_data_words(const char *text)

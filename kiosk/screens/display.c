@@ -129,6 +129,13 @@ static void wait_for(app *a, int i)
 	ui_toast(a->ui, done, 4000);
 }
 
+/* Who fixed a setting, as said: the command line in the words in use, a
+ * settings file by its path (no lookup: a path has no translation). */
+static const char *said_by(const char *by)
+{
+	return strncmp(by, "the command line", 16) ? by : _(by);
+}
+
 static void speak(app *a, const char *code)
 {
 	char err[300];
@@ -166,7 +173,7 @@ static void frame(app *a)
 		if (turns[i] == deg)
 			now = i;
 	if (a->rotate_by)
-		snprintf(fixed, sizeof fixed, _("Fixed at %d° by %s: change it there."), deg, _(a->rotate_by));
+		snprintf(fixed, sizeof fixed, _("Fixed at %d° by %s: change it there."), deg, said_by(a->rotate_by));
 	int t = choices(a, &body, _("Turn the picture clockwise"), turn_labels, TURNS, now, a->rotate_by ? fixed : NULL);
 	if (t >= 0 && t != now) {
 		turn(a, t);
@@ -182,7 +189,7 @@ static void frame(app *a)
 		if (waits[i] == secs)
 			now = i;
 	if (a->inactivity_by)
-		snprintf(fixed, sizeof fixed, _("Fixed at %s by %s: change it there."), shown, _(a->inactivity_by));
+		snprintf(fixed, sizeof fixed, _("Fixed at %s by %s: change it there."), shown, said_by(a->inactivity_by));
 	if (now < 0 && !a->inactivity_by) /* a time not offered here is still said */
 		snprintf(heading, sizeof heading, _("Go home when untouched for (now %s)"), shown);
 	else
@@ -212,7 +219,7 @@ static void frame(app *a)
 	}
 	if (a->language_by)
 		snprintf(fixed, sizeof fixed, _("Fixed at %s by %s: change it there."), lang_name(a->language),
-		         _(a->language_by));
+		         said_by(a->language_by));
 	int l = choices(a, &body, _("Language of the words"), names, n, now, a->language_by ? fixed : NULL);
 	if (l >= 0 && l != now)
 		speak(a, lang_code(l));

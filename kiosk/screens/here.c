@@ -52,7 +52,7 @@ static void load(app *a)
 		else
 			snprintf(names[i], sizeof names[i], "%s", _("Forgotten member"));
 		snprintf(details[i], sizeof details[i], "%s%s%s%s%s", when, c->organisation[0] ? " · " : "",
-		         c->organisation, c->role[0] ? " · " : "", c->role);
+		         c->organisation, c->role[0] ? " · " : "", screen_data_words(c->role));
 	}
 }
 

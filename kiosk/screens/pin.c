@@ -53,7 +53,7 @@ static void unlock(app *a)
 	memset(st.digits, 0, sizeof st.digits);
 	if (rc == STORE_OK) {
 		st.tries = 0;
-		a->unlocked = true;
+		app_unlock(a);
 		app_show(a, &screen_facilitator);
 	} else if (rc == STORE_WRONG && ++st.tries >= MAX_TRIES) {
 		st.tries = 0;
@@ -90,8 +90,8 @@ static void choose(app *a)
 	} else if (rc != STORE_OK) {
 		say(store_errmsg(a->db), true);
 	} else {
+		app_unlock(a);
 		ui_toast(a->ui, _("The new PIN is saved."), 3000);
-		a->unlocked = true;
 		app_show(a, &screen_facilitator);
 	}
 }

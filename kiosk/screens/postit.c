@@ -40,10 +40,10 @@ static void enter(app *a)
 	}
 }
 
-/* Kind k's name as shown: translated when it is a default ("" never is). */
+/* Kind k's name as shown: translated while it is the default. */
 static const char *kind_label(int k)
 {
-	return st.labels[k][0] ? _(st.labels[k]) : st.labels[k];
+	return screen_data_words(st.labels[k]);
 }
 
 static void leave(app *a)

@@ -124,22 +124,22 @@ static void frame(app *a)
 	bool choice = st.p.kind == STORE_PROMPT_CHOICE;
 	int h = m->touch * 3 / 2, y = 0, rows = 3 + (choice ? st.p.nchoices + 1 : 0);
 	ui_list_begin(u, &st.list, body, rows * h);
-	if (screen_row(a, &st.list, &y, h, _("Question"), st.p.text, SCREEN_NOT_SET))
+	if (screen_row(a, &st.list, &y, h, _("Question"), st.p.text, _(SCREEN_NOT_SET)))
 		textedit_open(a, _("Question"), st.p.text, sizeof st.p.text, STORE_PROMPT_CHARS, KEYBOARD_LETTERS, NULL, NULL);
-	if (screen_row(a, &st.list, &y, h, _("Kind of answer"), st.kind_name, SCREEN_NOT_SET))
+	if (screen_row(a, &st.list, &y, h, _("Kind of answer"), st.kind_name, _(SCREEN_NOT_SET)))
 		choose_open(a, _("Kind of answer"), (const char (*)[STORE_TEXT_MAX])kind_names, STORE_PROMPT_KINDS,
 		            st.kind_name, sizeof st.kind_name);
-	if (screen_row(a, &st.list, &y, h, _("For agenda item"), st.item_name, SCREEN_NOT_SET))
+	if (screen_row(a, &st.list, &y, h, _("For agenda item"), st.item_name, _(SCREEN_NOT_SET)))
 		choose_open(a, _("For agenda item"), (const char (*)[STORE_TEXT_MAX])item_names, st.nitems + 1,
 		            st.item_name, sizeof st.item_name);
 	for (int i = 0; choice && i < st.p.nchoices; i++) {
 		char label[32];
 		snprintf(label, sizeof label, _("Choice %d"), i + 1);
-		if (screen_row(a, &st.list, &y, h, label, st.p.choices[i], SCREEN_NOT_SET))
+		if (screen_row(a, &st.list, &y, h, label, st.p.choices[i], _(SCREEN_NOT_SET)))
 			textedit_open(a, label, st.p.choices[i], sizeof st.p.choices[i], 40, KEYBOARD_LETTERS, NULL, NULL);
 	}
 	if (choice && st.p.nchoices < STORE_CHOICES &&
-	    screen_row(a, &st.list, &y, h, _("Add a choice"), _("Up to 8"), SCREEN_NOT_SET))
+	    screen_row(a, &st.list, &y, h, _("Add a choice"), _("Up to 8"), _(SCREEN_NOT_SET)))
 		st.p.nchoices++;
 	ui_list_end(u, &st.list);
 

@@ -124,8 +124,8 @@ int screen_stick_files(app *a, rect body, ui_list *l, const char (*files)[FILES_
 /* The name of the file at path, without its folders. */
 const char *screen_file_name(const char *path);
 /* Text from the data file as shown: the kiosk's own seeded words (the seed's
- * questions, the activities' and roles' names, "Not given") in the kiosk's
- * language, anything people typed as they typed it. */
+ * questions, the activities', roles' and post-it kinds' names, "Not given")
+ * in the words in use, anything people typed as they typed it. */
 const char *screen_data_words(const char *text);
 
 /* Checks for date and time fields. */

@@ -45,8 +45,13 @@ static void report(void *ctx, long line, const char *reason)
 	size_t used = strlen(st.reports);
 	if (st.reported++ < REPORT_LINES) {
 		char one[200];
+		/* At most 120 bytes of the reason, ending on a whole character. */
+		int n = (int)strlen(reason);
+		if (n > 120)
+			for (n = 120; n > 0 && ((unsigned char)reason[n] & 0xC0) == 0x80; n--)
+				;
 		/* TRANSLATORS: a row of the file that was not imported: its line number, why. */
-		snprintf(one, sizeof one, _("Line %ld: %.120s"), line, reason);
+		snprintf(one, sizeof one, _("Line %ld: %.*s"), line, n, reason);
 		snprintf(st.reports + used, sizeof st.reports - used, "\n%s", one);
 	} else if (st.reported == REPORT_LINES + 1) {
 		snprintf(st.reports + used, sizeof st.reports - used, "\n%s", _("…and more."));

@@ -72,6 +72,8 @@ static void enter(app *a)
 		if (!strcmp(st.filter, filters[i + 1]))
 			st.item_id = st.items[i].id;
 	}
+	if (!st.item_id) /* all items, said in the words in use */
+		snprintf(st.filter, sizeof st.filter, "%s", filters[0]);
 	/* Back from naming a theme: make it from the selected notes. */
 	if (st.theme_name[0] && st.nselected) {
 		int64_t ids[MAX_NOTES];
@@ -96,10 +98,10 @@ static void enter(app *a)
 	load(a);
 }
 
-/* Kind k's name as shown: translated when it is a default ("" never is). */
+/* Kind k's name as shown: translated while it is the default. */
 static const char *kind_label(store_note_kind k)
 {
-	return st.labels[k][0] ? _(st.labels[k]) : st.labels[k];
+	return screen_data_words(st.labels[k]);
 }
 
 /* One post-it on the wall: the lines of its text that fit, the last ending

@@ -27,7 +27,8 @@ grep -q '"text":"Cymraeg","value":"chosen"' chose || die "Cymraeg is not marked 
 [ "$(setting language)" = cy ] || die "the choice was not kept: '$(setting language)'"
 
 # The next start is in Welsh; an attendee switches to English on the home
-# screen; after 46 s untouched (on home too) the kiosk is Welsh again.
+# screen; after 46 s untouched (on home too) the kiosk is Welsh again; the
+# facilitator's screens are in the kiosk's language whatever was chosen.
 kiosk --size 720x1280 --script - >attendee 2>&1 <<-EOF || die "the attendee's switch failed: $(cat attendee)"
 expect "Cofrestru"
 expect "Does neb wedi cofrestru eto"
@@ -44,6 +45,14 @@ expect "Check in"
 wait 46000
 expect "Cofrestru"
 dump
+tap "English"
+tap "Facilitator"
+tap "1"
+tap "2"
+tap "3"
+tap "4"
+tap "OK"
+expect "Gosodiadau'r ciosg"
 EOF
 grep -q '"text":"English"' attendee || die "home offers no English: $(grep button attendee)"
 [ "$(setting language)" = cy ] || die "the attendee's switch changed the kiosk's language"
