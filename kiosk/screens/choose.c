@@ -44,7 +44,8 @@ static void frame(app *a)
 	ui_list_begin(u, &st.list, body, st.n * h);
 	for (int i = 0; i < st.n; i++) {
 		rect r = ui_list_row(u, &st.list, i * h, h);
-		if (ui_list_item(u, &st.list, r, st.options[i], NULL, !strcmp(st.options[i], st.target))) {
+		/* Shown in the words in use, given back as the data file has it. */
+		if (ui_list_item(u, &st.list, r, screen_data_words(st.options[i]), NULL, !strcmp(st.options[i], st.target))) {
 			snprintf(st.target, st.cap, "%s", st.options[i]);
 			ui_list_end(u, &st.list);
 			app_show(a, st.back);

@@ -118,6 +118,9 @@ static const char *const seeded[] = {
 	N_("Not given"),
 	N_("Other"), /* an answer by activity whose item has none */
 	N_("Going well"), N_("To be improved"), N_("Idea"), /* the post-its' kinds */
+	/* The professions' pick list as first seeded. */
+	N_("Nurse"), N_("Doctor"), N_("Allied health professional"), N_("Pharmacist"), N_("Manager"),
+	N_("Administrator"), N_("Patient or carer representative"), N_("Student"),
 };
 
 const char *screen_data_words(const char *text)

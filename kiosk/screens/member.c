@@ -175,7 +175,7 @@ static void frame(app *a)
 	if (screen_row(a, &st.list, &y, h, _("Organisation"), st.m.organisation, _("Where you work or volunteer")))
 		textedit_open(a, _("Organisation"), st.m.organisation, sizeof st.m.organisation, STORE_TEXT_CHARS,
 		              KEYBOARD_LETTERS, NULL, suggest_organisation);
-	if (screen_row(a, &st.list, &y, h, _("Profession"), st.m.profession, _("Tap to choose"))) {
+	if (screen_row(a, &st.list, &y, h, _("Profession"), screen_data_words(st.m.profession), _("Tap to choose"))) {
 		int n = 0;
 		store_professions(a->db, st.professions, MAX_PROFESSIONS, &n);
 		choose_open(a, _("Profession"), (const char (*)[STORE_TEXT_MAX])st.professions, n, st.m.profession,

@@ -46,9 +46,10 @@ static void frame(app *a)
 	ui_list_begin(u, &st.scroll, body, st.n * h);
 	for (int i = 0; i < st.n; i++) {
 		rect r = ui_list_row(u, &st.scroll, i * h, h);
-		if (ui_list_item(u, &st.scroll, r, st.list[i], NULL, false)) {
+		if (ui_list_item(u, &st.scroll, r, screen_data_words(st.list[i]), NULL, false)) {
 			st.removing = i;
-			snprintf(st.question, sizeof st.question, _("Remove \"%s\" from the list?"), st.list[i]);
+			snprintf(st.question, sizeof st.question, _("Remove \"%s\" from the list?"),
+			         screen_data_words(st.list[i]));
 		}
 	}
 	ui_list_end(u, &st.scroll);

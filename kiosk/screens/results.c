@@ -107,7 +107,7 @@ static void enter(app *a)
 	store_prompt_list(a->db, st.prompts, MAX_PROMPTS, &st.nprompts);
 	st.current = 0;
 	for (int i = 0; i < st.nprompts; i++) {
-		snprintf(prompt_names[i], sizeof prompt_names[i], "%s", screen_data_words(st.prompts[i].text));
+		snprintf(prompt_names[i], sizeof prompt_names[i], "%s", st.prompts[i].text); /* shown translated */
 		if (!strcmp(st.chosen, prompt_names[i]))
 			st.current = i;
 	}

@@ -83,7 +83,9 @@ void welcome_open(app *a, welcome_kind kind, const char *first, int64_t at);
  * facilitator (id: the member; checkin_id: their check-in here, or 0). */
 void member_open(app *a, int64_t id, int64_t checkin_id);
 
-/* Picks one of n options into target (cap bytes) and returns to the caller. */
+/* Picks one of n options into target (cap bytes) and returns to the caller.
+ * Options are shown through screen_data_words: a seeded profession shows
+ * translated and is given back as stored. */
 void choose_open(app *a, const char *title, const char (*options)[STORE_TEXT_MAX], int n, char *target,
                  size_t cap);
 
@@ -124,8 +126,8 @@ int screen_stick_files(app *a, rect body, ui_list *l, const char (*files)[FILES_
 /* The name of the file at path, without its folders. */
 const char *screen_file_name(const char *path);
 /* Text from the data file as shown: the kiosk's own seeded words (the seed's
- * questions, the activities', roles' and post-it kinds' names, "Not given")
- * in the words in use, anything people typed as they typed it. */
+ * questions, the names of activities, roles, post-it kinds and professions,
+ * "Not given") in the words in use, anything people typed as they typed it. */
 const char *screen_data_words(const char *text);
 
 /* Checks for date and time fields. */
