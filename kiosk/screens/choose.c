@@ -40,12 +40,18 @@ static void frame(app *a)
 		app_show(a, st.back);
 		return;
 	}
-	int h = m->touch;
-	ui_list_begin(u, &st.list, body, st.n * h);
-	for (int i = 0; i < st.n; i++) {
-		rect r = ui_list_row(u, &st.list, i * h, h);
-		/* Shown in the words in use, given back as the data file has it. */
-		if (ui_list_item(u, &st.list, r, screen_data_words(st.options[i]), NULL, !strcmp(st.options[i], st.target))) {
+	/* Rows as high as their whole option needs; each shown in the words in
+	 * use, given back as the data file has it. */
+	int total = 0;
+	for (int i = 0; i < st.n; i++)
+		total += ui_list_item_height(u, body.w, screen_data_words(st.options[i]), NULL, m->touch);
+	ui_list_begin(u, &st.list, body, total);
+	for (int i = 0, y = 0; i < st.n; i++) {
+		const char *shown = screen_data_words(st.options[i]);
+		int h = ui_list_item_height(u, body.w, shown, NULL, m->touch);
+		rect r = ui_list_row(u, &st.list, y, h);
+		y += h;
+		if (ui_list_item(u, &st.list, r, shown, NULL, !strcmp(st.options[i], st.target))) {
 			snprintf(st.target, st.cap, "%s", st.options[i]);
 			ui_list_end(u, &st.list);
 			app_show(a, st.back);

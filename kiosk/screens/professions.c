@@ -42,10 +42,15 @@ static void frame(app *a)
 	if (ui_button(u, m->portrait ? bar : layout_cut_right(&bar, bar.w / 2), _("Add a profession"), UI_BUTTON_PRIMARY))
 		textedit_open(a, _("New profession"), st.added, sizeof st.added, STORE_TEXT_CHARS, KEYBOARD_LETTERS, NULL,
 		              NULL);
-	int h = m->touch;
-	ui_list_begin(u, &st.scroll, body, st.n * h);
-	for (int i = 0; i < st.n; i++) {
-		rect r = ui_list_row(u, &st.scroll, i * h, h);
+	/* Rows as high as their whole name needs (a long one in Welsh). */
+	int total = 0;
+	for (int i = 0; i < st.n; i++)
+		total += ui_list_item_height(u, body.w, screen_data_words(st.list[i]), NULL, m->touch);
+	ui_list_begin(u, &st.scroll, body, total);
+	for (int i = 0, y = 0; i < st.n; i++) {
+		int h = ui_list_item_height(u, body.w, screen_data_words(st.list[i]), NULL, m->touch);
+		rect r = ui_list_row(u, &st.scroll, y, h);
+		y += h;
 		if (ui_list_item(u, &st.scroll, r, screen_data_words(st.list[i]), NULL, false)) {
 			st.removing = i;
 			snprintf(st.question, sizeof st.question, _("Remove \"%s\" from the list?"),

@@ -63,10 +63,9 @@ static void frame(app *a)
 	}
 	/* Each row as high as its whole question needs: the facilitator chooses
 	 * by it, so it wraps rather than ending in "…". */
-	int w = body.w - 2 * m->pad, dh = ui_line_height(u, UI_FONT_SMALL), y = 0;
+	int y = 0;
 	for (int i = 0; i < st.n; i++) {
-		int h = ui_text_height(u, screen_data_words(st.list[i].text), UI_FONT_BOLD, w) + dh + 2 * m->pad;
-		st.row_h[i] = h > m->touch * 3 / 2 ? h : m->touch * 3 / 2;
+		st.row_h[i] = ui_list_item_height(u, body.w, screen_data_words(st.list[i].text), details[i], m->touch * 3 / 2);
 		y += st.row_h[i];
 	}
 	ui_list_begin(u, &st.scroll, body, y);

@@ -227,6 +227,9 @@ rect ui_list_row(ui *u, ui_list *l, int y, int h);
  * The title wraps when the row is tall enough for more lines of it
  * (ui_text_height tells), else is one line shortened with "…". */
 bool ui_list_item(ui *u, ui_list *l, rect row, const char *title, const char *detail, bool selected);
+/* The height of a list item w wide that shows its whole title, wrapped (at
+ * least min_h). */
+int ui_list_item_height(ui *u, int w, const char *title, const char *detail, int min_h);
 void ui_list_end(ui *u, ui_list *l);
 
 /* A modal question over the screen; while one is showing nothing else can be

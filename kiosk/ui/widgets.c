@@ -376,6 +376,15 @@ bool ui_list_item(ui *u, ui_list *l, rect row, const char *title, const char *de
 	return tapped;
 }
 
+int ui_list_item_height(ui *u, int w, const char *title, const char *detail, int min_h)
+{
+	int pad = u->m.pad;
+	int h = ui_text_height(u, title, UI_FONT_BOLD, w - 2 * pad) + 2 * pad;
+	if (detail && detail[0])
+		h += ui_line_height(u, UI_FONT_SMALL);
+	return h > min_h ? h : min_h;
+}
+
 void ui_list_end(ui *u, ui_list *l)
 {
 	rect a = l->area;
