@@ -212,6 +212,8 @@ screenshots: all
 		$(OUT)/cop-kiosk --db build/shots.db --demo --size 800x480 --script - >/dev/null
 	printf 'shot assets/screenshots/home-portrait.png\n' | \
 		$(OUT)/cop-kiosk --db build/shots.db --size 720x1280 --script - >/dev/null
+	printf 'shot assets/screenshots/home-cy.png\n' | \
+		$(OUT)/cop-kiosk --db build/shots.db --size 800x480 --language cy --script - >/dev/null
 
 check:
 	$(call install_debs,$(CHECK_DEBS))
