@@ -72,8 +72,11 @@ int app_init(app *a, const app_options *o, char *err, size_t errlen)
 	char why[400];
 	a->language_by = o->language_by;
 	if (o->language_by && app_set_language(a, o->language, true, why, sizeof why) != 0) {
-		snprintf(err, errlen, "%s: %s", o->language_by, why);
-		return -1;
+		/* No words for it here (a typo, a catalogue not installed): the
+		 * kiosk still serves, in the facilitator's choice or English, and
+		 * says so. */
+		fprintf(stderr, "cop-kiosk: %s: %s; it is not used\n", _(o->language_by), why);
+		a->language_by = NULL;
 	}
 	if (store_open(o->db_path, &a->db, why, sizeof why) != STORE_OK) {
 		/* Not fatal: the kiosk stays up and says what is wrong. */
@@ -81,7 +84,7 @@ int app_init(app *a, const app_options *o, char *err, size_t errlen)
 		fprintf(stderr, "cop-kiosk: %s\n", why);
 	}
 	char stored[sizeof a->language] = "";
-	if (!o->language_by && a->db && store_language(a->db, stored, sizeof stored) == STORE_OK &&
+	if (!a->language_by && a->db && store_language(a->db, stored, sizeof stored) == STORE_OK &&
 	    app_set_language(a, stored, true, why, sizeof why) != 0)
 		/* A chosen catalogue that is gone: carry on in English, and say so. */
 		fprintf(stderr, "cop-kiosk: %s; the words stay in English\n", why);
