@@ -19,9 +19,20 @@ demo_db() {
 	echo quit | kiosk --demo --script - >/dev/null
 }
 
-# unlock — script lines that open facilitator mode with the demo PIN.
+# unlock [TEXT] — script lines that open facilitator mode with the demo PIN,
+# then expect TEXT there ("Current event" unless given).
 unlock() {
-	printf 'tap "Facilitator"\ntap "1"\ntap "2"\ntap "3"\ntap "4"\ntap "OK"\nexpect "Current event"\n'
+	printf 'tap "Facilitator"\ntap "1"\ntap "2"\ntap "3"\ntap "4"\ntap "OK"\nexpect "%s"\n' "${1:-Current event}"
+}
+
+# setting KEY — the value of a setting, as the data file holds it.
+setting() {
+	sqlite3 "$DB" "SELECT value FROM settings WHERE key = '$1'"
+}
+
+# words LANG TEXT — the kiosk's TEXT in language LANG, from the catalogue it reads.
+words() {
+	TEXTDOMAINDIR="$BUILD/locale" LANGUAGE=$1 gettext -d cop-kiosk -- "$2"
 }
 
 # field_text FILE — the text of the first field in a dump.

@@ -12,10 +12,6 @@ cp "$DB" fixture.db
 # (what the "…" hides) is found there is theirs.
 sqlite3 fixture.db .dump | sed "s/''/'/g" >data
 
-# w WORDS — WORDS in $lang, from the catalogue the kiosk reads.
-w() {
-	TEXTDOMAINDIR="$BUILD/locale" LANGUAGE=$lang gettext -d cop-kiosk -- "$1"
-}
 # see — look at the screen now (and keep a picture of it for people).
 n=0
 see() {
@@ -28,33 +24,33 @@ away() {
 	printf 'wait 200000\n'
 }
 unlock_in() {
-	printf 'tap "%s"\ntap "1"\ntap "2"\ntap "3"\ntap "4"\ntap "%s"\n' "$(w Facilitator)" "$(w OK)"
+	printf 'tap "%s"\ntap "1"\ntap "2"\ntap "3"\ntap "4"\ntap "%s"\n' "$(words "$lang" Facilitator)" "$(words "$lang" OK)"
 }
 
 tour() {
 	see
-	printf 'tap "%s"\n' "$(w 'Check in')"; see
+	printf 'tap "%s"\n' "$(words "$lang" 'Check in')"; see
 	printf 'type "sia"\n'; see
 	away
-	printf 'tap "%s"\n' "$(w Post-it)"; see
-	printf 'tap "%s"\n' "$(w 'Going well')"; see
+	printf 'tap "%s"\n' "$(words "$lang" Post-it)"; see
+	printf 'tap "%s"\n' "$(words "$lang" 'Going well')"; see
 	away
-	printf 'tap "%s"\n' "$(w Facilitator)"; see
+	printf 'tap "%s"\n' "$(words "$lang" Facilitator)"; see
 	away
 	unlock_in; see
 	for item in "Edit this event" "Who is here" "Reflections" "Agenda now" "Sync" "Events" \
 		"Import a roster" "Post-it kinds" "Professions" "Kiosk settings" "Change PIN"; do
-		printf 'tap "%s"\n' "$(w "$item")"; see
+		printf 'tap "%s"\n' "$(words "$lang" "$item")"; see
 		if [ "$item" = Sync ]; then
-			printf 'tap "%s"\n' "$(w Back)" # the loop is watched: no inactivity reset
+			printf 'tap "%s"\n' "$(words "$lang" Back)" # the loop is watched: no inactivity reset
 		else
 			away
 			unlock_in
 		fi
 	done
-	printf 'tap "%s"\n' "$(w Review)"; see
+	printf 'tap "%s"\n' "$(words "$lang" Review)"; see
 	for tab in Reflections Attendance Measures "Past events"; do
-		printf 'tap "%s"\n' "$(w "$tab")"; see
+		printf 'tap "%s"\n' "$(words "$lang" "$tab")"; see
 	done
 	away
 }

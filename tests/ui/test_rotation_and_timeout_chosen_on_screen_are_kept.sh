@@ -27,9 +27,6 @@ portrait() {
 		if (v["\"y\""] + v["\"h\""] > b) b = v["\"y\""] + v["\"h\""] }
 		END { exit bad || b <= 480 }' "$1" || die "the layout in $1 is not 480x800"
 }
-setting() {
-	sqlite3 "$DB" "SELECT value FROM settings WHERE key = '$1'"
-}
 # output_of FILE N — what line N of a script printed (its dump).
 output_of() {
 	awk -v n="$2" '$0 == "ok " n - 1 { on = 1; next } $0 == "ok " n { exit } on' "$1"
