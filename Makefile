@@ -42,7 +42,7 @@ SYNC_HDRS := $(wildcard sync/*.h)
 SYNC_PKGS := sqlite3 libsodium zlib libqrencode
 SYNC_CFLAGS = -Isync $(shell $(PKG_CONFIG) --cflags $(SYNC_PKGS) libpng 2>/dev/null)
 SYNC_LIBS   = $(shell $(PKG_CONFIG) --libs $(SYNC_PKGS) 2>/dev/null)
-COP_SYNC_SRC := sync/cop_sync.c sync/archive.c $(SYNC_SRC)
+COP_SYNC_SRC := sync/cop_sync.c sync/archive.c sync/receive.c $(SYNC_SRC)
 # The kiosk encodes the loop with the same sync library (not the receiver's files).
 APP_SRC   += $(SYNC_SRC)
 

@@ -1,6 +1,7 @@
 /* cop-sync: the receiver — reassembles QR loop frames into batches, imports them
  * into its archive and prints receipt codes; exports the archive. */
 #include "archive.h"
+#include "receive.h"
 #include "sync.h"
 
 #include <errno.h>
@@ -12,8 +13,6 @@
 #include <unistd.h>
 
 enum { EXIT_OKAY = 0, EXIT_BAD = 1, EXIT_INCOMPLETE = 2 };
-
-#define MAX_BATCHES 64  /* batches one import follows at once */
 
 static const char usage[] =
 	"Usage:\n"
@@ -45,27 +44,18 @@ static int fail(const char *fmt, const char *arg)
 /* ---- import ---------------------------------------------------------------- */
 
 typedef struct {
-	sync_decoder *dec;
-	bool done;      /* imported, or given up on (reported) */
-} slot;
-
-typedef struct {
-	archive *arc;
-	const unsigned char *key;
-	slot slots[MAX_BATCHES];
-	int nslots;
+	receiver *recv;
 	bool errors;     /* a batch could not be imported */
 	bool frames;     /* at least one frame was accepted */
 } importer;
 
 /* "batch TAG: 7 / 12 frames, missing 3, 8", with "incomplete: " after the tag at the end. */
-static void print_missing(const sync_decoder *dec, FILE *out, bool end)
+static void print_missing(const receive_batch *b, FILE *out, bool end)
 {
 	uint32_t seqs[12];
-	size_t have, count, n = sync_decoder_missing(dec, seqs, 12);
-	sync_decoder_progress(dec, &have, &count);
-	fprintf(out, "batch %s: %s%zu / %zu frames", sync_decoder_tag(dec), end ? "incomplete, " : "",
-	        have, count);
+	size_t n = receive_missing(b, seqs, 12);
+	fprintf(out, "batch %s: %s%zu / %zu frames", b->tag, end ? "incomplete, " : "", b->have,
+	        b->count);
 	if (n) {
 		fputs(", missing", out);
 		for (size_t i = 0; i < n && i < 12; i++)
@@ -78,97 +68,56 @@ static void print_missing(const sync_decoder *dec, FILE *out, bool end)
 	fputc('\n', out);
 }
 
-static void finish(importer *im, slot *s)
+/* What became of a batch the frame completed, on stdout or stderr. */
+static void report(importer *im, const receive_batch *b)
 {
-	unsigned char *payload = NULL;
-	size_t len = 0;
-	sync_batch *b = NULL;
-	char why[256];
-	const char *tag = sync_decoder_tag(s->dec);
-	s->done = true;
-	int rc = sync_decoder_payload(s->dec, im->key, &payload, &len);
-	if (rc == SYNC_ERR_KEY) {
-		fprintf(stderr, "batch %s: %s\n", tag,
-		        im->key ? "the key does not open this batch (sealed for another archive?)"
-		                : "this batch is encrypted: give the archive's key with --key");
-		im->errors = true;
-		goto out;
+	if (b->state == RECEIVE_IMPORTED) {
+		printf("Imported batch %s from kiosk %s: %zu record%s (%zu new, %zu updated, %zu "
+		       "already there). Receipt code: %s\n",
+		       b->batch, b->kiosk, b->records, b->records == 1 ? "" : "s", b->counts.added,
+		       b->counts.updated, b->counts.unchanged, b->receipt);
+		fflush(stdout);
+		return;
 	}
-	if (rc != SYNC_OK) {
-		fprintf(stderr, "batch %s: reassembled but %s; nothing imported\n", tag,
-		        rc == SYNC_ERR_CORRUPT ? "it fails its hash or does not inflate"
-		        : rc == SYNC_ERR_TOO_BIG ? "it is too large" : "out of memory");
-		im->errors = true;
-		goto out;
-	}
-	if (sync_batch_parse((const char *)payload, len, &b, why, sizeof why) != SYNC_OK) {
-		fprintf(stderr, "batch %s: %s; nothing imported\n", tag, why);
-		im->errors = true;
-		goto out;
-	}
-	archive_counts c;
-	if (archive_import(im->arc, b, &c, why, sizeof why) != ARCHIVE_OK) {
-		fprintf(stderr, "batch %s: %s; nothing imported\n", tag, why);
-		im->errors = true;
-		goto out;
-	}
-	printf("Imported batch %s from kiosk %s: %zu record%s (%zu new, %zu updated, %zu already "
-	       "there). Receipt code: %s\n",
-	       b->batch, b->kiosk, b->count, b->count == 1 ? "" : "s", c.added, c.updated,
-	       c.unchanged, b->receipt);
-	fflush(stdout);
-out:
-	sync_batch_free(b);
-	free(payload);
-}
-
-/* Offers one line to the batches being followed, starting a new one if needed. */
-static void take_line(importer *im, const char *name, size_t lineno, const char *line)
-{
-	sync_frame_status st = SYNC_FRAME_OTHER_BATCH;
-	slot *s = NULL;
-	for (int i = 0; i < im->nslots && st == SYNC_FRAME_OTHER_BATCH; i++) {
-		s = &im->slots[i];
-		st = sync_decoder_add(s->dec, line);
-	}
-	if (st == SYNC_FRAME_OTHER_BATCH) {
-		if (im->nslots == MAX_BATCHES) {
-			fprintf(stderr, "%s:%zu: more than %d batches at once; skipped\n", name, lineno,
-			        MAX_BATCHES);
-			return;
-		}
-		s = &im->slots[im->nslots];
-		s->dec = sync_decoder_new();
-		s->done = false;
-		if (!s->dec) {
-			fprintf(stderr, "%s:%zu: out of memory; skipped\n", name, lineno);
-			return;
-		}
-		st = sync_decoder_add(s->dec, line);
-		if (st == SYNC_FRAME_ACCEPTED || st == SYNC_FRAME_COMPLETE) {
-			im->nslots++;
-		} else {
-			sync_decoder_free(s->dec);
-			s->dec = NULL;
-		}
-	}
-	switch (st) {
-	case SYNC_FRAME_ACCEPTED:
-		im->frames = true;
-		print_missing(s->dec, stderr, false);
+	im->errors = true;
+	switch (b->why) {
+	case RECEIVE_NO_KEY:
+		fprintf(stderr, "batch %s: this batch is encrypted: give the archive's key with --key\n",
+		        b->tag);
 		break;
-	case SYNC_FRAME_COMPLETE:
-		im->frames = true;
-		print_missing(s->dec, stderr, false);
-		finish(im, s);
+	case RECEIVE_WRONG_KEY:
+		fprintf(stderr, "batch %s: the key does not open this batch (sealed for another "
+		        "archive?)\n", b->tag);
 		break;
-	case SYNC_FRAME_DUPLICATE:
-		im->frames = true;
+	case RECEIVE_DAMAGED:
+		fprintf(stderr, "batch %s: reassembled but %s; nothing imported\n", b->tag, b->detail);
 		break;
 	default:
-		fprintf(stderr, "%s:%zu: %s; skipped\n", name, lineno, sync_frame_status_text(st));
+		fprintf(stderr, "batch %s: %s; nothing imported\n", b->tag, b->detail);
 		break;
 	}
+}
+
+/* Offers one line to the batches being followed. */
+static void take_line(importer *im, const char *name, size_t lineno, const char *line)
+{
+	receive_batch *b = NULL;
+	sync_frame_status st = receiver_add(im->recv, line, 0, &b);
+	if (!b) {
+		if (st == SYNC_FRAME_INCONSISTENT && receiver_count(im->recv) == RECEIVE_MAX_BATCHES)
+			fprintf(stderr, "%s:%zu: more than %d batches at once; skipped\n", name, lineno,
+			        RECEIVE_MAX_BATCHES);
+		else
+			fprintf(stderr, "%s:%zu: %s; skipped\n", name, lineno,
+			        sync_frame_status_text(st));
+		return;
+	}
+	im->frames = true;
+	if (st == SYNC_FRAME_DUPLICATE)
+		return;
+	print_missing(b, stderr, false);
+	if (st == SYNC_FRAME_COMPLETE)
+		report(im, b);
 }
 
 static int read_stream(importer *im, FILE *in, const char *name)
@@ -240,10 +189,16 @@ static int cmd_import(int argc, char **argv)
 	if (keyfile && read_key(keyfile, sk) != EXIT_OKAY)
 		return EXIT_BAD;
 	importer im = {0};
-	im.key = keyfile ? sk : NULL;
+	archive *arc = NULL;
 	char err[512];
-	if (archive_open(path, &im.arc, err, sizeof err) != ARCHIVE_OK)
+	if (archive_open(path, &arc, err, sizeof err) != ARCHIVE_OK)
 		return fail("%s", err);
+	im.recv = receiver_new(arc, keyfile ? sk : NULL);
+	sodium_memzero(sk, sizeof sk);
+	if (!im.recv) {
+		archive_close(arc);
+		return fail("%s", "out of memory");
+	}
 	if (i == argc) {
 		rc = read_stream(&im, stdin, "stdin");
 	} else {
@@ -259,10 +214,11 @@ static int cmd_import(int argc, char **argv)
 		}
 	}
 	size_t incomplete = 0;
-	for (int k = 0; k < im.nslots; k++) {
-		if (im.slots[k].done)
+	for (size_t k = 0; k < receiver_count(im.recv); k++) {
+		const receive_batch *b = receiver_batch(im.recv, k);
+		if (b->state != RECEIVE_RECEIVING)
 			continue;
-		print_missing(im.slots[k].dec, stderr, true);
+		print_missing(b, stderr, true);
 		incomplete++;
 	}
 	if (rc == EXIT_OKAY) {
@@ -273,10 +229,8 @@ static int cmd_import(int argc, char **argv)
 		else if (!im.frames)
 			rc = fail("%s", "no CoP Kiosk frames in the input");
 	}
-	for (int k = 0; k < im.nslots; k++)
-		sync_decoder_free(im.slots[k].dec);
-	archive_close(im.arc);
-	sodium_memzero(sk, sizeof sk);
+	receiver_free(im.recv);
+	archive_close(arc);
 	return rc;
 }
 

@@ -624,6 +624,52 @@ size_t sync_decoder_missing(const sync_decoder *dec, uint32_t *seqs, size_t max)
 	return n;
 }
 
+void sync_decoder_peek(const sync_decoder *dec, int *sealed, char kiosk[SYNC_ID_MAX])
+{
+	*sealed = -1;
+	kiosk[0] = '\0';
+	if (dec->count == 0 || !dec->known[0] || dec->plen < ENVELOPE_HEAD)
+		return;
+	const unsigned char *m = dec->parts;
+	*sealed = (m[1] & FLAG_SEALED) != 0;
+	if (*sealed)
+		return;
+	/* The parts known from the start on: the beginning of the deflated payload,
+	 * whose first line is the batch line. A prefix inflates as far as it goes. */
+	size_t known = 0;
+	while (known < dec->count && dec->known[known])
+		known++;
+	size_t avail = known * dec->plen - ENVELOPE_HEAD;
+	char head[512];
+	z_stream z;
+	memset(&z, 0, sizeof z);
+	if (inflateInit2(&z, -15) != Z_OK)
+		return;
+	z.next_in = (Bytef *)(uintptr_t)(m + ENVELOPE_HEAD);
+	z.avail_in = (uInt)(avail > UINT_MAX ? UINT_MAX : avail);
+	z.next_out = (Bytef *)head;
+	z.avail_out = sizeof head - 1;
+	inflate(&z, Z_SYNC_FLUSH);
+	size_t got = sizeof head - 1 - z.avail_out;
+	inflateEnd(&z);
+	head[got] = '\0';
+	char *nl = strchr(head, '\n');
+	if (!nl)
+		return;
+	*nl = '\0';
+	const char *k = strstr(head, "\"kiosk\":\"");
+	if (!k)
+		return;
+	k += strlen("\"kiosk\":\"");
+	size_t n = strcspn(k, "\"");
+	if (k[n] != '"' || n == 0 || n >= SYNC_ID_MAX)
+		return;
+	memcpy(kiosk, k, n);
+	kiosk[n] = '\0';
+	if (!id_ok(kiosk))
+		kiosk[0] = '\0';
+}
+
 /* Parses decimal digits up to '/', no leading zero; false if absent or above max. */
 static bool parse_num(const char **p, uint64_t max, int maxdigits, uint64_t *out)
 {

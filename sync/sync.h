@@ -158,6 +158,12 @@ bool sync_decoder_complete(const sync_decoder *dec);
  * seqs (may be NULL when max is 0) and returns how many are missing in all. */
 size_t sync_decoder_missing(const sync_decoder *dec, uint32_t *seqs, size_t max);
 
+/* What the parts known so far tell before the batch is complete: *sealed is
+ * 1 or 0 once the first part is known (-1 before), and kiosk holds the
+ * kiosk's id once the start of an unsealed batch's batch line is known ("" until
+ * then, and always for a sealed batch: only the archive's key opens it). */
+void sync_decoder_peek(const sync_decoder *dec, int *sealed, char kiosk[SYNC_ID_MAX]);
+
 /* The reassembled batch's payload (the JSON Lines text, batch line first), once
  * complete: checks the hash, opens the seal with seckey (NULL if none), inflates.
  * On SYNC_OK *out is malloc'd and NUL-terminated (caller frees), *len excludes
