@@ -24,7 +24,7 @@ SAN     := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-re
 
 # Debian packages each target needs; installed by `make deps` / `make test-deps`.
 BUILD_DEBS := gcc make pkg-config libsdl2-dev libsdl2-ttf-dev libsqlite3-dev libsodium-dev libpng-dev libcsv-dev \
-              zlib1g-dev libqrencode-dev libinih-dev libsystemd-dev gettext
+              zlib1g-dev libqrencode-dev libinih-dev libsystemd-dev gettext libmicrohttpd-dev
 TEST_DEBS  := $(BUILD_DEBS) libcmocka-dev sqlite3 zbar-tools systemd python3 shellcheck
 CHECK_DEBS := cppcheck
 FUZZ_DEBS  := clang libclang-rt-dev libsodium-dev zlib1g-dev libqrencode-dev
@@ -42,7 +42,13 @@ SYNC_HDRS := $(wildcard sync/*.h)
 SYNC_PKGS := sqlite3 libsodium zlib libqrencode
 SYNC_CFLAGS = -Isync $(shell $(PKG_CONFIG) --cflags $(SYNC_PKGS) libpng 2>/dev/null)
 SYNC_LIBS   = $(shell $(PKG_CONFIG) --libs $(SYNC_PKGS) 2>/dev/null)
-COP_SYNC_SRC := sync/cop_sync.c sync/archive.c sync/receive.c $(SYNC_SRC)
+# cop-sync serve, the online space: libmicrohttpd, and the files of sync/web
+# built into the binary (sync/embed.sh writes $(OUT)/web_files.S and .c).
+SERVE_PKGS := libmicrohttpd
+WEB_FILES  := $(filter-out sync/web/README.md,$(shell find sync/web -type f 2>/dev/null))
+COP_SYNC_SRC := sync/cop_sync.c sync/archive.c sync/archive_accounts.c sync/archive_pages.c \
+                sync/receive.c sync/serve.c sync/auth.c sync/pages.c sync/html.c $(SYNC_SRC)
+COP_SYNC_LIBS = $(shell $(PKG_CONFIG) --libs $(SYNC_PKGS) $(SERVE_PKGS) 2>/dev/null) -lpthread
 # The kiosk encodes the loop with the same sync library (not the receiver's files).
 APP_SRC   += $(SYNC_SRC)
 
@@ -127,11 +133,21 @@ $(TOUT)/test_ui_%: tests/test_ui_%.c $(CORE_SRC) $(SYNC_SRC) $(UI_SRC) $(HDRS) |
 	$(CC) $(CPPFLAGS) $(WARN) -O1 -g $(SAN) $(PKG_CFLAGS) $(SYNC_CFLAGS) -o $@ $< $(CORE_SRC) $(SYNC_SRC) $(UI_SRC) \
 		$(PKG_LIBS) $(SYNC_LIBS) -lcsv -lcmocka -lm
 
-$(OUT)/cop-sync: $(COP_SYNC_SRC) $(SYNC_HDRS) | $(OUT)
-	$(CC) $(CPPFLAGS) $(WARN) $(CFLAGS) $(SYNC_CFLAGS) -o $@ $(COP_SYNC_SRC) $(SYNC_LIBS)
+$(OUT)/cop-sync: $(COP_SYNC_SRC) $(SYNC_HDRS) $(OUT)/web_files.c | $(OUT)
+	$(CC) $(CPPFLAGS) $(WARN) $(CFLAGS) $(SYNC_CFLAGS) -o $@ $(COP_SYNC_SRC) $(OUT)/web_files.c \
+		$(OUT)/web_files.S $(COP_SYNC_LIBS)
 
-$(TOUT)/cop-sync: $(COP_SYNC_SRC) $(SYNC_HDRS) | $(TOUT)
-	$(CC) $(CPPFLAGS) $(WARN) -O1 -g $(SAN) $(SYNC_CFLAGS) -o $@ $(COP_SYNC_SRC) $(SYNC_LIBS)
+$(TOUT)/cop-sync: $(COP_SYNC_SRC) $(SYNC_HDRS) $(TOUT)/web_files.c | $(TOUT)
+	$(CC) $(CPPFLAGS) $(WARN) -O1 -g $(SAN) $(SYNC_CFLAGS) -o $@ $(COP_SYNC_SRC) \
+		$(TOUT)/web_files.c $(TOUT)/web_files.S $(COP_SYNC_LIBS)
+
+$(OUT)/web_files.c: sync/embed.sh $(WEB_FILES) | $(OUT)
+	sync/embed.sh sync/web $(OUT)/web_files
+
+ifneq ($(OUT),$(TOUT))
+$(TOUT)/web_files.c: sync/embed.sh $(WEB_FILES) | $(TOUT)
+	sync/embed.sh sync/web $(TOUT)/web_files
+endif
 
 # Stands in for the kiosk's side in the sync tests: a batch as frame texts and PNGs.
 $(TOUT)/cop-sync-gen: sync/gen_frames.c $(SYNC_SRC) $(SYNC_HDRS) | $(TOUT)
@@ -163,7 +179,7 @@ units: $(UNITS) $(call MO,$(TOUT))
 ARM64      := build/arm64
 ARM64_DEBS := gcc-aarch64-linux-gnu qemu-user-static libc6:arm64 $(addsuffix :arm64,libsdl2-dev \
               libsdl2-ttf-dev libsqlite3-dev libsodium-dev libpng-dev libcsv-dev zlib1g-dev libqrencode-dev \
-              libinih-dev libsystemd-dev libcmocka-dev)
+              libinih-dev libsystemd-dev libcmocka-dev libmicrohttpd-dev)
 ARM64_MAKE  = $(MAKE) --no-print-directory CC=aarch64-linux-gnu-gcc SAN= OUT=$(ARM64) TOUT=$(ARM64)/test \
               PKG_CONFIG="env PKG_CONFIG_LIBDIR=/usr/lib/aarch64-linux-gnu/pkgconfig:/usr/share/pkgconfig pkg-config"
 

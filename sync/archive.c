@@ -1,20 +1,16 @@
 /* archive: cop-sync's SQLite archive — schema, idempotent import, exports. */
-#include "archive.h"
+#include "archive_internal.h"
 
-#include <sqlite3.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
 #define APPLICATION_ID 0x436f5053 /* "CoPS" */
-#define SCHEMA_VERSION 1
 
-struct archive {
-	sqlite3 *db;
-};
-
-static const char schema[] =
+/* Each step takes the archive from the version before it to the next; append
+ * only (an archive records how far it went in user_version). */
+static const char schema_1[] =
 	"CREATE TABLE records (\n"
 	"	gid TEXT PRIMARY KEY NOT NULL,\n"
 	"	type TEXT NOT NULL,\n"
@@ -34,7 +30,34 @@ static const char schema[] =
 	"	PRIMARY KEY (kiosk, batch)\n"
 	");\n";
 
-static void say(char *err, size_t errlen, const char *fmt, ...)
+/* The online space's accounts: a session is kept as the hash of its cookie's
+ * token, so that a copy of the archive opens no session. */
+static const char schema_2[] =
+	"CREATE TABLE users (\n"
+	"	name TEXT PRIMARY KEY NOT NULL,\n"
+	"	hash TEXT NOT NULL,\n"                 /* Argon2id, libsodium's string form */
+	"	created INTEGER NOT NULL\n"
+	");\n"
+	"CREATE TABLE sessions (\n"
+	"	token_hash TEXT PRIMARY KEY NOT NULL,\n"
+	"	user TEXT NOT NULL REFERENCES users (name) ON DELETE CASCADE,\n"
+	"	csrf TEXT NOT NULL,\n"
+	"	created INTEGER NOT NULL,\n"
+	"	seen INTEGER NOT NULL\n"
+	");\n"
+	"CREATE INDEX sessions_user ON sessions (user);\n"
+	"CREATE TABLE signin_failures (\n"
+	"	key TEXT PRIMARY KEY NOT NULL,\n"      /* 'user:NAME' or 'addr:ADDRESS' */
+	"	failures INTEGER NOT NULL,\n"
+	"	next_try INTEGER NOT NULL\n"           /* Unix time before which no try is checked */
+	");\n"
+	/* The pages read an event's records by type and event. */
+	"CREATE INDEX records_event ON records (type, body ->> 'event');\n";
+
+static const char *const migrations[] = {schema_1, schema_2};
+#define SCHEMA_VERSION ((int)(sizeof migrations / sizeof migrations[0]))
+
+void archive_say(char *err, size_t errlen, const char *fmt, ...)
 {
 	va_list ap;
 	if (!err || !errlen)
@@ -42,6 +65,36 @@ static void say(char *err, size_t errlen, const char *fmt, ...)
 	va_start(ap, fmt);
 	vsnprintf(err, errlen, fmt, ap);
 	va_end(ap);
+}
+
+/* Brings the archive from version `from` to SCHEMA_VERSION in one transaction
+ * (a new archive also gets its application id). */
+static int migrate(sqlite3 *db, int from, const char *path, char *err, size_t errlen)
+{
+	char *msg = NULL;
+	int rc = sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, &msg);
+	for (int v = from; rc == SQLITE_OK && v < SCHEMA_VERSION; v++)
+		rc = sqlite3_exec(db, migrations[v], NULL, NULL, &msg);
+	if (rc == SQLITE_OK && from == 0) {
+		char sql[64];
+		snprintf(sql, sizeof sql, "PRAGMA application_id = %d", APPLICATION_ID);
+		rc = sqlite3_exec(db, sql, NULL, NULL, &msg);
+	}
+	if (rc == SQLITE_OK) {
+		char sql[64];
+		snprintf(sql, sizeof sql, "PRAGMA user_version = %d", SCHEMA_VERSION);
+		rc = sqlite3_exec(db, sql, NULL, NULL, &msg);
+	}
+	if (rc == SQLITE_OK)
+		rc = sqlite3_exec(db, "COMMIT", NULL, NULL, &msg);
+	if (rc != SQLITE_OK) {
+		archive_say(err, errlen, "cannot %s the archive %s: %s", from ? "update" : "create",
+		            path, msg ? msg : sqlite3_errmsg(db));
+		sqlite3_free(msg);
+		sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
+		return ARCHIVE_IO;
+	}
+	return ARCHIVE_OK;
 }
 
 static int pragma_int(sqlite3 *db, const char *sql, int *out)
@@ -62,12 +115,12 @@ int archive_open(const char *path, archive **out, char *err, size_t errlen)
 	archive *a = calloc(1, sizeof *a);
 	*out = NULL;
 	if (!a) {
-		say(err, errlen, "out of memory");
+		archive_say(err, errlen, "out of memory");
 		return ARCHIVE_IO;
 	}
 	if (sqlite3_open_v2(path, &a->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) !=
 	    SQLITE_OK) {
-		say(err, errlen, "cannot open the archive %s: %s", path, sqlite3_errmsg(a->db));
+		archive_say(err, errlen, "cannot open the archive %s: %s", path, sqlite3_errmsg(a->db));
 		rc = ARCHIVE_IO;
 		goto out;
 	}
@@ -75,31 +128,23 @@ int archive_open(const char *path, archive **out, char *err, size_t errlen)
 	if (pragma_int(a->db, "PRAGMA application_id", &app) != SQLITE_OK ||
 	    pragma_int(a->db, "PRAGMA user_version", &version) != SQLITE_OK ||
 	    pragma_int(a->db, "SELECT count(*) FROM sqlite_schema", &objects) != SQLITE_OK) {
-		say(err, errlen, "%s is not a cop-sync archive (%s)", path, sqlite3_errmsg(a->db));
+		archive_say(err, errlen, "%s is not a cop-sync archive (%s)", path, sqlite3_errmsg(a->db));
 		rc = ARCHIVE_CORRUPT;
 		goto out;
 	}
-	if (app == 0 && version == 0 && objects == 0) {
-		char *msg = NULL;
-		char sql[sizeof schema + 128];
-		snprintf(sql, sizeof sql, "BEGIN;\n%sPRAGMA application_id = %d;\nPRAGMA user_version = %d;\nCOMMIT;",
-		         schema, APPLICATION_ID, SCHEMA_VERSION);
-		if (sqlite3_exec(a->db, sql, NULL, NULL, &msg) != SQLITE_OK) {
-			say(err, errlen, "cannot create the archive %s: %s", path, msg ? msg : "?");
-			sqlite3_free(msg);
-			sqlite3_exec(a->db, "ROLLBACK", NULL, NULL, NULL);
-			rc = ARCHIVE_IO;
-			goto out;
-		}
-	} else if (app != APPLICATION_ID) {
-		say(err, errlen, "%s is not a cop-sync archive; it was left as it is", path);
-		rc = ARCHIVE_CORRUPT;
-		goto out;
-	} else if (version > SCHEMA_VERSION) {
-		say(err, errlen, "%s was written by a newer cop-sync", path);
+	if (!(app == 0 && version == 0 && objects == 0) && app != APPLICATION_ID) {
+		archive_say(err, errlen, "%s is not a cop-sync archive; it was left as it is", path);
 		rc = ARCHIVE_CORRUPT;
 		goto out;
 	}
+	if (version > SCHEMA_VERSION) {
+		archive_say(err, errlen, "%s was written by a newer cop-sync", path);
+		rc = ARCHIVE_CORRUPT;
+		goto out;
+	}
+	if (version < SCHEMA_VERSION && (rc = migrate(a->db, version, path, err, errlen)) != ARCHIVE_OK)
+		goto out;
+	sqlite3_exec(a->db, "PRAGMA foreign_keys = ON", NULL, NULL, NULL);
 	*out = a;
 	a = NULL;
 out:
@@ -198,7 +243,7 @@ int archive_import(archive *a, const sync_batch *b, archive_counts *counts, char
 	char batch_key[2 * SYNC_ID_MAX];
 	snprintf(batch_key, sizeof batch_key, "%s/%s", b->kiosk, b->batch);
 	if (sqlite3_exec(a->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK) {
-		say(err, errlen, "cannot write the archive: %s", sqlite3_errmsg(a->db));
+		archive_say(err, errlen, "cannot write the archive: %s", sqlite3_errmsg(a->db));
 		return ARCHIVE_IO;
 	}
 	for (size_t i = 0; i < b->count; i++) {
@@ -206,7 +251,7 @@ int archive_import(archive *a, const sync_batch *b, archive_counts *counts, char
 		int64_t old = 0;
 		int found = stored_changed(a->db, r->gid, &old);
 		if (found < 0 || put_record(a->db, r, batch_key) != SQLITE_OK) {
-			say(err, errlen, "cannot store record %s: %s", r->gid, sqlite3_errmsg(a->db));
+			archive_say(err, errlen, "cannot store record %s: %s", r->gid, sqlite3_errmsg(a->db));
 			goto fail;
 		}
 		if (!found)
@@ -217,11 +262,11 @@ int archive_import(archive *a, const sync_batch *b, archive_counts *counts, char
 			c.unchanged++;
 	}
 	if (put_batch(a->db, b) != SQLITE_OK) {
-		say(err, errlen, "cannot note the batch: %s", sqlite3_errmsg(a->db));
+		archive_say(err, errlen, "cannot note the batch: %s", sqlite3_errmsg(a->db));
 		goto fail;
 	}
 	if (sqlite3_exec(a->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
-		say(err, errlen, "cannot write the archive: %s", sqlite3_errmsg(a->db));
+		archive_say(err, errlen, "cannot write the archive: %s", sqlite3_errmsg(a->db));
 		goto fail;
 	}
 	*counts = c;
@@ -233,7 +278,7 @@ fail:
 
 /* ---- exports --------------------------------------------------------------- */
 
-static const char *col(sqlite3_stmt *st, int i)
+const char *archive_col(sqlite3_stmt *st, int i)
 {
 	const unsigned char *t = sqlite3_column_text(st, i);
 	return t ? (const char *)t : "";
@@ -294,7 +339,7 @@ static int pick_event(sqlite3 *db, const char *want, char **gid)
 	sqlite3_bind_text(st, 1, want, -1, SQLITE_STATIC);
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW) {
-		*gid = sqlite3_mprintf("%s", col(st, 0));
+		*gid = sqlite3_mprintf("%s", archive_col(st, 0));
 		rc = *gid ? SQLITE_OK : SQLITE_NOMEM;
 	} else if (rc == SQLITE_DONE) {
 		rc = want ? SQLITE_NOTFOUND : SQLITE_OK;
@@ -304,12 +349,6 @@ out:
 	return rc;
 }
 
-/* The sequence number in a record's gid ("KIOSK-SEQ"), as SQL on alias x. */
-#define GID_SEQ(x) "CAST(substr(" x ".gid, length(" x ".kiosk) + 2) AS INTEGER)"
-/* Where an event sorts for "first visit": events without a start last. */
-#define EVENT_RANK(e, c) \
-	"(coalesce(" e ".body ->> 'starts', '') = '', coalesce(" e ".body ->> 'starts', ''), " \
-	GID_SEQ(c) ")"
 
 /* One event's standing check-ins as the kiosk's attendance CSV has them: the
  * same header, columns, quoting and order (the order people came). An undone
@@ -328,10 +367,7 @@ static int export_csv(sqlite3 *db, const char *event, FILE *out)
 		"	m.body ->> 'organisation', m.body ->> 'profession',\n"
 		"	strftime('%Y-%m-%d %H:%M', c.body ->> 'created', 'unixepoch', 'localtime'),\n"
 		"	c.body ->> 'role',\n"
-		"	NOT EXISTS (SELECT 1 FROM records c2 JOIN records e2 ON e2.gid = c2.body ->> 'event'\n"
-		"		WHERE c2.type = 'checkin' AND c2.body ->> 'member' = c.body ->> 'member'\n"
-		"		AND NOT coalesce(c2.body ->> 'undone', 0) AND c2.gid <> c.gid\n"
-		"		AND " EVENT_RANK("e2", "c2") " < " EVENT_RANK("e", "c") ")\n"
+		"	" NEWCOMER("c", "e") "\n"
 		"FROM records c\n"
 		"JOIN records e ON e.gid = c.body ->> 'event'\n"
 		"LEFT JOIN records m ON m.gid = c.body ->> 'member'\n"
@@ -346,7 +382,7 @@ static int export_csv(sqlite3 *db, const char *event, FILE *out)
 		csv_field_kiosk(out, head[i], i == 6);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		for (int i = 0; i < 6; i++)
-			csv_field_kiosk(out, col(st, i), false);
+			csv_field_kiosk(out, archive_col(st, i), false);
 		csv_field_kiosk(out, sqlite3_column_int(st, 6) ? "Yes" : "No", true);
 	}
 	rc = rc == SQLITE_DONE ? SQLITE_OK : rc;
@@ -377,7 +413,7 @@ static int export_mailchimp(sqlite3 *db, FILE *out)
 		csv_field(out, head[i], i == 4);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
 		for (int i = 0; i < 5; i++)
-			csv_field(out, col(st, i), i == 4);
+			csv_field(out, archive_col(st, i), i == 4);
 	rc = rc == SQLITE_DONE ? SQLITE_OK : rc;
 out:
 	sqlite3_finalize(st);
@@ -394,7 +430,7 @@ static int export_json(sqlite3 *db, FILE *out)
 		goto out;
 	fputs("{\"records\":[", out);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		fprintf(out, "%s\n%s", first ? "" : ",", col(st, 0));
+		fprintf(out, "%s\n%s", first ? "" : ",", archive_col(st, 0));
 		first = false;
 	}
 	fputs("\n]}\n", out);
@@ -437,7 +473,7 @@ static int md_attendance(sqlite3 *db, const char *event, FILE *out)
 	fputs("\n## Attendance\n\n", out);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		fputs("- ", out);
-		md_text(out, col(st, 0));
+		md_text(out, archive_col(st, 0));
 		fprintf(out, ": %d\n", sqlite3_column_int(st, 1));
 		total += sqlite3_column_int(st, 1);
 		orgs++;
@@ -473,12 +509,12 @@ static int md_notes(sqlite3 *db, const char *event, FILE *out)
 			        k == 0 ? "Going well" : k == 1 ? "To be improved" : "Other notes");
 		}
 		fputs("- ", out);
-		if (*col(st, 1)) {
+		if (*archive_col(st, 1)) {
 			fputs("**", out);
-			md_text(out, col(st, 1));
+			md_text(out, archive_col(st, 1));
 			fputs(":** ", out);
 		}
-		md_text(out, col(st, 2));
+		md_text(out, archive_col(st, 2));
 		if (sqlite3_column_int(st, 3) > 1)
 			fprintf(out, " (a group of %d)", sqlite3_column_int(st, 3));
 		fputc('\n', out);
@@ -511,14 +547,14 @@ static int md_reflections(sqlite3 *db, const char *event, FILE *out)
 	int n = 0;
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		fputs("- ", out);
-		md_text(out, col(st, 0));
+		md_text(out, archive_col(st, 0));
 		fprintf(out, ": %d answer%s", sqlite3_column_int(st, 1),
 		        sqlite3_column_int(st, 1) == 1 ? "" : "s");
 		if (sqlite3_column_int(st, 2) > 0)
 			fprintf(out, ", mean %.1f", sqlite3_column_double(st, 3));
-		if (*col(st, 4)) {
+		if (*archive_col(st, 4)) {
 			fputs(" — ", out);
-			md_text(out, col(st, 4));
+			md_text(out, archive_col(st, 4));
 		}
 		fputc('\n', out);
 		n++;
@@ -548,19 +584,19 @@ static int export_markdown(sqlite3 *db, const char *event, FILE *out)
 	fputs("# Community of practice: events\n", out);
 	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
 		fputs("\n# ", out);
-		md_text(out, col(st, 1));
+		md_text(out, archive_col(st, 1));
 		fputs("\n\n", out);
-		if (*col(st, 2)) {
+		if (*archive_col(st, 2)) {
 			fputs("When: ", out);
-			md_text(out, col(st, 2));
+			md_text(out, archive_col(st, 2));
 			fputs("  \n", out);
 		}
-		if (*col(st, 3)) {
+		if (*archive_col(st, 3)) {
 			fputs("Where: ", out);
-			md_text(out, col(st, 3));
+			md_text(out, archive_col(st, 3));
 			fputs("  \n", out);
 		}
-		const char *gid = col(st, 0);
+		const char *gid = archive_col(st, 0);
 		if ((rc = md_attendance(db, gid, out)) != SQLITE_OK ||
 		    (rc = md_notes(db, gid, out)) != SQLITE_OK ||
 		    (rc = md_reflections(db, gid, out)) != SQLITE_OK)
@@ -579,13 +615,13 @@ int archive_export(archive *a, const char *format, const char *event, FILE *out,
 	char *gid = NULL;
 	int rc;
 	if (event && !per_event && (strcmp(format, "mailchimp") == 0 || strcmp(format, "json") == 0)) {
-		say(err, errlen, "--event goes with the csv and markdown formats only");
+		archive_say(err, errlen, "--event goes with the csv and markdown formats only");
 		return ARCHIVE_INVALID;
 	}
 	if (strcmp(format, "csv") == 0 || (event && per_event)) {
 		rc = pick_event(a->db, event, &gid);
 		if (rc == SQLITE_NOTFOUND) {
-			say(err, errlen, "there is no event %s in the archive", event);
+			archive_say(err, errlen, "there is no event %s in the archive", event);
 			return ARCHIVE_INVALID;
 		}
 		if (rc != SQLITE_OK)
@@ -601,19 +637,19 @@ int archive_export(archive *a, const char *format, const char *event, FILE *out,
 	else if (strcmp(format, "json") == 0)
 		rc = export_json(a->db, out);
 	else {
-		say(err, errlen, "unknown format %s: use csv, mailchimp, markdown or json", format);
+		archive_say(err, errlen, "unknown format %s: use csv, mailchimp, markdown or json", format);
 		return ARCHIVE_INVALID;
 	}
 	sqlite3_free(gid);
 	if (rc != SQLITE_OK)
 		goto failed;
 	if (fflush(out) != 0 || ferror(out)) {
-		say(err, errlen, "cannot write the export");
+		archive_say(err, errlen, "cannot write the export");
 		return ARCHIVE_IO;
 	}
 	return ARCHIVE_OK;
 failed:
-	say(err, errlen, "cannot read the archive: %s", sqlite3_errmsg(a->db));
+	archive_say(err, errlen, "cannot read the archive: %s", sqlite3_errmsg(a->db));
 	return ARCHIVE_IO;
 }
 
@@ -708,13 +744,11 @@ out:
 	return rc;
 }
 
-enum { M_EVENTS, M_ATTENDEES, M_PEOPLE, M_ORGS, M_COUNT };
-
 /* The quarter's measures: events starting in it, standing check-ins at those
  * events, and the mailing list — distinct addresses of opted-in members not
  * forgotten (as the Mailchimp export has them) and the distinct organisations
  * among them — as it stood at the quarter's end, or now when timed is false. */
-static int quarter_measures(sqlite3 *db, const quarter *q, bool timed, long m[M_COUNT])
+static int quarter_measures(sqlite3 *db, const quarter *q, bool timed, long m[ARCHIVE_MEASURES])
 {
 	sqlite3_stmt *st = NULL;
 	int rc = sqlite3_prepare_v2(
@@ -740,7 +774,7 @@ static int quarter_measures(sqlite3 *db, const quarter *q, bool timed, long m[M_
 	sqlite3_bind_int(st, 3, timed);
 	rc = sqlite3_step(st);
 	if (rc == SQLITE_ROW) {
-		for (int i = 0; i < M_COUNT; i++)
+		for (int i = 0; i < ARCHIVE_MEASURES; i++)
 			m[i] = (long)sqlite3_column_int64(st, i);
 		rc = SQLITE_OK;
 	}
@@ -759,56 +793,78 @@ static void report_line(FILE *out, const char *label, long now, long before, con
 		fprintf(out, "  (%+ld since %s)\n", now - before, prev);
 }
 
-int archive_report(archive *a, const char *quarter_text, FILE *out, char *err, size_t errlen)
+int archive_measures(archive *a, const char *quarter_text, archive_quarter *out, char *err,
+                     size_t errlen)
 {
 	quarter q = {"", "", ""}, prev = q;
-	long records = 0, untimed = 0, m[M_COUNT], p[M_COUNT];
+	long records = 0, untimed = 0;
 	bool found = false;
 	int rc;
+	memset(out, 0, sizeof *out);
 	if (quarter_text && !quarter_parse(quarter_text, &q)) {
-		say(err, errlen, "bad quarter %s: write it as YYYYQ1 to YYYYQ4, e.g. 2026Q4",
-		    quarter_text);
+		archive_say(err, errlen, "bad quarter %s: write it as YYYYQ1 to YYYYQ4, e.g. 2026Q4",
+		            quarter_text);
 		return ARCHIVE_INVALID;
 	}
 	if ((rc = archive_sizes(a->db, &records, &untimed)) != SQLITE_OK)
 		goto failed;
-	if (records == 0) {
-		fputs("The archive holds no records yet: nothing to report.\n", out);
-		goto written;
-	}
+	out->empty = records == 0;
+	if (out->empty)
+		return ARCHIVE_OK;
 	if (!quarter_text) {
 		if ((rc = newest_quarter(a->db, &q, &found)) != SQLITE_OK)
 			goto failed;
 		if (!found) {
-			say(err, errlen, "no event in the archive has a start date: give --quarter YYYYQn");
+			archive_say(err, errlen,
+			            "no event in the archive has a start date: give --quarter YYYYQn");
 			return ARCHIVE_INVALID;
 		}
 	}
 	int year = atoi(q.name), n = q.name[5] - '0';
 	quarter_set(&prev, n == 1 ? year - 1 : year, n == 1 ? 4 : n - 1);
-	bool timed = untimed == 0;
-	if ((rc = quarter_measures(a->db, &q, timed, m)) != SQLITE_OK ||
-	    (rc = quarter_measures(a->db, &prev, timed, p)) != SQLITE_OK)
+	out->timed = untimed == 0;
+	if ((rc = quarter_measures(a->db, &q, out->timed, out->now)) != SQLITE_OK ||
+	    (rc = quarter_measures(a->db, &prev, out->timed, out->before)) != SQLITE_OK)
 		goto failed;
-	fprintf(out, "Quarterly measures for %s (%s to before %s)\n\n", q.name, q.start, q.end);
-	report_line(out, "Events:", m[M_EVENTS], p[M_EVENTS], prev.name);
-	report_line(out, "Attendees at those events:", m[M_ATTENDEES], p[M_ATTENDEES], prev.name);
-	if (timed) {
-		report_line(out, "People on the mailing list:", m[M_PEOPLE], p[M_PEOPLE], prev.name);
-		report_line(out, "Organisations among them:", m[M_ORGS], p[M_ORGS], prev.name);
+	snprintf(out->name, sizeof out->name, "%s", q.name);
+	snprintf(out->start, sizeof out->start, "%s", q.start);
+	snprintf(out->end, sizeof out->end, "%s", q.end);
+	snprintf(out->prev, sizeof out->prev, "%s", prev.name);
+	return ARCHIVE_OK;
+failed:
+	archive_say(err, errlen, "cannot read the archive: %s", sqlite3_errmsg(a->db));
+	return ARCHIVE_IO;
+}
+
+int archive_report(archive *a, const char *quarter_text, FILE *out, char *err, size_t errlen)
+{
+	archive_quarter m;
+	int rc = archive_measures(a, quarter_text, &m, err, errlen);
+	if (rc != ARCHIVE_OK)
+		return rc;
+	if (m.empty) {
+		fputs("The archive holds no records yet: nothing to report.\n", out);
+		goto written;
+	}
+	fprintf(out, "Quarterly measures for %s (%s to before %s)\n\n", m.name, m.start, m.end);
+	report_line(out, "Events:", m.now[ARCHIVE_M_EVENTS], m.before[ARCHIVE_M_EVENTS], m.prev);
+	report_line(out, "Attendees at those events:", m.now[ARCHIVE_M_ATTENDEES],
+	            m.before[ARCHIVE_M_ATTENDEES], m.prev);
+	if (m.timed) {
+		report_line(out, "People on the mailing list:", m.now[ARCHIVE_M_PEOPLE],
+		            m.before[ARCHIVE_M_PEOPLE], m.prev);
+		report_line(out, "Organisations among them:", m.now[ARCHIVE_M_ORGS],
+		            m.before[ARCHIVE_M_ORGS], m.prev);
 	} else {
 		/* Without creation times the list cannot be dated: today's, and no change. */
 		fprintf(out, "%-28s %ld  (now: member records carry no creation time)\n",
-		        "People on the mailing list:", m[M_PEOPLE]);
-		fprintf(out, "%-28s %ld  (now)\n", "Organisations among them:", m[M_ORGS]);
+		        "People on the mailing list:", m.now[ARCHIVE_M_PEOPLE]);
+		fprintf(out, "%-28s %ld  (now)\n", "Organisations among them:", m.now[ARCHIVE_M_ORGS]);
 	}
 written:
 	if (fflush(out) != 0 || ferror(out)) {
-		say(err, errlen, "cannot write the report");
+		archive_say(err, errlen, "cannot write the report");
 		return ARCHIVE_IO;
 	}
 	return ARCHIVE_OK;
-failed:
-	say(err, errlen, "cannot read the archive: %s", sqlite3_errmsg(a->db));
-	return ARCHIVE_IO;
 }

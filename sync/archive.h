@@ -3,6 +3,7 @@
 #ifndef ARCHIVE_H
 #define ARCHIVE_H
 
+#include <stdbool.h>
 #include <stddef.h>
 #include <stdio.h>
 
@@ -59,5 +60,147 @@ int archive_export(archive *a, const char *format, const char *event, FILE *out,
  * quarter; no quarter given and no event with a start) or ARCHIVE_IO, with one
  * line in err. */
 int archive_report(archive *a, const char *quarter, FILE *out, char *err, size_t errlen);
+
+/* The measures archive_report prints, for a page. */
+enum { ARCHIVE_M_EVENTS, ARCHIVE_M_ATTENDEES, ARCHIVE_M_PEOPLE, ARCHIVE_M_ORGS, ARCHIVE_MEASURES };
+typedef struct {
+	bool empty;        /* the archive holds no records: nothing else is set */
+	bool timed;        /* the mailing list can be dated (else: today's, both columns) */
+	char name[32];     /* "2026Q4" */
+	char start[32];    /* its first day, "2026-10-01" */
+	char end[32];      /* the day after its last, "2027-01-01" */
+	char prev[32];     /* the quarter before, "2026Q3" */
+	long now[ARCHIVE_MEASURES], before[ARCHIVE_MEASURES];
+} archive_quarter;
+
+/* Fills *out for the quarter named "YYYYQn" (NULL: the newest event's), with
+ * the same errors as archive_report. */
+int archive_measures(archive *a, const char *quarter, archive_quarter *out, char *err,
+                     size_t errlen);
+
+/* ---- accounts of the online space (archive_accounts.c) ---------------------- */
+
+#define ARCHIVE_NAME_MAX 65   /* user names: 1-64 bytes and NUL */
+#define ARCHIVE_TOKEN_MAX 65  /* session token hashes and CSRF tokens: hex and NUL */
+
+/* Adds a user with a password hash (libsodium's crypto_pwhash_str form).
+ * ARCHIVE_INVALID if the name is taken. */
+int archive_user_add(archive *a, const char *name, const char *hash, char *err, size_t errlen);
+
+/* Removes a user and ends their sessions. ARCHIVE_INVALID if there is none. */
+int archive_user_remove(archive *a, const char *name, char *err, size_t errlen);
+
+/* Calls each(name, created, ctx) for every user, by name. */
+int archive_user_list(archive *a, void (*each)(const char *name, long long created, void *ctx),
+                      void *ctx, char *err, size_t errlen);
+
+/* The password hash of a user into hash (hashlen bytes). ARCHIVE_INVALID if
+ * there is no such user. */
+int archive_user_hash(archive *a, const char *name, char *hash, size_t hashlen, char *err,
+                      size_t errlen);
+
+/* Stores a session of user, found again by token_hash, with its CSRF token. */
+int archive_session_add(archive *a, const char *token_hash, const char *user, const char *csrf,
+                        long long now, char *err, size_t errlen);
+
+/* The user and CSRF token of a session last seen after `since`; marks it seen
+ * at now. ARCHIVE_INVALID if there is none (or it has lapsed: then it is gone). */
+int archive_session_get(archive *a, const char *token_hash, long long since, long long now,
+                        char user[ARCHIVE_NAME_MAX], char csrf[ARCHIVE_TOKEN_MAX], char *err,
+                        size_t errlen);
+
+/* Ends a session (none is fine). */
+int archive_session_end(archive *a, const char *token_hash, char *err, size_t errlen);
+
+/* Sign-in limits by key ("user:NAME", "addr:ADDRESS"): *next_try is the time
+ * before which no try is checked (0 if none), *failures the failures in a row. */
+int archive_signin_get(archive *a, const char *key, long long *failures, long long *next_try,
+                       char *err, size_t errlen);
+/* Notes a failure; the next try is allowed at next_try. */
+int archive_signin_failed(archive *a, const char *key, long long next_try, char *err,
+                          size_t errlen);
+/* Forgets a key's failures (after a right password). */
+int archive_signin_clear(archive *a, const char *key, char *err, size_t errlen);
+
+/* ---- what the online space's pages show (archive_pages.c) -------------------
+ * Each calls each(row, ctx) once a row; the row's strings last for that call. */
+
+typedef struct {
+	const char *gid, *title, *starts, *venue, *community;
+	long people;     /* standing check-ins */
+	long newcomers;  /* of them, first standing check-ins (as the attendance CSV says) */
+	long notes, answers;
+} archive_event_row;
+
+/* Every event, newest start first (events without a start last), or only the
+ * one whose gid is given (none: no call). */
+int archive_events(archive *a, const char *gid, void (*each)(const archive_event_row *, void *),
+                   void *ctx, char *err, size_t errlen);
+
+typedef struct {
+	const char *kiosk, *last_batch;
+	long long last_at;  /* Unix time the last batch was imported */
+	long batches, records;
+} archive_kiosk_row;
+
+/* The kiosks that have synced, the most recent first. */
+int archive_kiosks(archive *a, void (*each)(const archive_kiosk_row *, void *), void *ctx,
+                   char *err, size_t errlen);
+
+/* What the attendance at an event is counted by. */
+typedef enum { ARCHIVE_BY_ORGANISATION, ARCHIVE_BY_PROFESSION, ARCHIVE_BY_ROLE } archive_by;
+
+/* An event's standing check-ins counted by organisation, profession or role
+ * (label "" when not given), most first; and *optins, the mailing-list opt-ins
+ * among them (may be NULL). */
+int archive_attendance(archive *a, const char *event, archive_by by,
+                       void (*each)(const char *label, long count, void *), void *ctx,
+                       long *optins, char *err, size_t errlen);
+
+typedef struct {
+	int kind;           /* 0 going well, 1 to be improved, 2 the third kind */
+	const char *item;   /* the agenda item's title, "" if none */
+	const char *body, *theme; /* theme "" if none */
+	long group_size;
+} archive_note_row;
+
+/* An event's post-its by kind, then agenda item (in agenda order), then theme. */
+int archive_notes(archive *a, const char *event, void (*each)(const archive_note_row *, void *),
+                  void *ctx, char *err, size_t errlen);
+
+typedef struct {
+	const char *gid, *text, *choices; /* choices: one a line (kind 3) */
+	int kind;                         /* 0 scale, 1 word, 2 text, 3 choice */
+	long answers;
+	double mean;                      /* of scale answers (kind 0) */
+} archive_prompt_row;
+
+/* The prompts answered at an event, in the order first answered. */
+int archive_prompts(archive *a, const char *event,
+                    void (*each)(const archive_prompt_row *, void *), void *ctx, char *err,
+                    size_t errlen);
+
+/* How answers to a prompt at an event are grouped. */
+typedef enum { ARCHIVE_ALL, ARCHIVE_BY_ITEM, ARCHIVE_BY_ACTIVITY } archive_group;
+
+/* The answers to a prompt at an event: for each group (the agenda item's title,
+ * or the activity's number as text, "" for none; "" for ARCHIVE_ALL) each
+ * value_int with its count (value -1: text answers, counted as one group), in
+ * agenda order then value. */
+int archive_answers(archive *a, const char *event, const char *prompt, archive_group group,
+                    void (*each)(const char *group, long value, long count, void *),
+                    void *ctx, char *err, size_t errlen);
+
+/* The text answers to a prompt at an event: one-word answers folded to lower
+ * case with their count (most first), or (texts true) every text as given. */
+int archive_texts(archive *a, const char *event, const char *prompt, bool texts,
+                  void (*each)(const char *text, long count, void *), void *ctx, char *err,
+                  size_t errlen);
+
+/* Words of post-its and one-word answers that recur at two or more events,
+ * with the number of events, most first then alphabetical; words under four
+ * letters and common English words left out. At most max words. */
+int archive_recurring_words(archive *a, int max, void (*each)(const char *word, long events, void *),
+                            void *ctx, char *err, size_t errlen);
 
 #endif

@@ -2,6 +2,7 @@
  * into its archive and prints receipt codes; exports the archive. */
 #include "archive.h"
 #include "receive.h"
+#include "serve.h"
 #include "sync.h"
 
 #include <errno.h>
@@ -29,6 +30,14 @@ static const char usage[] =
 	"      Prints the quarterly measures of a calendar quarter (default: the quarter of\n"
 	"      the newest event): events, attendees, people on the mailing list and their\n"
 	"      organisations, each with its change since the quarter before.\n"
+	"  cop-sync serve --archive PATH [--listen ADDR:PORT] [--key SECRETKEYFILE]\n"
+	"                 [--tls-cert FILE --tls-key FILE]\n"
+	"      The community's online space (default http://127.0.0.1:8080/): its events,\n"
+	"      post-it walls, reflections and measures, the downloads, and /receive, where a\n"
+	"      phone's browser reads a kiosk's QR loop. Stops cleanly on SIGTERM.\n"
+	"  cop-sync user add|remove|list --archive PATH [NAME]\n"
+	"      The online space's accounts; add reads the password (10 or more\n"
+	"      characters) from stdin.\n"
 	"  cop-sync keygen --out PREFIX\n"
 	"      Writes PREFIX.pub (for the kiosk) and PREFIX.key (keep it here): hex.\n"
 	"  cop-sync --help\n";
@@ -348,6 +357,10 @@ int main(int argc, char **argv)
 		return cmd_export(argc - 2, argv + 2);
 	if (strcmp(argv[1], "report") == 0)
 		return cmd_report(argc - 2, argv + 2);
+	if (strcmp(argv[1], "serve") == 0)
+		return serve_command(argc - 2, argv + 2);
+	if (strcmp(argv[1], "user") == 0)
+		return auth_user_command(argc - 2, argv + 2);
 	if (strcmp(argv[1], "keygen") == 0)
 		return cmd_keygen(argc - 2, argv + 2);
 	return fail("unknown command %s (see cop-sync --help)", argv[1]);

@@ -1,0 +1,393 @@
+/* archive_pages: the reads behind the online space's pages — events, kiosks,
+ * attendance in counts, the post-it wall, reflections and recurring words. */
+#include "archive_internal.h"
+
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+
+/* SQL true for a standing check-in c at the event whose gid is ev. */
+#define STANDING(c, ev) \
+	"(" c ".type = 'checkin' AND " c ".body ->> 'event' = " ev " AND NOT coalesce(" c \
+	".body ->> 'undone', 0))"
+
+static int read_failed(archive *a, char *err, size_t errlen)
+{
+	archive_say(err, errlen, "cannot read the archive: %s", sqlite3_errmsg(a->db));
+	return ARCHIVE_IO;
+}
+
+/* Prepares sql and binds its text parameters (NULL binds NULL). */
+static int prepare(archive *a, const char *sql, sqlite3_stmt **st, int n, const char *const *texts)
+{
+	int rc = sqlite3_prepare_v2(a->db, sql, -1, st, NULL);
+	for (int i = 0; rc == SQLITE_OK && i < n; i++)
+		rc = sqlite3_bind_text(*st, i + 1, texts[i], -1, SQLITE_STATIC);
+	return rc;
+}
+
+int archive_events(archive *a, const char *gid, void (*each)(const archive_event_row *, void *),
+                   void *ctx, char *err, size_t errlen)
+{
+	sqlite3_stmt *st = NULL;
+	const char *args[] = {gid};
+	int rc = prepare(
+		a,
+		"SELECT e.gid, coalesce(e.body ->> 'title', ''), coalesce(e.body ->> 'starts', ''),\n"
+		"	coalesce(e.body ->> 'venue', ''), coalesce(e.body ->> 'community', ''),\n"
+		"	(SELECT count(*) FROM records c WHERE " STANDING("c", "e.gid") "),\n"
+		"	(SELECT count(*) FROM records c WHERE " STANDING("c", "e.gid") "\n"
+		"		AND " NEWCOMER("c", "e") "),\n"
+		"	(SELECT count(*) FROM records n WHERE n.type = 'note' AND n.body ->> 'event' = e.gid),\n"
+		"	(SELECT count(*) FROM records r WHERE r.type = 'response'\n"
+		"		AND r.body ->> 'event' = e.gid)\n"
+		"FROM records e WHERE e.type = 'event' AND (?1 IS NULL OR e.gid = ?1)\n"
+		"ORDER BY coalesce(e.body ->> 'starts', '') = '', e.body ->> 'starts' DESC, e.gid DESC",
+		&st, 1, args);
+	if (rc != SQLITE_OK)
+		goto out;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		archive_event_row row = {
+			archive_col(st, 0),          archive_col(st, 1),          archive_col(st, 2),
+			archive_col(st, 3),          archive_col(st, 4),          sqlite3_column_int(st, 5),
+			sqlite3_column_int(st, 6),   sqlite3_column_int(st, 7),   sqlite3_column_int(st, 8),
+		};
+		each(&row, ctx);
+	}
+	rc = rc == SQLITE_DONE ? SQLITE_OK : rc;
+out:
+	sqlite3_finalize(st);
+	return rc == SQLITE_OK ? ARCHIVE_OK : read_failed(a, err, errlen);
+}
+
+int archive_kiosks(archive *a, void (*each)(const archive_kiosk_row *, void *), void *ctx,
+                   char *err, size_t errlen)
+{
+	sqlite3_stmt *st = NULL;
+	/* The last batch is the one imported last (SQLite takes the bare columns
+	 * from the row that max() chose). */
+	int rc = prepare(a,
+	                 "SELECT kiosk, batch, max(imported_at), count(*), sum(records)\n"
+	                 "FROM batches GROUP BY kiosk ORDER BY 3 DESC, kiosk",
+	                 &st, 0, NULL);
+	if (rc != SQLITE_OK)
+		goto out;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		archive_kiosk_row row = {archive_col(st, 0), archive_col(st, 1),
+		                         sqlite3_column_int64(st, 2), sqlite3_column_int(st, 3),
+		                         sqlite3_column_int(st, 4)};
+		each(&row, ctx);
+	}
+	rc = rc == SQLITE_DONE ? SQLITE_OK : rc;
+out:
+	sqlite3_finalize(st);
+	return rc == SQLITE_OK ? ARCHIVE_OK : read_failed(a, err, errlen);
+}
+
+int archive_attendance(archive *a, const char *event, archive_by by,
+                       void (*each)(const char *label, long count, void *), void *ctx,
+                       long *optins, char *err, size_t errlen)
+{
+	static const char *const label[] = {
+		[ARCHIVE_BY_ORGANISATION] = "trim(coalesce(m.body ->> 'organisation', ''))",
+		[ARCHIVE_BY_PROFESSION] = "trim(coalesce(m.body ->> 'profession', ''))",
+		[ARCHIVE_BY_ROLE] = "trim(coalesce(c.body ->> 'role', ''))",
+	};
+	sqlite3_stmt *st = NULL;
+	const char *args[] = {event};
+	char sql[1024];
+	/* The label is one of the three expressions above, never a caller's text. */
+	snprintf(sql, sizeof sql,
+	         "SELECT %s, count(*),\n"
+	         "	sum(m.body ->> 'mailing_list' = 1 AND NOT coalesce(m.body ->> 'forgotten', 0))\n"
+	         "FROM records c LEFT JOIN records m ON m.gid = c.body ->> 'member'\n"
+	         "WHERE " STANDING("c", "?1") "\n"
+	         "GROUP BY 1 ORDER BY 2 DESC, 1 = '', 1",
+	         label[by]);
+	int rc = prepare(a, sql, &st, 1, args);
+	long opted = 0;
+	if (rc != SQLITE_OK)
+		goto out;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		each(archive_col(st, 0), sqlite3_column_int(st, 1), ctx);
+		opted += sqlite3_column_int(st, 2);
+	}
+	rc = rc == SQLITE_DONE ? SQLITE_OK : rc;
+	if (optins)
+		*optins = opted;
+out:
+	sqlite3_finalize(st);
+	return rc == SQLITE_OK ? ARCHIVE_OK : read_failed(a, err, errlen);
+}
+
+int archive_notes(archive *a, const char *event, void (*each)(const archive_note_row *, void *),
+                  void *ctx, char *err, size_t errlen)
+{
+	sqlite3_stmt *st = NULL;
+	const char *args[] = {event};
+	int rc = prepare(
+		a,
+		"SELECT coalesce(n.body ->> 'kind', 0), coalesce(i.body ->> 'title', ''),\n"
+		"	coalesce(n.body ->> 'body', ''), coalesce(t.body ->> 'name', ''),\n"
+		"	coalesce(n.body ->> 'group_size', 1)\n"
+		"FROM records n\n"
+		"LEFT JOIN records i ON i.gid = n.body ->> 'agenda_item'\n"
+		"LEFT JOIN records t ON t.gid = n.body ->> 'theme'\n"
+		"WHERE n.type = 'note' AND n.body ->> 'event' = ?1\n"
+		"ORDER BY 1, i.gid IS NULL, i.body ->> 'position', i.gid, t.gid IS NULL, 4, n.changed,\n"
+		"	n.gid",
+		&st, 1, args);
+	if (rc != SQLITE_OK)
+		goto out;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		archive_note_row row = {sqlite3_column_int(st, 0), archive_col(st, 1),
+		                        archive_col(st, 2), archive_col(st, 3),
+		                        sqlite3_column_int(st, 4)};
+		each(&row, ctx);
+	}
+	rc = rc == SQLITE_DONE ? SQLITE_OK : rc;
+out:
+	sqlite3_finalize(st);
+	return rc == SQLITE_OK ? ARCHIVE_OK : read_failed(a, err, errlen);
+}
+
+int archive_prompts(archive *a, const char *event,
+                    void (*each)(const archive_prompt_row *, void *), void *ctx, char *err,
+                    size_t errlen)
+{
+	sqlite3_stmt *st = NULL;
+	const char *args[] = {event};
+	int rc = prepare(
+		a,
+		"SELECT r.body ->> 'prompt', coalesce(p.body ->> 'text', ''),\n"
+		"	coalesce(p.body ->> 'choices', ''), coalesce(p.body ->> 'kind', 2), count(*),\n"
+		"	coalesce(avg(r.body ->> 'value_int'), 0)\n"
+		"FROM records r LEFT JOIN records p ON p.gid = r.body ->> 'prompt'\n"
+		"WHERE r.type = 'response' AND r.body ->> 'event' = ?1\n"
+		"GROUP BY r.body ->> 'prompt' ORDER BY min(r.changed), 1",
+		&st, 1, args);
+	if (rc != SQLITE_OK)
+		goto out;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
+		archive_prompt_row row = {archive_col(st, 0),        archive_col(st, 1),
+		                          archive_col(st, 2),        sqlite3_column_int(st, 3),
+		                          sqlite3_column_int(st, 4), sqlite3_column_double(st, 5)};
+		each(&row, ctx);
+	}
+	rc = rc == SQLITE_DONE ? SQLITE_OK : rc;
+out:
+	sqlite3_finalize(st);
+	return rc == SQLITE_OK ? ARCHIVE_OK : read_failed(a, err, errlen);
+}
+
+int archive_answers(archive *a, const char *event, const char *prompt, archive_group group,
+                    void (*each)(const char *group, long value, long count, void *),
+                    void *ctx, char *err, size_t errlen)
+{
+	static const char *const sql[] = {
+		[ARCHIVE_ALL] =
+			"SELECT '', coalesce(r.body ->> 'value_int', -1), count(*)\n"
+			"FROM records r\n"
+			"WHERE r.type = 'response' AND r.body ->> 'event' = ?1 AND r.body ->> 'prompt' = ?2\n"
+			"GROUP BY 2 ORDER BY 2",
+		[ARCHIVE_BY_ITEM] =
+			"SELECT coalesce(i.body ->> 'title', ''), coalesce(r.body ->> 'value_int', -1),\n"
+			"	count(*)\n"
+			"FROM records r LEFT JOIN records i ON i.gid = r.body ->> 'agenda_item'\n"
+			"WHERE r.type = 'response' AND r.body ->> 'event' = ?1 AND r.body ->> 'prompt' = ?2\n"
+			"GROUP BY i.gid, 2 ORDER BY i.gid IS NULL, i.body ->> 'position', i.gid, 2",
+		[ARCHIVE_BY_ACTIVITY] =
+			"SELECT coalesce(CAST(i.body ->> 'activity' AS TEXT), ''),\n"
+			"	coalesce(r.body ->> 'value_int', -1), count(*)\n"
+			"FROM records r LEFT JOIN records i ON i.gid = r.body ->> 'agenda_item'\n"
+			"WHERE r.type = 'response' AND r.body ->> 'event' = ?1 AND r.body ->> 'prompt' = ?2\n"
+			"GROUP BY 1, 2 ORDER BY 1 = '', 1, 2",
+	};
+	sqlite3_stmt *st = NULL;
+	const char *args[] = {event, prompt};
+	int rc = prepare(a, sql[group], &st, 2, args);
+	if (rc != SQLITE_OK)
+		goto out;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		each(archive_col(st, 0), sqlite3_column_int(st, 1), sqlite3_column_int(st, 2), ctx);
+	rc = rc == SQLITE_DONE ? SQLITE_OK : rc;
+out:
+	sqlite3_finalize(st);
+	return rc == SQLITE_OK ? ARCHIVE_OK : read_failed(a, err, errlen);
+}
+
+int archive_texts(archive *a, const char *event, const char *prompt, bool texts,
+                  void (*each)(const char *text, long count, void *), void *ctx, char *err,
+                  size_t errlen)
+{
+	sqlite3_stmt *st = NULL;
+	const char *args[] = {event, prompt};
+	int rc = prepare(
+		a,
+		texts ? "SELECT r.body ->> 'value_text', 1 FROM records r\n"
+		        "WHERE r.type = 'response' AND r.body ->> 'event' = ?1\n"
+		        "	AND r.body ->> 'prompt' = ?2 AND trim(coalesce(r.body ->> 'value_text', '')) <> ''\n"
+		        "ORDER BY r.changed, r.gid"
+		      : "SELECT lower(trim(r.body ->> 'value_text')), count(*) FROM records r\n"
+		        "WHERE r.type = 'response' AND r.body ->> 'event' = ?1\n"
+		        "	AND r.body ->> 'prompt' = ?2 AND trim(coalesce(r.body ->> 'value_text', '')) <> ''\n"
+		        "GROUP BY 1 ORDER BY 2 DESC, 1",
+		&st, 2, args);
+	if (rc != SQLITE_OK)
+		goto out;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		each(archive_col(st, 0), sqlite3_column_int(st, 1), ctx);
+	rc = rc == SQLITE_DONE ? SQLITE_OK : rc;
+out:
+	sqlite3_finalize(st);
+	return rc == SQLITE_OK ? ARCHIVE_OK : read_failed(a, err, errlen);
+}
+
+/* ---- recurring words --------------------------------------------------------- */
+
+static const char *const stop_words[] = {
+	"with", "that", "this", "from", "have", "were", "what", "more", "time", "very",
+	"really", "about", "there", "their", "would", "could", "should", "which", "when",
+	"will", "been", "into", "than", "then", "them", "they", "also", "just", "some",
+	"like", "much", "need", "good", "well",
+};
+
+typedef struct {
+	char *word;
+	char *event;
+} word_use;
+
+typedef struct {
+	word_use *uses;
+	size_t n, cap;
+	bool nomem;
+} word_uses;
+
+static bool stop_word(const char *w)
+{
+	for (size_t i = 0; i < sizeof stop_words / sizeof stop_words[0]; i++)
+		if (strcmp(w, stop_words[i]) == 0)
+			return true;
+	return false;
+}
+
+/* Notes each word of text (letters, digits and any non-ASCII character, ASCII
+ * in lower case) of four or more characters, not a stop word, at event. */
+static void add_words(word_uses *u, const char *event, const char *text)
+{
+	char w[128];
+	size_t len = 0;
+	for (const char *p = text;; p++) {
+		unsigned char c = (unsigned char)*p;
+		bool letter = c >= 0x80 || (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
+		              (c >= 'A' && c <= 'Z');
+		if (letter) {
+			if (len < sizeof w - 1)
+				w[len++] = (char)(c >= 'A' && c <= 'Z' ? c + 32 : c);
+			continue;
+		}
+		w[len] = '\0';
+		if (len >= 4 && len < sizeof w - 1 && !stop_word(w) && !u->nomem) {
+			if (u->n == u->cap) {
+				size_t cap = u->cap ? 2 * u->cap : 256;
+				word_use *nu = realloc(u->uses, cap * sizeof *nu);
+				if (!nu) {
+					u->nomem = true;
+					break;
+				}
+				u->uses = nu;
+				u->cap = cap;
+			}
+			word_use *wu = &u->uses[u->n];
+			wu->word = strdup(w);
+			wu->event = strdup(event);
+			if (!wu->word || !wu->event) {
+				free(wu->word);
+				free(wu->event);
+				u->nomem = true;
+				break;
+			}
+			u->n++;
+		}
+		len = 0;
+		if (!c)
+			break;
+	}
+}
+
+static int by_word_then_event(const void *x, const void *y)
+{
+	const word_use *a = x, *b = y;
+	int c = strcmp(a->word, b->word);
+	return c ? c : strcmp(a->event, b->event);
+}
+
+typedef struct {
+	const char *word;
+	long events;
+} word_events;
+
+static int by_events_then_word(const void *x, const void *y)
+{
+	const word_events *a = x, *b = y;
+	if (a->events != b->events)
+		return a->events > b->events ? -1 : 1;
+	return strcmp(a->word, b->word);
+}
+
+int archive_recurring_words(archive *a, int max, void (*each)(const char *word, long events, void *),
+                            void *ctx, char *err, size_t errlen)
+{
+	sqlite3_stmt *st = NULL;
+	word_uses u = {NULL, 0, 0, false};
+	word_events *found = NULL;
+	size_t nfound = 0;
+	int rc = prepare(a,
+	                 "SELECT n.body ->> 'event', n.body ->> 'body' FROM records n\n"
+	                 "WHERE n.type = 'note'\n"
+	                 "UNION ALL\n"
+	                 "SELECT r.body ->> 'event', r.body ->> 'value_text' FROM records r\n"
+	                 "JOIN records p ON p.gid = r.body ->> 'prompt'\n"
+	                 "WHERE r.type = 'response' AND p.body ->> 'kind' = 1",
+	                 &st, 0, NULL);
+	if (rc != SQLITE_OK)
+		goto out;
+	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
+		add_words(&u, archive_col(st, 0), archive_col(st, 1));
+	rc = rc == SQLITE_DONE ? SQLITE_OK : rc;
+	if (rc != SQLITE_OK)
+		goto out;
+	if (u.nomem || !(found = malloc((u.n ? u.n : 1) * sizeof *found))) {
+		rc = SQLITE_NOMEM;
+		goto out;
+	}
+	if (u.n)
+		qsort(u.uses, u.n, sizeof *u.uses, by_word_then_event);
+	for (size_t i = 0; i < u.n;) {
+		size_t j = i + 1;
+		long events = 1;
+		for (; j < u.n && strcmp(u.uses[j].word, u.uses[i].word) == 0; j++)
+			if (strcmp(u.uses[j].event, u.uses[j - 1].event) != 0)
+				events++;
+		if (events >= 2)
+			found[nfound++] = (word_events){u.uses[i].word, events};
+		i = j;
+	}
+	if (nfound)
+		qsort(found, nfound, sizeof *found, by_events_then_word);
+	for (size_t i = 0; i < nfound && (int)i < max; i++)
+		each(found[i].word, found[i].events, ctx);
+out:
+	sqlite3_finalize(st);
+	for (size_t i = 0; i < u.n; i++) {
+		free(u.uses[i].word);
+		free(u.uses[i].event);
+	}
+	free(u.uses);
+	free(found);
+	if (rc == SQLITE_NOMEM) {
+		archive_say(err, errlen, "out of memory counting words");
+		return ARCHIVE_IO;
+	}
+	return rc == SQLITE_OK ? ARCHIVE_OK : read_failed(a, err, errlen);
+}
