@@ -84,9 +84,10 @@ void auth_signin_token(serve_request *r, char token[ARCHIVE_TOKEN_MAX], char *se
 /* Seconds to wait after `failures` wrong passwords in a row. */
 static long long delay_after(long long failures)
 {
-	if (failures < FREE_TRIES)
+	if (failures <= FREE_TRIES)
 		return 0;
-	long long d = 1LL << (failures - FREE_TRIES < 20 ? failures - FREE_TRIES : 20);
+	long long n = failures - FREE_TRIES - 1; /* 1 s after the fourth, 2 s, 4 s... */
+	long long d = 1LL << (n < 20 ? n : 20);
 	return d < DELAY_MAX ? d : DELAY_MAX;
 }
 

@@ -513,7 +513,7 @@ static bool parse_listen(const char *text, struct sockaddr_in *sin)
 	memset(sin, 0, sizeof *sin);
 	sin->sin_family = AF_INET;
 	sin->sin_port = htons((uint16_t)port);
-	return *end == '\0' && port > 0 && port < 65536 &&
+	return *end == '\0' && port >= 0 && port < 65536 &&
 	       inet_pton(AF_INET, host[0] ? host : "0.0.0.0", &sin->sin_addr) == 1;
 }
 
@@ -612,8 +612,13 @@ int serve_command(int argc, char **argv)
 		rc = fail("cannot listen on %s (in use, or not this machine's address?)", listen);
 		goto out;
 	}
-	fprintf(stderr, "cop-sync: the online space is at %s://%s/ (archive %s%s)\n",
-	        srv.tls ? "https" : "http", listen, path, srv.keyed ? ", with its key" : "");
+	/* The port the system gave, for --listen ADDRESS:0. */
+	const union MHD_DaemonInfo *di = MHD_get_daemon_info(d, MHD_DAEMON_INFO_BIND_PORT);
+	char host[INET_ADDRSTRLEN];
+	inet_ntop(AF_INET, &sin.sin_addr, host, sizeof host);
+	fprintf(stderr, "cop-sync: the online space is at %s://%s:%u/ (archive %s%s)\n",
+	        srv.tls ? "https" : "http", host, di ? (unsigned)di->port : ntohs(sin.sin_port),
+	        path, srv.keyed ? ", with its key" : "");
 	int sig = 0;
 	while (sigwait(&stop, &sig) != 0)
 		;

@@ -1,0 +1,64 @@
+# web: helpers for the online space's tests — a real `cop-sync serve` on a
+# free loopback port, signed in through its own pages with curl. Sourced after
+# lib.sh; the server is stopped (SIGTERM) when the test ends.
+
+PASSWORD="correct horse battery staple"
+CSRF=
+
+# serve ARCHIVE [OPTIONS...] — starts cop-sync serve; sets URL and SERVER.
+serve() {
+	archive=$1
+	shift
+	"$COP_SYNC" serve --archive "$archive" --listen 127.0.0.1:0 "$@" 2>server.log &
+	SERVER=$!
+	trap 'kill "$SERVER" 2>/dev/null; wait "$SERVER" 2>/dev/null' EXIT
+	for _ in $(seq 100); do
+		URL=$(sed -n 's|^cop-sync: the online space is at \(https*://[0-9.:]*\)/.*|\1|p' server.log)
+		[ -n "$URL" ] && return 0
+		kill -0 "$SERVER" 2>/dev/null || die "the server did not start: $(cat server.log)"
+		sleep 0.1
+	done
+	die "the server did not say where it listens: $(cat server.log)"
+}
+
+# stop_server — SIGTERM, and the server must stop cleanly (exit 0, "stopped").
+stop_server() {
+	kill -TERM "$SERVER"
+	wait "$SERVER" || die "the server exited with $? on SIGTERM: $(tail -5 server.log)"
+	grep -q '^cop-sync: stopped$' server.log || die "no clean stop: $(tail -5 server.log)"
+	trap - EXIT
+}
+
+# add_user ARCHIVE NAME — an account with $PASSWORD.
+add_user() {
+	echo "$PASSWORD" | "$COP_SYNC" user add --archive "$1" "$2" >/dev/null || die "user add failed"
+}
+
+# http ARGS... — curl quietly, keeping cookies in jar; prints the body, and
+# the status to the file status.
+http() {
+	curl -s -k -b jar -c jar -o body.out -w '%{http_code}' "$@" >status || true
+	cat body.out
+}
+
+# status — the last http status.
+status() {
+	cat status
+}
+
+# sign_in NAME — signs in through the sign-in page; sets CSRF (the session's token).
+sign_in() {
+	http "$URL/signin" >signin.html
+	token=$(sed -n 's/.*name="csrf" value="\([0-9a-f]*\)".*/\1/p' signin.html | head -n 1)
+	[ -n "$token" ] || die "the sign-in page has no token"
+	http --data-urlencode "csrf=$token" --data-urlencode "name=$1" \
+		--data-urlencode "password=$PASSWORD" --data-urlencode "next=/" "$URL/signin" >/dev/null
+	[ "$(status)" = 303 ] || die "sign-in refused ($(status))"
+	CSRF=$(http "$URL/" | sed -n 's/.*name="csrf-token" content="\([0-9a-f]*\)".*/\1/p')
+	[ -n "$CSRF" ] || die "no CSRF token on the signed-in page"
+}
+
+# frames FILE — posts frame texts to the receiver API; prints its JSON answer.
+frames() {
+	http -H "X-CSRF-Token: $CSRF" -H 'Content-Type: text/plain' --data-binary "@$1" "$URL/api/frames"
+}
