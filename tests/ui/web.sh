@@ -50,7 +50,7 @@ status() {
 sign_in() {
 	http "$URL/signin" >signin.html
 	token=$(sed -n 's/.*name="csrf" value="\([0-9a-f]*\)".*/\1/p' signin.html | head -n 1)
-	[ -n "$token" ] || die "the sign-in page has no token"
+	[ -n "$token" ] || die "the sign-in page has no token ($(status)): $(head -c 300 signin.html) $(tail -3 server.log)"
 	http --data-urlencode "csrf=$token" --data-urlencode "name=$1" \
 		--data-urlencode "password=$PASSWORD" --data-urlencode "next=/" "$URL/signin" >/dev/null
 	[ "$(status)" = 303 ] || die "sign-in refused ($(status))"
