@@ -77,3 +77,17 @@ for row in range(y + 1):  # undo each row's filter (PNG spec, section 9)
 print("%02x%02x%02x" % tuple(prev[3 * x:3 * x + 3]))
 PY
 }
+
+# current_gid DB — the gid of the kiosk's current event.
+current_gid() {
+	sqlite3 "$1" "SELECT e.kiosk || '-' || e.seq FROM events e
+		JOIN settings s ON s.key = 'current_event' AND e.id = s.value"
+}
+
+# same_csv DB ARCHIVE — the kiosk's and the archive's CSV of the event are one.
+same_csv() {
+	"$KIOSK" export --db "$1" --format csv --out "$1.csv" >/dev/null || die "kiosk export of $1 failed"
+	"$COP_SYNC" export --archive "$2" --format csv --event "$(current_gid "$1")" >"$2.csv" ||
+		die "archive export failed"
+	cmp "$1.csv" "$2.csv" || die "the archive's CSV differs from $1's: $(diff "$1.csv" "$2.csv")"
+}

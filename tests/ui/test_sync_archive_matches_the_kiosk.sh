@@ -34,20 +34,6 @@ loop() {
 	[ "$(wc -l <"$3")" -eq "$(ls "$2"/frame-*.png | wc -l)" ] || die "zbarimg could not read every frame of $2"
 }
 
-# current_gid DB — the gid of the kiosk's current event.
-current_gid() {
-	sqlite3 "$1" "SELECT e.kiosk || '-' || e.seq FROM events e
-		JOIN settings s ON s.key = 'current_event' AND e.id = s.value"
-}
-
-# same_csv DB ARCHIVE — the kiosk's and the archive's CSV of the event are one.
-same_csv() {
-	"$KIOSK" export --db "$1" --format csv --out "$1.csv" >/dev/null || die "kiosk export of $1 failed"
-	"$COP_SYNC" export --archive "$2" --format csv --event "$(current_gid "$1")" >"$2.csv" ||
-		die "archive export failed"
-	cmp "$1.csv" "$2.csv" || die "the archive's CSV differs from $1's: $(diff "$1.csv" "$2.csv")"
-}
-
 # receipt OUT — the receipt code an import printed.
 receipt() {
 	sed -n 's/.*Receipt code: \([0-9A-Z-]*\).*/\1/p' "$1"

@@ -62,3 +62,30 @@ sign_in() {
 frames() {
 	http -H "X-CSRF-Token: $CSRF" -H 'Content-Type: text/plain' --data-binary "@$1" "$URL/api/frames"
 }
+
+# phone VIDEO [OPTIONS...] — the receive page in headless Chromium with VIDEO
+# as its camera (tests/ui/browser.py); prints the receipt it shows.
+phone() {
+	PASSWORD=$PASSWORD /usr/bin/python3 "$TESTS/ui/browser.py" receive "$URL" "$@"
+}
+
+# kiosk_loop DB DIR VIDEO [loop_video OPTIONS...] — the kiosk's Sync loop, as
+# `cop-kiosk frames` draws it, filmed into VIDEO.
+kiosk_loop() {
+	"$KIOSK" frames --db "$1" --out "$2" >/dev/null || die "frames of $1 failed"
+	pngs=$2 video=$3
+	shift 3
+	/usr/bin/python3 "$TESTS/ui/loop_video.py" "$pngs" "$video" "$@" || die "no video of $pngs"
+}
+
+# type_receipt DB CODE — the receipt typed on the kiosk's Sync screen, which
+# must mark that batch synced: nothing is pending afterwards.
+type_receipt() {
+	{
+		unlock
+		printf 'tap "Sync"\ntap "Enter receipt"\ntype "%s"\ntap "Done"\nexpect "is synced"\n' "$2"
+	} | "$KIOSK" --db "$1" --script - >kiosk.out 2>&1 || die "the kiosk refused $2: $(tail -3 kiosk.out)"
+	pending=0
+	"$KIOSK" frames --db "$1" --out after >/dev/null 2>&1 || pending=$?
+	[ "$pending" -eq 2 ] || die "after the receipt the kiosk still has records to send ($pending)"
+}
