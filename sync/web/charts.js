@@ -50,7 +50,11 @@ function draw(Chart, box, source, config) {
 		box.remove();
 		throw e;
 	}
-	source.classList.add("app-visually-hidden");
+	// Hidden in a wrapper: a table ignores width and overflow, and would widen the page.
+	const wrap = document.createElement("div");
+	wrap.className = "app-visually-hidden";
+	source.before(wrap);
+	wrap.append(source);
 }
 
 // Rows of a bar table: the row header is the answer, the last cell the count.
@@ -65,7 +69,7 @@ function barRows(table) {
 	return rows;
 }
 
-// Splits a long answer over two or three lines for a narrow screen.
+// Splits a long answer over lines for a narrow screen (never cut: the whole answer shows).
 function wrapLabel(text, max) {
 	if (text.length <= max) return text;
 	const words = text.split(/\s+/);
@@ -78,7 +82,7 @@ function wrapLabel(text, max) {
 		} else line = line ? line + " " + w : w;
 	}
 	if (line) lines.push(line);
-	return lines.length > 3 ? [...lines.slice(0, 2), lines.slice(2).join(" ").slice(0, max - 1) + "…"] : lines;
+	return lines;
 }
 
 // The count at the end of each bar, in the text colour (never only the bar's length).
@@ -109,12 +113,13 @@ async function drawBar(table) {
 	if (!rows.length) return;
 	const Chart = await loadChart();
 	const narrow = table.closest("figure, main, body").clientWidth < 500;
-	const font = narrow ? 14 : 16;
-	const barSpace = narrow ? 40 : 44;
+	const font = narrow ? 15 : 17;
+	const labels = rows.map((r) => wrapLabel(r.label, narrow ? 16 : 30));
+	const lineCount = labels.reduce((n, l) => n + (Array.isArray(l) ? l.length : 1), 0);
 
 	const box = document.createElement("div");
 	box.className = "app-chart__canvas";
-	box.style.height = `${rows.length * barSpace + 48}px`;
+	box.style.height = `${Math.max(rows.length * 44, lineCount * (font + 4) + rows.length * 14) + 48}px`;
 	box.setAttribute("aria-hidden", "true");
 	const canvas = document.createElement("canvas");
 	box.append(canvas);
@@ -124,7 +129,7 @@ async function drawBar(table) {
 	draw(Chart, box, table, {
 		type: "bar",
 		data: {
-			labels: rows.map((r) => wrapLabel(r.label, narrow ? 16 : 28)),
+			labels,
 			datasets: [
 				{
 					data: rows.map((r) => r.value),

@@ -12,9 +12,8 @@
 const MAX_PER_REQUEST = 64;
 const BATCH_DELAY_MS = 150; // gather the frames read meanwhile into one request
 const RETRY_MIN_MS = 2000;
-const RETRY_MAX_MS = 30000;
+const RETRY_MAX_MS = 15000;
 const FPS_WINDOW_MS = 2000;
-const DECODE_MAX_SIDE = 1080; // px of the square that is decoded
 const KEEP_DONE_MS = 30 * 24 * 3600 * 1000;
 
 const ZXING_URL = new URL("./vendor/zxing-wasm/es/reader/index.js", import.meta.url).href;
@@ -483,7 +482,12 @@ function render() {
 	} else if (current && refused.has(current)) {
 		setStatus(refused.get(current), "error");
 	} else if (net.offline && waiting) {
-		setStatus(`Saved on this phone, will send when online. ${plural(readHere || waiting, "part", "parts")} read${readHere ? " of this batch" : ""}.`, "offline");
+		const all = b && count && b.plain.size >= count;
+		setStatus(
+			`Saved on this phone, will send when online. ${plural(readHere || waiting, "part", "parts")} read so far` +
+				(all ? ": that is all of them, the camera can stop." : "."),
+			"offline",
+		);
 	} else if (net.offline) {
 		setStatus("No connection. Parts read now are saved on this phone and sent when online.", "offline");
 	} else if (net.serverError) {
@@ -542,17 +546,10 @@ setInterval(() => {
 
 let decoderPromise = null;
 
-function zxingOptions() {
-	return {
-		formats: ["QRCode"],
-		tryHarder: true,
-		tryRotate: false,
-		tryInvert: false,
-		tryDownscale: true,
-		maxNumberOfSymbols: 1,
-		textMode: "Plain",
-	};
-}
+// ZXing reads the visible square at up to this many pixels a side, with its
+// local binarizer (the global one, faster, missed a dense version-20 code in
+// tests) and its own downscaling pyramid for codes that fill the square.
+const ZXING_SIDE = 1080;
 
 async function loadZxing() {
 	const z = await import(ZXING_URL);
@@ -562,9 +559,19 @@ async function loadZxing() {
 		},
 		fireImmediately: true,
 	});
-	const options = zxingOptions();
+	const options = {
+		formats: ["QRCode"],
+		binarizer: "LocalAverage",
+		tryHarder: true,
+		tryRotate: false,
+		tryInvert: false,
+		tryDownscale: true,
+		maxNumberOfSymbols: 1,
+		textMode: "Plain",
+	};
 	return {
 		name: "zxing-wasm",
+		side: ZXING_SIDE,
 		decode: async (ctx, size) => {
 			const image = ctx.getImageData(0, 0, size, size);
 			const results = await z.readBarcodes(image, options);
@@ -583,6 +590,7 @@ function getDecoder() {
 					const detector = new window.BarcodeDetector({ formats: ["qr_code"] });
 					return {
 						name: "BarcodeDetector",
+						side: 1080,
 						decode: async (ctx) => (await detector.detect(ctx.canvas)).map((b) => b.rawValue),
 					};
 				}
@@ -712,7 +720,7 @@ async function decodeLoop(decoder, id) {
 		const vw = video.videoWidth;
 		const vh = video.videoHeight;
 		const side = Math.min(vw, vh);
-		const size = Math.min(side, DECODE_MAX_SIDE);
+		const size = Math.min(side, decoder.side);
 		if (canvas.width !== size) {
 			canvas.width = size;
 			canvas.height = size;
@@ -799,6 +807,11 @@ window.copReceive = {
 		frames: frames.size,
 		unsent: unsent().length,
 		current,
+		parts: current && batches.get(current) ? [...batches.get(current).plain, ...batches.get(current).extra].sort((a, b) => a - b) : [],
+		sending: net.sending,
+		offline: net.offline,
+		retryMs: net.retryMs,
+		timer: !!net.timer,
 		done: Object.fromEntries(done),
 	}),
 };
