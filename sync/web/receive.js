@@ -614,6 +614,7 @@ let running = false;
 let loopId = 0;
 
 function cameraMessage(text, showButton) {
+	el.camera.classList.remove("app-camera--live");
 	el.cameraText.textContent = text;
 	el.start.hidden = !showButton;
 	el.cameraMessage.hidden = false;
@@ -621,6 +622,7 @@ function cameraMessage(text, showButton) {
 
 function stopCamera() {
 	running = false;
+	el.camera.classList.remove("app-camera--live");
 	loopId++;
 	if (stream) {
 		for (const t of stream.getTracks()) t.stop();
@@ -686,6 +688,7 @@ async function startCamera() {
 	}
 	el.camera.dataset.decoder = decoder.name;
 	el.cameraMessage.hidden = true;
+	el.camera.classList.add("app-camera--live");
 	running = true;
 	bringIntoView();
 	decodeLoop(decoder, ++loopId);
@@ -795,7 +798,7 @@ restore();
 	} catch {
 		/* not supported: try anyway */
 	}
-	if (state === "denied") cameraMessage("The camera was refused. Allow the camera for this site in the browser's settings, then press Start camera.", true);
+	if (state === "denied" && window.isSecureContext) cameraMessage("The camera was refused. Allow the camera for this site in the browser's settings, then press Start camera.", true);
 	else startCamera();
 })();
 
