@@ -37,6 +37,14 @@ function loadCloud() {
 	return cloudPromise;
 }
 
+// The text a sighted reader sees: without the parts kept for screen readers
+// (a word cloud's "(2 events)", say).
+function visibleText(node) {
+	const copy = node.cloneNode(true);
+	for (const hidden of copy.querySelectorAll(".app-visually-hidden")) hidden.remove();
+	return copy.textContent.replace(/\s+/g, " ").trim();
+}
+
 function number(text) {
 	const n = Number(String(text).replace(/[^0-9.\-]/g, ""));
 	return Number.isFinite(n) ? n : 0;
@@ -64,7 +72,7 @@ function barRows(table) {
 		const head = tr.querySelector("th") ?? tr.cells[0];
 		const cells = [...tr.cells].filter((c) => c !== head);
 		if (!head || !cells.length) continue;
-		rows.push({ label: head.textContent.trim(), value: number(cells[cells.length - 1].textContent) });
+		rows.push({ label: visibleText(head), value: number(cells[cells.length - 1].textContent) });
 	}
 	return rows;
 }
@@ -173,7 +181,7 @@ const CLOUD_COLOURS = [GREY_1, TEXT, DARK_BLUE, BLUE, BLUE];
 async function drawCloud(list) {
 	const words = [...list.querySelectorAll("li")]
 		.map((li) => ({
-			text: li.textContent.trim(),
+			text: visibleText(li),
 			weight: Math.min(5, Math.max(1, Math.round(number(li.dataset.weight) || 1))),
 		}))
 		.filter((w) => w.text);
@@ -188,6 +196,8 @@ async function drawCloud(list) {
 	list.before(box);
 	const narrow = box.clientWidth < 500;
 	const sizes = narrow ? [14, 18, 24, 32, 40] : [16, 22, 30, 40, 54];
+	// A few words need less room than many.
+	box.style.height = `${Math.min(narrow ? 260 : 340, 110 + words.length * (narrow ? 22 : 26))}px`;
 
 	draw(Chart, box, list, {
 		type: "wordCloud",

@@ -469,7 +469,7 @@ function render() {
 	// The last few parts: say which, so that the wait makes sense.
 	const missing = s && Array.isArray(s.missing) ? s.missing : [];
 	if (!isDone && count && missing.length && missing.length <= 8 && have >= count / 2) {
-		const list = missing.map((i) => i + 1);
+		const list = missing; // plain frame numbers, 1-based, as the kiosk counts them
 		el.missing.textContent = `Still to read: ${list.length === 1 ? "part" : "parts"} ${list.join(", ")}. They come round again in the loop.`;
 	} else el.missing.textContent = "";
 
