@@ -620,7 +620,31 @@ function cameraMessage(text, showButton) {
 	el.cameraMessage.hidden = false;
 }
 
+// The screen stays on while the camera reads (a phone held still at the kiosk
+// gets no touches); released when the camera stops.
+let wakeLock = null;
+async function keepScreenOn(on) {
+	try {
+		if (on && !wakeLock && navigator.wakeLock && document.visibilityState === "visible") {
+			wakeLock = await navigator.wakeLock.request("screen");
+			wakeLock.addEventListener("release", () => {
+				wakeLock = null;
+			});
+		} else if (!on && wakeLock) {
+			await wakeLock.release();
+			wakeLock = null;
+		}
+	} catch {
+		wakeLock = null; // refused (battery saver): the page works without it
+	}
+}
+
+document.addEventListener("visibilitychange", () => {
+	if (document.visibilityState === "visible" && running) keepScreenOn(true);
+});
+
 function stopCamera() {
+	keepScreenOn(false);
 	running = false;
 	el.camera.classList.remove("app-camera--live");
 	loopId++;
@@ -690,6 +714,7 @@ async function startCamera() {
 	el.cameraMessage.hidden = true;
 	el.camera.classList.add("app-camera--live");
 	running = true;
+	keepScreenOn(true);
 	bringIntoView();
 	decodeLoop(decoder, ++loopId);
 }
