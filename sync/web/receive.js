@@ -467,7 +467,8 @@ function render() {
 	el.sealed.textContent = sealed === true ? "Encrypted for the archive" : sealed === false ? "Not encrypted" : "Shows once the first part is read";
 
 	// The last few parts: say which, so that the wait makes sense.
-	const missing = s && Array.isArray(s.missing) ? s.missing : [];
+	// (Parts this phone holds are on their way: not "still to read".)
+	const missing = s && Array.isArray(s.missing) ? s.missing.filter((n) => !b.plain.has(n)) : [];
 	if (!isDone && count && missing.length && missing.length <= 8 && have >= count / 2) {
 		const list = missing; // plain frame numbers, 1-based, as the kiosk counts them
 		el.missing.textContent = `Still to read: ${list.length === 1 ? "part" : "parts"} ${list.join(", ")}. They come round again in the loop.`;
