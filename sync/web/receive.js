@@ -389,6 +389,9 @@ async function accepted(batch, body) {
 		else if (a.state === "refused") {
 			refused.set(a.tag, a.message || "The online space refused this batch.");
 			if (current === a.tag || !current) current = a.tag;
+		} else {
+			// Kept so that a page reloaded with no connection still knows the kiosk.
+			dbPutBatch({ tag: a.tag, state: "receiving", server: a, at: Date.now() });
 		}
 	}
 	for (const f of resend) f.sent = 0;
@@ -459,12 +462,13 @@ function render() {
 	// Kiosk and encryption, once the server knows them.
 	const kiosk = (s && s.kiosk) || (isDone && done.get(current).kiosk) || null;
 	const sealed = s ? s.sealed : null;
+	const unknown = b && b.plain.size ? "Shows once the online space has part 1" : "Shows once the first part is read";
 	el.kiosk.textContent = kiosk
 		? kiosk
 		: sealed === true
 			? "Shows once every part is received (the batch is encrypted)"
-			: "Shows once the first part is read";
-	el.sealed.textContent = sealed === true ? "Encrypted for the archive" : sealed === false ? "Not encrypted" : "Shows once the first part is read";
+			: unknown;
+	el.sealed.textContent = sealed === true ? "Encrypted for the archive" : sealed === false ? "Not encrypted" : unknown;
 
 	// The last few parts: say which, so that the wait makes sense.
 	// (Parts this phone holds are on their way: not "still to read".)
@@ -774,10 +778,9 @@ async function restore() {
 	for (const m of meta) if (m.key === "epoch") epoch = m.value;
 	const old = [];
 	for (const b of kept) {
-		if (b.state === "imported") {
-			if (Date.now() - (b.at || 0) > KEEP_DONE_MS) old.push(b.tag);
-			else done.set(b.tag, { receipt: b.receipt, records: b.records, kiosk: b.kiosk, at: b.at });
-		}
+		if (Date.now() - (b.at || 0) > KEEP_DONE_MS) old.push(b.tag);
+		else if (b.state === "imported") done.set(b.tag, { receipt: b.receipt, records: b.records, kiosk: b.kiosk, at: b.at });
+		else if (b.server) batchOf(b.tag, b.server.count || 0).server = b.server;
 	}
 	if (old.length) dbDeleteBatches(old);
 	let newest = null;
