@@ -89,8 +89,10 @@ def stop(pidfile):
     os.kill(pid, signal.SIGTERM)
     for _ in range(200):
         try:
-            os.kill(pid, 0)
-        except ProcessLookupError:
+            # Gone, or a zombie its shell has not waited for yet: stopped.
+            if open("/proc/%d/stat" % pid).read().split(")")[-1].split()[0] == "Z":
+                return
+        except FileNotFoundError:
             return
         time.sleep(0.05)
     sys.exit("the server did not stop")
@@ -113,13 +115,14 @@ def receive(url, video, offline, shot):
             stop(pidfile)
             d.get(url + "/receive")  # from the phone's cache: no server
             wait(d, lambda: "Saved on this phone" in shown(d)["status"]
-                 and (shown(d)["stats"] or {}).get("frames", 0) >= 10, 120, "frames kept offline")
+                 and (shown(d)["stats"] or {}).get("frames", 0) >= 20, 120, "frames kept offline")
             held = shown(d)["stats"]["frames"]
             print("read with no server: %d frames, kept on the phone" % held, file=sys.stderr)
             if shot:
                 d.save_screenshot(shot.replace(".png", "-offline.png"))
             log = open("server-again.log", "w")
-            server = subprocess.Popen(shlex.split(command), stderr=log)
+            server = subprocess.Popen(shlex.split(command), stdin=subprocess.DEVNULL,
+                                  stdout=subprocess.DEVNULL, stderr=log)
             open(pidfile, "w").write(str(server.pid))
         wait(d, lambda: shown(d)["receipt"].strip() != "", 240, "the receipt")
         s = shown(d)

@@ -11,7 +11,7 @@ serve() {
 	shift
 	"$COP_SYNC" serve --archive "$archive" --listen 127.0.0.1:0 "$@" 2>server.log &
 	SERVER=$!
-	trap 'kill "$SERVER" 2>/dev/null; wait "$SERVER" 2>/dev/null' EXIT
+	trap 'kill "$SERVER" 2>/dev/null || true; wait "$SERVER" 2>/dev/null || true' EXIT
 	for _ in $(seq 100); do
 		URL=$(sed -n 's|^cop-sync: the online space is at \(https*://[0-9.:]*\)/.*|\1|p' server.log)
 		[ -n "$URL" ] && return 0
