@@ -375,8 +375,9 @@ static const char *const migrations[] = {
 	 * member's name_key: a typed word is one range of it that is already in
 	 * the order the list shows, so the first 50 are read without sorting
 	 * every match (search_walk). Derived from member_words like it, so it is
-	 * never synced; no foreign key, as nothing looks members up by it.
-	 * insert_words and delete_prefixes keep it in step. */
+	 * never synced. No foreign key: SQLite would look the member up for
+	 * each of their dozen rows, and members are never deleted.
+	 * insert_words and delete_words keep it in step. */
 	"CREATE TABLE member_prefixes (\n"
 	"	prefix TEXT NOT NULL,\n"
 	"	name_key TEXT NOT NULL,\n"
