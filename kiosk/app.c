@@ -24,7 +24,6 @@ int app_init(app *a, const app_options *o, char *err, size_t errlen)
 	memset(a, 0, sizeof *a);
 	a->headless = o->headless;
 	a->started = o->started;
-	a->db_path = o->db_path;
 	a->wake_at = -1;
 	a->watchdog_at = -1;
 	if (o->headless) /* draw in memory only: no GL driver behind the window's surface */
@@ -151,7 +150,6 @@ void app_unlock(app *a)
 
 void app_home(app *a)
 {
-	a->back = NULL;
 	if (a->presenting) {
 		char err[200];
 		a->presenting = false;

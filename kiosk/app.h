@@ -43,9 +43,7 @@ struct app {
 	ui *ui;
 	store *db;               /* NULL when the data file could not be opened */
 	char db_error[512];      /* why, in plain words */
-	const char *db_path;
 	const screen *screen;
-	const screen *back;      /* where a shared screen (text entry, PIN) returns */
 	SDL_Window *window;
 	int64_t now;             /* the kiosk's clock, ms; virtual in scripts */
 	int64_t last_input;

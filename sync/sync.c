@@ -9,7 +9,6 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 #include <zlib.h>
 
 #define ENVELOPE_VERSION 1
@@ -428,11 +427,6 @@ size_t sync_encoder_parts(const sync_encoder *enc)
 	return enc->count;
 }
 
-const char *sync_encoder_tag(const sync_encoder *enc)
-{
-	return enc->tag;
-}
-
 size_t sync_encoder_message_len(const sync_encoder *enc)
 {
 	return enc->msglen;
@@ -513,17 +507,6 @@ int sync_encode(const sync_batch_opts *opts, const char *records, size_t len,
 out:
 	sync_encoder_free(enc);
 	return rc;
-}
-
-int sync_encode_batch(const char *records, size_t len, const char *kiosk_id,
-                      const char *batch_id, int version, const unsigned char *pubkey,
-                      char ***frames, size_t *count, char receipt[SYNC_RECEIPT_SIZE])
-{
-	sync_batch_opts o = {
-		.kiosk_id = kiosk_id, .batch_id = batch_id, .created = (int64_t)time(NULL),
-		.version = version, .pubkey = pubkey, .secret = NULL, .fountain = -1,
-	};
-	return sync_encode(&o, records, len, frames, count, receipt);
 }
 
 int sync_frame_qr(const char *text, int version, QRcode **out)

@@ -98,9 +98,6 @@ int sync_encoder_new(const sync_batch_opts *opts, const char *records, size_t le
 /* The batch's plain part count (frames 1..count are the plain parts). */
 size_t sync_encoder_parts(const sync_encoder *enc);
 
-/* The batch tag every frame's header carries (SYNC_TAG_LEN characters). */
-const char *sync_encoder_tag(const sync_encoder *enc);
-
 /* Bytes of the message (envelope) split into parts, before padding. */
 size_t sync_encoder_message_len(const sync_encoder *enc);
 
@@ -116,12 +113,6 @@ void sync_encoder_free(sync_encoder *enc);
  * with sync_frames_free) and receipt is set. */
 int sync_encode(const sync_batch_opts *opts, const char *records, size_t len,
                 char ***frames, size_t *count, char receipt[SYNC_RECEIPT_SIZE]);
-
-/* sync_encode with the current time, a random secret and the default fountain
- * frames. pubkey may be NULL (not sealed). */
-int sync_encode_batch(const char *records, size_t len, const char *kiosk_id,
-                      const char *batch_id, int version, const unsigned char *pubkey,
-                      char ***frames, size_t *count, char receipt[SYNC_RECEIPT_SIZE]);
 
 /* Frees an array of frames from sync_encode; NULL is accepted. */
 void sync_frames_free(char **frames, size_t count);

@@ -1,7 +1,8 @@
 /* bench_store: how fast the store answers at the scale of a large community —
- * the median time of a check-in search over 100,000 members, and of storing a
- * check-in, a post-it and an answer; and on the review's fixture, of reading
- * the wall and summing up the reflections. Prints figures; asserts nothing. */
+ * the median time of a check-in search over 100,000 members (the goal: under
+ * 1 ms for every keystroke), and of storing a check-in, a post-it and an
+ * answer; and on the review's fixture, of reading the wall and summing up the
+ * reflections. Prints figures; asserts nothing. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -221,7 +222,9 @@ int main(void)
 	       (now_ms() - t0) * 1000 / MEMBERS);
 
 	static store_member found[50];
-	const char *const queries[] = {"s", "sia", "oneil", "dal", "sian o", "zzz"};
+	/* Each keystroke of a name, one word and two; "sian zzz": a second word
+	 * nobody's name has, after a first that thousands have. */
+	const char *const queries[] = {"s", "sia", "oneil", "dal", "sian o", "sian jones", "o sian", "sian zzz", "zzz"};
 	for (size_t q = 0; q < sizeof queries / sizeof queries[0]; q++)
 		printf("search \"%s\" over %d members: median %.3f ms (first 50 results)\n", queries[q], MEMBERS,
 		       time_search(s, queries[q], found));

@@ -14,6 +14,9 @@ export TESTS="$PWD/tests" BUILD="$PWD/$bin"
 passed=0 failed=0
 log=$(mktemp -d)
 trap 'rm -rf "$log"' EXIT
+# Passable (not listable) by all: a UI test run as root starts the kiosk as
+# nobody (lib.sh's unprivileged), through $log/bin.
+chmod a+x "$log"
 
 # The programs the UI tests call ($BUILD holds the binaries themselves), through
 # $RUN if set.

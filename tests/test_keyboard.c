@@ -204,13 +204,16 @@ static void only_done_says_it_is_done(void **state)
 	for (int layer = 0; layer < KEYBOARD_LAYER_COUNT; layer++) {
 		keyboard kb = {(keyboard_layer)layer, false, false};
 		keyboard_key keys[KEYBOARD_MAX_KEYS];
-		int n = keys_of(&kb, keys);
+		int n = keys_of(&kb, keys), dones = 0;
 		for (int i = 0; i < n; i++) {
 			keyboard probe = kb;
 			char buf[16] = "x";
 			bool done = keyboard_press(&probe, &keys[i], buf, sizeof buf, 10);
 			assert_int_equal(done, strcmp(keys[i].label, "Done") == 0);
+			dones += done;
 		}
+		/* Exactly one: a layer without keys must not pass. */
+		assert_int_equal(dones, 1);
 	}
 }
 
@@ -321,6 +324,10 @@ static void every_key_on_every_layer_meets_the_touch_minimum_at_800x480(void **s
 		keyboard kb = {(keyboard_layer)layer, false, false};
 		keyboard_key keys[KEYBOARD_MAX_KEYS];
 		int n = keyboard_layout(&kb, (rect){0, 260, 800, 220}, 6, keys, KEYBOARD_MAX_KEYS);
+		/* A layer without keys, or without the keys for writing, must not
+		 * pass: every key a name needs is measured. */
+		if (n < 20 || keyboard_find(keys, n, "Space") < 0 || keyboard_find(keys, n, "Delete") < 0)
+			fail_msg("layer %d has %d keys", layer, n);
 		for (int i = 0; i < n; i++) {
 			if (keys[i].r.w < 48 || keys[i].r.h < 48)
 				fail_msg("\"%s\" is %dx%d", keys[i].label, keys[i].r.w, keys[i].r.h);

@@ -8,10 +8,13 @@
 #include <cmocka.h>
 
 #include <dirent.h>
+#include <grp.h>
+#include <pwd.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <time.h>
 #include <unistd.h>
 
@@ -19,6 +22,7 @@
 #include "store.h"
 #include "store_internal.h"
 #include "sync.h"
+#include "text.h"
 #include "when.h"
 
 typedef struct {
@@ -476,19 +480,73 @@ static void an_unwritable_path_gives_a_clear_message(void **state)
 	assert_contains(err, "is a folder");
 }
 
+/* As open_refused, but as the user nobody when the tests run as root (as CI
+ * does: root writes anywhere, so a read-only folder would not be): store_open
+ * runs in a child that gives up root first and hands back its status and
+ * message. dir is made nobody's, and the fixture's folder passable. */
+static void open_refused_unprivileged(fixture *f, const char *dir, const char *path, int want,
+				      char *err, size_t errlen)
+{
+	struct passwd *nobody;
+	int fds[2], status = 0;
+	char reply[600] = "";
+	ssize_t got;
+	pid_t pid;
+
+	if (geteuid() != 0) {
+		open_refused(path, want, err, errlen);
+		return;
+	}
+	nobody = getpwnam("nobody");
+	assert_non_null(nobody);
+	assert_int_equal(chown(dir, nobody->pw_uid, nobody->pw_gid), 0);
+	assert_int_equal(chmod(f->dir, 0711), 0);
+	assert_int_equal(pipe(fds), 0);
+	pid = fork();
+	assert_true(pid >= 0);
+	if (pid == 0) {
+		/* No cmocka here: a failed assertion would carry on in the child. */
+		store *s = (store *)&s;
+		int rc = -1;
+
+		close(fds[0]);
+		if (setgroups(0, NULL) == 0 && setgid(nobody->pw_gid) == 0 &&
+		    setuid(nobody->pw_uid) == 0 && geteuid() != 0) {
+			rc = store_open(path, &s, reply, sizeof reply - 8);
+			if (s) {
+				rc = -2;
+				snprintf(reply, sizeof reply - 8, "(it opened)");
+			}
+		} else {
+			snprintf(reply, sizeof reply - 8, "could not become nobody");
+		}
+		dprintf(fds[1], "%d %s", rc, reply);
+		_exit(0);
+	}
+	close(fds[1]);
+	got = read(fds[0], reply, sizeof reply - 1);
+	close(fds[0]);
+	assert_int_equal(waitpid(pid, &status, 0), pid);
+	assert_true(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+	assert_true(got > 0);
+	reply[got] = '\0';
+	if (atoi(reply) != want)
+		fail_msg("as nobody, store_open gave %s (want %d)", reply, want);
+	snprintf(err, errlen, "%s", strchr(reply, ' ') + 1);
+}
+
 static void a_read_only_folder_gives_a_clear_message(void **state)
 {
 	fixture *f = *state;
 	char dir[128], path[192], err[512] = "";
 
-	if (geteuid() == 0)
-		skip();     /* root writes anywhere */
 	snprintf(dir, sizeof dir, "%s/ro", f->dir);
 	assert_int_equal(mkdir(dir, 0500), 0);
 	snprintf(path, sizeof path, "%s/kiosk.db", dir);
-	open_refused(path, STORE_IO, err, sizeof err);
+	open_refused_unprivileged(f, dir, path, STORE_IO, err, sizeof err);
 	assert_contains(err, "read-only");
 	assert_contains(err, path);
+	assert_false(file_exists(path));
 }
 
 /* ---- identity and ids ----------------------------------------------------------- */
@@ -1350,12 +1408,19 @@ static void search_uses_the_index_of_name_words(void **state)
 	char plan[4096];
 
 	assert_int_equal(store_search_plan(s, plan, sizeof plan), STORE_OK);
-	/* Every word is a range of the word index; members are read by id; no
-	 * table is read from end to end. */
-	assert_contains(plan, "SEARCH member_words USING PRIMARY KEY (word>? AND word<?)");
+	/* Every word is a range of the prefix index, read in name order from
+	 * where the cursor jumps to; a long word's rest is looked up in the word
+	 * index by member; members are read by id; no table is read from end to
+	 * end, and nothing is sorted (the first 50 never wait for every match). */
+	assert_contains(plan, "SEARCH member_prefixes USING PRIMARY KEY "
+			"(prefix=? AND (name_key,member_id)>(?,?))");
+	assert_contains(plan, "SEARCH member_words USING COVERING INDEX member_words_member "
+			"(member_id=? AND word>? AND word<?)");
 	assert_contains(plan, "SEARCH members USING INTEGER PRIMARY KEY (rowid=?)");
 	if (strstr(plan, "SCAN"))
 		fail_msg("the search scans a table:\n%s", plan);
+	if (strstr(plan, "TEMP B-TREE"))
+		fail_msg("the search sorts its matches:\n%s", plan);
 	store_close(s);
 }
 
@@ -1471,6 +1536,150 @@ static void members_of_an_older_database_are_found_after_migration(void **state)
 	same = member_named("SIAN", "o dalaigh", "nhs wales", "");
 	assert_int_equal(store_member_find_same(s, &same, &got), STORE_OK);
 	assert_int_equal(got.id, 1);
+	store_close(s);
+}
+
+/* The search as it was defined before member_prefixes (schema 6): every
+ * member with a word in each typed word's range of member_words, all of them
+ * sorted, then the first max. Words as store_member_search splits them
+ * (queries here have at most six). */
+#define OLD_WORD_IN(lo, hi) \
+	"id IN (SELECT member_id FROM member_words WHERE word >= " lo " AND word < " hi ")"
+#define OLD_MAYBE_WORD_IN(lo, hi) " AND (" lo " IS NULL OR " OLD_WORD_IN(lo, hi) ")"
+static const char old_search_sql[] =
+	"SELECT id FROM members WHERE forgotten = 0 AND " OLD_WORD_IN("?1", "?2")
+	OLD_MAYBE_WORD_IN("?3", "?4") OLD_MAYBE_WORD_IN("?5", "?6")
+	OLD_MAYBE_WORD_IN("?7", "?8") OLD_MAYBE_WORD_IN("?9", "?10")
+	OLD_MAYBE_WORD_IN("?11", "?12")
+	" ORDER BY name_key, first_name, last_name, id LIMIT ?13";
+
+static int old_search(store *s, const char *query, int64_t *ids, int max)
+{
+	char folded[512], ranges[6][256];
+	sqlite3_stmt *st = NULL;
+	int words = 0, n = 0;
+
+	text_fold(folded, sizeof folded, query);
+	assert_int_equal(sqlite3_prepare_v2(store_db(s), old_search_sql, -1, &st, NULL), SQLITE_OK);
+	for (char *w = strtok(folded, " "); w; w = strtok(NULL, " ")) {
+		size_t len = strlen(w);
+
+		assert_true(words < 6 && len + 1 < sizeof ranges[0]);
+		memcpy(ranges[words], w, len);
+		ranges[words][len] = (char)0xFF;   /* [w, w 0xFF): words starting with w */
+		sqlite3_bind_text(st, 2 * words + 1, ranges[words], (int)len, SQLITE_STATIC);
+		sqlite3_bind_text(st, 2 * words + 2, ranges[words], (int)len + 1, SQLITE_STATIC);
+		words++;
+	}
+	sqlite3_bind_int(st, 13, max);
+	while (words > 0 && sqlite3_step(st) == SQLITE_ROW)
+		ids[n++] = sqlite3_column_int64(st, 0);
+	sqlite3_finalize(st);
+	return n;
+}
+
+/* A roster made to trip a search up: accents and case that fold alike (so
+ * name_key ties and first_name decides), apostrophes and hyphens, particles
+ * (Ó, van der, ap), the very same name many times (only the id decides),
+ * words longer than the prefix index holds, Greek and Chinese. */
+static const char *const awkward_first[] = {
+	"Siân", "Sian", "SIAN", "Seán", "Sean", "Séan", "Zoë", "Zoe", "Chloé", "Jean-Luc",
+	"Mary Ann", "Oluwaseun", "Ola", "Σοφία", "小龍", "Ann-Marie", "D'Arcy", "Søren",
+};
+static const char *const awkward_last[] = {
+	"Ó Dálaigh", "O'Dalaigh", "O'Neil", "O'Neill", "Oneill", "van der Berg", "Van Der Berg",
+	"ap Gwŷn", "Ashworth-Hughes", "Raghunathan", "Raghunathan-Smith", "Wiśniewski",
+	"Jones", "JONES", "Smith", "李", "Παπαδόπουλος", "O",
+};
+#define AWKWARD_FIRST ((int)(sizeof awkward_first / sizeof awkward_first[0]))
+#define AWKWARD_LAST ((int)(sizeof awkward_last / sizeof awkward_last[0]))
+
+/* Every query below, at every max, gives the members of the old definition in
+ * its order. */
+static void search_agrees_with_sorting_every_match(store *s)
+{
+	static const char *const queries[] = {
+		"s", "S", "o", "z", "a", "j", "r", "σ", "小", "李", "sia", "sian", "siân", "SIAN",
+		"sean", "sea", "oneil", "oneill", "o'neil", "dal", "odal", "odalaigh", "o dal",
+		"sian o", "o sian", "sian o dalaigh", "sian jones", "jones sian", "s j", "j s",
+		"zoe", "zoë", "chloe", "jean", "jeanl", "jean luc", "luc", "mary ann", "maryann",
+		"ann", "van", "vander", "vanderberg", "van der berg", "der", "berg", "ap", "apg",
+		"gwyn", "ashworth", "ashworthh", "ashworthhughes", "hughes", "raghu", "raghun",
+		"raghunathan", "raghunathans", "raghunathansmith", "wisniewski", "wisn",
+		"darcy", "d arcy", "soren", "σοφ", "σοφια", "παπαδοπουλος", "παπ", "小龍",
+		"ola", "olu", "oluwaseun", "oluwaseunx", "zz", "q", "sian smith o", "a b c d e f",
+		"s s s", "o o",
+	};
+	static const int maxes[] = {1, 2, 5, 50, 4000};
+	static int64_t want[4000];
+	static store_member got[4000];
+
+	for (size_t q = 0; q < sizeof queries / sizeof queries[0]; q++) {
+		for (size_t m = 0; m < sizeof maxes / sizeof maxes[0]; m++) {
+			int n = -1, expected = old_search(s, queries[q], want, maxes[m]);
+
+			assert_int_equal(store_member_search(s, queries[q], got, maxes[m], &n), STORE_OK);
+			if (n != expected)
+				fail_msg("\"%s\" (max %d): %d members, the old search %d", queries[q],
+					 maxes[m], n, expected);
+			for (int i = 0; i < n; i++) {
+				if (got[i].id != want[i])
+					fail_msg("\"%s\" (max %d): member %d is %lld (%s %s), the old "
+						 "search's %lld", queries[q], maxes[m], i,
+						 (long long)got[i].id, got[i].first, got[i].last,
+						 (long long)want[i]);
+			}
+		}
+	}
+	/* The prefix index holds exactly what migration 7 would derive from the
+	 * words and the names as they are now: nothing stale, nothing missing. */
+	assert_int_equal(query_int(s,
+		"WITH RECURSIVE p (member_id, word, n) AS (SELECT member_id, word, 1 FROM member_words "
+		"UNION ALL SELECT member_id, word, n + 1 FROM p WHERE n < min(length(word), 6)), "
+		"derived AS (SELECT DISTINCT substr(p.word, 1, p.n) AS prefix, m.name_key, m.id "
+		"FROM p JOIN members m ON m.id = p.member_id) "
+		"SELECT (SELECT count(*) FROM (SELECT * FROM derived EXCEPT "
+		"SELECT prefix, name_key, member_id FROM member_prefixes)) + "
+		"(SELECT count(*) FROM (SELECT prefix, name_key, member_id FROM member_prefixes "
+		"EXCEPT SELECT * FROM derived))"), 0);
+}
+
+static void search_finds_what_sorting_every_match_found_in_the_same_order(void **state)
+{
+	fixture *f = *state;
+	char err[512] = "";
+	store *s = NULL;
+	int added = 0;
+
+	/* Half the roster as a kiosk at schema 6 stored it: migration 7 indexes
+	 * it. */
+	assert_int_equal(store_open_at_version(f->path, 6, &s, err, sizeof err), STORE_OK);
+	assert_int_equal(store_begin(s), STORE_OK);
+	for (int i = 0; i < 1500; i++, added++)
+		add_member(s, awkward_first[i % AWKWARD_FIRST],
+			   awkward_last[(i / AWKWARD_FIRST + i) % AWKWARD_LAST], "");
+	assert_int_equal(store_commit(s), STORE_OK);
+	store_close(s);
+
+	s = open_ok(f->path);
+	search_agrees_with_sorting_every_match(s);
+	/* The other half by this kiosk, then names changed and members
+	 * forgotten, all over the alphabet. */
+	assert_int_equal(store_begin(s), STORE_OK);
+	for (int i = 0; i < 1500; i++, added++)
+		add_member(s, awkward_first[(i * 7) % AWKWARD_FIRST], awkward_last[i % AWKWARD_LAST], "");
+	assert_int_equal(store_commit(s), STORE_OK);
+	for (int64_t id = 3; id <= added; id += 37) {
+		store_member m;
+
+		assert_int_equal(store_member_get(s, id, &m), STORE_OK);
+		snprintf(m.first, sizeof m.first, "%s", awkward_first[(id * 5) % AWKWARD_FIRST]);
+		snprintf(m.last, sizeof m.last, "%s", awkward_last[(id * 3) % AWKWARD_LAST]);
+		assert_int_equal(store_member_update(s, &m), STORE_OK);
+	}
+	for (int64_t id = 5; id <= added; id += 53)
+		assert_int_equal(store_member_forget(s, id), STORE_OK);
+	search_agrees_with_sorting_every_match(s);
 	store_close(s);
 }
 
@@ -3217,6 +3426,7 @@ int main(void)
 		T(search_uses_the_index_of_name_words),
 		T(search_among_100000_members_finds_the_right_ones),
 		T(members_of_an_older_database_are_found_after_migration),
+		T(search_finds_what_sorting_every_match_found_in_the_same_order),
 		T(the_migration_indexes_names_as_the_store_does),
 		T(a_member_with_the_same_name_and_organisation_is_found),
 		T(organisations_are_suggested_by_prefix_most_used_first),

@@ -20,6 +20,15 @@
 #include "when.h"
 
 #define KIOSK_ID_LEN 16     /* hex digits of the random kiosk id */
+/* The longest prefix of a name word that member_prefixes holds, in characters:
+ * a longer typed word reads the range of its first PREFIX_CHARS and checks the
+ * rest in member_words. Migration 7 built the table with it, so it never
+ * changes. */
+#define PREFIX_CHARS 6
+#define STRINGIFY_(x) #x
+#define STRINGIFY(x) STRINGIFY_(x)
+#define PREFIX_CHARS_SQL STRINGIFY(PREFIX_CHARS)
+#define SCHEMA_PREFIXES 7   /* the migration that made member_prefixes */
 #define BUSY_MS 2000        /* how long to wait for another process's lock */
 #define PIN_MIN 4
 #define PIN_MAX 8
@@ -55,6 +64,7 @@ struct store {
 	char kiosk[KIOSK_ID_LEN + 1];
 	char errmsg[512];
 	bool batch;                     /* inside store_begin: records are savepoints */
+	int schema;                     /* the migrations applied (store_open_at_version) */
 };
 
 /* Schema migrations: step i takes user_version i to i+1, each in its own
@@ -359,6 +369,30 @@ static const char *const migrations[] = {
 	"ALTER TABLE sync_batches ADD COLUMN secret BLOB CHECK (length(secret) = 16);\n"
 	"ALTER TABLE sync_batches ADD COLUMN records TEXT NOT NULL DEFAULT '';\n"
 	"ALTER TABLE sync_batches ADD COLUMN record_count INTEGER NOT NULL DEFAULT 0;\n",
+
+	/* 7: name search in name order. member_prefixes holds every prefix of
+	 * every member_words word, up to PREFIX_CHARS characters, with the
+	 * member's name_key: a typed word is one range of it that is already in
+	 * the order the list shows, so the first 50 are read without sorting
+	 * every match (search_walk). Derived from member_words like it, so it is
+	 * never synced. No foreign key: SQLite would look the member up for
+	 * each of their dozen rows, and members are never deleted.
+	 * insert_words and delete_words keep it in step. */
+	"CREATE TABLE member_prefixes (\n"
+	"	prefix TEXT NOT NULL,\n"
+	"	name_key TEXT NOT NULL,\n"
+	"	member_id INTEGER NOT NULL,\n"
+	"	PRIMARY KEY (prefix, name_key, member_id)\n"
+	") WITHOUT ROWID;\n"
+	"WITH RECURSIVE p (member_id, word, n) AS (\n"
+	"	SELECT member_id, word, 1 FROM member_words\n"
+	"	UNION ALL\n"
+	"	SELECT member_id, word, n + 1 FROM p\n"
+	"		WHERE n < min(length(word), " PREFIX_CHARS_SQL ")\n"
+	")\n"
+	"INSERT OR IGNORE INTO member_prefixes (prefix, name_key, member_id)\n"
+	"	SELECT substr(p.word, 1, p.n), m.name_key, m.id\n"
+	"	FROM p JOIN members m ON m.id = p.member_id;\n",
 };
 
 /* Migration 4 writes kinds as the numbers they have here; they never change. */
@@ -970,6 +1004,7 @@ static int open_checked(store *s, const char *path, int known)
 		if (rc != STORE_OK)
 			return rc;
 	}
+	s->schema = known;
 	rc = load_kiosk_id(s);
 	if (rc != STORE_OK)
 		return rc;
@@ -1860,21 +1895,62 @@ static int step_member(store *s, sqlite3_stmt *st, store_member *out, const char
 	return fail_db(s, src, what);
 }
 
+/* Bytes of the first chars characters of the UTF-8 text w (len bytes), as
+ * SQLite's substr counts them. */
+static size_t prefix_len(const char *w, size_t len, int chars)
+{
+	size_t i = 0;
+
+	for (int c = 0; c < chars && i < len; c++) {
+		i++;
+		while (i < len && ((unsigned char)w[i] & 0xC0) == 0x80)
+			i++;
+	}
+	return i;
+}
+
+/* Steps word (the statement of insert_words, ?1 the word) and prefix (its
+ * prefixes', ?1 the prefix; NULL below schema 7) for the len bytes of w;
+ * SQLite's status. */
+static int insert_word(sqlite3_stmt *word, sqlite3_stmt *prefix, const char *w, size_t len)
+{
+	int src = sqlite3_bind_text(word, 1, w, (int)len, SQLITE_STATIC);
+	size_t end = 0;
+
+	if (src == SQLITE_OK && (src = sqlite3_step(word)) == SQLITE_DONE)
+		src = sqlite3_reset(word);
+	for (int c = 0; prefix && c < PREFIX_CHARS && end < len && src == SQLITE_OK; c++) {
+		end += prefix_len(w + end, len - end, 1);
+		src = sqlite3_bind_text(prefix, 1, w, (int)end, SQLITE_STATIC);
+		if (src == SQLITE_OK && (src = sqlite3_step(prefix)) == SQLITE_DONE)
+			src = sqlite3_reset(prefix);
+	}
+	return src;
+}
+
 /* Indexes the words of member id's name, from the folded parts in k: each
  * word, and each run of a part's words to its end joined up, so that "odal"
- * finds Ó Dálaigh and "vanderb" van der Berg as well as "dal" and "berg" do.
- * The migration to schema 3 makes the same words in SQL. */
+ * finds Ó Dálaigh and "vanderb" van der Berg as well as "dal" and "berg" do;
+ * and each word's prefixes under the member's name_key (migration 7).
+ * The migrations to schemas 3 and 7 make the same rows in SQL. */
 static int insert_words(store *s, int64_t id, const member_keys *k, const char *what)
 {
 	static const char sql[] =
 		"INSERT OR IGNORE INTO member_words (word, member_id) VALUES (?1, ?2)";
+	static const char prefix_sql[] =
+		"INSERT OR IGNORE INTO member_prefixes (prefix, name_key, member_id) "
+		"VALUES (?1, ?2, ?3)";
 	const char *const parts[] = {k->first, k->last};
 	char joined[STORE_NAME_MAX];
-	sqlite3_stmt *st = NULL;
+	sqlite3_stmt *st = NULL, *pst = NULL;
 	int rc = STORE_OK;
 
 	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK ||
-	    sqlite3_bind_int64(st, 2, id) != SQLITE_OK) {
+	    sqlite3_bind_int64(st, 2, id) != SQLITE_OK ||
+	    (s->schema >= SCHEMA_PREFIXES &&
+	     (sqlite3_prepare_v2(s->db, prefix_sql, -1, &pst, NULL) != SQLITE_OK ||
+	      sqlite3_bind_text(pst, 2, k->name, -1, SQLITE_STATIC) != SQLITE_OK ||
+	      sqlite3_bind_int64(pst, 3, id) != SQLITE_OK))) {
 		rc = fail_db(s, sqlite3_errcode(s->db), what);
 		goto out;
 	}
@@ -1887,13 +1963,8 @@ static int insert_words(store *s, int64_t id, const member_keys *k, const char *
 				if (*c != ' ')
 					joined[n++] = *c;
 			}
-			if (sqlite3_bind_text(st, 1, w, (int)len, SQLITE_STATIC) != SQLITE_OK ||
-			    sqlite3_step(st) != SQLITE_DONE ||
-			    sqlite3_reset(st) != SQLITE_OK ||
-			    (n > len && (sqlite3_bind_text(st, 1, joined, (int)n,
-							   SQLITE_STATIC) != SQLITE_OK ||
-					 sqlite3_step(st) != SQLITE_DONE ||
-					 sqlite3_reset(st) != SQLITE_OK))) {
+			if (insert_word(st, pst, w, len) != SQLITE_OK ||
+			    (n > len && insert_word(st, pst, joined, n) != SQLITE_OK)) {
 				rc = fail_db(s, sqlite3_errcode(s->db), what);
 				goto out;
 			}
@@ -1903,20 +1974,44 @@ static int insert_words(store *s, int64_t id, const member_keys *k, const char *
 		}
 	}
 out:
+	sqlite3_finalize(pst);
 	sqlite3_finalize(st);
 	return rc;
 }
 
+/* Removes member id's words and their prefixes. The prefixes are found from
+ * the words and the name_key members holds, so this runs before a change of
+ * the member's name. */
 static int delete_words(store *s, int64_t id, const char *what)
 {
+	static const char prefix_sql[] =
+		"WITH RECURSIVE p (word, n) AS (\n"
+		"	SELECT word, 1 FROM member_words WHERE member_id = ?1\n"
+		"	UNION ALL\n"
+		"	SELECT word, n + 1 FROM p WHERE n < min(length(word), " PREFIX_CHARS_SQL ")\n"
+		")\n"
+		"DELETE FROM member_prefixes WHERE prefix IN (SELECT substr(word, 1, n) FROM p)\n"
+		"	AND name_key = (SELECT name_key FROM members WHERE id = ?1)\n"
+		"	AND member_id = ?1";
 	static const char sql[] = "DELETE FROM member_words WHERE member_id = ?1";
 	sqlite3_stmt *st = NULL;
 	int rc = STORE_OK;
 
+	/* A store opened at an older schema (store_open_at_version) has none. */
+	if (s->schema >= SCHEMA_PREFIXES &&
+	    (sqlite3_prepare_v2(s->db, prefix_sql, -1, &st, NULL) != SQLITE_OK ||
+	     sqlite3_bind_int64(st, 1, id) != SQLITE_OK ||
+	     sqlite3_step(st) != SQLITE_DONE)) {
+		rc = fail_db(s, sqlite3_errcode(s->db), what);
+		goto out;
+	}
+	sqlite3_finalize(st);
+	st = NULL;
 	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK ||
 	    sqlite3_bind_int64(st, 1, id) != SQLITE_OK ||
 	    sqlite3_step(st) != SQLITE_DONE)
 		rc = fail_db(s, sqlite3_errcode(s->db), what);
+out:
 	sqlite3_finalize(st);
 	return rc;
 }
@@ -2036,9 +2131,9 @@ int store_member_update(store *s, const store_member *m)
 		return rc;
 	rc = next_seq(s, &seq, what);
 	if (rc == STORE_OK)
-		rc = update_member(s, m, &k, seq);
-	if (rc == STORE_OK)
 		rc = delete_words(s, m->id, what);
+	if (rc == STORE_OK)
+		rc = update_member(s, m, &k, seq);
 	if (rc == STORE_OK)
 		rc = insert_words(s, m->id, &k, what);
 	return tx_end(s, rc, what);
@@ -2168,63 +2263,251 @@ static int bind_words(sqlite3_stmt *st, const query_words *q)
 	" AND " MAYBE_WORD_IN(col, "?7", "?8") " AND " MAYBE_WORD_IN(col, "?9", "?10") \
 	" AND " MAYBE_WORD_IN(col, "?11", "?12")
 
-/* The search: led by its first (longest) word's range in member_words, each
- * other word a lookup in a set built once. Shared with store_search_plan. */
-#define SEARCH_SQL \
-	"SELECT " MEMBER_COLUMNS " FROM members WHERE forgotten = 0 AND " \
-	WORD_IN("id", "?1", "?2") OTHER_WORDS_IN("id") \
-	" ORDER BY name_key, first_name, last_name, id LIMIT ?13"
+/* One cursor a typed word: the members with a word starting with it, in name
+ * order (name_key, then id), read from member_prefixes. A word longer than
+ * PREFIX_CHARS reads the range of its first PREFIX_CHARS characters (?1) and
+ * keeps the members that have a word starting with all of it ([?4, ?5)); ?2
+ * and ?3 are where the cursor jumps to. Shared with store_search_plan. */
+#define CURSOR_SQL \
+	"SELECT name_key, member_id FROM member_prefixes WHERE prefix = ?1 " \
+	"AND (name_key, member_id) >= (?2, ?3) AND (?4 IS NULL OR EXISTS " \
+	"(SELECT 1 FROM member_words WHERE member_words.member_id = " \
+	"member_prefixes.member_id AND word >= ?4 AND word < ?5)) " \
+	"ORDER BY name_key, member_id"
+/* A member found, read by id. */
+#define FOUND_SQL "SELECT " MEMBER_COLUMNS " FROM members WHERE id = ?1 AND forgotten = 0"
+
+/* Rows a cursor steps through before it jumps through the index instead: the
+ * next member of the other words is usually near. */
+#define CURSOR_STEPS 4
+
+typedef struct {
+	sqlite3_stmt *st;
+	const char *key;        /* the member it stands on: its name_key and id, */
+	int64_t id;             /* valid until the cursor moves */
+} word_cursor;
+
+/* A member found: the name_key that orders the list first, and the member. */
+typedef struct {
+	char key[2 * STORE_NAME_MAX];
+	store_member m;
+} search_hit;
+
+typedef struct {
+	search_hit *hit;
+	int n, cap;
+} search_hits;
+
+static int cursor_compare(const word_cursor *c, const char *key, int64_t id)
+{
+	int d = strcmp(c->key, key);
+
+	return d != 0 ? d : (c->id > id) - (c->id < id);
+}
+
+/* Moves c to its next member: SQLITE_ROW, SQLITE_DONE past the last one, or
+ * SQLite's error. */
+static int cursor_step(word_cursor *c)
+{
+	int src = sqlite3_step(c->st);
+
+	if (src == SQLITE_ROW) {
+		const unsigned char *key = sqlite3_column_text(c->st, 0);
+
+		c->key = key ? (const char *)key : "";
+		c->id = sqlite3_column_int64(c->st, 1);
+	}
+	return src;
+}
+
+/* Moves c (standing on a member) to its first member at or after (key, id),
+ * which may be another cursor's: a few steps, then a jump. As cursor_step. */
+static int cursor_seek(word_cursor *c, const char *key, int64_t id)
+{
+	int src = SQLITE_ROW;
+
+	for (int i = 0; i < CURSOR_STEPS && src == SQLITE_ROW && cursor_compare(c, key, id) < 0; i++)
+		src = cursor_step(c);
+	if (src != SQLITE_ROW || cursor_compare(c, key, id) >= 0)
+		return src;
+	if ((src = sqlite3_reset(c->st)) != SQLITE_OK ||
+	    (src = sqlite3_bind_text(c->st, 2, key, -1, SQLITE_TRANSIENT)) != SQLITE_OK ||
+	    (src = sqlite3_bind_int64(c->st, 3, id)) != SQLITE_OK)
+		return src;
+	return cursor_step(c);
+}
+
+/* Prepares c for word i of q, at the start of its range. */
+static int cursor_open(store *s, const query_words *q, int i, word_cursor *c)
+{
+	const char *w = q->word[i];
+	size_t len = q->len[i], prefix = prefix_len(w, len, PREFIX_CHARS);
+	int src;
+
+	if ((src = sqlite3_prepare_v2(s->db, CURSOR_SQL, -1, &c->st, NULL)) != SQLITE_OK ||
+	    (src = sqlite3_bind_text(c->st, 1, w, (int)prefix, SQLITE_STATIC)) != SQLITE_OK ||
+	    (src = sqlite3_bind_text(c->st, 2, "", 0, SQLITE_STATIC)) != SQLITE_OK ||
+	    (src = sqlite3_bind_int64(c->st, 3, 0)) != SQLITE_OK)
+		return src;
+	/* The range of the whole word: see query_words. */
+	if (prefix < len &&
+	    ((src = sqlite3_bind_text(c->st, 4, w, (int)len, SQLITE_STATIC)) != SQLITE_OK ||
+	     (src = sqlite3_bind_text(c->st, 5, w, (int)len + 1, SQLITE_STATIC)) != SQLITE_OK))
+		return src;
+	return SQLITE_OK;
+}
+
+/* Appends the member the cursors agree on (its details are read later). */
+static bool hits_add(search_hits *h, const char *key, int64_t id)
+{
+	if (h->n == h->cap) {
+		int cap = h->cap ? 2 * h->cap : 64;
+		search_hit *more = realloc(h->hit, (size_t)cap * sizeof *more);
+
+		if (!more)
+			return false;
+		h->hit = more;
+		h->cap = cap;
+	}
+	snprintf(h->hit[h->n].key, sizeof h->hit[h->n].key, "%s", key);
+	h->hit[h->n].m.id = id;
+	h->n++;
+	return true;
+}
+
+/* Walks the nc cursors (each standing before its first member) together: the
+ * ones behind jump to the one ahead until all stand on the same member, a
+ * match (a leapfrog join). So it reads about as many rows as it finds, however
+ * many names each word matches alone. Stops after max matches and every
+ * further one with the max-th's name_key, which the list orders by first and
+ * last name. SQLITE_OK, SQLITE_NOMEM or SQLite's error. */
+static int search_walk(word_cursor *c, int nc, int max, search_hits *h)
+{
+	int src = SQLITE_ROW;
+
+	for (int i = 0; i < nc && src == SQLITE_ROW; i++)
+		src = cursor_step(&c[i]);
+	while (src == SQLITE_ROW) {
+		int ahead = 0;
+		bool same = true;
+
+		for (int i = 1; i < nc; i++) {
+			if (cursor_compare(&c[i], c[ahead].key, c[ahead].id) > 0)
+				ahead = i;
+		}
+		for (int i = 0; i < nc && src == SQLITE_ROW; i++) {
+			if (cursor_compare(&c[i], c[ahead].key, c[ahead].id) < 0) {
+				same = false;
+				src = cursor_seek(&c[i], c[ahead].key, c[ahead].id);
+			}
+		}
+		if (!same)
+			continue;
+		if (h->n >= max && strcmp(c[0].key, h->hit[max - 1].key) != 0)
+			return SQLITE_OK;
+		if (!hits_add(h, c[0].key, c[0].id))
+			return SQLITE_NOMEM;
+		src = cursor_step(&c[0]);
+	}
+	return src == SQLITE_DONE ? SQLITE_OK : src;
+}
+
+static int hit_order(const void *a, const void *b)
+{
+	const search_hit *x = a, *y = b;
+	int d = strcmp(x->key, y->key);
+
+	if (d == 0)
+		d = strcmp(x->m.first, y->m.first);
+	if (d == 0)
+		d = strcmp(x->m.last, y->m.last);
+	return d != 0 ? d : (x->m.id > y->m.id) - (x->m.id < y->m.id);
+}
+
+/* Reads the details of the members in h, leaving out any no longer there. */
+static int hits_read(store *s, search_hits *h)
+{
+	sqlite3_stmt *st = NULL;
+	int src, kept = 0;
+
+	src = sqlite3_prepare_v2(s->db, FOUND_SQL, -1, &st, NULL);
+	for (int i = 0; i < h->n && src == SQLITE_OK; i++) {
+		src = sqlite3_bind_int64(st, 1, h->hit[i].m.id);
+		if (src == SQLITE_OK)
+			src = sqlite3_step(st);
+		if (src == SQLITE_ROW) {
+			if (kept != i)
+				memcpy(h->hit[kept].key, h->hit[i].key, sizeof h->hit[i].key);
+			member_from_row(st, &h->hit[kept++].m);
+		}
+		if (src == SQLITE_ROW || src == SQLITE_DONE)
+			src = sqlite3_reset(st);
+	}
+	sqlite3_finalize(st);
+	h->n = kept;
+	return src;
+}
 
 int store_member_search(store *s, const char *query, store_member *out, int max, int *n)
 {
-	static const char sql[] = SEARCH_SQL;
 	static const char what[] = N_("the members could not be searched");
-	sqlite3_stmt *st = NULL;
+	word_cursor c[QUERY_WORDS] = {{0}};
+	search_hits h = {0};
 	query_words q;
-	int rc = STORE_OK, src, count = 0;
+	int rc = STORE_OK, src = SQLITE_OK;
 
 	assert(s && n && max >= 0 && (out || max == 0));
 	*n = 0;
 	split_query(query, &q);
-	if (q.n == 0 || q.impossible)
+	if (q.n == 0 || q.impossible || max == 0)
 		return STORE_OK;
-	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK ||
-	    bind_words(st, &q) != SQLITE_OK ||
-	    sqlite3_bind_int(st, 13, max) != SQLITE_OK) {
-		rc = fail_db(s, sqlite3_errcode(s->db), what);
-		goto out;
-	}
-	while ((src = sqlite3_step(st)) == SQLITE_ROW)
-		member_from_row(st, &out[count++]);
-	if (src != SQLITE_DONE) {
+	for (int i = 0; i < q.n && src == SQLITE_OK; i++)
+		src = cursor_open(s, &q, i, &c[i]);
+	if (src == SQLITE_OK)
+		src = search_walk(c, q.n, max, &h);
+	if (src == SQLITE_OK)
+		src = hits_read(s, &h);
+	if (src != SQLITE_OK) {
 		rc = fail_db(s, src, what);
 		goto out;
 	}
-	*n = count;
+	/* Only the last name_key's members may be out of order. */
+	if (h.n > 1)
+		qsort(h.hit, (size_t)h.n, sizeof h.hit[0], hit_order);
+	for (int i = 0; i < h.n && i < max; i++)
+		out[i] = h.hit[i].m;
+	*n = h.n < max ? h.n : max;
 out:
-	sqlite3_finalize(st);
+	for (int i = 0; i < q.n; i++)
+		sqlite3_finalize(c[i].st);
+	free(h.hit);
 	return rc;
 }
 
 int store_search_plan(store *s, char *out, size_t cap)
 {
-	static const char sql[] = "EXPLAIN QUERY PLAN " SEARCH_SQL;
+	static const char *const sql[] = {"EXPLAIN QUERY PLAN " CURSOR_SQL,
+					  "EXPLAIN QUERY PLAN " FOUND_SQL};
 	sqlite3_stmt *st = NULL;
 	size_t used = 0;
-	int rc = STORE_OK, src;
+	int rc = STORE_OK, src = SQLITE_DONE;
 
 	assert(s && out && cap > 0);
 	out[0] = '\0';
-	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK) {
-		rc = fail_db(s, sqlite3_errcode(s->db), N_("the search could not be explained"));
-		goto out;
-	}
-	while ((src = sqlite3_step(st)) == SQLITE_ROW && used < cap) {
-		const unsigned char *detail = sqlite3_column_text(st, 3);
-		int w = snprintf(out + used, cap - used, "%s\n",
-				 detail ? (const char *)detail : "");
+	for (size_t i = 0; i < sizeof sql / sizeof sql[0] && src == SQLITE_DONE; i++) {
+		if (sqlite3_prepare_v2(s->db, sql[i], -1, &st, NULL) != SQLITE_OK) {
+			rc = fail_db(s, sqlite3_errcode(s->db), N_("the search could not be explained"));
+			goto out;
+		}
+		while ((src = sqlite3_step(st)) == SQLITE_ROW && used < cap) {
+			const unsigned char *detail = sqlite3_column_text(st, 3);
+			int w = snprintf(out + used, cap - used, "%s\n",
+					 detail ? (const char *)detail : "");
 
-		used += w > 0 ? (size_t)w : 0;
+			used += w > 0 ? (size_t)w : 0;
+		}
+		sqlite3_finalize(st);
+		st = NULL;
 	}
 	if (src != SQLITE_DONE && src != SQLITE_ROW)
 		rc = fail_db(s, src, N_("the search could not be explained"));
@@ -2309,9 +2592,9 @@ int store_member_forget(store *s, int64_t id)
 		return rc;
 	rc = next_seq(s, &seq, what);
 	if (rc == STORE_OK)
-		rc = blank_member(s, id, seq);
-	if (rc == STORE_OK)
 		rc = delete_words(s, id, what);
+	if (rc == STORE_OK)
+		rc = blank_member(s, id, seq);
 	return tx_end(s, rc, what);
 }
 

@@ -177,11 +177,6 @@ const layout_metrics *ui_metrics(const ui *u)
 	return &u->m;
 }
 
-SDL_Renderer *ui_renderer(ui *u)
-{
-	return u->renderer;
-}
-
 static ui_key map_key(SDL_Keycode k)
 {
 	switch (k) {

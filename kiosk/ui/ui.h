@@ -117,7 +117,6 @@ int ui_set_rotation(ui *u, int degrees, char *err, size_t errlen);
 /* The turn set by ui_set_rotation: 0, 90, 180 or 270. */
 int ui_rotation(const ui *u);
 const layout_metrics *ui_metrics(const ui *u);
-SDL_Renderer *ui_renderer(ui *u);
 
 /* Maps an SDL event to kiosk input; false if the event is not input (or is a
  * mouse event that SDL synthesised from touch, which would count a tap twice). */

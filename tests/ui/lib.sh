@@ -14,6 +14,28 @@ kiosk() {
 	"$KIOSK" --db "$DB" "$@"
 }
 
+# unprivileged CMD ARGS... — runs CMD as someone permissions apply to: as is
+# when the tests do not run as root; otherwise (CI runs them as root, who
+# writes anywhere) as nobody through setpriv (util-linux), after giving nobody
+# this test's folder; or, if nobody cannot reach the build (a checkout under
+# /root), as root without its capabilities, whom permissions bind as well.
+# So a read-only file or folder is read-only to CMD.
+unprivileged() {
+	if [ "$(id -u)" -ne 0 ]; then
+		"$@"
+		return
+	fi
+	command -v setpriv >/dev/null || die "setpriv (util-linux) is needed to test as a user other than root"
+	set -- --reuid=nobody --regid="$(id -g nobody)" --clear-groups -- "$@"
+	if setpriv "$1" "$2" "$3" -- test -x "$BUILD/cop-kiosk"; then
+		chown -R "nobody:$(id -g nobody)" .
+		HOME=$PWD setpriv "$@"
+	else
+		shift 4
+		setpriv --bounding-set=-all --inh-caps=-all -- "$@"
+	fi
+}
+
 # demo_db — a database with the demo event and PIN 1234.
 demo_db() {
 	echo quit | kiosk --demo --script - >/dev/null
