@@ -178,6 +178,33 @@ async function drawBar(table) {
 
 const CLOUD_COLOURS = [GREY_1, TEXT, DARK_BLUE, BLUE, BLUE];
 
+// The layout's bounds are not centred on the canvas once scaled to fit: move
+// the words so that the cloud sits in the middle of its box.
+const centreCloud = {
+	id: "appCentreCloud",
+	afterUpdate(chart) {
+		const words = chart.getDatasetMeta(0).data.filter((w) => w.scale > 0);
+		if (!words.length) return;
+		let left = Infinity;
+		let right = -Infinity;
+		let top = Infinity;
+		let bottom = -Infinity;
+		for (const w of words) {
+			left = Math.min(left, w.x - w.width / 2);
+			right = Math.max(right, w.x + w.width / 2);
+			top = Math.min(top, w.y - w.height / 2);
+			bottom = Math.max(bottom, w.y + w.height / 2);
+		}
+		const area = chart.chartArea;
+		const dx = (area.left + area.right) / 2 - (left + right) / 2;
+		const dy = (area.top + area.bottom) / 2 - (top + bottom) / 2;
+		for (const w of words) {
+			w.x += dx;
+			w.y += dy;
+		}
+	},
+};
+
 async function drawCloud(list) {
 	const words = [...list.querySelectorAll("li")]
 		.map((li) => ({
@@ -225,6 +252,7 @@ async function drawCloud(list) {
 			layout: { padding: 8 },
 			plugins: { legend: { display: false }, tooltip: { enabled: false } },
 		},
+		plugins: [centreCloud],
 	});
 }
 
