@@ -164,7 +164,8 @@ typedef struct {
 	long group_size;
 } archive_note_row;
 
-/* An event's post-its by kind, then agenda item (in agenda order), then theme. */
+/* An event's post-its by agenda item (in agenda order; none last), then kind,
+ * then theme. */
 int archive_notes(archive *a, const char *event, void (*each)(const archive_note_row *, void *),
                   void *ctx, char *err, size_t errlen);
 

@@ -134,7 +134,7 @@ int archive_notes(archive *a, const char *event, void (*each)(const archive_note
 		"LEFT JOIN records i ON i.gid = n.body ->> 'agenda_item'\n"
 		"LEFT JOIN records t ON t.gid = n.body ->> 'theme'\n"
 		"WHERE n.type = 'note' AND n.body ->> 'event' = ?1\n"
-		"ORDER BY 1, i.gid IS NULL, i.body ->> 'position', i.gid, t.gid IS NULL, 4, n.changed,\n"
+		"ORDER BY i.gid IS NULL, i.body ->> 'position', i.gid, 1, t.gid IS NULL, 4, n.changed,\n"
 		"	n.gid",
 		&st, 1, args);
 	if (rc != SQLITE_OK)

@@ -99,6 +99,22 @@ static void long_date(const char *starts, char *out, size_t outlen)
 		memmove(sp, sp + 1, strlen(sp));
 }
 
+/* "1 October 2026" for "2026-10-01", moved by `days` days ("" if not a date). */
+static void day_words(const char *date, int days, char *out, size_t outlen)
+{
+	struct tm tm = {0};
+	out[0] = '\0';
+	if (!strptime(date, "%Y-%m-%d", &tm))
+		return;
+	tm.tm_mday += days;
+	tm.tm_hour = 12;
+	tm.tm_isdst = -1;
+	mktime(&tm);
+	strftime(out, outlen, "%e %B %Y", &tm);
+	if (out[0] == ' ')
+		memmove(out, out + 1, strlen(out));
+}
+
 static const char *plural(long n, const char *one, const char *many)
 {
 	return n == 1 ? one : many;
@@ -130,8 +146,9 @@ static void kiosk_row(const archive_kiosk_row *k, void *ctx)
 	time_t t = (time_t)k->last_at;
 	struct tm tm;
 	strftime(when, sizeof when, "%e %b %Y, %H:%M", localtime_r(&t, &tm));
-	html_add(h, "<tr><td>%s</td><td>%s</td><td>%s</td><td>%l</td></tr>", k->kiosk,
-	         k->last_batch, when[0] == ' ' ? when + 1 : when, k->records);
+	html_add(h, "<div><dt>Kiosk %s</dt><dd>Last batch %s received %s · %l %h in all</dd></div>",
+	         k->kiosk, k->last_batch, when[0] == ' ' ? when + 1 : when, k->records,
+	         plural(k->records, "record", "records"));
 }
 
 void page_events(serve_request *r)
@@ -163,11 +180,7 @@ void page_events(serve_request *r)
 	             "<li><a href=\"/download/records.json\">Every record (JSON)</a></li></ul>");
 	html_add(&h, "<h2>Kiosks that have synced</h2>");
 	if (kiosks.text)
-		html_add(&h,
-		         "<table class=\"app-table\"><thead><tr><th scope=\"col\">Kiosk</th>"
-		         "<th scope=\"col\">Last batch</th><th scope=\"col\">Received</th>"
-		         "<th scope=\"col\">Records</th></tr></thead><tbody>%h</tbody></table>",
-		         kiosks.text);
+		html_add(&h, "<dl class=\"app-summary-list\">%h</dl>", kiosks.text);
 	else
 		html_add(&h, "<p>None yet.</p>");
 	serve_page(r, MHD_HTTP_OK, "Events", &h, NULL, NULL);
@@ -224,33 +237,66 @@ static int attendance_tables(serve_request *r, const char *gid, html *h, long *o
 	return ARCHIVE_OK;
 }
 
+/* The wall, built an agenda item at a time: each item a section that opens,
+ * its summary counting the notes of each kind, its kinds side by side. */
 typedef struct {
 	html *h;
-	int kind;      /* the column open, -1 none */
+	html notes;     /* the open item's columns */
+	char item[256]; /* its title */
+	bool open;      /* an item is being built */
+	int kind;       /* the column open in it, -1 none */
+	long count[3];  /* its notes of each kind */
 } wall;
+
+static void wall_flush(wall *w)
+{
+	if (!w->open)
+		return;
+	if (w->kind >= 0)
+		html_add(&w->notes, "</ul></section>");
+	html_add(w->h, "<details class=\"app-details app-wall__group\"><summary>"
+	               "<span class=\"app-details__title\">%s</span><span class=\"app-details__counts\">",
+	         w->item[0] ? w->item : "No agenda item");
+	for (int k = 0, first = 1; k < 3; k++)
+		if (w->count[k]) {
+			html_add(w->h, "%h%l %h", first ? "" : " · ", w->count[k], kinds[k]);
+			first = 0;
+		}
+	html_add(w->h, "</span></summary><div class=\"app-wall\">%h</div></details>",
+	         w->notes.text ? w->notes.text : "");
+	html_free(&w->notes);
+	memset(w->count, 0, sizeof w->count);
+	w->kind = -1;
+	w->open = false;
+}
 
 static void note_card(const archive_note_row *n, void *ctx)
 {
 	wall *w = ctx;
 	int k = n->kind >= 0 && n->kind <= 2 ? n->kind : 2;
+	if (!w->open || strcmp(n->item, w->item) != 0) {
+		wall_flush(w);
+		snprintf(w->item, sizeof w->item, "%s", n->item);
+		w->open = true;
+	}
+	html *h = &w->notes;
 	if (k != w->kind) {
 		if (w->kind >= 0)
-			html_add(w->h, "</ul></section>");
-		html_add(w->h,
+			html_add(h, "</ul></section>");
+		html_add(h,
 		         "<section class=\"app-wall__column\"><h3 class=\"app-wall__heading\">"
 		         "<span aria-hidden=\"true\">%h</span> %h</h3><ul class=\"app-wall__notes\">",
 		         kind_icon[k], kinds[k]);
 		w->kind = k;
 	}
-	html_add(w->h, "<li class=\"app-postit app-postit--%h\">", kind_class[k]);
-	if (n->item[0])
-		html_add(w->h, "<p class=\"app-postit__item\">%s</p>", n->item);
-	html_add(w->h, "<p class=\"app-postit__text\">%s</p>", n->body);
+	w->count[k]++;
+	html_add(h, "<li class=\"app-postit app-postit--%h\">", kind_class[k]);
+	html_add(h, "<p class=\"app-postit__text\">%s</p>", n->body);
 	if (n->theme[0])
-		html_add(w->h, "<p class=\"app-postit__theme\">Theme: %s</p>", n->theme);
+		html_add(h, "<p class=\"app-postit__theme\">Theme: %s</p>", n->theme);
 	if (n->group_size > 1)
-		html_add(w->h, "<p class=\"app-postit__dots\">From a group of %l</p>", n->group_size);
-	html_add(w->h, "</li>");
+		html_add(h, "<p class=\"app-postit__dots\">From a group of %l</p>", n->group_size);
+	html_add(h, "</li>");
 }
 
 typedef struct {
@@ -346,7 +392,11 @@ static void one_prompt(const archive_prompt_row *p, void *ctx)
 			html_add(h, "<ul class=\"app-wordcloud\" data-chart=\"wordcloud\">%h</ul>",
 			         items.text ? items.text : "");
 		else
-			html_add(h, "<ul class=\"app-stories\">%h</ul>", items.text ? items.text : "");
+			html_add(h,
+			         "<details class=\"app-details\"><summary><span class=\"app-details__title\">"
+			         "Read the %l %h</span></summary><ul class=\"app-stories\">%h</ul></details>",
+			         p->answers, plural(p->answers, "answer", "answers"),
+			         items.text ? items.text : "");
 		html_add(h, "<p class=\"app-caption\">%l %h</p></figure>", p->answers,
 		         plural(p->answers, "answer", "answers"));
 		html_free(&items);
@@ -410,11 +460,11 @@ void page_event(serve_request *r)
 	int rc = archive_events(r->srv->arc, gid, keep_event, &eh, err, sizeof err);
 	if (rc == ARCHIVE_OK && eh.found) {
 		rc = attendance_tables(r, eh.gid, &tables, &optins, err, sizeof err);
-		wall w = {&notes, -1};
+		wall w = {.h = &notes, .kind = -1};
 		if (rc == ARCHIVE_OK)
 			rc = archive_notes(r->srv->arc, eh.gid, note_card, &w, err, sizeof err);
-		if (w.kind >= 0)
-			html_add(&notes, "</ul></section>");
+		wall_flush(&w);
+		html_free(&w.notes);
 		reflections rf = {r, eh.gid, &charts, ARCHIVE_OK, err, sizeof err};
 		if (rc == ARCHIVE_OK)
 			rc = archive_prompts(r->srv->arc, eh.gid, one_prompt, &rf, err, sizeof err);
@@ -460,11 +510,14 @@ void page_event(serve_request *r)
 	         "<li><a href=\"/download/report.md?event=%u\">Report (Markdown, for the wiki)</a></li>"
 	         "</ul>",
 	         eh.gid, eh.gid);
-	html_add(&h, "<h2>Who came</h2>%h",
-	         tables.text ? tables.text : "<p>Nobody checked in at this event.</p>");
+	html_add(&h, "<h2>Who came</h2>");
+	if (tables.text)
+		html_add(&h, "<div class=\"app-columns\">%h</div>", tables.text);
+	else
+		html_add(&h, "<p>Nobody checked in at this event.</p>");
 	html_add(&h, "<h2>Post-it wall</h2>");
 	if (notes.text)
-		html_add(&h, "<div class=\"app-wall\">%h</div>", notes.text);
+		html_add(&h, "<p>By agenda item: open one to read its post-its.</p>%h", notes.text);
 	else
 		html_add(&h, "<p>No post-its at this event.</p>");
 	html_add(&h, "<h2>Reflections</h2>%h",
@@ -522,11 +575,14 @@ void page_measures(serve_request *r)
 	} else if (m.empty) {
 		html_add(&h, "<p class=\"app-lede\">No records yet: nothing to measure.</p>");
 	} else {
+		char first[64], last[64];
+		day_words(m.start, 0, first, sizeof first);
+		day_words(m.end, -1, last, sizeof last);
 		html_add(&h,
-		         "<p class=\"app-lede\">%s: from %s to before %s.</p>"
+		         "<p class=\"app-lede\">%s: %s to %s.</p>"
 		         "<table class=\"app-table\"><thead><tr><th scope=\"col\">Measure</th>"
 		         "<th scope=\"col\">%s</th><th scope=\"col\">Change</th></tr></thead><tbody>",
-		         m.name, m.start, m.end, m.name);
+		         m.name, first, last, m.name);
 		measure_row(&h, "Events", m.now[ARCHIVE_M_EVENTS], m.before[ARCHIVE_M_EVENTS], m.prev,
 		            true);
 		measure_row(&h, "Attendees at those events", m.now[ARCHIVE_M_ATTENDEES],

@@ -136,22 +136,30 @@ def receive(url, video, offline, shot):
         d.quit()
 
 
+def shot(d, url, path, width, height, name):
+    """Saves the whole page; fails on a page wider than the screen."""
+    size(d, width, height)
+    d.get(url + path)
+    time.sleep(1.0)  # charts drawn
+    wide = d.execute_script("return document.documentElement.scrollWidth")
+    if wide > width:
+        sys.exit("%s at %dx%d is %d px wide: something does not fit" % (path, width, height, wide))
+    full = d.execute_script("return document.documentElement.scrollHeight")
+    size(d, width, max(height, min(full, 16000)))
+    time.sleep(0.3)
+    d.save_screenshot(name)
+
+
 def shots(url, prefix, paths):
+    sizes = [(390, 844), (1280, 800)]
     d = browser(390, 844)
     try:
+        for width, height in sizes:
+            shot(d, url, "/signin", width, height, "%s-signin-%dx%d.png" % (prefix, width, height))
         sign_in(d, url)
-        for width, height in [(390, 844), (1280, 800)]:
+        for width, height in sizes:
             for n, path in enumerate(paths):
-                size(d, width, height)
-                d.get(url + path)
-                time.sleep(1.0)  # charts drawn
-                wide = d.execute_script("return document.documentElement.scrollWidth")
-                if wide > width:
-                    sys.exit("%s at %dx%d is %d px wide: something does not fit" % (path, width, height, wide))
-                full = d.execute_script("return document.documentElement.scrollHeight")
-                size(d, width, max(height, min(full, 16000)))
-                time.sleep(0.3)
-                d.save_screenshot("%s-%d-%dx%d.png" % (prefix, n, width, height))
+                shot(d, url, path, width, height, "%s-%d-%dx%d.png" % (prefix, n, width, height))
     finally:
         d.quit()
 
