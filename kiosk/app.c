@@ -121,6 +121,11 @@ void app_close(app *a)
 
 void app_show(app *a, const screen *s)
 {
+	if (a->lapsed && s != &screen_home && s != &screen_pin) {
+		a->after_pin = s;
+		pin_open(a, PIN_UNLOCK);
+		return;
+	}
 	if (a->screen && a->screen->leave)
 		a->screen->leave(a);
 	ui_reset(a->ui);
@@ -141,10 +146,19 @@ int app_set_language(app *a, const char *code, bool kiosk, char *err, size_t err
 	return 0;
 }
 
+bool app_ask_pin_if_lapsed(app *a)
+{
+	if (!a->lapsed)
+		return false;
+	app_show(a, a->screen);
+	return true;
+}
+
 void app_unlock(app *a)
 {
 	char err[300];
 	a->unlocked = true;
+	a->lapsed = false;
 	if (app_set_language(a, a->language, false, err, sizeof err) != 0)
 		fprintf(stderr, "cop-kiosk: %s\n", err);
 }
@@ -160,6 +174,8 @@ void app_home(app *a)
 	if (a->unlocked)
 		ui_toast(a->ui, "", 0); /* facilitator news is not for the next attendee */
 	a->unlocked = false;
+	a->lapsed = false;
+	a->after_pin = NULL;
 	app_show(a, &screen_home);
 }
 
@@ -202,12 +218,18 @@ void app_input(app *a, const ui_input *in)
 	a->dirty = true;
 }
 
+/* Presenting to the room and the sync loop are watched, not touched: they
+ * stay up, but facilitator mode lapses behind them. */
+static bool watched(const app *a)
+{
+	return a->presenting || a->screen == &screen_syncloop;
+}
+
 static int64_t inactivity_deadline(const app *a)
 {
-	/* Presenting to the room and the sync loop are watched, not touched; home
-	 * clears nothing, unless an attendee chose another language there. */
+	/* Home clears nothing, unless an attendee chose another language there. */
 	bool own_language = !strcmp(lang_current(), a->language);
-	if ((a->screen == &screen_home && own_language) || a->presenting || a->screen == &screen_syncloop)
+	if ((a->screen == &screen_home && own_language) || (watched(a) && !a->unlocked))
 		return -1;
 	int64_t limit = a->inactivity_ms;
 	if (a->unlocked)
@@ -255,7 +277,12 @@ static int64_t next_deadline(const app *a)
 static void tick_once(app *a)
 {
 	int64_t idle = inactivity_deadline(a);
-	if (idle >= 0 && a->now >= idle && !ui_pointer_down(a->ui)) {
+	if (idle >= 0 && a->now >= idle && watched(a)) {
+		/* The screen stays for the room; whoever walks up later cannot
+		 * leave it into facilitator mode without the PIN. */
+		a->unlocked = false;
+		a->lapsed = true;
+	} else if (idle >= 0 && a->now >= idle && !ui_pointer_down(a->ui)) {
 		char err[300];
 		/* The next person never sees the last one's input, nor their language. */
 		if (app_set_language(a, a->language, false, err, sizeof err) != 0)

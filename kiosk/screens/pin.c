@@ -52,9 +52,12 @@ static void unlock(app *a)
 	int rc = store_pin_check(a->db, st.digits);
 	memset(st.digits, 0, sizeof st.digits);
 	if (rc == STORE_OK) {
+		/* Back to where facilitator mode lapsed, if it did. */
+		const screen *next = a->after_pin ? a->after_pin : &screen_facilitator;
 		st.tries = 0;
+		a->after_pin = NULL;
 		app_unlock(a);
-		app_show(a, &screen_facilitator);
+		app_show(a, next);
 	} else if (rc == STORE_WRONG && ++st.tries >= MAX_TRIES) {
 		st.tries = 0;
 		st.locked_until = a->now + LOCKOUT_MS;
