@@ -102,6 +102,7 @@ int app_init(app *a, const app_options *o, char *err, size_t errlen)
 	                               : DEFAULT_INACTIVITY_S;
 	a->inactivity_ms = (int)(secs > 5 ? secs : DEFAULT_INACTIVITY_S) * 1000;
 	a->now = a->headless ? 0 : (int64_t)SDL_GetTicks64();
+	a->wall_at_start = a->db ? store_now(a->db) : (int64_t)time(NULL);
 	a->last_input = a->now;
 	app_show(a, &screen_home);
 	return 0;
@@ -201,6 +202,15 @@ void app_frame(app *a)
 	}
 	if (a->first_frame == 0)
 		a->first_frame = app_seconds();
+}
+
+int64_t app_wall(const app *a)
+{
+	/* Scripts: the wall clock of the start, moved by the virtual clock only,
+	 * so that what a script sees does not hang on how fast it runs. */
+	if (a->headless)
+		return a->wall_at_start + a->now / 1000;
+	return a->db ? store_now(a->db) : (int64_t)time(NULL);
 }
 
 double app_seconds(void)

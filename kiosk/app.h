@@ -49,6 +49,7 @@ struct app {
 	SDL_Window *window;
 	int64_t now;             /* the kiosk's clock, ms; virtual in scripts */
 	int64_t last_input;
+	int64_t wall_at_start;   /* app_wall when the kiosk started, seconds */
 	int64_t wake_at;         /* a screen's next timed change, -1 if none */
 	int64_t watchdog_at;     /* the next systemd watchdog ping, -1 if none */
 	int64_t watchdog_ms;     /* between pings: half of WatchdogSec; 0 if off */
@@ -109,6 +110,11 @@ void app_input(app *a, const ui_input *in);
 void app_tick(app *a, int64_t now_ms);
 /* Draws the current screen (does not present). */
 void app_frame(app *a);
+
+/* The kiosk's wall clock in seconds (store_now), moving with the kiosk's own
+ * clock in scripts: `wait MS` moves it too. For times kept in the data file
+ * across restarts (the PIN pad's lock). */
+int64_t app_wall(const app *a);
 
 /* Monotonic seconds, for start-up and frame timings. */
 double app_seconds(void);

@@ -170,14 +170,24 @@ static int cmd_pin_set(int argc, char **argv)
 	store *s;
 	if (open_store(db, &s))
 		return 1;
+	char code[STORE_RECOVERY_DIGITS + 1] = "";
 	int rc = store_pin_set(s, pin);
+	if (rc == STORE_OK)
+		rc = store_pin_recovery_new(s, code);
 	if (rc == STORE_INVALID)
 		fail("%s", "pin set: a PIN is 4 to 8 digits");
 	else if (rc != STORE_OK)
 		fail("pin set: %s", store_errmsg(s));
 	else
-		printf("The facilitator PIN is set.\n");
+		/* Shown once, here only: the data file keeps its hash. */
+		printf("The facilitator PIN is set.\n"
+		       "Recovery code: %.4s %.4s %.4s\n"
+		       "Keep it away from the kiosk. Typed on the PIN pad after \"Forgot PIN?\", it lifts\n"
+		       "the lock that wrong PINs put on the pad and lets you choose a new PIN. It works\n"
+		       "once; \"pin set\" again makes a new one.\n",
+		       code, code + 4, code + 8);
 	explicit_bzero(pin, sizeof pin);
+	explicit_bzero(code, sizeof code);
 	store_close(s);
 	return rc == STORE_OK ? 0 : 1;
 }

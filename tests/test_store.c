@@ -917,6 +917,99 @@ static void pin_is_stored_only_as_a_hash_and_checks(void **state)
 	store_close(s);
 }
 
+/* Five wrong PINs at now; the fifth one's lock end. */
+static int64_t five_wrong_pins(store *s, int64_t now)
+{
+	int64_t until = -1;
+
+	for (int i = 1; i <= STORE_PIN_TRIES; i++) {
+		assert_int_equal(store_pin_try(s, "9999", now, &until), STORE_WRONG);
+		if (i < STORE_PIN_TRIES)
+			assert_int_equal(until, 0);
+	}
+	return until;
+}
+
+static void wrong_pins_lock_the_pad_longer_each_time_and_a_reopen_keeps_the_lock(void **state)
+{
+	fixture *f = *state;
+	static const int64_t minutes[] = {1, 5, 15, 60, 60};
+	const int64_t t0 = 1800000000;
+	int64_t now = t0, until;
+	store *s = open_ok(f->path);
+
+	assert_int_equal(store_pin_try(s, "1234", now, &until), STORE_NOTFOUND);
+	assert_int_equal(store_pin_set(s, "1234"), STORE_OK);
+	for (size_t i = 0; i < sizeof minutes / sizeof minutes[0]; i++) {
+		assert_int_equal(five_wrong_pins(s, now), now + 60 * minutes[i]);
+		/* A restart lifts nothing: not even the right PIN is checked. */
+		store_close(s);
+		s = open_ok(f->path);
+		assert_int_equal(store_pin_lock(s, now + 1, &until), STORE_OK);
+		assert_int_equal(until, now + 60 * minutes[i]);
+		assert_int_equal(store_pin_try(s, "1234", now + 60 * minutes[i] - 1, &until), STORE_LOCKED);
+		assert_int_equal(until, now + 60 * minutes[i]);
+		now += 60 * minutes[i];
+		assert_int_equal(store_pin_lock(s, now, &until), STORE_OK);
+		assert_int_equal(until, 0);
+	}
+	/* The right PIN clears the count: the next lock is a minute again. */
+	assert_int_equal(store_pin_try(s, "1234", now, &until), STORE_OK);
+	assert_int_equal(until, 0);
+	assert_int_equal(five_wrong_pins(s, now), now + 60);
+	/* A clock put back by a power cut does not stretch the lock beyond
+	 * its own length. */
+	assert_int_equal(store_pin_lock(s, now - 86400, &until), STORE_OK);
+	assert_int_equal(until, now - 86400 + 60);
+	assert_int_equal(store_pin_try(s, "1234", now - 86400 + 60, &until), STORE_OK);
+	/* A new PIN starts with no count and no lock. */
+	five_wrong_pins(s, now);
+	assert_int_equal(store_pin_set(s, "5678"), STORE_OK);
+	assert_int_equal(store_pin_lock(s, now, &until), STORE_OK);
+	assert_int_equal(until, 0);
+	assert_int_equal(store_pin_try(s, "5678", now, &until), STORE_OK);
+	store_close(s);
+}
+
+static void the_recovery_code_lifts_the_lock_once_and_is_kept_only_as_a_hash(void **state)
+{
+	fixture *f = *state;
+	const int64_t now = 1800000000;
+	char code[STORE_RECOVERY_DIGITS + 1], spaced[32];
+	int64_t until;
+	store *s = open_ok(f->path);
+
+	assert_int_equal(store_pin_set(s, "1234"), STORE_OK);
+	assert_int_equal(store_pin_recover(s, "000000000000"), STORE_NOTFOUND);
+	assert_int_equal(store_pin_recovery_new(s, code), STORE_OK);
+	assert_int_equal(strlen(code), STORE_RECOVERY_DIGITS);
+	assert_int_equal(strspn(code, "0123456789"), STORE_RECOVERY_DIGITS);
+	char like[128];
+	snprintf(like, sizeof like, "SELECT count(*) FROM settings WHERE CAST(value AS TEXT) LIKE '%%%s%%'", code);
+	assert_int_equal(query_int(s, like), 0);
+	assert_int_equal(query_int(s, "SELECT count(*) FROM settings WHERE key = 'pin_recovery' "
+				      "AND value LIKE '$argon2id$%'"), 1);
+	assert_int_not_equal(five_wrong_pins(s, now), 0);
+	store_close(s);
+
+	s = open_ok(f->path);
+	assert_int_equal(store_pin_recover(s, "123"), STORE_WRONG);
+	code[0] = code[0] == '9' ? '0' : (char)(code[0] + 1);
+	assert_int_equal(store_pin_recover(s, code), STORE_WRONG);
+	code[0] = code[0] == '0' ? '9' : (char)(code[0] - 1);
+	assert_int_equal(store_pin_lock(s, now, &until), STORE_OK);
+	assert_int_not_equal(until, 0);
+	/* Typed in groups, while the pad is locked. */
+	snprintf(spaced, sizeof spaced, "%.4s-%.4s %.4s", code, code + 4, code + 8);
+	assert_int_equal(store_pin_recover(s, spaced), STORE_OK);
+	assert_int_equal(store_pin_lock(s, now, &until), STORE_OK);
+	assert_int_equal(until, 0);
+	assert_int_equal(store_pin_try(s, "1234", now, &until), STORE_OK);
+	/* Once only. */
+	assert_int_equal(store_pin_recover(s, code), STORE_NOTFOUND);
+	store_close(s);
+}
+
 static void a_pin_must_be_four_to_eight_digits(void **state)
 {
 	fixture *f = *state;
@@ -3200,6 +3293,8 @@ int main(void)
 		T(activity_names_read_as_in_the_seed),
 		T(pin_is_stored_only_as_a_hash_and_checks),
 		T(a_pin_must_be_four_to_eight_digits),
+		T(wrong_pins_lock_the_pad_longer_each_time_and_a_reopen_keeps_the_lock),
+		T(the_recovery_code_lifts_the_lock_once_and_is_kept_only_as_a_hash),
 		T(clock_offset_moves_now),
 		T(settings_have_defaults_and_survive_reopen),
 		T(the_stores_own_settings_cannot_be_overwritten),

@@ -33,6 +33,9 @@
 #define KEY_SEQ "seq"
 #define KEY_CURRENT "current_event"
 #define KEY_PIN "pin_hash"
+#define KEY_PIN_FAILS "pin_fails"          /* wrong PINs since the last right one */
+#define KEY_PIN_LOCKED "pin_locked_until"  /* the PIN pad's lock ends (seconds) */
+#define KEY_PIN_RECOVERY "pin_recovery"    /* the recovery code's Argon2id hash */
 #define KEY_CLOCK "clock_offset"
 #define KEY_IDEA_LABEL "idea_label"        /* the third kind of note's name */
 #define KEY_LANGUAGE "language"            /* the words' language, "cy" */
@@ -645,6 +648,20 @@ static int setting_put_text(store *s, const char *key, const char *value,
 	return rc;
 }
 
+static int setting_delete(store *s, const char *key, const char *what)
+{
+	static const char sql[] = "DELETE FROM settings WHERE key = ?1";
+	sqlite3_stmt *st = NULL;
+	int rc = STORE_OK;
+
+	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK ||
+	    sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC) != SQLITE_OK ||
+	    sqlite3_step(st) != SQLITE_DONE)
+		rc = fail_db(s, sqlite3_errcode(s->db), what);
+	sqlite3_finalize(st);
+	return rc;
+}
+
 /* ---- opening ------------------------------------------------------------------- */
 
 /* The folder holding path, as a new string ("." for a bare name). */
@@ -1094,7 +1111,7 @@ int store_setting_set_int(store *s, const char *key, int64_t value)
 	static const char *const reserved[] = {
 		KEY_KIOSK, KEY_SEQ, KEY_CURRENT, KEY_PIN, KEY_CLOCK, KEY_IDEA_LABEL,
 		KEY_LANGUAGE, KEY_IDEA_HIDDEN, KEY_PROMPT, KEY_PROMPT_EVENT, KEY_PROMPT_ITEM,
-		KEY_SYNC_KEY,
+		KEY_SYNC_KEY, KEY_PIN_FAILS, KEY_PIN_LOCKED, KEY_PIN_RECOVERY,
 	};
 
 	assert(s && key && key[0]);
@@ -1752,9 +1769,21 @@ bool store_pin_is_set(store *s)
 	return setting_get_text(s, KEY_PIN, hash, sizeof hash) == STORE_OK;
 }
 
+/* Forgets the wrong-PIN count and the lock, inside the caller's transaction. */
+static int pin_lock_clear(store *s, const char *what)
+{
+	int rc = setting_delete(s, KEY_PIN_FAILS, what);
+
+	if (rc == STORE_OK)
+		rc = setting_delete(s, KEY_PIN_LOCKED, what);
+	return rc;
+}
+
 int store_pin_set(store *s, const char *pin)
 {
+	static const char what[] = N_("the PIN was not saved");
 	char hash[crypto_pwhash_STRBYTES];
+	int rc;
 
 	assert(s && pin);
 	if (!pin_valid(pin))
@@ -1764,7 +1793,14 @@ int store_pin_set(store *s, const char *pin)
 			      crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0)
 		return set_msg(s, STORE_IO, _("The kiosk ran out of memory: the PIN was "
 			       "not saved."));
-	return setting_put_text(s, KEY_PIN, hash, N_("the PIN was not saved"));
+	rc = tx_begin(s, what);
+	if (rc != STORE_OK)
+		return rc;
+	rc = setting_put_text(s, KEY_PIN, hash, what);
+	/* A new PIN starts with a clean slate: no count, no lock. */
+	if (rc == STORE_OK)
+		rc = pin_lock_clear(s, what);
+	return tx_end(s, rc, what);
 }
 
 int store_pin_check(store *s, const char *pin)
@@ -1781,6 +1817,165 @@ int store_pin_check(store *s, const char *pin)
 	if (!pin_valid(pin) || crypto_pwhash_str_verify(hash, pin, strlen(pin)) != 0)
 		return set_msg(s, STORE_WRONG, _("That PIN is not right."));
 	return STORE_OK;
+}
+
+/* The length of the lock after the level-th run of wrong PINs (1, 2, ...). */
+static int64_t pin_lock_length(int64_t level)
+{
+	static const int64_t minutes[] = {1, 5, 15, 60};
+	size_t n = sizeof minutes / sizeof minutes[0];
+
+	return 60 * minutes[level < 1 ? 0 : (size_t)level > n ? n - 1 : (size_t)level - 1];
+}
+
+/* Reads the count and the lock's end (0 when unset), shortening a lock the
+ * clock has pushed too far away; inside the caller's transaction. */
+static int pin_lock_read(store *s, int64_t now, int64_t *fails, int64_t *until,
+			 const char *what)
+{
+	int rc = setting_get_int(s, KEY_PIN_FAILS, fails);
+
+	if (rc == STORE_NOTFOUND) {
+		*fails = 0;
+		rc = STORE_OK;
+	}
+	if (rc == STORE_OK)
+		rc = setting_get_int(s, KEY_PIN_LOCKED, until);
+	if (rc == STORE_NOTFOUND) {
+		*until = 0;
+		return STORE_OK;
+	}
+	if (rc != STORE_OK)
+		return rc;
+	int64_t length = pin_lock_length(*fails / STORE_PIN_TRIES);
+	if (*until > now + length) {
+		*until = now + length;
+		rc = setting_put_int(s, KEY_PIN_LOCKED, *until, what);
+	}
+	return rc;
+}
+
+int store_pin_lock(store *s, int64_t now, int64_t *until)
+{
+	static const char what[] = N_("the PIN pad's lock could not be read");
+	int64_t fails;
+	int rc;
+
+	assert(s && until);
+	*until = 0;
+	rc = tx_begin(s, what);
+	if (rc == STORE_OK)
+		rc = pin_lock_read(s, now, &fails, until, what);
+	rc = tx_end(s, rc, what);
+	if (rc != STORE_OK || *until <= now)
+		*until = 0;
+	return rc;
+}
+
+int store_pin_try(store *s, const char *pin, int64_t now, int64_t *until)
+{
+	static const char what[] = N_("the wrong PIN was not counted");
+	char hash[crypto_pwhash_STRBYTES];
+	int64_t fails = 0;
+	int rc, verdict = STORE_OK;
+
+	assert(s && pin && until);
+	*until = 0;
+	rc = tx_begin(s, what);
+	if (rc != STORE_OK)
+		return rc;
+	rc = setting_get_text(s, KEY_PIN, hash, sizeof hash);
+	if (rc == STORE_NOTFOUND) {
+		verdict = set_msg(s, STORE_NOTFOUND, _("No facilitator PIN has been set."));
+		rc = STORE_OK;
+		goto out;
+	}
+	if (rc == STORE_OK)
+		rc = pin_lock_read(s, now, &fails, until, what);
+	if (rc != STORE_OK)
+		goto out;
+	if (*until > now) {
+		verdict = set_msg(s, STORE_LOCKED, _("The PIN pad is locked after too many "
+				  "wrong PINs."));
+		goto out;
+	}
+	*until = 0;
+	if (pin_valid(pin) && crypto_pwhash_str_verify(hash, pin, strlen(pin)) == 0) {
+		rc = pin_lock_clear(s, what);
+		goto out;
+	}
+	fails++;
+	rc = setting_put_int(s, KEY_PIN_FAILS, fails, what);
+	if (rc == STORE_OK && fails % STORE_PIN_TRIES == 0) {
+		*until = now + pin_lock_length(fails / STORE_PIN_TRIES);
+		rc = setting_put_int(s, KEY_PIN_LOCKED, *until, what);
+	}
+	verdict = set_msg(s, STORE_WRONG, _("That PIN is not right."));
+out:
+	/* A wrong PIN is an answer, not a failure: its count is kept. */
+	rc = tx_end(s, rc, what);
+	explicit_bzero(hash, sizeof hash);
+	if (rc != STORE_OK)
+		*until = 0;
+	return rc != STORE_OK ? rc : verdict;
+}
+
+int store_pin_recovery_new(store *s, char code[STORE_RECOVERY_DIGITS + 1])
+{
+	char hash[crypto_pwhash_STRBYTES];
+	int rc;
+
+	assert(s && code);
+	for (int i = 0; i < STORE_RECOVERY_DIGITS; i++)
+		code[i] = (char)('0' + randombytes_uniform(10));
+	code[STORE_RECOVERY_DIGITS] = '\0';
+	if (crypto_pwhash_str(hash, code, STORE_RECOVERY_DIGITS, crypto_pwhash_OPSLIMIT_INTERACTIVE,
+			      crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0) {
+		explicit_bzero(code, STORE_RECOVERY_DIGITS + 1);
+		return set_msg(s, STORE_IO, _("The kiosk ran out of memory: no recovery "
+			       "code was made."));
+	}
+	rc = setting_put_text(s, KEY_PIN_RECOVERY, hash, N_("the recovery code was not saved"));
+	if (rc != STORE_OK)
+		explicit_bzero(code, STORE_RECOVERY_DIGITS + 1);
+	return rc;
+}
+
+int store_pin_recover(store *s, const char *code)
+{
+	static const char what[] = N_("the recovery code was not used");
+	char hash[crypto_pwhash_STRBYTES], digits[STORE_RECOVERY_DIGITS + 1];
+	size_t n = 0;
+	int rc;
+
+	assert(s && code);
+	for (const char *p = code; *p; p++) {
+		if (*p == ' ' || *p == '-')
+			continue;
+		if (*p < '0' || *p > '9' || n == STORE_RECOVERY_DIGITS)
+			return set_msg(s, STORE_WRONG, _("That recovery code is not right."));
+		digits[n++] = *p;
+	}
+	digits[n] = '\0';
+	rc = tx_begin(s, what);
+	if (rc != STORE_OK)
+		goto out;
+	rc = setting_get_text(s, KEY_PIN_RECOVERY, hash, sizeof hash);
+	if (rc == STORE_NOTFOUND)
+		rc = set_msg(s, STORE_NOTFOUND, _("There is no recovery code: make one with "
+			     "\"cop-kiosk pin set\"."));
+	else if (rc == STORE_OK && (n != STORE_RECOVERY_DIGITS ||
+				    crypto_pwhash_str_verify(hash, digits, n) != 0))
+		rc = set_msg(s, STORE_WRONG, _("That recovery code is not right."));
+	/* Used once: a code seen over a shoulder opens nothing afterwards. */
+	if (rc == STORE_OK)
+		rc = setting_delete(s, KEY_PIN_RECOVERY, what);
+	if (rc == STORE_OK)
+		rc = pin_lock_clear(s, what);
+	rc = tx_end(s, rc, what);
+out:
+	explicit_bzero(digits, sizeof digits);
+	return rc;
 }
 
 /* ---- check-ins ------------------------------------------------------------------ */
@@ -3008,20 +3203,6 @@ int store_note_kind_show(store *s, store_note_kind k, bool shown)
 static void chosen_key(int64_t event_id, char *key, size_t cap)
 {
 	snprintf(key, cap, KEY_ITEM_PREFIX "%lld", (long long)event_id);
-}
-
-static int setting_delete(store *s, const char *key, const char *what)
-{
-	static const char sql[] = "DELETE FROM settings WHERE key = ?1";
-	sqlite3_stmt *st = NULL;
-	int rc = STORE_OK;
-
-	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK ||
-	    sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC) != SQLITE_OK ||
-	    sqlite3_step(st) != SQLITE_DONE)
-		rc = fail_db(s, sqlite3_errcode(s->db), what);
-	sqlite3_finalize(st);
-	return rc;
 }
 
 /* Item item_id if it is on event_id's agenda (not removed); else STORE_NOTFOUND. */

@@ -19,7 +19,8 @@ enum {
 	STORE_TOO_NEW,   /* written by a newer CoP Kiosk (user_version above ours) */
 	STORE_IO,        /* cannot open, read or write: permissions, full disk */
 	STORE_BUSY,      /* another process holds the database */
-	STORE_EXISTS     /* already there: nothing new was stored */
+	STORE_EXISTS,    /* already there: nothing new was stored */
+	STORE_LOCKED     /* the PIN pad is locked after wrong PINs: nothing checked */
 };
 
 /* Field limits, in bytes of UTF-8 including the terminating NUL. */
@@ -116,6 +117,35 @@ bool store_pin_is_set(store *s);
 int store_pin_set(store *s, const char *pin);
 /* STORE_OK if pin matches, STORE_WRONG if not, STORE_NOTFOUND if none is set. */
 int store_pin_check(store *s, const char *pin);
+
+/* The PIN pad locks after every STORE_PIN_TRIES wrong PINs in a row: for 1
+ * minute, then 5, 15, and 60 for each lock after. The count and the lock's end
+ * are kept in the data file, so a restart lifts nothing; a right PIN, a new PIN
+ * or the recovery code clears them. now: the caller's clock in store_now
+ * seconds (the kiosk's own, virtual in scripts). */
+#define STORE_PIN_TRIES 5
+/* Tries pin at now. STORE_OK (count and lock cleared) if it matches;
+ * STORE_WRONG if not, counted, with *until the end of the lock this try
+ * started, or 0; STORE_LOCKED, nothing checked, while the pad is locked, with
+ * *until the lock's end; STORE_NOTFOUND if no PIN is set. */
+int store_pin_try(store *s, const char *pin, int64_t now, int64_t *until);
+/* *until: the end of the pad's lock, or 0 when it is not locked at now. A lock
+ * ending further from now than its own length (the clock went back after a
+ * power cut: a Pi has no real-time clock) is shortened to its length from now,
+ * and kept so. */
+int store_pin_lock(store *s, int64_t now, int64_t *until);
+
+/* A one-time recovery code: STORE_RECOVERY_DIGITS digits, typed on the PIN
+ * pad, lifting the lock even while it holds. */
+#define STORE_RECOVERY_DIGITS 12
+/* Makes a new recovery code into code (digits and NUL), replacing any earlier
+ * one; the data file keeps only its Argon2id hash, as for the PIN. */
+int store_pin_recovery_new(store *s, char code[STORE_RECOVERY_DIGITS + 1]);
+/* STORE_OK if code (digits; spaces and dashes ignored) is the recovery code:
+ * it is used up, and the wrong-PIN count and the lock are cleared.
+ * STORE_WRONG if not, STORE_NOTFOUND if there is none. Not held back by the
+ * lock: 10^12 codes behind Argon2id cannot be guessed at a touchscreen. */
+int store_pin_recover(store *s, const char *code);
 
 /* Number of people checked in at an event. */
 int store_checkin_count(store *s, int64_t event_id, int *n);
