@@ -10,6 +10,7 @@
 #include "app.h"
 #include "core/roster.h"
 #include "core/config.h"
+#include "core/files.h"
 #include "core/lang.h"
 #include "core/text.h"
 #include "core/when.h"
@@ -276,7 +277,7 @@ static int cmd_export(int argc, char **argv)
 	if (open_store(db, &s))
 		return 1;
 	char why[4200] = "";
-	FILE *out = fopen(tmp, "wb");
+	FILE *out = files_create_private(tmp); /* names and emails: 0600 */
 	if (!out) {
 		snprintf(why, sizeof why, "export: cannot write %s (%s)", tmp, strerror(errno));
 	} else {

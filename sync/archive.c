@@ -1,11 +1,15 @@
 /* archive: cop-sync's SQLite archive — schema, idempotent import, exports. */
 #include "archive.h"
 
+#include <errno.h>
+#include <fcntl.h>
 #include <sqlite3.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <time.h>
+#include <unistd.h>
 
 #define APPLICATION_ID 0x436f5053 /* "CoPS" */
 #define SCHEMA_VERSION 1
@@ -56,6 +60,19 @@ static int pragma_int(sqlite3 *db, const char *sql, int *out)
 	return rc;
 }
 
+/* A new archive is readable and writable by its owner only, whatever the
+ * umask: it holds names and emails (SQLite's -journal beside it takes the
+ * same mode). 0, or -1 with errno. */
+static int create_private(const char *path)
+{
+	int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+	if (fd < 0)
+		return errno == EEXIST ? 0 : -1;
+	int rc = fchmod(fd, 0600);
+	close(fd);
+	return rc;
+}
+
 int archive_open(const char *path, archive **out, char *err, size_t errlen)
 {
 	int rc = ARCHIVE_OK, app = 0, version = 0, objects = 0;
@@ -64,6 +81,11 @@ int archive_open(const char *path, archive **out, char *err, size_t errlen)
 	if (!a) {
 		say(err, errlen, "out of memory");
 		return ARCHIVE_IO;
+	}
+	if (create_private(path) != 0) {
+		say(err, errlen, "cannot create the archive %s: %s", path, strerror(errno));
+		rc = ARCHIVE_IO;
+		goto out;
 	}
 	if (sqlite3_open_v2(path, &a->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) !=
 	    SQLITE_OK) {

@@ -1010,6 +1010,41 @@ static void the_recovery_code_lifts_the_lock_once_and_is_kept_only_as_a_hash(voi
 	store_close(s);
 }
 
+/* The permission bits of path, or -1 when it is not there. */
+static int mode_of(const char *path)
+{
+	struct stat st;
+
+	return stat(path, &st) == 0 ? (int)(st.st_mode & 0777) : -1;
+}
+
+static void the_data_file_and_its_wal_are_private_whatever_the_umask(void **state)
+{
+	fixture *f = *state;
+	char wal[600], shm[600];
+	store_event ev = {0};
+	mode_t old = umask(022);
+	store *s = open_ok(f->path);
+
+	snprintf(ev.title, sizeof ev.title, "Private");
+	assert_int_equal(store_event_add(s, &ev), STORE_OK);
+	snprintf(wal, sizeof wal, "%s-wal", f->path);
+	snprintf(shm, sizeof shm, "%s-shm", f->path);
+	/* While open: the WAL and the shared memory hold the same names. */
+	assert_int_equal(mode_of(f->path), 0600);
+	assert_int_equal(mode_of(wal), 0600);
+	assert_int_equal(mode_of(shm), 0600);
+	store_close(s);
+
+	/* A data file left readable by an earlier kiosk is made private. */
+	assert_int_equal(chmod(f->path, 0644), 0);
+	s = open_ok(f->path);
+	assert_int_equal(mode_of(f->path), 0600);
+	assert_int_equal(mode_of(wal), 0600);
+	store_close(s);
+	umask(old);
+}
+
 static void a_pin_must_be_four_to_eight_digits(void **state)
 {
 	fixture *f = *state;
@@ -3293,6 +3328,7 @@ int main(void)
 		T(activity_names_read_as_in_the_seed),
 		T(pin_is_stored_only_as_a_hash_and_checks),
 		T(a_pin_must_be_four_to_eight_digits),
+		T(the_data_file_and_its_wal_are_private_whatever_the_umask),
 		T(wrong_pins_lock_the_pad_longer_each_time_and_a_reopen_keeps_the_lock),
 		T(the_recovery_code_lifts_the_lock_once_and_is_kept_only_as_a_hash),
 		T(clock_offset_moves_now),

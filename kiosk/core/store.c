@@ -4,6 +4,7 @@
 
 #include <assert.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -934,6 +935,42 @@ static void sql_fold(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	sqlite3_result_text(ctx, dst, -1, sqlite3_free);
 }
 
+/* A new data file is made readable and writable by its owner only, whatever
+ * the umask: it holds names and emails. SQLite gives the -wal, -shm and
+ * -journal files it makes beside it the same mode. */
+static int create_private(store *s, const char *path)
+{
+	int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+	int rc = STORE_OK;
+
+	if (fd < 0)
+		return errno == EEXIST ? STORE_OK : /* another process made it first */
+		       set_msg(s, STORE_IO, _("Cannot create %s (%s)"), path, strerror(errno));
+	/* The umask may take bits from 0600 too (077 leaves it, 0277 does not). */
+	if (fchmod(fd, 0600) != 0)
+		rc = set_msg(s, STORE_IO, _("Cannot create %s (%s)"), path, strerror(errno));
+	close(fd);
+	return rc;
+}
+
+/* A data file of ours made readable by others (by a kiosk before this one,
+ * under a umask of 022) is made private, with the files beside it. Only
+ * what this user owns; what cannot be changed is left as it is. */
+static void make_private(const char *path)
+{
+	static const char *const beside[] = {"", "-wal", "-shm", "-journal"};
+	char name[4096];
+	struct stat st;
+
+	for (size_t i = 0; i < sizeof beside / sizeof beside[0]; i++) {
+		if ((size_t)snprintf(name, sizeof name, "%s%s", path, beside[i]) >= sizeof name)
+			return;
+		if (stat(name, &st) == 0 && S_ISREG(st.st_mode) && st.st_uid == geteuid() &&
+		    (st.st_mode & 077) != 0)
+			(void)chmod(name, st.st_mode & 0700);
+	}
+}
+
 /* Everything store_open does once s exists; s->db is closed by the caller. */
 static int open_checked(store *s, const char *path, int known)
 {
@@ -945,6 +982,9 @@ static int open_checked(store *s, const char *path, int known)
 		return set_msg(s, STORE_IO, _("The cryptography library could not start, "
 			       "so %s was not opened"), path);
 	rc = check_file(s, path);
+	if (rc != STORE_OK)
+		return rc;
+	rc = create_private(s, path);
 	if (rc != STORE_OK)
 		return rc;
 	src = sqlite3_open_v2(path, &s->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE,
@@ -966,6 +1006,7 @@ static int open_checked(store *s, const char *path, int known)
 	rc = check_contents(s, path, known, &version);
 	if (rc != STORE_OK)
 		return rc;
+	make_private(path);
 
 	/* WAL and FULL sync: a power cut loses at most the record being saved.
 	 * Temporary journals in memory: a batch's savepoints (store_begin) would
