@@ -261,26 +261,14 @@ static const char *col(sqlite3_stmt *st, int i)
 	return t ? (const char *)t : "";
 }
 
-/* One CSV field, quoted always: the Mailchimp list's form. */
-static void csv_field(FILE *out, const char *s, bool last)
-{
-	fputc('"', out);
-	for (; *s; s++) {
-		if (*s == '"')
-			fputc('"', out);
-		fputc(*s, out);
-	}
-	fputs(last ? "\"\r\n" : "\",", out);
-}
-
-/* One attendance CSV field exactly as the kiosk writes it (kiosk/core/store.c
- * csv_field), so that the two exports of an event are the same bytes: quoted
- * only when it must be (RFC 4180), and a leading = + - @ (or tab, CR), which a
- * spreadsheet would read as a formula, made text by an apostrophe. */
-static void csv_field_kiosk(FILE *out, const char *s, bool last)
+/* The one writer of the archive's CSV fields. A leading = + - @ (or tab,
+ * CR), which a spreadsheet would read as a formula (=HYPERLINK(...), +cmd,
+ * @SUM(1)), is made text by an apostrophe, in every CSV. Quoted always
+ * (quote_all), or only when it must be (RFC 4180). */
+static void csv_write(FILE *out, const char *s, bool last, bool quote_all)
 {
 	bool formula = s[0] != '\0' && strchr("=+-@\t\r", s[0]) != NULL;
-	bool quote = strpbrk(s, ",\"\r\n") != NULL;
+	bool quote = quote_all || strpbrk(s, ",\"\r\n") != NULL;
 	if (quote)
 		fputc('"', out);
 	if (formula)
@@ -293,6 +281,20 @@ static void csv_field_kiosk(FILE *out, const char *s, bool last)
 	if (quote)
 		fputc('"', out);
 	fputs(last ? "\r\n" : ",", out);
+}
+
+/* One CSV field, quoted always: the Mailchimp list's form. */
+static void csv_field(FILE *out, const char *s, bool last)
+{
+	csv_write(out, s, last, true);
+}
+
+/* One attendance CSV field exactly as the kiosk writes it (kiosk/core/store.c
+ * csv_field), so that the two exports of an event are the same bytes: quoted
+ * only when it must be. */
+static void csv_field_kiosk(FILE *out, const char *s, bool last)
+{
+	csv_write(out, s, last, false);
 }
 
 /* The event an export is about: the gid given, or else the newest event (the
