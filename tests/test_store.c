@@ -1771,6 +1771,44 @@ static void a_checkin_needs_an_event_a_member_and_a_known_role(void **state)
 	store_close(s);
 }
 
+static void a_walk_in_stores_the_member_and_the_checkin_together_or_neither(void **state)
+{
+	fixture *f = *state;
+	store *s = open_ok(f->path);
+	int64_t ev = add_event(s, "Spring meeting");
+	store_member m = {0};
+	store_checkin c;
+	int64_t seq = query_int(s, "SELECT value FROM settings WHERE key = 'seq'");
+
+	snprintf(m.first, sizeof m.first, "Siân");
+	snprintf(m.last, sizeof m.last, "Ó Dálaigh");
+	snprintf(m.organisation, sizeof m.organisation, "NHS Wales");
+	/* The check-in fails after the member is in (the disk, a power cut):
+	 * the member goes too, and the counter does not move. */
+	assert_int_equal(sqlite3_exec(store_db(s), "CREATE TEMP TRIGGER fail_checkin BEFORE INSERT ON checkins "
+				      "BEGIN SELECT RAISE(FAIL, 'disk I/O error'); END", NULL, NULL, NULL), SQLITE_OK);
+	assert_int_not_equal(store_walk_in(s, ev, &m, "", &c), STORE_OK);
+	assert_int_equal(m.id, 0);
+	assert_int_equal(query_int(s, "SELECT count(*) FROM members"), 0);
+	assert_int_equal(query_int(s, "SELECT count(*) FROM member_words"), 0);
+	assert_int_equal(query_int(s, "SELECT value FROM settings WHERE key = 'seq'"), seq);
+	assert_int_equal(sqlite3_exec(store_db(s), "DROP TRIGGER fail_checkin", NULL, NULL, NULL), SQLITE_OK);
+	/* No such event: nobody is stored either. */
+	assert_int_equal(store_walk_in(s, ev + 1, &m, "", &c), STORE_NOTFOUND);
+	assert_int_equal(query_int(s, "SELECT count(*) FROM members"), 0);
+
+	assert_int_equal(store_walk_in(s, ev, &m, "", &c), STORE_OK);
+	assert_true(m.id > 0);
+	assert_int_equal(c.member_id, m.id);
+	assert_string_equal(c.first, "Siân");
+	assert_int_equal(query_int(s, "SELECT count(*) FROM members"), 1);
+	assert_int_equal(query_int(s, "SELECT count(*) FROM checkins"), 1);
+	/* Two numbers of the counter: the member's, then the check-in's. */
+	assert_int_equal(query_int(s, "SELECT seq FROM checkins"), seq + 2);
+	assert_true(store_member_is_new(s, m.id, ev));
+	store_close(s);
+}
+
 static void roles_read_as_in_the_seed(void **state)
 {
 	static const char *const want[STORE_ROLE_COUNT] = {
@@ -3355,6 +3393,7 @@ int main(void)
 		T(a_checkin_needs_an_event_a_member_and_a_known_role),
 		T(roles_read_as_in_the_seed),
 		T(an_undone_checkin_can_be_made_again),
+		T(a_walk_in_stores_the_member_and_the_checkin_together_or_neither),
 		T(the_checkin_list_shows_names_newest_first_and_can_be_searched),
 		T(forgetting_a_member_removes_their_details_but_keeps_the_count),
 		T(a_member_is_new_until_they_come_to_another_event),

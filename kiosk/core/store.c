@@ -2726,6 +2726,51 @@ int store_checkin_add(store *s, int64_t event_id, int64_t member_id, const char 
 	return set_msg(s, STORE_EXISTS, _("You are already checked in (since %s)."), when + 11);
 }
 
+int store_walk_in(store *s, int64_t event_id, store_member *m, const char *role, store_checkin *out)
+{
+	static const char what[] = N_("the check-in was not saved");
+	store_checkin here;
+	member_keys k;
+	int64_t member_seq = 0, checkin_seq = 0, id = 0;
+	bool stored = false;
+	int rc;
+
+	assert(s && m);
+	if (!out)
+		out = &here;
+	if (!role)
+		role = "";
+	if (role[0] != '\0' && !known_role(role))
+		return set_msg(s, STORE_INVALID, _("That role is not one of the roles for "
+			       "the day."));
+	rc = check_member(s, m);
+	if (rc != STORE_OK)
+		return rc;
+	member_keys_of(m, &k);
+	/* Both in one transaction: a power cut (or a kill) between the member
+	 * and the check-in leaves neither, never a member who is not here. */
+	rc = tx_begin(s, what);
+	if (rc != STORE_OK)
+		return rc;
+	rc = next_seq(s, &member_seq, what);
+	if (rc == STORE_OK)
+		rc = insert_member(s, m, &k, member_seq, &id);
+	if (rc == STORE_OK)
+		rc = insert_words(s, id, &k, what);
+	if (rc == STORE_OK)
+		rc = next_seq(s, &checkin_seq, what);
+	if (rc == STORE_OK)
+		rc = insert_checkin(s, event_id, id, role, checkin_seq, &stored);
+	/* A member made just now cannot have been here before. */
+	assert(rc != STORE_OK || stored);
+	rc = tx_end(s, rc, what);
+	if (rc != STORE_OK)
+		return rc;
+	m->id = id;
+	snprintf(m->gid, sizeof m->gid, "%s-%lld", s->kiosk, (long long)member_seq);
+	return checkin_find(s, event_id, id, out);
+}
+
 static int undo_checkin(store *s, int64_t checkin_id, int64_t seq)
 {
 	static const char sql[] =

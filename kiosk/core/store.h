@@ -232,6 +232,11 @@ int store_organisations(store *s, const char *prefix, char (*out)[STORE_TEXT_MAX
  * (STORE_INVALID). STORE_NOTFOUND for no such event, or a member who does not
  * exist or was forgotten. */
 int store_checkin_add(store *s, int64_t event_id, int64_t member_id, const char *role, store_checkin *out);
+/* A walk-in: adds member m (as store_member_add: id and gid set on success)
+ * and checks them in at event_id with role (as store_checkin_add), in one
+ * transaction: both are stored or neither. *out (may be NULL) holds the new
+ * check-in. STORE_NOTFOUND for no such event. */
+int store_walk_in(store *s, int64_t event_id, store_member *m, const char *role, store_checkin *out);
 /* Undoes a check-in made by mistake: it no longer counts, and checking in
  * again later works as the first time did. */
 int store_checkin_undo(store *s, int64_t checkin_id);
