@@ -241,6 +241,9 @@ static int cmd_roster_import(int argc, char **argv)
 			printf("; %d %s already known", r.existing, r.existing == 1 ? "was" : "were");
 		if (r.bad)
 			printf("; %d row%s could not be used", r.bad, r.bad == 1 ? "" : "s");
+		if (r.forgotten)
+			printf("; %d %s left out: forgotten at their request", r.forgotten,
+			       r.forgotten == 1 ? "was" : "were");
 		printf(".\n");
 	}
 	if (f != stdin)

@@ -2888,6 +2888,106 @@ static store_batch batch_ok(store *s, char **records, size_t *len)
 	return b;
 }
 
+/* True if the file at path holds text anywhere (a missing file holds nothing). */
+static bool file_holds(const char *path, const char *text)
+{
+	size_t len = 0;
+	unsigned char *data;
+	bool found;
+
+	if (!file_exists(path))
+		return false;
+	data = slurp(path, &len);
+	found = false;
+	for (size_t i = 0, n = strlen(text); !found && i + n <= len; i++)
+		found = memcmp(data + i, text, n) == 0;
+	free(data);
+	return found;
+}
+
+static void a_forgotten_member_leaves_no_byte_in_the_file_its_wal_or_its_batches(void **state)
+{
+	fixture *f = *state;
+	static const char *const traces[] = {"Zebedee", "Quixotic", "Quixote Trust", "zq.unique@example.org",
+					     "zebedee quixotic", "quixotic"};
+	char wal[600], shm[600], *records = NULL;
+	size_t len = 0;
+	store *s = open_ok(f->path);
+	int64_t ev = add_event(s, "Spring meeting");
+	store_member m = member_named("Zebedee", "Quixotic", "Quixote Trust", "zq.unique@example.org");
+	store_checkin c;
+	store_batch acked, pending;
+
+	snprintf(wal, sizeof wal, "%s-wal", f->path);
+	snprintf(shm, sizeof shm, "%s-shm", f->path);
+	/* Set by the store, not left to how SQLite was built (Debian's has it
+	 * on by default, others do not). */
+	assert_int_equal(query_int(s, "PRAGMA secure_delete"), 1);
+	add_member(s, "Ravi", "Patel", "NHS England");
+	m.mailing_list = true;
+	assert_int_equal(store_walk_in(s, ev, &m, "", &c), STORE_OK);
+	/* An earlier spelling, freed by a correction. */
+	snprintf(m.organisation, sizeof m.organisation, "Quixote Trust (North)");
+	assert_int_equal(store_member_update(s, &m), STORE_OK);
+	acked = batch_ok(s, &records, &len);
+	assert_non_null(strstr(records, "Quixotic"));
+	free(records);
+	assert_int_equal(store_sync_ack(s, acked.id), STORE_OK);
+	snprintf(m.profession, sizeof m.profession, "Nurse");
+	assert_int_equal(store_member_update(s, &m), STORE_OK);
+	pending = batch_ok(s, &records, &len);
+	assert_true(pending.id > acked.id);
+	assert_non_null(strstr(records, "Quixotic"));
+	free(records);
+	for (size_t i = 0; i < sizeof traces / sizeof traces[0]; i++)
+		assert_true(file_holds(f->path, traces[i]) || file_holds(wal, traces[i]));
+
+	assert_int_equal(store_member_forget(s, m.id), STORE_OK);
+	/* While the kiosk still runs (the WAL is there), and after. */
+	for (size_t i = 0; i < sizeof traces / sizeof traces[0]; i++) {
+		if (file_holds(f->path, traces[i]) || file_holds(wal, traces[i]) || file_holds(shm, traces[i]))
+			fail_msg("\"%s\" is still in the data file or its WAL", traces[i]);
+	}
+	/* The batches keep their records, the member now as forgotten. */
+	assert_int_equal(query_int(s, "SELECT count(*) FROM sync_batches WHERE records LIKE "
+				      "'%\"forgotten\":true%'"), 2);
+	assert_int_equal(query_int(s, "SELECT sum(record_count) = sum(length(records) - "
+				      "length(replace(records, char(10), ''))) FROM sync_batches"), 1);
+	/* The one waiting can still be acknowledged; the next sends the forget. */
+	assert_int_equal(store_sync_ack(s, pending.id), STORE_OK);
+	pending = batch_ok(s, &records, &len);
+	assert_non_null(strstr(records, "\"forgotten\":true"));
+	assert_null(strstr(records, "Quixotic"));
+	free(records);
+	store_close(s);
+	for (size_t i = 0; i < sizeof traces / sizeof traces[0]; i++)
+		assert_false(file_holds(f->path, traces[i]));
+}
+
+static void a_forgotten_member_is_recognised_by_email_or_name_and_organisation(void **state)
+{
+	fixture *f = *state;
+	store *s = open_ok(f->path);
+	store_member m = member_named("Siân", "Ó Dálaigh", "NHS Wales", "Sian.Odalaigh@wales.nhs.uk");
+	store_member by_name = member_named("sian", "o dalaigh", "nhs wales", "");
+	store_member by_email = member_named("S", "O", "Elsewhere", "sian.odalaigh@WALES.nhs.uk");
+	store_member other = member_named("Sian", "O Dalaigh", "Elsewhere", "other@wales.nhs.uk");
+
+	assert_int_equal(store_member_add(s, &m), STORE_OK);
+	assert_int_equal(store_member_forgotten(s, &m), STORE_NOTFOUND);
+	assert_int_equal(store_member_forget(s, m.id), STORE_OK);
+	assert_int_equal(store_member_forgotten(s, &m), STORE_OK);
+	assert_int_equal(store_member_forgotten(s, &by_name), STORE_OK);
+	assert_int_equal(store_member_forgotten(s, &by_email), STORE_OK);
+	assert_int_equal(store_member_forgotten(s, &other), STORE_NOTFOUND);
+	/* Tokens, not the words. */
+	assert_int_equal(query_int(s, "SELECT count(*) FROM settings WHERE key LIKE 'forgotten:%'"), 2);
+	assert_int_equal(query_int(s, "SELECT count(*) FROM settings WHERE key LIKE '%dalaigh%' "
+				      "OR key LIKE '%wales%'"), 0);
+	assert_int_equal(store_setting_set_int(s, "forgotten:00", 1), STORE_INVALID);
+	store_close(s);
+}
+
 /* An event with one of each kind of record, an undone check-in and a
  * forgotten member; *note_id receives the note. */
 static int64_t event_with_one_of_each(store *s, int64_t *note_id)
@@ -3394,6 +3494,8 @@ int main(void)
 		T(roles_read_as_in_the_seed),
 		T(an_undone_checkin_can_be_made_again),
 		T(a_walk_in_stores_the_member_and_the_checkin_together_or_neither),
+		T(a_forgotten_member_leaves_no_byte_in_the_file_its_wal_or_its_batches),
+		T(a_forgotten_member_is_recognised_by_email_or_name_and_organisation),
 		T(the_checkin_list_shows_names_newest_first_and_can_be_searched),
 		T(forgetting_a_member_removes_their_details_but_keeps_the_count),
 		T(a_member_is_new_until_they_come_to_another_event),

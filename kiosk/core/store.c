@@ -45,6 +45,7 @@
 #define KEY_PROMPT_EVENT "prompt_event"    /* ... the event it runs at */
 #define KEY_PROMPT_ITEM "prompt_item"      /* ... its agenda item, or 0 */
 #define KEY_ITEM_PREFIX "current_item:"    /* + event id: the chosen agenda item */
+#define KEY_FORGOTTEN_PREFIX "forgotten:"  /* + a forgotten person's token (hex) */
 #define KEY_SYNC_KEY "sync_pubkey"         /* the archive's public key, 64 hex digits */
 
 #if defined(__GNUC__)
@@ -1011,9 +1012,11 @@ static int open_checked(store *s, const char *path, int known)
 	/* WAL and FULL sync: a power cut loses at most the record being saved.
 	 * Temporary journals in memory: a batch's savepoints (store_begin) would
 	 * otherwise write every page they touch to a temporary file. */
+	/* secure_delete: what a change or a forget removes is overwritten with
+	 * zeros, not left in the file's free space. */
 	src = sqlite3_exec(s->db, "PRAGMA journal_mode = WAL; "
 			   "PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; "
-			   "PRAGMA temp_store = MEMORY", NULL, NULL, NULL);
+			   "PRAGMA temp_store = MEMORY; PRAGMA secure_delete = ON", NULL, NULL, NULL);
 	if (src != SQLITE_OK)
 		return fail_open(s, path, src);
 	for (int step = (int)version; step < known; step++) {
@@ -1161,7 +1164,8 @@ int store_setting_set_int(store *s, const char *key, int64_t value)
 			return set_msg(s, STORE_INVALID, _("The setting %s is kept by the "
 				       "kiosk itself."), key);
 	}
-	if (strncmp(key, KEY_ITEM_PREFIX, strlen(KEY_ITEM_PREFIX)) == 0)
+	if (strncmp(key, KEY_ITEM_PREFIX, strlen(KEY_ITEM_PREFIX)) == 0 ||
+	    strncmp(key, KEY_FORGOTTEN_PREFIX, strlen(KEY_FORGOTTEN_PREFIX)) == 0)
 		return set_msg(s, STORE_INVALID, _("The setting %s is kept by the kiosk "
 			       "itself."), key);
 	return setting_put_int(s, key, value, N_("the setting was not saved"));
@@ -2533,6 +2537,90 @@ static int blank_member(store *s, int64_t id, int64_t seq)
 			N_("the member was not forgotten"));
 }
 
+/* A forgotten person's token, in hex, for the settings' key: the keyed hash
+ * (BLAKE2b, keyed with the kiosk's id) of what a roster row is recognised
+ * by — "email:" and the address in lower case, or "name:" and the folded
+ * name and organisation — so that a later roster listing them leaves them
+ * out without the file keeping their name or address. */
+static void forgotten_key(const store *s, const char *kind, const char *text, char key[128])
+{
+	unsigned char hash[32];
+	crypto_generichash_state h;
+
+	_Static_assert(KIOSK_ID_LEN >= crypto_generichash_KEYBYTES_MIN, "the kiosk id keys the hash");
+	crypto_generichash_init(&h, (const unsigned char *)s->kiosk, KIOSK_ID_LEN, sizeof hash);
+	crypto_generichash_update(&h, (const unsigned char *)kind, strlen(kind) + 1);
+	crypto_generichash_update(&h, (const unsigned char *)text, strlen(text));
+	crypto_generichash_final(&h, hash, sizeof hash);
+	memcpy(key, KEY_FORGOTTEN_PREFIX, strlen(KEY_FORGOTTEN_PREFIX));
+	sodium_bin2hex(key + strlen(KEY_FORGOTTEN_PREFIX), 2 * sizeof hash + 1, hash, sizeof hash);
+}
+
+/* The tokens of m: by name and organisation always, by email when it has
+ * one; returns how many (1 or 2). */
+static int forgotten_keys(const store *s, const store_member *m, char keys[2][128])
+{
+	member_keys k;
+	char text[sizeof k.name + sizeof k.org + 1], email[STORE_EMAIL_MAX];
+	size_t i;
+
+	member_keys_of(m, &k);
+	snprintf(text, sizeof text, "%s\x1f%s", k.name, k.org);
+	forgotten_key(s, "name", text, keys[0]);
+	for (i = 0; m->email[i] && i + 1 < sizeof email; i++)
+		email[i] = (char)(m->email[i] >= 'A' && m->email[i] <= 'Z' ? m->email[i] - 'A' + 'a' : m->email[i]);
+	email[i] = '\0';
+	if (!email[0])
+		return 1;
+	forgotten_key(s, "email", email, keys[1]);
+	return 2;
+}
+
+/* Keeps member id's tokens (forgotten_key), before their details go. A
+ * member not there (or forgotten already) is left to blank_member to say. */
+static int remember_forgotten(store *s, int64_t id, const char *what)
+{
+	static const char sql[] =
+		"SELECT " MEMBER_COLUMNS " FROM members WHERE id = ?1 AND forgotten = 0";
+	char keys[2][128];
+	store_member m;
+	sqlite3_stmt *st = NULL;
+	int rc;
+
+	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK ||
+	    sqlite3_bind_int64(st, 1, id) != SQLITE_OK) {
+		rc = fail_db(s, sqlite3_errcode(s->db), what);
+		goto out;
+	}
+	rc = step_member(s, st, &m, what);
+	if (rc == STORE_NOTFOUND) {
+		rc = STORE_OK;
+		goto out;
+	}
+	for (int i = 0, n = rc == STORE_OK ? forgotten_keys(s, &m, keys) : 0; i < n && rc == STORE_OK; i++)
+		rc = setting_put_int(s, keys[i], 1, what);
+	sodium_memzero(&m, sizeof m);
+out:
+	sqlite3_finalize(st);
+	return rc;
+}
+
+int store_member_forgotten(store *s, const store_member *m)
+{
+	char keys[2][128];
+	int64_t v;
+	int rc = STORE_NOTFOUND;
+
+	assert(s && m);
+	for (int i = 0, n = forgotten_keys(s, m, keys); i < n && rc == STORE_NOTFOUND; i++)
+		rc = setting_get_int(s, keys[i], &v);
+	if (rc == STORE_NOTFOUND)
+		return set_msg(s, STORE_NOTFOUND, _("There is no such member."));
+	return rc;
+}
+
+static int scrub_batches(store *s, int64_t id, const char *what);
+
 int store_member_forget(store *s, int64_t id)
 {
 	static const char what[] = N_("the member was not forgotten");
@@ -2545,10 +2633,21 @@ int store_member_forget(store *s, int64_t id)
 		return rc;
 	rc = next_seq(s, &seq, what);
 	if (rc == STORE_OK)
+		rc = remember_forgotten(s, id, what);
+	if (rc == STORE_OK)
 		rc = blank_member(s, id, seq);
 	if (rc == STORE_OK)
 		rc = delete_words(s, id, what);
-	return tx_end(s, rc, what);
+	if (rc == STORE_OK)
+		rc = scrub_batches(s, id, what);
+	rc = tx_end(s, rc, what);
+	/* The WAL still holds the pages as they were before: copy the new ones
+	 * into the file and empty it (secure_delete zeroed what was freed).
+	 * Not inside a batch, nor while another program reads the file; then
+	 * the next checkpoint does it. */
+	if (rc == STORE_OK && sqlite3_get_autocommit(s->db))
+		sqlite3_wal_checkpoint_v2(s->db, NULL, SQLITE_CHECKPOINT_TRUNCATE, NULL, NULL);
+	return rc;
 }
 
 int store_organisations(store *s, const char *prefix, char (*out)[STORE_TEXT_MAX], int max,
@@ -4923,6 +5022,16 @@ static const char *const record_arrays[] = {
 	"'type', '" type "', 'gid', " GID_OF(t) ", 'changed', " t ".changed_seq, " \
 	"'created', " t ".created_at"
 
+/* A member as a batch sends it; store_member_forget rewrites a stored batch's
+ * line with it. */
+#define MEMBER_RECORD(m) \
+	"json_object(" RECORD_HEAD("member", m) ", " \
+	"'first_name', " m ".first_name, 'last_name', " m ".last_name, " \
+	"'organisation', " m ".organisation, 'profession', " m ".profession, " \
+	"'email', " m ".email, 'mailing_list', " BOOL_OF(m ".mailing_list") ", " \
+	"'may_contact', " BOOL_OF(m ".may_contact") ", " \
+	"'forgotten', " BOOL_OF(m ".forgotten") ")"
+
 /* Called with each record: its index in record_arrays and its JSON object. */
 typedef int (*record_fn)(void *ctx, int type, const char *json, int len);
 
@@ -4944,12 +5053,7 @@ static int each_record(store *s, int64_t after, record_fn fn, void *ctx)
 		"'deleted', " BOOL_OF("a.deleted") ") "
 		"FROM agenda_items a JOIN events e ON e.id = a.event_id "
 		"WHERE a.changed_seq > ?1 "
-		"UNION ALL SELECT 2, m.seq, json_object(" RECORD_HEAD("member", "m") ", "
-		"'first_name', m.first_name, 'last_name', m.last_name, "
-		"'organisation', m.organisation, 'profession', m.profession, "
-		"'email', m.email, 'mailing_list', " BOOL_OF("m.mailing_list") ", "
-		"'may_contact', " BOOL_OF("m.may_contact") ", "
-		"'forgotten', " BOOL_OF("m.forgotten") ") "
+		"UNION ALL SELECT 2, m.seq, " MEMBER_RECORD("m") " "
 		"FROM members m WHERE m.changed_seq > ?1 OR m.id IN "
 		"(SELECT member_id FROM checkins WHERE changed_seq > ?1) "
 		"UNION ALL SELECT 3, c.seq, json_object(" RECORD_HEAD("checkin", "c") ", "
@@ -5109,6 +5213,88 @@ static int newest_pending(store *s, store_batch *out, int64_t *last_seq, char **
 	*len = n;
 out:
 	sqlite3_finalize(st);
+	return rc;
+}
+
+/* Member id's line in every stored batch is rewritten as the member is now
+ * (forgotten: no name, organisation or email), so that no batch keeps what
+ * was forgotten, and a batch not yet acknowledged sends the forgetting. The
+ * receipt derives from the batch's secret, not its records: it stays. */
+static int scrub_batches(store *s, int64_t id, const char *what)
+{
+	static const char member_sql[] =
+		"SELECT '{\"type\":\"member\",\"gid\":\"' || m.kiosk || '-' || m.seq || '\",', "
+		MEMBER_RECORD("m") " FROM members m WHERE m.id = ?1";
+	static const char find_sql[] =
+		"SELECT id, records FROM sync_batches WHERE instr(records, ?1) > 0";
+	static const char put_sql[] = "UPDATE sync_batches SET records = ?1 WHERE id = ?2";
+	sqlite3_stmt *member = NULL, *find = NULL, *put = NULL;
+	char *text = NULL;
+	size_t n = 0;
+	int rc = STORE_OK, src;
+
+	if (sqlite3_prepare_v2(s->db, member_sql, -1, &member, NULL) != SQLITE_OK ||
+	    sqlite3_bind_int64(member, 1, id) != SQLITE_OK ||
+	    sqlite3_step(member) != SQLITE_ROW ||
+	    sqlite3_prepare_v2(s->db, find_sql, -1, &find, NULL) != SQLITE_OK ||
+	    sqlite3_bind_value(find, 1, sqlite3_column_value(member, 0)) != SQLITE_OK ||
+	    sqlite3_prepare_v2(s->db, put_sql, -1, &put, NULL) != SQLITE_OK) {
+		rc = fail_db(s, sqlite3_errcode(s->db), what);
+		goto out;
+	}
+	const char *head = (const char *)sqlite3_column_text(member, 0);
+	const char *now = (const char *)sqlite3_column_text(member, 1);
+	if (!head || !now) {
+		rc = set_msg(s, STORE_IO, _("The kiosk ran out of memory: %s."), _(what));
+		goto out;
+	}
+	size_t head_len = strlen(head);
+	/* Each batch is rewritten as it is read: the new line names the same
+	 * gid, so the search would find it again, but the scan is already past. */
+	while ((src = sqlite3_step(find)) == SQLITE_ROW) {
+		const char *records = (const char *)sqlite3_column_text(find, 1);
+		FILE *f = open_memstream(&text, &n);
+		if (!f || !records) {
+			if (f)
+				fclose(f);
+			rc = set_msg(s, STORE_IO, _("The kiosk ran out of memory: %s."), _(what));
+			goto out;
+		}
+		for (const char *line = records; *line;) {
+			const char *end = strchr(line, '\n');
+			size_t len = end ? (size_t)(end - line) : strlen(line);
+			if (len >= head_len && memcmp(line, head, head_len) == 0)
+				fputs(now, f);
+			else
+				fwrite(line, 1, len, f);
+			if (end)
+				fputc('\n', f);
+			line += len + (end ? 1 : 0);
+		}
+		if (fclose(f) != 0) {
+			rc = set_msg(s, STORE_IO, _("The kiosk ran out of memory: %s."), _(what));
+			goto out;
+		}
+		if (sqlite3_bind_text64(put, 1, text, n, SQLITE_STATIC, SQLITE_UTF8) != SQLITE_OK ||
+		    sqlite3_bind_int64(put, 2, sqlite3_column_int64(find, 0)) != SQLITE_OK ||
+		    sqlite3_step(put) != SQLITE_DONE) {
+			rc = fail_db(s, sqlite3_errcode(s->db), what);
+			goto out;
+		}
+		sqlite3_reset(put);
+		sodium_memzero(text, n);
+		free(text);
+		text = NULL;
+	}
+	if (src != SQLITE_DONE)
+		rc = fail_db(s, src, what);
+out:
+	if (text)
+		sodium_memzero(text, n);
+	free(text);
+	sqlite3_finalize(put);
+	sqlite3_finalize(find);
+	sqlite3_finalize(member);
 	return rc;
 }
 

@@ -220,8 +220,16 @@ int store_member_search(store *s, const char *query, store_member *out, int max,
 int store_member_find_same(store *s, const store_member *m, store_member *out);
 /* Removes a member's personal data (names, organisation, email, consents);
  * their check-ins stay as anonymous counts; notes and answers are never linked
- * to people anyway. */
+ * to people anyway. No byte of what was removed stays in the data file or its
+ * WAL: freed space is zeroed (secure_delete), the stored sync batches get the
+ * member as forgotten, and the WAL is emptied into the file (unless another
+ * program is reading it at that moment). What is kept is a token per person
+ * (a keyed hash of their email, and of their folded name and organisation)
+ * for store_member_forgotten. */
 int store_member_forget(store *s, int64_t id);
+/* STORE_OK if m (by email, or by name and organisation as a roster row is
+ * recognised) is someone who was forgotten; STORE_NOTFOUND if not. */
+int store_member_forgotten(store *s, const store_member *m);
 /* Known organisations starting with prefix (folded), most used first. */
 int store_organisations(store *s, const char *prefix, char (*out)[STORE_TEXT_MAX], int max, int *n);
 
