@@ -1965,6 +1965,14 @@ out:
 	return rc != STORE_OK ? rc : verdict;
 }
 
+bool store_pin_recovery_is_set(store *s)
+{
+	char hash[crypto_pwhash_STRBYTES];
+
+	assert(s);
+	return setting_get_text(s, KEY_PIN_RECOVERY, hash, sizeof hash) == STORE_OK;
+}
+
 int store_pin_recovery_new(store *s, char code[STORE_RECOVERY_DIGITS + 1])
 {
 	char hash[crypto_pwhash_STRBYTES];

@@ -138,6 +138,8 @@ int store_pin_lock(store *s, int64_t now, int64_t *until);
 /* A one-time recovery code: STORE_RECOVERY_DIGITS digits, typed on the PIN
  * pad, lifting the lock even while it holds. */
 #define STORE_RECOVERY_DIGITS 12
+/* True if there is a recovery code not yet used. */
+bool store_pin_recovery_is_set(store *s);
 /* Makes a new recovery code into code (digits and NUL), replacing any earlier
  * one; the data file keeps only its Argon2id hash, as for the PIN. */
 int store_pin_recovery_new(store *s, char code[STORE_RECOVERY_DIGITS + 1]);

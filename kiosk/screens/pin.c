@@ -114,7 +114,21 @@ static void choose(app *a)
 		say(store_errmsg(a->db), true);
 	} else {
 		app_unlock(a);
-		ui_toast(a->ui, _("The new PIN is saved."), 3000);
+		/* A kiosk set up on screen (or whose code was used) gets its
+		 * recovery code here, shown once to whoever just chose the PIN. One
+		 * already made (by pin set) stays: someone may have it written down. */
+		char code[STORE_RECOVERY_DIGITS + 1], news[256];
+		if (!store_pin_recovery_is_set(a->db) && store_pin_recovery_new(a->db, code) == STORE_OK) {
+			snprintf(news, sizeof news,
+			         _("The new PIN is saved. Write down its recovery code, shown only now: %.4s %.4s %.4s. "
+			           "Typed after \"Forgot PIN?\", it lifts the PIN pad's lock."),
+			         code, code + 4, code + 8);
+			ui_toast(a->ui, news, 60000);
+			explicit_bzero(code, sizeof code);
+			explicit_bzero(news, sizeof news);
+		} else {
+			ui_toast(a->ui, _("The new PIN is saved."), 3000);
+		}
 		app_show(a, &screen_facilitator);
 	}
 }

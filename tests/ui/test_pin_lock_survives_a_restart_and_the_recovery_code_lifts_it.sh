@@ -75,6 +75,8 @@ later 241
 } | kiosk --script - >out || die "the second lock did not end after five minutes: $(tail -3 out)"
 
 # Locked again, the recovery code lifts the lock at once: choose a new PIN.
+# The code is used up; the PIN chosen on screen comes with a new one, shown
+# once.
 {
 	wrong_five_times
 	echo 'expect "wait a minute"'
@@ -89,16 +91,47 @@ later 241
 	printf 'tap "2"\ntap "4"\ntap "6"\ntap "8"\ntap "OK"\n'
 	printf 'tap "2"\ntap "4"\ntap "6"\ntap "8"\ntap "OK"\n'
 	echo 'expect "Current event"'
+	echo 'expect "Write down its recovery code, shown only now"'
+	echo 'dump'
 } | kiosk --script - >out || die "the recovery code did not lift the lock: $(tail -3 out)"
 [ "$(setting pin_locked_until)" = "" ] || die "the lock is still in the data file"
-# Once only.
+new_code=$(sed -n 's/.*shown only now: \([0-9]\{4\}\) \([0-9]\{4\}\) \([0-9]\{4\}\)\..*/\1\2\3/p' out | head -n 1)
+[ ${#new_code} = 12 ] || die "no new recovery code was shown: $(grep toast out)"
+[ "$new_code" != "$code" ] || die "the used code was shown again"
+sqlite3 "$DB" "SELECT value FROM settings" | grep -q "$new_code" && die "the new code is in the data file"
+
+# Once only: the old code opens nothing; the new one lifts the next lock.
 {
 	echo 'tap "Facilitator"'
 	echo 'tap "Forgot PIN?"'
 	digits "$code"
 	echo 'tap "OK"'
-	echo 'expect "There is no recovery code"'
+	echo 'expect "That recovery code is not right."'
 	echo 'tap "Use the PIN"'
 	printf 'tap "2"\ntap "4"\ntap "6"\ntap "8"\ntap "OK"\n'
 	echo 'expect "Current event"'
-} | kiosk --script - >out || die "the recovery code worked twice: $(tail -3 out)"
+	echo 'tap "Lock"'
+	wrong_five_times
+	echo 'tap "Forgot PIN?"'
+	digits "$new_code"
+	echo 'tap "OK"'
+	echo 'expect "Choose a PIN"'
+} | kiosk --script - >out || die "the old code worked twice, or the new one not: $(tail -3 out)"
+
+# A PIN changed on screen while a code from pin set is there keeps that code:
+# someone may have it written down.
+"$KIOSK" pin set --db "$DB" <<EOF >pinset || die "pin set failed"
+1234
+EOF
+code=$(sed -n 's/^Recovery code: \([0-9]\{4\}\) \([0-9]\{4\}\) \([0-9]\{4\}\)$/\1\2\3/p' pinset)
+hash=$(setting pin_recovery)
+{
+	unlock
+	echo 'tap "Change PIN"'
+	printf 'tap "1"\ntap "3"\ntap "5"\ntap "7"\ntap "OK"\n'
+	printf 'tap "1"\ntap "3"\ntap "5"\ntap "7"\ntap "OK"\n'
+	echo 'expect "The new PIN is saved."'
+	echo 'dump'
+} | kiosk --script - >out || die "the PIN was not changed: $(tail -3 out)"
+grep -q "recovery code" out && die "a new code replaced the one pin set printed"
+[ "$(setting pin_recovery)" = "$hash" ] || die "the recovery code changed"
