@@ -1011,9 +1011,9 @@ static int open_checked(store *s, const char *path, int known)
 
 	/* WAL and FULL sync: a power cut loses at most the record being saved.
 	 * Temporary journals in memory: a batch's savepoints (store_begin) would
-	 * otherwise write every page they touch to a temporary file. */
-	/* secure_delete: what a change or a forget removes is overwritten with
-	 * zeros, not left in the file's free space. */
+	 * otherwise write every page they touch to a temporary file. Secure
+	 * delete: what a change or a forget removes is overwritten with zeros,
+	 * not left in the file's free space (whatever SQLite's build default). */
 	src = sqlite3_exec(s->db, "PRAGMA journal_mode = WAL; "
 			   "PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; "
 			   "PRAGMA temp_store = MEMORY; PRAGMA secure_delete = ON", NULL, NULL, NULL);
@@ -1921,8 +1921,9 @@ int store_pin_try(store *s, const char *pin, int64_t now, int64_t *until)
 {
 	static const char what[] = N_("the wrong PIN was not counted");
 	char hash[crypto_pwhash_STRBYTES];
-	int64_t fails = 0;
-	int rc, verdict = STORE_OK;
+	int64_t fails = 0, ignored;
+	bool right;
+	int rc;
 
 	assert(s && pin && until);
 	*until = 0;
@@ -1930,39 +1931,44 @@ int store_pin_try(store *s, const char *pin, int64_t now, int64_t *until)
 	if (rc != STORE_OK)
 		return rc;
 	rc = setting_get_text(s, KEY_PIN, hash, sizeof hash);
-	if (rc == STORE_NOTFOUND) {
-		verdict = set_msg(s, STORE_NOTFOUND, _("No facilitator PIN has been set."));
-		rc = STORE_OK;
-		goto out;
-	}
 	if (rc == STORE_OK)
 		rc = pin_lock_read(s, now, &fails, until, what);
+	rc = tx_end(s, rc, what);
+	if (rc == STORE_NOTFOUND)
+		rc = set_msg(s, STORE_NOTFOUND, _("No facilitator PIN has been set."));
 	if (rc != STORE_OK)
 		goto out;
 	if (*until > now) {
-		verdict = set_msg(s, STORE_LOCKED, _("The PIN pad is locked after too many "
-				  "wrong PINs."));
+		rc = set_msg(s, STORE_LOCKED, _("The PIN pad is locked after too many wrong PINs."));
 		goto out;
 	}
 	*until = 0;
-	if (pin_valid(pin) && crypto_pwhash_str_verify(hash, pin, strlen(pin)) == 0) {
-		rc = pin_lock_clear(s, what);
-		goto out;
-	}
-	fails++;
-	rc = setting_put_int(s, KEY_PIN_FAILS, fails, what);
-	if (rc == STORE_OK && fails % STORE_PIN_TRIES == 0) {
-		*until = now + pin_lock_length(fails / STORE_PIN_TRIES);
-		rc = setting_put_int(s, KEY_PIN_LOCKED, *until, what);
-	}
-	verdict = set_msg(s, STORE_WRONG, _("That PIN is not right."));
-out:
-	/* A wrong PIN is an answer, not a failure: its count is kept. */
-	rc = tx_end(s, rc, what);
-	explicit_bzero(hash, sizeof hash);
+	/* Argon2id takes a while on a Pi: not while holding the write lock. */
+	right = pin_valid(pin) && crypto_pwhash_str_verify(hash, pin, strlen(pin)) == 0;
+	rc = tx_begin(s, what);
 	if (rc != STORE_OK)
+		goto out;
+	if (right) {
+		rc = pin_lock_clear(s, what);
+	} else {
+		rc = pin_lock_read(s, now, &fails, &ignored, what);
+		fails++;
+		if (rc == STORE_OK)
+			rc = setting_put_int(s, KEY_PIN_FAILS, fails, what);
+		if (rc == STORE_OK && fails % STORE_PIN_TRIES == 0) {
+			*until = now + pin_lock_length(fails / STORE_PIN_TRIES);
+			rc = setting_put_int(s, KEY_PIN_LOCKED, *until, what);
+		}
+	}
+	rc = tx_end(s, rc, what);
+	/* A wrong PIN is an answer, not a failure: its count is kept. */
+	if (rc == STORE_OK && !right)
+		rc = set_msg(s, STORE_WRONG, _("That PIN is not right."));
+out:
+	explicit_bzero(hash, sizeof hash);
+	if (rc != STORE_WRONG && rc != STORE_LOCKED)
 		*until = 0;
-	return rc != STORE_OK ? rc : verdict;
+	return rc;
 }
 
 bool store_pin_recovery_is_set(store *s)
