@@ -2552,10 +2552,12 @@ static int blank_member(store *s, int64_t id, int64_t seq)
 }
 
 /* A forgotten person's token, in hex, for the settings' key: the keyed hash
- * (BLAKE2b, keyed with the kiosk's id) of what a roster row is recognised
- * by — "email:" and the address in lower case, or "name:" and the folded
- * name and organisation — so that a later roster listing them leaves them
- * out without the file keeping their name or address. */
+ * (BLAKE2b, keyed with the kiosk's id) of kind ("email" or "name") and what a
+ * roster row is recognised by — the address in lower case, or the folded name
+ * and organisation — so that a later roster listing them leaves them out
+ * without the file keeping their name or address. It is not the name: but
+ * someone with the file and a guess can tell whether that guess was
+ * forgotten here. */
 static void forgotten_key(const store *s, const char *kind, const char *text, char key[128])
 {
 	unsigned char hash[32];
