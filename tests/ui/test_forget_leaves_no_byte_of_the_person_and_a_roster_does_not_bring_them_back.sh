@@ -58,7 +58,10 @@ lines=$((lines + 5))
 i=0
 until grep -q "^ok $lines\$" out; do
 	i=$((i + 1))
-	[ "$i" -lt 600 ] && kill -0 "$pid" 2>/dev/null || { kill -9 "$pid" 2>/dev/null; die "the forget did not finish: $(tail -3 out)"; }
+	if [ "$i" -ge 600 ] || ! kill -0 "$pid" 2>/dev/null; then
+		kill -9 "$pid" 2>/dev/null
+		die "the forget did not finish: $(tail -3 out)"
+	fi
 	sleep 0.1
 done
 for f in "$DB" "$DB-wal" "$DB-shm"; do

@@ -14,7 +14,7 @@ sqlite3 "$DB" "SELECT value FROM settings" | grep -q "$code" && die "the recover
 
 wrong_five_times() {
 	echo 'tap "Facilitator"'
-	for i in 1 2 3 4 5; do printf 'tap "5"\ntap "5"\ntap "5"\ntap "5"\ntap "OK"\n'; done
+	for _ in 1 2 3 4 5; do printf 'tap "5"\ntap "5"\ntap "5"\ntap "5"\ntap "OK"\n'; done
 }
 right_pin() {
 	printf 'tap "1"\ntap "2"\ntap "3"\ntap "4"\ntap "OK"\n'
