@@ -1,14 +1,16 @@
 /* archive: cop-sync's SQLite archive — schema, idempotent import, exports. */
 #include "archive.h"
 
-#include <errno.h>
-#include <fcntl.h>
 #include <sqlite3.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/stat.h>
 #include <time.h>
+
+/* archive_open's private file */
+#include <errno.h>
+#include <fcntl.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #define APPLICATION_ID 0x436f5053 /* "CoPS" */
@@ -83,7 +85,8 @@ int archive_open(const char *path, archive **out, char *err, size_t errlen)
 		return ARCHIVE_IO;
 	}
 	if (create_private(path) != 0) {
-		say(err, errlen, "cannot create the archive %s: %s", path, strerror(errno));
+		if (err && errlen)
+			snprintf(err, errlen, "cannot create the archive %s: %s", path, strerror(errno));
 		rc = ARCHIVE_IO;
 		goto out;
 	}
