@@ -101,6 +101,7 @@ int app_init(app *a, const app_options *o, char *err, size_t errlen)
 	                               : DEFAULT_INACTIVITY_S;
 	a->inactivity_ms = (int)(secs > 5 ? secs : DEFAULT_INACTIVITY_S) * 1000;
 	a->now = a->headless ? 0 : (int64_t)SDL_GetTicks64();
+	a->wall_at_start = a->db ? store_now(a->db) : (int64_t)time(NULL);
 	a->last_input = a->now;
 	app_show(a, &screen_home);
 	return 0;
@@ -120,6 +121,11 @@ void app_close(app *a)
 
 void app_show(app *a, const screen *s)
 {
+	if (a->lapsed && s != &screen_home && s != &screen_pin) {
+		a->after_pin = s;
+		pin_open(a, PIN_UNLOCK);
+		return;
+	}
 	if (a->screen && a->screen->leave)
 		a->screen->leave(a);
 	ui_reset(a->ui);
@@ -140,10 +146,19 @@ int app_set_language(app *a, const char *code, bool kiosk, char *err, size_t err
 	return 0;
 }
 
+bool app_ask_pin_if_lapsed(app *a)
+{
+	if (!a->lapsed)
+		return false;
+	app_show(a, a->screen);
+	return true;
+}
+
 void app_unlock(app *a)
 {
 	char err[300];
 	a->unlocked = true;
+	a->lapsed = false;
 	if (app_set_language(a, a->language, false, err, sizeof err) != 0)
 		fprintf(stderr, "cop-kiosk: %s\n", err);
 }
@@ -158,6 +173,8 @@ void app_home(app *a)
 	if (a->unlocked)
 		ui_toast(a->ui, "", 0); /* facilitator news is not for the next attendee */
 	a->unlocked = false;
+	a->lapsed = false;
+	a->after_pin = NULL;
 	app_show(a, &screen_home);
 }
 
@@ -185,6 +202,15 @@ void app_frame(app *a)
 		a->first_frame = app_seconds();
 }
 
+int64_t app_wall(const app *a)
+{
+	/* Scripts: the wall clock of the start, moved by the virtual clock only,
+	 * so that what a script sees does not hang on how fast it runs. */
+	if (a->headless)
+		return a->wall_at_start + a->now / 1000;
+	return a->db ? store_now(a->db) : (int64_t)time(NULL);
+}
+
 double app_seconds(void)
 {
 	struct timespec ts;
@@ -200,12 +226,18 @@ void app_input(app *a, const ui_input *in)
 	a->dirty = true;
 }
 
+/* Presenting to the room and the sync loop are watched, not touched: they
+ * stay up, but facilitator mode lapses behind them. */
+static bool watched(const app *a)
+{
+	return a->presenting || a->screen == &screen_syncloop;
+}
+
 static int64_t inactivity_deadline(const app *a)
 {
-	/* Presenting to the room and the sync loop are watched, not touched; home
-	 * clears nothing, unless an attendee chose another language there. */
+	/* Home clears nothing, unless an attendee chose another language there. */
 	bool own_language = !strcmp(lang_current(), a->language);
-	if ((a->screen == &screen_home && own_language) || a->presenting || a->screen == &screen_syncloop)
+	if ((a->screen == &screen_home && own_language) || (watched(a) && !a->unlocked))
 		return -1;
 	int64_t limit = a->inactivity_ms;
 	if (a->unlocked)
@@ -253,7 +285,12 @@ static int64_t next_deadline(const app *a)
 static void tick_once(app *a)
 {
 	int64_t idle = inactivity_deadline(a);
-	if (idle >= 0 && a->now >= idle && !ui_pointer_down(a->ui)) {
+	if (idle >= 0 && a->now >= idle && watched(a)) {
+		/* The screen stays for the room; whoever walks up later cannot
+		 * leave it into facilitator mode without the PIN. */
+		a->unlocked = false;
+		a->lapsed = true;
+	} else if (idle >= 0 && a->now >= idle && !ui_pointer_down(a->ui)) {
 		char err[300];
 		/* The next person never sees the last one's input, nor their language. */
 		if (app_set_language(a, a->language, false, err, sizeof err) != 0)

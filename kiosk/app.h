@@ -47,6 +47,7 @@ struct app {
 	SDL_Window *window;
 	int64_t now;             /* the kiosk's clock, ms; virtual in scripts */
 	int64_t last_input;
+	int64_t wall_at_start;   /* app_wall when the kiosk started, seconds */
 	int64_t wake_at;         /* a screen's next timed change, -1 if none */
 	int64_t watchdog_at;     /* the next systemd watchdog ping, -1 if none */
 	int64_t watchdog_ms;     /* between pings: half of WatchdogSec; 0 if off */
@@ -61,6 +62,11 @@ struct app {
 	double first_frame;      /* ... and when the first frame was drawn; 0 before */
 	bool headless;
 	bool unlocked;           /* facilitator mode: the PIN was given; home locks it */
+	/* Facilitator mode lapsed while a watched screen (presenting, the sync
+	 * loop) stayed up: the screen goes on showing, but leaving it asks for
+	 * the PIN, which then goes on to after_pin. */
+	bool lapsed;
+	const screen *after_pin;
 	bool presenting;         /* showing results to the room: no inactivity reset */
 	bool can_wait;           /* the video driver blocks in SDL_WaitEvent */
 	bool quit;
@@ -82,8 +88,15 @@ void app_unlock(app *a);
 int app_init(app *a, const app_options *o, char *err, size_t errlen);
 void app_close(app *a);
 
-/* Shows s: the current screen's leave, then s's enter. */
+/* Shows s: the current screen's leave, then s's enter. Once facilitator mode
+ * has lapsed (a->lapsed), any screen but home and the PIN pad is shown only
+ * after the PIN: the PIN pad comes first, and goes on to s. */
 void app_show(app *a, const screen *s);
+/* True when facilitator mode has lapsed on a watched screen: the PIN pad is
+ * then showing, and goes back to the current screen once the PIN is given.
+ * For actions that stay on a watched screen but need facilitator mode (an
+ * export). */
+bool app_ask_pin_if_lapsed(app *a);
 /* Clears everything and returns to the home screen. */
 void app_home(app *a);
 /* Asks for a frame at time ms on the kiosk clock (timers, animations). */
@@ -95,6 +108,11 @@ void app_input(app *a, const ui_input *in);
 void app_tick(app *a, int64_t now_ms);
 /* Draws the current screen (does not present). */
 void app_frame(app *a);
+
+/* The kiosk's wall clock in seconds (store_now), moving with the kiosk's own
+ * clock in scripts: `wait MS` moves it too. For times kept in the data file
+ * across restarts (the PIN pad's lock). */
+int64_t app_wall(const app *a);
 
 /* Monotonic seconds, for start-up and frame timings. */
 double app_seconds(void);

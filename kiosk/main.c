@@ -10,6 +10,7 @@
 #include "app.h"
 #include "core/roster.h"
 #include "core/config.h"
+#include "core/files.h"
 #include "core/lang.h"
 #include "core/text.h"
 #include "core/when.h"
@@ -170,14 +171,24 @@ static int cmd_pin_set(int argc, char **argv)
 	store *s;
 	if (open_store(db, &s))
 		return 1;
+	char code[STORE_RECOVERY_DIGITS + 1] = "";
 	int rc = store_pin_set(s, pin);
+	if (rc == STORE_OK)
+		rc = store_pin_recovery_new(s, code);
 	if (rc == STORE_INVALID)
 		fail("%s", "pin set: a PIN is 4 to 8 digits");
 	else if (rc != STORE_OK)
 		fail("pin set: %s", store_errmsg(s));
 	else
-		printf("The facilitator PIN is set.\n");
+		/* Shown once, here only: the data file keeps its hash. */
+		printf("The facilitator PIN is set.\n"
+		       "Recovery code: %.4s %.4s %.4s\n"
+		       "Keep it away from the kiosk. Typed on the PIN pad after \"Forgot PIN?\", it lifts\n"
+		       "the lock that wrong PINs put on the pad and lets you choose a new PIN. It works\n"
+		       "once; \"pin set\" again makes a new one.\n",
+		       code, code + 4, code + 8);
 	explicit_bzero(pin, sizeof pin);
+	explicit_bzero(code, sizeof code);
 	store_close(s);
 	return rc == STORE_OK ? 0 : 1;
 }
@@ -230,6 +241,9 @@ static int cmd_roster_import(int argc, char **argv)
 			printf("; %d %s already known", r.existing, r.existing == 1 ? "was" : "were");
 		if (r.bad)
 			printf("; %d row%s could not be used", r.bad, r.bad == 1 ? "" : "s");
+		if (r.forgotten)
+			printf("; %d %s left out: forgotten at their request", r.forgotten,
+			       r.forgotten == 1 ? "was" : "were");
 		printf(".\n");
 	}
 	if (f != stdin)
@@ -266,7 +280,7 @@ static int cmd_export(int argc, char **argv)
 	if (open_store(db, &s))
 		return 1;
 	char why[4200] = "";
-	FILE *out = fopen(tmp, "wb");
+	FILE *out = files_create_private(tmp); /* names and emails: 0600 */
 	if (!out) {
 		snprintf(why, sizeof why, "export: cannot write %s (%s)", tmp, strerror(errno));
 	} else {

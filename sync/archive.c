@@ -6,6 +6,12 @@
 #include <string.h>
 #include <time.h>
 
+/* archive_open's private file */
+#include <errno.h>
+#include <fcntl.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
 #define APPLICATION_ID 0x436f5053 /* "CoPS" */
 
 /* Each step takes the archive from the version before it to the next; append
@@ -109,6 +115,19 @@ static int pragma_int(sqlite3 *db, const char *sql, int *out)
 	return rc;
 }
 
+/* A new archive is readable and writable by its owner only, whatever the
+ * umask: it holds names and emails (SQLite's -journal beside it takes the
+ * same mode). 0, or -1 with errno. */
+static int create_private(const char *path)
+{
+	int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+	if (fd < 0)
+		return errno == EEXIST ? 0 : -1;
+	int rc = fchmod(fd, 0600);
+	close(fd);
+	return rc;
+}
+
 int archive_open(const char *path, archive **out, char *err, size_t errlen)
 {
 	int rc = ARCHIVE_OK, app = 0, version = 0, objects = 0;
@@ -117,6 +136,12 @@ int archive_open(const char *path, archive **out, char *err, size_t errlen)
 	if (!a) {
 		archive_say(err, errlen, "out of memory");
 		return ARCHIVE_IO;
+	}
+	if (create_private(path) != 0) {
+		if (err && errlen)
+			snprintf(err, errlen, "cannot create the archive %s: %s", path, strerror(errno));
+		rc = ARCHIVE_IO;
+		goto out;
 	}
 	if (sqlite3_open_v2(path, &a->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) !=
 	    SQLITE_OK) {
@@ -284,26 +309,14 @@ const char *archive_col(sqlite3_stmt *st, int i)
 	return t ? (const char *)t : "";
 }
 
-/* One CSV field, quoted always: the Mailchimp list's form. */
-static void csv_field(FILE *out, const char *s, bool last)
-{
-	fputc('"', out);
-	for (; *s; s++) {
-		if (*s == '"')
-			fputc('"', out);
-		fputc(*s, out);
-	}
-	fputs(last ? "\"\r\n" : "\",", out);
-}
-
-/* One attendance CSV field exactly as the kiosk writes it (kiosk/core/store.c
- * csv_field), so that the two exports of an event are the same bytes: quoted
- * only when it must be (RFC 4180), and a leading = + - @ (or tab, CR), which a
- * spreadsheet would read as a formula, made text by an apostrophe. */
-static void csv_field_kiosk(FILE *out, const char *s, bool last)
+/* The one writer of the archive's CSV fields. A leading = + - @ (or tab,
+ * CR), which a spreadsheet would read as a formula (=HYPERLINK(...), +cmd,
+ * @SUM(1)), is made text by an apostrophe, in every CSV. Quoted always
+ * (quote_all), or only when it must be (RFC 4180). */
+static void csv_write(FILE *out, const char *s, bool last, bool quote_all)
 {
 	bool formula = s[0] != '\0' && strchr("=+-@\t\r", s[0]) != NULL;
-	bool quote = strpbrk(s, ",\"\r\n") != NULL;
+	bool quote = quote_all || strpbrk(s, ",\"\r\n") != NULL;
 	if (quote)
 		fputc('"', out);
 	if (formula)
@@ -316,6 +329,20 @@ static void csv_field_kiosk(FILE *out, const char *s, bool last)
 	if (quote)
 		fputc('"', out);
 	fputs(last ? "\r\n" : ",", out);
+}
+
+/* One CSV field, quoted always: the Mailchimp list's form. */
+static void csv_field(FILE *out, const char *s, bool last)
+{
+	csv_write(out, s, last, true);
+}
+
+/* One attendance CSV field exactly as the kiosk writes it (kiosk/core/store.c
+ * csv_field), so that the two exports of an event are the same bytes: quoted
+ * only when it must be. */
+static void csv_field_kiosk(FILE *out, const char *s, bool last)
+{
+	csv_write(out, s, last, false);
 }
 
 /* The event an export is about: the gid given, or else the newest event (the

@@ -11,6 +11,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 enum { EXIT_OKAY = 0, EXIT_BAD = 1, EXIT_INCOMPLETE = 2 };
@@ -266,6 +267,11 @@ static int cmd_export(int argc, char **argv)
 	char err[512];
 	if (archive_open(path, &a, err, sizeof err) != ARCHIVE_OK)
 		return fail("%s", err);
+	/* Names and emails: a file the export is sent to is made private
+	 * whatever the umask it was created under (not a pipe or a terminal). */
+	struct stat st;
+	if (fstat(STDOUT_FILENO, &st) == 0 && S_ISREG(st.st_mode) && st.st_uid == geteuid())
+		(void)fchmod(STDOUT_FILENO, st.st_mode & 0600);
 	int rc = archive_export(a, format, event, stdout, err, sizeof err);
 	archive_close(a);
 	return rc == ARCHIVE_OK ? EXIT_OKAY : fail("%s", err);

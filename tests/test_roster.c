@@ -302,6 +302,47 @@ static void reimporting_the_same_file_creates_no_duplicates(void **state)
 	assert_string_equal(find_one(f, "ben").first, "Ben");
 }
 
+static void someone_forgotten_is_left_out_of_a_later_roster_until_added_back_by_hand(void **state)
+{
+	fixture *f = *state;
+	static const char text[] =
+		"First Name,Last Name,Company,Email\n"
+		"Ann,Lee,NHS Wales,ann@nhs.net\n"
+		"Ravi,Patel,Leeds Teaching Hospitals,\n"
+		"Mo,Khan,NHS England,mo@nhs.net\n";
+	store_member ann = {0};
+
+	assert_int_equal(import_text(f, text), STORE_OK);
+	assert_result(f, 3, 0, 0);
+	ann = find_one(f, "ann");
+	assert_int_equal(store_member_forget(f->s, ann.id), STORE_OK);
+	/* Ravi asked too; the roster lists him under another address. */
+	assert_int_equal(store_member_forget(f->s, find_one(f, "ravi").id), STORE_OK);
+
+	assert_int_equal(import_text(f, text), STORE_OK);
+	assert_result(f, 0, 1, 0);
+	assert_int_equal(f->res.forgotten, 2);
+	/* By email whatever the name; by name and organisation (folded). */
+	assert_int_equal(import_text(f, "First Name,Last Name,Company,Email\n"
+				     "Annie,Lee-Smith,Elsewhere,ANN@nhs.net\n"
+				     "RAVI,PATEL,leeds teaching hospitals,ravi@nhs.net\n"), STORE_OK);
+	assert_result(f, 0, 0, 0);
+	assert_int_equal(f->res.forgotten, 2);
+	assert_int_equal(count_members(f), 3); /* Mo, and the two forgotten rows */
+
+	/* Ann comes back of her own accord (the kiosk's "I'm new here"): she
+	 * is a member again, and the roster finds her as known. */
+	store_member again = {0};
+	snprintf(again.first, sizeof again.first, "Ann");
+	snprintf(again.last, sizeof again.last, "Lee");
+	snprintf(again.organisation, sizeof again.organisation, "NHS Wales");
+	snprintf(again.email, sizeof again.email, "ann@nhs.net");
+	assert_int_equal(store_member_add(f->s, &again), STORE_OK);
+	assert_int_equal(import_text(f, text), STORE_OK);
+	assert_result(f, 0, 2, 0);
+	assert_int_equal(f->res.forgotten, 1);
+}
+
 static void a_latin1_file_is_refused_as_a_whole(void **state)
 {
 	fixture *f = *state;
@@ -379,6 +420,7 @@ int main(void)
 		T(quoted_fields_with_commas_and_line_breaks_keep_line_numbers),
 		T(bad_rows_are_reported_by_line_and_the_others_imported),
 		T(reimporting_the_same_file_creates_no_duplicates),
+		T(someone_forgotten_is_left_out_of_a_later_roster_until_added_back_by_hand),
 		T(a_latin1_file_is_refused_as_a_whole),
 		T(a_file_without_a_first_name_column_is_refused),
 		T(a_file_starting_with_data_is_refused_unless_it_is_plain),

@@ -975,6 +975,134 @@ static void pin_is_stored_only_as_a_hash_and_checks(void **state)
 	store_close(s);
 }
 
+/* Five wrong PINs at now; the fifth one's lock end. */
+static int64_t five_wrong_pins(store *s, int64_t now)
+{
+	int64_t until = -1;
+
+	for (int i = 1; i <= STORE_PIN_TRIES; i++) {
+		assert_int_equal(store_pin_try(s, "9999", now, &until), STORE_WRONG);
+		if (i < STORE_PIN_TRIES)
+			assert_int_equal(until, 0);
+	}
+	return until;
+}
+
+static void wrong_pins_lock_the_pad_longer_each_time_and_a_reopen_keeps_the_lock(void **state)
+{
+	fixture *f = *state;
+	static const int64_t minutes[] = {1, 5, 15, 60, 60};
+	const int64_t t0 = 1800000000;
+	int64_t now = t0, until;
+	store *s = open_ok(f->path);
+
+	assert_int_equal(store_pin_try(s, "1234", now, &until), STORE_NOTFOUND);
+	assert_int_equal(store_pin_set(s, "1234"), STORE_OK);
+	for (size_t i = 0; i < sizeof minutes / sizeof minutes[0]; i++) {
+		assert_int_equal(five_wrong_pins(s, now), now + 60 * minutes[i]);
+		/* A restart lifts nothing: not even the right PIN is checked. */
+		store_close(s);
+		s = open_ok(f->path);
+		assert_int_equal(store_pin_lock(s, now + 1, &until), STORE_OK);
+		assert_int_equal(until, now + 60 * minutes[i]);
+		assert_int_equal(store_pin_try(s, "1234", now + 60 * minutes[i] - 1, &until), STORE_LOCKED);
+		assert_int_equal(until, now + 60 * minutes[i]);
+		now += 60 * minutes[i];
+		assert_int_equal(store_pin_lock(s, now, &until), STORE_OK);
+		assert_int_equal(until, 0);
+	}
+	/* The right PIN clears the count: the next lock is a minute again. */
+	assert_int_equal(store_pin_try(s, "1234", now, &until), STORE_OK);
+	assert_int_equal(until, 0);
+	assert_int_equal(five_wrong_pins(s, now), now + 60);
+	/* A clock put back by a power cut does not stretch the lock beyond
+	 * its own length. */
+	assert_int_equal(store_pin_lock(s, now - 86400, &until), STORE_OK);
+	assert_int_equal(until, now - 86400 + 60);
+	assert_int_equal(store_pin_try(s, "1234", now - 86400 + 60, &until), STORE_OK);
+	/* A new PIN starts with no count and no lock. */
+	five_wrong_pins(s, now);
+	assert_int_equal(store_pin_set(s, "5678"), STORE_OK);
+	assert_int_equal(store_pin_lock(s, now, &until), STORE_OK);
+	assert_int_equal(until, 0);
+	assert_int_equal(store_pin_try(s, "5678", now, &until), STORE_OK);
+	store_close(s);
+}
+
+static void the_recovery_code_lifts_the_lock_once_and_is_kept_only_as_a_hash(void **state)
+{
+	fixture *f = *state;
+	const int64_t now = 1800000000;
+	char code[STORE_RECOVERY_DIGITS + 1], spaced[32];
+	int64_t until;
+	store *s = open_ok(f->path);
+
+	assert_int_equal(store_pin_set(s, "1234"), STORE_OK);
+	assert_int_equal(store_pin_recover(s, "000000000000"), STORE_NOTFOUND);
+	assert_int_equal(store_pin_recovery_new(s, code), STORE_OK);
+	assert_int_equal(strlen(code), STORE_RECOVERY_DIGITS);
+	assert_int_equal(strspn(code, "0123456789"), STORE_RECOVERY_DIGITS);
+	char like[128];
+	snprintf(like, sizeof like, "SELECT count(*) FROM settings WHERE CAST(value AS TEXT) LIKE '%%%s%%'", code);
+	assert_int_equal(query_int(s, like), 0);
+	assert_int_equal(query_int(s, "SELECT count(*) FROM settings WHERE key = 'pin_recovery' "
+				      "AND value LIKE '$argon2id$%'"), 1);
+	assert_int_not_equal(five_wrong_pins(s, now), 0);
+	store_close(s);
+
+	s = open_ok(f->path);
+	assert_int_equal(store_pin_recover(s, "123"), STORE_WRONG);
+	code[0] = code[0] == '9' ? '0' : (char)(code[0] + 1);
+	assert_int_equal(store_pin_recover(s, code), STORE_WRONG);
+	code[0] = code[0] == '0' ? '9' : (char)(code[0] - 1);
+	assert_int_equal(store_pin_lock(s, now, &until), STORE_OK);
+	assert_int_not_equal(until, 0);
+	/* Typed in groups, while the pad is locked. */
+	snprintf(spaced, sizeof spaced, "%.4s-%.4s %.4s", code, code + 4, code + 8);
+	assert_int_equal(store_pin_recover(s, spaced), STORE_OK);
+	assert_int_equal(store_pin_lock(s, now, &until), STORE_OK);
+	assert_int_equal(until, 0);
+	assert_int_equal(store_pin_try(s, "1234", now, &until), STORE_OK);
+	/* Once only. */
+	assert_int_equal(store_pin_recover(s, code), STORE_NOTFOUND);
+	store_close(s);
+}
+
+/* The permission bits of path, or -1 when it is not there. */
+static int mode_of(const char *path)
+{
+	struct stat st;
+
+	return stat(path, &st) == 0 ? (int)(st.st_mode & 0777) : -1;
+}
+
+static void the_data_file_and_its_wal_are_private_whatever_the_umask(void **state)
+{
+	fixture *f = *state;
+	char wal[600], shm[600];
+	store_event ev = {0};
+	mode_t old = umask(022);
+	store *s = open_ok(f->path);
+
+	snprintf(ev.title, sizeof ev.title, "Private");
+	assert_int_equal(store_event_add(s, &ev), STORE_OK);
+	snprintf(wal, sizeof wal, "%s-wal", f->path);
+	snprintf(shm, sizeof shm, "%s-shm", f->path);
+	/* While open: the WAL and the shared memory hold the same names. */
+	assert_int_equal(mode_of(f->path), 0600);
+	assert_int_equal(mode_of(wal), 0600);
+	assert_int_equal(mode_of(shm), 0600);
+	store_close(s);
+
+	/* A data file left readable by an earlier kiosk is made private. */
+	assert_int_equal(chmod(f->path, 0644), 0);
+	s = open_ok(f->path);
+	assert_int_equal(mode_of(f->path), 0600);
+	assert_int_equal(mode_of(wal), 0600);
+	store_close(s);
+	umask(old);
+}
+
 static void a_pin_must_be_four_to_eight_digits(void **state)
 {
 	fixture *f = *state;
@@ -1849,6 +1977,44 @@ static void a_checkin_needs_an_event_a_member_and_a_known_role(void **state)
 				 STORE_OK);
 		assert_string_equal(c.role, store_role_name(i));
 	}
+	store_close(s);
+}
+
+static void a_walk_in_stores_the_member_and_the_checkin_together_or_neither(void **state)
+{
+	fixture *f = *state;
+	store *s = open_ok(f->path);
+	int64_t ev = add_event(s, "Spring meeting");
+	store_member m = {0};
+	store_checkin c;
+	int64_t seq = query_int(s, "SELECT value FROM settings WHERE key = 'seq'");
+
+	snprintf(m.first, sizeof m.first, "Siân");
+	snprintf(m.last, sizeof m.last, "Ó Dálaigh");
+	snprintf(m.organisation, sizeof m.organisation, "NHS Wales");
+	/* The check-in fails after the member is in (the disk, a power cut):
+	 * the member goes too, and the counter does not move. */
+	assert_int_equal(sqlite3_exec(store_db(s), "CREATE TEMP TRIGGER fail_checkin BEFORE INSERT ON checkins "
+				      "BEGIN SELECT RAISE(FAIL, 'disk I/O error'); END", NULL, NULL, NULL), SQLITE_OK);
+	assert_int_not_equal(store_walk_in(s, ev, &m, "", &c), STORE_OK);
+	assert_int_equal(m.id, 0);
+	assert_int_equal(query_int(s, "SELECT count(*) FROM members"), 0);
+	assert_int_equal(query_int(s, "SELECT count(*) FROM member_words"), 0);
+	assert_int_equal(query_int(s, "SELECT value FROM settings WHERE key = 'seq'"), seq);
+	assert_int_equal(sqlite3_exec(store_db(s), "DROP TRIGGER fail_checkin", NULL, NULL, NULL), SQLITE_OK);
+	/* No such event: nobody is stored either. */
+	assert_int_equal(store_walk_in(s, ev + 1, &m, "", &c), STORE_NOTFOUND);
+	assert_int_equal(query_int(s, "SELECT count(*) FROM members"), 0);
+
+	assert_int_equal(store_walk_in(s, ev, &m, "", &c), STORE_OK);
+	assert_true(m.id > 0);
+	assert_int_equal(c.member_id, m.id);
+	assert_string_equal(c.first, "Siân");
+	assert_int_equal(query_int(s, "SELECT count(*) FROM members"), 1);
+	assert_int_equal(query_int(s, "SELECT count(*) FROM checkins"), 1);
+	/* Two numbers of the counter: the member's, then the check-in's. */
+	assert_int_equal(query_int(s, "SELECT seq FROM checkins"), seq + 2);
+	assert_true(store_member_is_new(s, m.id, ev));
 	store_close(s);
 }
 
@@ -2931,6 +3097,106 @@ static store_batch batch_ok(store *s, char **records, size_t *len)
 	return b;
 }
 
+/* True if the file at path holds text anywhere (a missing file holds nothing). */
+static bool file_holds(const char *path, const char *text)
+{
+	size_t len = 0;
+	unsigned char *data;
+	bool found;
+
+	if (!file_exists(path))
+		return false;
+	data = slurp(path, &len);
+	found = false;
+	for (size_t i = 0, n = strlen(text); !found && i + n <= len; i++)
+		found = memcmp(data + i, text, n) == 0;
+	free(data);
+	return found;
+}
+
+static void a_forgotten_member_leaves_no_byte_in_the_file_its_wal_or_its_batches(void **state)
+{
+	fixture *f = *state;
+	static const char *const traces[] = {"Zebedee", "Quixotic", "Quixote Trust", "zq.unique@example.org",
+					     "zebedee quixotic", "quixotic"};
+	char wal[600], shm[600], *records = NULL;
+	size_t len = 0;
+	store *s = open_ok(f->path);
+	int64_t ev = add_event(s, "Spring meeting");
+	store_member m = member_named("Zebedee", "Quixotic", "Quixote Trust", "zq.unique@example.org");
+	store_checkin c;
+	store_batch acked, pending;
+
+	snprintf(wal, sizeof wal, "%s-wal", f->path);
+	snprintf(shm, sizeof shm, "%s-shm", f->path);
+	/* Set by the store, not left to how SQLite was built (Debian's has it
+	 * on by default, others do not). */
+	assert_int_equal(query_int(s, "PRAGMA secure_delete"), 1);
+	add_member(s, "Ravi", "Patel", "NHS England");
+	m.mailing_list = true;
+	assert_int_equal(store_walk_in(s, ev, &m, "", &c), STORE_OK);
+	/* An earlier spelling, freed by a correction. */
+	snprintf(m.organisation, sizeof m.organisation, "Quixote Trust (North)");
+	assert_int_equal(store_member_update(s, &m), STORE_OK);
+	acked = batch_ok(s, &records, &len);
+	assert_non_null(strstr(records, "Quixotic"));
+	free(records);
+	assert_int_equal(store_sync_ack(s, acked.id), STORE_OK);
+	snprintf(m.profession, sizeof m.profession, "Nurse");
+	assert_int_equal(store_member_update(s, &m), STORE_OK);
+	pending = batch_ok(s, &records, &len);
+	assert_true(pending.id > acked.id);
+	assert_non_null(strstr(records, "Quixotic"));
+	free(records);
+	for (size_t i = 0; i < sizeof traces / sizeof traces[0]; i++)
+		assert_true(file_holds(f->path, traces[i]) || file_holds(wal, traces[i]));
+
+	assert_int_equal(store_member_forget(s, m.id), STORE_OK);
+	/* While the kiosk still runs (the WAL is there), and after. */
+	for (size_t i = 0; i < sizeof traces / sizeof traces[0]; i++) {
+		if (file_holds(f->path, traces[i]) || file_holds(wal, traces[i]) || file_holds(shm, traces[i]))
+			fail_msg("\"%s\" is still in the data file or its WAL", traces[i]);
+	}
+	/* The batches keep their records, the member now as forgotten. */
+	assert_int_equal(query_int(s, "SELECT count(*) FROM sync_batches WHERE records LIKE "
+				      "'%\"forgotten\":true%'"), 2);
+	assert_int_equal(query_int(s, "SELECT sum(record_count) = sum(length(records) - "
+				      "length(replace(records, char(10), ''))) FROM sync_batches"), 1);
+	/* The one waiting can still be acknowledged; the next sends the forget. */
+	assert_int_equal(store_sync_ack(s, pending.id), STORE_OK);
+	pending = batch_ok(s, &records, &len);
+	assert_non_null(strstr(records, "\"forgotten\":true"));
+	assert_null(strstr(records, "Quixotic"));
+	free(records);
+	store_close(s);
+	for (size_t i = 0; i < sizeof traces / sizeof traces[0]; i++)
+		assert_false(file_holds(f->path, traces[i]));
+}
+
+static void a_forgotten_member_is_recognised_by_email_or_name_and_organisation(void **state)
+{
+	fixture *f = *state;
+	store *s = open_ok(f->path);
+	store_member m = member_named("Siân", "Ó Dálaigh", "NHS Wales", "Sian.Odalaigh@wales.nhs.uk");
+	store_member by_name = member_named("sian", "o dalaigh", "nhs wales", "");
+	store_member by_email = member_named("S", "O", "Elsewhere", "sian.odalaigh@WALES.nhs.uk");
+	store_member other = member_named("Sian", "O Dalaigh", "Elsewhere", "other@wales.nhs.uk");
+
+	assert_int_equal(store_member_add(s, &m), STORE_OK);
+	assert_int_equal(store_member_forgotten(s, &m), STORE_NOTFOUND);
+	assert_int_equal(store_member_forget(s, m.id), STORE_OK);
+	assert_int_equal(store_member_forgotten(s, &m), STORE_OK);
+	assert_int_equal(store_member_forgotten(s, &by_name), STORE_OK);
+	assert_int_equal(store_member_forgotten(s, &by_email), STORE_OK);
+	assert_int_equal(store_member_forgotten(s, &other), STORE_NOTFOUND);
+	/* Tokens, not the words. */
+	assert_int_equal(query_int(s, "SELECT count(*) FROM settings WHERE key LIKE 'forgotten:%'"), 2);
+	assert_int_equal(query_int(s, "SELECT count(*) FROM settings WHERE key LIKE '%dalaigh%' "
+				      "OR key LIKE '%wales%'"), 0);
+	assert_int_equal(store_setting_set_int(s, "forgotten:00", 1), STORE_INVALID);
+	store_close(s);
+}
+
 /* An event with one of each kind of record, an undone check-in and a
  * forgotten member; *note_id receives the note. */
 static int64_t event_with_one_of_each(store *s, int64_t *note_id)
@@ -3409,6 +3675,9 @@ int main(void)
 		T(activity_names_read_as_in_the_seed),
 		T(pin_is_stored_only_as_a_hash_and_checks),
 		T(a_pin_must_be_four_to_eight_digits),
+		T(the_data_file_and_its_wal_are_private_whatever_the_umask),
+		T(wrong_pins_lock_the_pad_longer_each_time_and_a_reopen_keeps_the_lock),
+		T(the_recovery_code_lifts_the_lock_once_and_is_kept_only_as_a_hash),
 		T(clock_offset_moves_now),
 		T(settings_have_defaults_and_survive_reopen),
 		T(the_stores_own_settings_cannot_be_overwritten),
@@ -3434,6 +3703,9 @@ int main(void)
 		T(a_checkin_needs_an_event_a_member_and_a_known_role),
 		T(roles_read_as_in_the_seed),
 		T(an_undone_checkin_can_be_made_again),
+		T(a_walk_in_stores_the_member_and_the_checkin_together_or_neither),
+		T(a_forgotten_member_leaves_no_byte_in_the_file_its_wal_or_its_batches),
+		T(a_forgotten_member_is_recognised_by_email_or_name_and_organisation),
 		T(the_checkin_list_shows_names_newest_first_and_can_be_searched),
 		T(forgetting_a_member_removes_their_details_but_keeps_the_count),
 		T(a_member_is_new_until_they_come_to_another_event),

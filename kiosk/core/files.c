@@ -2,6 +2,7 @@
  * writing exports to them. */
 #include <dirent.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <stdbool.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -142,6 +143,23 @@ static void write_error(char *msg, size_t cap, const char *path, int err)
 		snprintf(msg, cap, _("The export was not saved: %s could not be written (%s)."), path, strerror(err));
 }
 
+FILE *files_create_private(const char *path)
+{
+	int fd = open(path, O_WRONLY | O_CREAT | O_TRUNC | O_CLOEXEC, 0600);
+	if (fd < 0)
+		return NULL;
+	/* Left over from before with another mode, or a umask taking owner bits:
+	 * 0600 all the same. Refused on a FAT stick, which has no modes. */
+	(void)fchmod(fd, 0600);
+	FILE *f = fdopen(fd, "wb");
+	if (!f) {
+		int err = errno;
+		close(fd);
+		errno = err;
+	}
+	return f;
+}
+
 /* Writes one export to dir/name through a temporary file, synced then renamed, so
  * that a stick pulled out never holds half a file under the final name.
  * 0, 1 when the store has nothing of that format (no current event), -1 with msg. */
@@ -151,7 +169,7 @@ static int export_one(store *s, const char *dir, const char *name, const char *f
 	int status = -1, err = 0;
 	snprintf(path, sizeof path, "%s/%s", dir, name);
 	snprintf(tmp, sizeof tmp, "%s/.%s.tmp", dir, name);
-	FILE *out = fopen(tmp, "wb");
+	FILE *out = files_create_private(tmp);
 	if (!out) {
 		write_error(msg, cap, dir, errno);
 		return -1;

@@ -33,6 +33,12 @@ int files_find_csv(const char *const *roots, int nroots, int depth, char (*out)[
  * deeper (a desktop's /media/USER/LABEL). False when there is none. */
 bool files_stick(char out[FILES_PATH_MAX]);
 
+/* Opens path for writing, created or emptied, readable and writable by its
+ * owner only whatever the umask: exports hold names and emails (a stick's
+ * FAT has no owners; there the mode is the stick's). The caller fcloses it;
+ * NULL with errno set when it cannot be created. */
+FILE *files_create_private(const char *path);
+
 /* Writes every record (cop-kiosk-records-YYYY-MM-DD.json) and the current
  * event's attendance (cop-kiosk-attendance-YYYY-MM-DD.csv; none without a
  * current event) into dir, today's date in kiosk time, each through a hidden

@@ -228,6 +228,15 @@ static void import_row(reader *r)
 		r->res->existing++;
 		return;
 	}
+	/* Forgotten at their request: only they, or a facilitator by hand, add
+	 * them back. */
+	if (rc == STORE_NOTFOUND) {
+		rc = store_member_forgotten(r->s, &m);
+		if (rc == STORE_OK) {
+			r->res->forgotten++;
+			return;
+		}
+	}
 	if (rc == STORE_NOTFOUND)
 		rc = store_member_add(r->s, &m);
 	if (rc == STORE_OK)

@@ -11,6 +11,7 @@ typedef struct {
 	int added;      /* new members */
 	int existing;   /* rows matching a member already known (nothing changed) */
 	int bad;        /* rows that could not be used, reported through report */
+	int forgotten;  /* rows of people forgotten at their request: left out */
 } roster_result;
 
 /* Called for each row that cannot be used: its line number in the file (the
@@ -30,7 +31,9 @@ typedef void roster_report(void *ctx, long line, const char *reason);
  * the fourth with an '@', is read as first,last,organisation,email without a
  * header. A row is already known when a member has its email (case aside) or
  * its first name, last name and organisation (folded); nothing of theirs
- * changes. Imported members get both consents off: a roster is not consent.
+ * changes. A row of someone who was forgotten (store_member_forgotten) and is
+ * not a member again is left out: a roster does not bring them back.
+ * Imported members get both consents off: a roster is not consent.
  * Rows with no field at all (",,,") are skipped silently. A job title that is
  * on the profession pick list takes the list's spelling. report may be NULL.
  * When the data file fails (full disk...) the store's status is returned

@@ -4,6 +4,7 @@
 
 #include <assert.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -42,6 +43,9 @@
 #define KEY_SEQ "seq"
 #define KEY_CURRENT "current_event"
 #define KEY_PIN "pin_hash"
+#define KEY_PIN_FAILS "pin_fails"          /* wrong PINs since the last right one */
+#define KEY_PIN_LOCKED "pin_locked_until"  /* the PIN pad's lock ends (seconds) */
+#define KEY_PIN_RECOVERY "pin_recovery"    /* the recovery code's Argon2id hash */
 #define KEY_CLOCK "clock_offset"
 #define KEY_IDEA_LABEL "idea_label"        /* the third kind of note's name */
 #define KEY_LANGUAGE "language"            /* the words' language, "cy" */
@@ -50,6 +54,7 @@
 #define KEY_PROMPT_EVENT "prompt_event"    /* ... the event it runs at */
 #define KEY_PROMPT_ITEM "prompt_item"      /* ... its agenda item, or 0 */
 #define KEY_ITEM_PREFIX "current_item:"    /* + event id: the chosen agenda item */
+#define KEY_FORGOTTEN_PREFIX "forgotten:"  /* + a forgotten person's token (hex) */
 #define KEY_SYNC_KEY "sync_pubkey"         /* the archive's public key, 64 hex digits */
 
 #if defined(__GNUC__)
@@ -679,6 +684,20 @@ static int setting_put_text(store *s, const char *key, const char *value,
 	return rc;
 }
 
+static int setting_delete(store *s, const char *key, const char *what)
+{
+	static const char sql[] = "DELETE FROM settings WHERE key = ?1";
+	sqlite3_stmt *st = NULL;
+	int rc = STORE_OK;
+
+	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK ||
+	    sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC) != SQLITE_OK ||
+	    sqlite3_step(st) != SQLITE_DONE)
+		rc = fail_db(s, sqlite3_errcode(s->db), what);
+	sqlite3_finalize(st);
+	return rc;
+}
+
 /* ---- opening ------------------------------------------------------------------- */
 
 /* The folder holding path, as a new string ("." for a bare name). */
@@ -951,6 +970,42 @@ static void sql_fold(sqlite3_context *ctx, int argc, sqlite3_value **argv)
 	sqlite3_result_text(ctx, dst, -1, sqlite3_free);
 }
 
+/* A new data file is made readable and writable by its owner only, whatever
+ * the umask: it holds names and emails. SQLite gives the -wal, -shm and
+ * -journal files it makes beside it the same mode. */
+static int create_private(store *s, const char *path)
+{
+	int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
+	int rc = STORE_OK;
+
+	if (fd < 0)
+		return errno == EEXIST ? STORE_OK : /* another process made it first */
+		       set_msg(s, STORE_IO, _("Cannot create %s (%s)"), path, strerror(errno));
+	/* The umask may take bits from 0600 too (077 leaves it, 0277 does not). */
+	if (fchmod(fd, 0600) != 0)
+		rc = set_msg(s, STORE_IO, _("Cannot create %s (%s)"), path, strerror(errno));
+	close(fd);
+	return rc;
+}
+
+/* A data file of ours made readable by others (by a kiosk before this one,
+ * under a umask of 022) is made private, with the files beside it. Only
+ * what this user owns; what cannot be changed is left as it is. */
+static void make_private(const char *path)
+{
+	static const char *const beside[] = {"", "-wal", "-shm", "-journal"};
+	char name[4096];
+	struct stat st;
+
+	for (size_t i = 0; i < sizeof beside / sizeof beside[0]; i++) {
+		if ((size_t)snprintf(name, sizeof name, "%s%s", path, beside[i]) >= sizeof name)
+			return;
+		if (stat(name, &st) == 0 && S_ISREG(st.st_mode) && st.st_uid == geteuid() &&
+		    (st.st_mode & 077) != 0)
+			(void)chmod(name, st.st_mode & 0700);
+	}
+}
+
 /* Everything store_open does once s exists; s->db is closed by the caller. */
 static int open_checked(store *s, const char *path, int known)
 {
@@ -962,6 +1017,9 @@ static int open_checked(store *s, const char *path, int known)
 		return set_msg(s, STORE_IO, _("The cryptography library could not start, "
 			       "so %s was not opened"), path);
 	rc = check_file(s, path);
+	if (rc != STORE_OK)
+		return rc;
+	rc = create_private(s, path);
 	if (rc != STORE_OK)
 		return rc;
 	src = sqlite3_open_v2(path, &s->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE,
@@ -983,13 +1041,16 @@ static int open_checked(store *s, const char *path, int known)
 	rc = check_contents(s, path, known, &version);
 	if (rc != STORE_OK)
 		return rc;
+	make_private(path);
 
 	/* WAL and FULL sync: a power cut loses at most the record being saved.
 	 * Temporary journals in memory: a batch's savepoints (store_begin) would
-	 * otherwise write every page they touch to a temporary file. */
+	 * otherwise write every page they touch to a temporary file. Secure
+	 * delete: what a change or a forget removes is overwritten with zeros,
+	 * not left in the file's free space (whatever SQLite's build default). */
 	src = sqlite3_exec(s->db, "PRAGMA journal_mode = WAL; "
 			   "PRAGMA synchronous = FULL; PRAGMA foreign_keys = ON; "
-			   "PRAGMA temp_store = MEMORY", NULL, NULL, NULL);
+			   "PRAGMA temp_store = MEMORY; PRAGMA secure_delete = ON", NULL, NULL, NULL);
 	if (src != SQLITE_OK)
 		return fail_open(s, path, src);
 	for (int step = (int)version; step < known; step++) {
@@ -1129,7 +1190,7 @@ int store_setting_set_int(store *s, const char *key, int64_t value)
 	static const char *const reserved[] = {
 		KEY_KIOSK, KEY_SEQ, KEY_CURRENT, KEY_PIN, KEY_CLOCK, KEY_IDEA_LABEL,
 		KEY_LANGUAGE, KEY_IDEA_HIDDEN, KEY_PROMPT, KEY_PROMPT_EVENT, KEY_PROMPT_ITEM,
-		KEY_SYNC_KEY,
+		KEY_SYNC_KEY, KEY_PIN_FAILS, KEY_PIN_LOCKED, KEY_PIN_RECOVERY,
 	};
 
 	assert(s && key && key[0]);
@@ -1138,7 +1199,8 @@ int store_setting_set_int(store *s, const char *key, int64_t value)
 			return set_msg(s, STORE_INVALID, _("The setting %s is kept by the "
 				       "kiosk itself."), key);
 	}
-	if (strncmp(key, KEY_ITEM_PREFIX, strlen(KEY_ITEM_PREFIX)) == 0)
+	if (strncmp(key, KEY_ITEM_PREFIX, strlen(KEY_ITEM_PREFIX)) == 0 ||
+	    strncmp(key, KEY_FORGOTTEN_PREFIX, strlen(KEY_FORGOTTEN_PREFIX)) == 0)
 		return set_msg(s, STORE_INVALID, _("The setting %s is kept by the kiosk "
 			       "itself."), key);
 	return setting_put_int(s, key, value, N_("the setting was not saved"));
@@ -1787,9 +1849,21 @@ bool store_pin_is_set(store *s)
 	return setting_get_text(s, KEY_PIN, hash, sizeof hash) == STORE_OK;
 }
 
+/* Forgets the wrong-PIN count and the lock, inside the caller's transaction. */
+static int pin_lock_clear(store *s, const char *what)
+{
+	int rc = setting_delete(s, KEY_PIN_FAILS, what);
+
+	if (rc == STORE_OK)
+		rc = setting_delete(s, KEY_PIN_LOCKED, what);
+	return rc;
+}
+
 int store_pin_set(store *s, const char *pin)
 {
+	static const char what[] = N_("the PIN was not saved");
 	char hash[crypto_pwhash_STRBYTES];
+	int rc;
 
 	assert(s && pin);
 	if (!pin_valid(pin))
@@ -1799,7 +1873,14 @@ int store_pin_set(store *s, const char *pin)
 			      crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0)
 		return set_msg(s, STORE_IO, _("The kiosk ran out of memory: the PIN was "
 			       "not saved."));
-	return setting_put_text(s, KEY_PIN, hash, N_("the PIN was not saved"));
+	rc = tx_begin(s, what);
+	if (rc != STORE_OK)
+		return rc;
+	rc = setting_put_text(s, KEY_PIN, hash, what);
+	/* A new PIN starts with a clean slate: no count, no lock. */
+	if (rc == STORE_OK)
+		rc = pin_lock_clear(s, what);
+	return tx_end(s, rc, what);
 }
 
 int store_pin_check(store *s, const char *pin)
@@ -1816,6 +1897,179 @@ int store_pin_check(store *s, const char *pin)
 	if (!pin_valid(pin) || crypto_pwhash_str_verify(hash, pin, strlen(pin)) != 0)
 		return set_msg(s, STORE_WRONG, _("That PIN is not right."));
 	return STORE_OK;
+}
+
+/* The length of the lock after the level-th run of wrong PINs (1, 2, ...). */
+static int64_t pin_lock_length(int64_t level)
+{
+	static const int64_t minutes[] = {1, 5, 15, 60};
+	size_t n = sizeof minutes / sizeof minutes[0];
+
+	return 60 * minutes[level < 1 ? 0 : (size_t)level > n ? n - 1 : (size_t)level - 1];
+}
+
+/* Reads the count and the lock's end (0 when unset), shortening a lock the
+ * clock has pushed too far away; inside the caller's transaction. */
+static int pin_lock_read(store *s, int64_t now, int64_t *fails, int64_t *until,
+			 const char *what)
+{
+	int rc = setting_get_int(s, KEY_PIN_FAILS, fails);
+
+	if (rc == STORE_NOTFOUND) {
+		*fails = 0;
+		rc = STORE_OK;
+	}
+	if (rc == STORE_OK)
+		rc = setting_get_int(s, KEY_PIN_LOCKED, until);
+	if (rc == STORE_NOTFOUND) {
+		*until = 0;
+		return STORE_OK;
+	}
+	if (rc != STORE_OK)
+		return rc;
+	int64_t length = pin_lock_length(*fails / STORE_PIN_TRIES);
+	if (*until > now + length) {
+		*until = now + length;
+		rc = setting_put_int(s, KEY_PIN_LOCKED, *until, what);
+	}
+	return rc;
+}
+
+int store_pin_lock(store *s, int64_t now, int64_t *until)
+{
+	static const char what[] = N_("the PIN pad's lock could not be read");
+	int64_t fails;
+	int rc;
+
+	assert(s && until);
+	*until = 0;
+	rc = tx_begin(s, what);
+	if (rc == STORE_OK)
+		rc = pin_lock_read(s, now, &fails, until, what);
+	rc = tx_end(s, rc, what);
+	if (rc != STORE_OK || *until <= now)
+		*until = 0;
+	return rc;
+}
+
+int store_pin_try(store *s, const char *pin, int64_t now, int64_t *until)
+{
+	static const char what[] = N_("the wrong PIN was not counted");
+	char hash[crypto_pwhash_STRBYTES];
+	int64_t fails = 0, ignored;
+	bool right;
+	int rc;
+
+	assert(s && pin && until);
+	*until = 0;
+	rc = tx_begin(s, what);
+	if (rc != STORE_OK)
+		return rc;
+	rc = setting_get_text(s, KEY_PIN, hash, sizeof hash);
+	if (rc == STORE_OK)
+		rc = pin_lock_read(s, now, &fails, until, what);
+	rc = tx_end(s, rc, what);
+	if (rc == STORE_NOTFOUND)
+		rc = set_msg(s, STORE_NOTFOUND, _("No facilitator PIN has been set."));
+	if (rc != STORE_OK)
+		goto out;
+	if (*until > now) {
+		rc = set_msg(s, STORE_LOCKED, _("The PIN pad is locked after too many wrong PINs."));
+		goto out;
+	}
+	*until = 0;
+	/* Argon2id takes a while on a Pi: not while holding the write lock. */
+	right = pin_valid(pin) && crypto_pwhash_str_verify(hash, pin, strlen(pin)) == 0;
+	rc = tx_begin(s, what);
+	if (rc != STORE_OK)
+		goto out;
+	if (right) {
+		rc = pin_lock_clear(s, what);
+	} else {
+		rc = pin_lock_read(s, now, &fails, &ignored, what);
+		fails++;
+		if (rc == STORE_OK)
+			rc = setting_put_int(s, KEY_PIN_FAILS, fails, what);
+		if (rc == STORE_OK && fails % STORE_PIN_TRIES == 0) {
+			*until = now + pin_lock_length(fails / STORE_PIN_TRIES);
+			rc = setting_put_int(s, KEY_PIN_LOCKED, *until, what);
+		}
+	}
+	rc = tx_end(s, rc, what);
+	/* A wrong PIN is an answer, not a failure: its count is kept. */
+	if (rc == STORE_OK && !right)
+		rc = set_msg(s, STORE_WRONG, _("That PIN is not right."));
+out:
+	explicit_bzero(hash, sizeof hash);
+	if (rc != STORE_WRONG && rc != STORE_LOCKED)
+		*until = 0;
+	return rc;
+}
+
+bool store_pin_recovery_is_set(store *s)
+{
+	char hash[crypto_pwhash_STRBYTES];
+
+	assert(s);
+	return setting_get_text(s, KEY_PIN_RECOVERY, hash, sizeof hash) == STORE_OK;
+}
+
+int store_pin_recovery_new(store *s, char code[STORE_RECOVERY_DIGITS + 1])
+{
+	char hash[crypto_pwhash_STRBYTES];
+	int rc;
+
+	assert(s && code);
+	for (int i = 0; i < STORE_RECOVERY_DIGITS; i++)
+		code[i] = (char)('0' + randombytes_uniform(10));
+	code[STORE_RECOVERY_DIGITS] = '\0';
+	if (crypto_pwhash_str(hash, code, STORE_RECOVERY_DIGITS, crypto_pwhash_OPSLIMIT_INTERACTIVE,
+			      crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0) {
+		explicit_bzero(code, STORE_RECOVERY_DIGITS + 1);
+		return set_msg(s, STORE_IO, _("The kiosk ran out of memory: no recovery "
+			       "code was made."));
+	}
+	rc = setting_put_text(s, KEY_PIN_RECOVERY, hash, N_("the recovery code was not saved"));
+	if (rc != STORE_OK)
+		explicit_bzero(code, STORE_RECOVERY_DIGITS + 1);
+	return rc;
+}
+
+int store_pin_recover(store *s, const char *code)
+{
+	static const char what[] = N_("the recovery code was not used");
+	char hash[crypto_pwhash_STRBYTES], digits[STORE_RECOVERY_DIGITS + 1];
+	size_t n = 0;
+	int rc;
+
+	assert(s && code);
+	for (const char *p = code; *p; p++) {
+		if (*p == ' ' || *p == '-')
+			continue;
+		if (*p < '0' || *p > '9' || n == STORE_RECOVERY_DIGITS)
+			return set_msg(s, STORE_WRONG, _("That recovery code is not right."));
+		digits[n++] = *p;
+	}
+	digits[n] = '\0';
+	rc = tx_begin(s, what);
+	if (rc != STORE_OK)
+		goto out;
+	rc = setting_get_text(s, KEY_PIN_RECOVERY, hash, sizeof hash);
+	if (rc == STORE_NOTFOUND)
+		rc = set_msg(s, STORE_NOTFOUND, _("There is no recovery code: make one with "
+			     "\"cop-kiosk pin set\"."));
+	else if (rc == STORE_OK && (n != STORE_RECOVERY_DIGITS ||
+				    crypto_pwhash_str_verify(hash, digits, n) != 0))
+		rc = set_msg(s, STORE_WRONG, _("That recovery code is not right."));
+	/* Used once: a code seen over a shoulder opens nothing afterwards. */
+	if (rc == STORE_OK)
+		rc = setting_delete(s, KEY_PIN_RECOVERY, what);
+	if (rc == STORE_OK)
+		rc = pin_lock_clear(s, what);
+	rc = tx_end(s, rc, what);
+out:
+	explicit_bzero(digits, sizeof digits);
+	return rc;
 }
 
 /* ---- check-ins ------------------------------------------------------------------ */
@@ -2580,6 +2834,92 @@ static int blank_member(store *s, int64_t id, int64_t seq)
 			N_("the member was not forgotten"));
 }
 
+/* A forgotten person's token, in hex, for the settings' key: the keyed hash
+ * (BLAKE2b, keyed with the kiosk's id) of kind ("email" or "name") and what a
+ * roster row is recognised by — the address in lower case, or the folded name
+ * and organisation — so that a later roster listing them leaves them out
+ * without the file keeping their name or address. It is not the name: but
+ * someone with the file and a guess can tell whether that guess was
+ * forgotten here. */
+static void forgotten_key(const store *s, const char *kind, const char *text, char key[128])
+{
+	unsigned char hash[32];
+	crypto_generichash_state h;
+
+	_Static_assert(KIOSK_ID_LEN >= crypto_generichash_KEYBYTES_MIN, "the kiosk id keys the hash");
+	crypto_generichash_init(&h, (const unsigned char *)s->kiosk, KIOSK_ID_LEN, sizeof hash);
+	crypto_generichash_update(&h, (const unsigned char *)kind, strlen(kind) + 1);
+	crypto_generichash_update(&h, (const unsigned char *)text, strlen(text));
+	crypto_generichash_final(&h, hash, sizeof hash);
+	memcpy(key, KEY_FORGOTTEN_PREFIX, strlen(KEY_FORGOTTEN_PREFIX));
+	sodium_bin2hex(key + strlen(KEY_FORGOTTEN_PREFIX), 2 * sizeof hash + 1, hash, sizeof hash);
+}
+
+/* The tokens of m: by name and organisation always, by email when it has
+ * one; returns how many (1 or 2). */
+static int forgotten_keys(const store *s, const store_member *m, char keys[2][128])
+{
+	member_keys k;
+	char text[sizeof k.name + sizeof k.org + 1], email[STORE_EMAIL_MAX];
+	size_t i;
+
+	member_keys_of(m, &k);
+	snprintf(text, sizeof text, "%s\x1f%s", k.name, k.org);
+	forgotten_key(s, "name", text, keys[0]);
+	for (i = 0; m->email[i] && i + 1 < sizeof email; i++)
+		email[i] = (char)(m->email[i] >= 'A' && m->email[i] <= 'Z' ? m->email[i] - 'A' + 'a' : m->email[i]);
+	email[i] = '\0';
+	if (!email[0])
+		return 1;
+	forgotten_key(s, "email", email, keys[1]);
+	return 2;
+}
+
+/* Keeps member id's tokens (forgotten_key), before their details go. A
+ * member not there (or forgotten already) is left to blank_member to say. */
+static int remember_forgotten(store *s, int64_t id, const char *what)
+{
+	static const char sql[] =
+		"SELECT " MEMBER_COLUMNS " FROM members WHERE id = ?1 AND forgotten = 0";
+	char keys[2][128];
+	store_member m;
+	sqlite3_stmt *st = NULL;
+	int rc;
+
+	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK ||
+	    sqlite3_bind_int64(st, 1, id) != SQLITE_OK) {
+		rc = fail_db(s, sqlite3_errcode(s->db), what);
+		goto out;
+	}
+	rc = step_member(s, st, &m, what);
+	if (rc == STORE_NOTFOUND) {
+		rc = STORE_OK;
+		goto out;
+	}
+	for (int i = 0, n = rc == STORE_OK ? forgotten_keys(s, &m, keys) : 0; i < n && rc == STORE_OK; i++)
+		rc = setting_put_int(s, keys[i], 1, what);
+	sodium_memzero(&m, sizeof m);
+out:
+	sqlite3_finalize(st);
+	return rc;
+}
+
+int store_member_forgotten(store *s, const store_member *m)
+{
+	char keys[2][128];
+	int64_t v;
+	int rc = STORE_NOTFOUND;
+
+	assert(s && m);
+	for (int i = 0, n = forgotten_keys(s, m, keys); i < n && rc == STORE_NOTFOUND; i++)
+		rc = setting_get_int(s, keys[i], &v);
+	if (rc == STORE_NOTFOUND)
+		return set_msg(s, STORE_NOTFOUND, _("There is no such member."));
+	return rc;
+}
+
+static int scrub_batches(store *s, int64_t id, const char *what);
+
 int store_member_forget(store *s, int64_t id)
 {
 	static const char what[] = N_("the member was not forgotten");
@@ -2592,10 +2932,22 @@ int store_member_forget(store *s, int64_t id)
 		return rc;
 	rc = next_seq(s, &seq, what);
 	if (rc == STORE_OK)
+		rc = remember_forgotten(s, id, what);
+	/* The words first: their prefixes are found through the name as it was. */
+	if (rc == STORE_OK)
 		rc = delete_words(s, id, what);
 	if (rc == STORE_OK)
 		rc = blank_member(s, id, seq);
-	return tx_end(s, rc, what);
+	if (rc == STORE_OK)
+		rc = scrub_batches(s, id, what);
+	rc = tx_end(s, rc, what);
+	/* The WAL still holds the pages as they were before: copy the new ones
+	 * into the file and empty it (secure_delete zeroed what was freed).
+	 * Not inside a batch, nor while another program reads the file; then
+	 * the next checkpoint does it. */
+	if (rc == STORE_OK && sqlite3_get_autocommit(s->db))
+		sqlite3_wal_checkpoint_v2(s->db, NULL, SQLITE_CHECKPOINT_TRUNCATE, NULL, NULL);
+	return rc;
 }
 
 int store_organisations(store *s, const char *prefix, char (*out)[STORE_TEXT_MAX], int max,
@@ -2771,6 +3123,51 @@ int store_checkin_add(store *s, int64_t event_id, int64_t member_id, const char 
 		return rc;
 	when_format(out->at, when, sizeof when);
 	return set_msg(s, STORE_EXISTS, _("You are already checked in (since %s)."), when + 11);
+}
+
+int store_walk_in(store *s, int64_t event_id, store_member *m, const char *role, store_checkin *out)
+{
+	static const char what[] = N_("the check-in was not saved");
+	store_checkin here;
+	member_keys k;
+	int64_t member_seq = 0, checkin_seq = 0, id = 0;
+	bool stored = false;
+	int rc;
+
+	assert(s && m);
+	if (!out)
+		out = &here;
+	if (!role)
+		role = "";
+	if (role[0] != '\0' && !known_role(role))
+		return set_msg(s, STORE_INVALID, _("That role is not one of the roles for "
+			       "the day."));
+	rc = check_member(s, m);
+	if (rc != STORE_OK)
+		return rc;
+	member_keys_of(m, &k);
+	/* Both in one transaction: a power cut (or a kill) between the member
+	 * and the check-in leaves neither, never a member who is not here. */
+	rc = tx_begin(s, what);
+	if (rc != STORE_OK)
+		return rc;
+	rc = next_seq(s, &member_seq, what);
+	if (rc == STORE_OK)
+		rc = insert_member(s, m, &k, member_seq, &id);
+	if (rc == STORE_OK)
+		rc = insert_words(s, id, &k, what);
+	if (rc == STORE_OK)
+		rc = next_seq(s, &checkin_seq, what);
+	if (rc == STORE_OK)
+		rc = insert_checkin(s, event_id, id, role, checkin_seq, &stored);
+	/* A member made just now cannot have been here before. */
+	assert(rc != STORE_OK || stored);
+	rc = tx_end(s, rc, what);
+	if (rc != STORE_OK)
+		return rc;
+	m->id = id;
+	snprintf(m->gid, sizeof m->gid, "%s-%lld", s->kiosk, (long long)member_seq);
+	return checkin_find(s, event_id, id, out);
 }
 
 static int undo_checkin(store *s, int64_t checkin_id, int64_t seq)
@@ -3291,20 +3688,6 @@ int store_note_kind_show(store *s, store_note_kind k, bool shown)
 static void chosen_key(int64_t event_id, char *key, size_t cap)
 {
 	snprintf(key, cap, KEY_ITEM_PREFIX "%lld", (long long)event_id);
-}
-
-static int setting_delete(store *s, const char *key, const char *what)
-{
-	static const char sql[] = "DELETE FROM settings WHERE key = ?1";
-	sqlite3_stmt *st = NULL;
-	int rc = STORE_OK;
-
-	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK ||
-	    sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC) != SQLITE_OK ||
-	    sqlite3_step(st) != SQLITE_DONE)
-		rc = fail_db(s, sqlite3_errcode(s->db), what);
-	sqlite3_finalize(st);
-	return rc;
 }
 
 /* Item item_id if it is on event_id's agenda (not removed); else STORE_NOTFOUND. */
@@ -4939,6 +5322,16 @@ static const char *const record_arrays[] = {
 	"'type', '" type "', 'gid', " GID_OF(t) ", 'changed', " t ".changed_seq, " \
 	"'created', " t ".created_at"
 
+/* A member as a batch sends it; store_member_forget rewrites a stored batch's
+ * line with it. */
+#define MEMBER_RECORD(m) \
+	"json_object(" RECORD_HEAD("member", m) ", " \
+	"'first_name', " m ".first_name, 'last_name', " m ".last_name, " \
+	"'organisation', " m ".organisation, 'profession', " m ".profession, " \
+	"'email', " m ".email, 'mailing_list', " BOOL_OF(m ".mailing_list") ", " \
+	"'may_contact', " BOOL_OF(m ".may_contact") ", " \
+	"'forgotten', " BOOL_OF(m ".forgotten") ")"
+
 /* Called with each record: its index in record_arrays and its JSON object. */
 typedef int (*record_fn)(void *ctx, int type, const char *json, int len);
 
@@ -4960,12 +5353,7 @@ static int each_record(store *s, int64_t after, record_fn fn, void *ctx)
 		"'deleted', " BOOL_OF("a.deleted") ") "
 		"FROM agenda_items a JOIN events e ON e.id = a.event_id "
 		"WHERE a.changed_seq > ?1 "
-		"UNION ALL SELECT 2, m.seq, json_object(" RECORD_HEAD("member", "m") ", "
-		"'first_name', m.first_name, 'last_name', m.last_name, "
-		"'organisation', m.organisation, 'profession', m.profession, "
-		"'email', m.email, 'mailing_list', " BOOL_OF("m.mailing_list") ", "
-		"'may_contact', " BOOL_OF("m.may_contact") ", "
-		"'forgotten', " BOOL_OF("m.forgotten") ") "
+		"UNION ALL SELECT 2, m.seq, " MEMBER_RECORD("m") " "
 		"FROM members m WHERE m.changed_seq > ?1 OR m.id IN "
 		"(SELECT member_id FROM checkins WHERE changed_seq > ?1) "
 		"UNION ALL SELECT 3, c.seq, json_object(" RECORD_HEAD("checkin", "c") ", "
@@ -5125,6 +5513,88 @@ static int newest_pending(store *s, store_batch *out, int64_t *last_seq, char **
 	*len = n;
 out:
 	sqlite3_finalize(st);
+	return rc;
+}
+
+/* Member id's line in every stored batch is rewritten as the member is now
+ * (forgotten: no name, organisation or email), so that no batch keeps what
+ * was forgotten, and a batch not yet acknowledged sends the forgetting. The
+ * receipt derives from the batch's secret, not its records: it stays. */
+static int scrub_batches(store *s, int64_t id, const char *what)
+{
+	static const char member_sql[] =
+		"SELECT '{\"type\":\"member\",\"gid\":\"' || m.kiosk || '-' || m.seq || '\",', "
+		MEMBER_RECORD("m") " FROM members m WHERE m.id = ?1";
+	static const char find_sql[] =
+		"SELECT id, records FROM sync_batches WHERE instr(records, ?1) > 0";
+	static const char put_sql[] = "UPDATE sync_batches SET records = ?1 WHERE id = ?2";
+	sqlite3_stmt *member = NULL, *find = NULL, *put = NULL;
+	char *text = NULL;
+	size_t n = 0;
+	int rc = STORE_OK, src;
+
+	if (sqlite3_prepare_v2(s->db, member_sql, -1, &member, NULL) != SQLITE_OK ||
+	    sqlite3_bind_int64(member, 1, id) != SQLITE_OK ||
+	    sqlite3_step(member) != SQLITE_ROW ||
+	    sqlite3_prepare_v2(s->db, find_sql, -1, &find, NULL) != SQLITE_OK ||
+	    sqlite3_bind_value(find, 1, sqlite3_column_value(member, 0)) != SQLITE_OK ||
+	    sqlite3_prepare_v2(s->db, put_sql, -1, &put, NULL) != SQLITE_OK) {
+		rc = fail_db(s, sqlite3_errcode(s->db), what);
+		goto out;
+	}
+	const char *head = (const char *)sqlite3_column_text(member, 0);
+	const char *now = (const char *)sqlite3_column_text(member, 1);
+	if (!head || !now) {
+		rc = set_msg(s, STORE_IO, _("The kiosk ran out of memory: %s."), _(what));
+		goto out;
+	}
+	size_t head_len = strlen(head);
+	/* Each batch is rewritten as it is read: the new line names the same
+	 * gid, so the search would find it again, but the scan is already past. */
+	while ((src = sqlite3_step(find)) == SQLITE_ROW) {
+		const char *records = (const char *)sqlite3_column_text(find, 1);
+		FILE *f = open_memstream(&text, &n);
+		if (!f || !records) {
+			if (f)
+				fclose(f);
+			rc = set_msg(s, STORE_IO, _("The kiosk ran out of memory: %s."), _(what));
+			goto out;
+		}
+		for (const char *line = records; *line;) {
+			const char *end = strchr(line, '\n');
+			size_t len = end ? (size_t)(end - line) : strlen(line);
+			if (len >= head_len && memcmp(line, head, head_len) == 0)
+				fputs(now, f);
+			else
+				fwrite(line, 1, len, f);
+			if (end)
+				fputc('\n', f);
+			line += len + (end ? 1 : 0);
+		}
+		if (fclose(f) != 0) {
+			rc = set_msg(s, STORE_IO, _("The kiosk ran out of memory: %s."), _(what));
+			goto out;
+		}
+		if (sqlite3_bind_text64(put, 1, text, n, SQLITE_STATIC, SQLITE_UTF8) != SQLITE_OK ||
+		    sqlite3_bind_int64(put, 2, sqlite3_column_int64(find, 0)) != SQLITE_OK ||
+		    sqlite3_step(put) != SQLITE_DONE) {
+			rc = fail_db(s, sqlite3_errcode(s->db), what);
+			goto out;
+		}
+		sqlite3_reset(put);
+		sodium_memzero(text, n);
+		free(text);
+		text = NULL;
+	}
+	if (src != SQLITE_DONE)
+		rc = fail_db(s, src, what);
+out:
+	if (text)
+		sodium_memzero(text, n);
+	free(text);
+	sqlite3_finalize(put);
+	sqlite3_finalize(find);
+	sqlite3_finalize(member);
 	return rc;
 }
 

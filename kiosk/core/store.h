@@ -19,7 +19,8 @@ enum {
 	STORE_TOO_NEW,   /* written by a newer CoP Kiosk (user_version above ours) */
 	STORE_IO,        /* cannot open, read or write: permissions, full disk */
 	STORE_BUSY,      /* another process holds the database */
-	STORE_EXISTS     /* already there: nothing new was stored */
+	STORE_EXISTS,    /* already there: nothing new was stored */
+	STORE_LOCKED     /* the PIN pad is locked after wrong PINs: nothing checked */
 };
 
 /* Field limits, in bytes of UTF-8 including the terminating NUL. */
@@ -117,6 +118,37 @@ int store_pin_set(store *s, const char *pin);
 /* STORE_OK if pin matches, STORE_WRONG if not, STORE_NOTFOUND if none is set. */
 int store_pin_check(store *s, const char *pin);
 
+/* The PIN pad locks after every STORE_PIN_TRIES wrong PINs in a row: for 1
+ * minute, then 5, 15, and 60 for each lock after. The count and the lock's end
+ * are kept in the data file, so a restart lifts nothing; a right PIN, a new PIN
+ * or the recovery code clears them. now: the caller's clock in store_now
+ * seconds (the kiosk's own, virtual in scripts). */
+#define STORE_PIN_TRIES 5
+/* Tries pin at now. STORE_OK (count and lock cleared) if it matches;
+ * STORE_WRONG if not, counted, with *until the end of the lock this try
+ * started, or 0; STORE_LOCKED, nothing checked, while the pad is locked, with
+ * *until the lock's end; STORE_NOTFOUND if no PIN is set. */
+int store_pin_try(store *s, const char *pin, int64_t now, int64_t *until);
+/* *until: the end of the pad's lock, or 0 when it is not locked at now. A lock
+ * ending further from now than its own length (the clock went back after a
+ * power cut: a Pi has no real-time clock) is shortened to its length from now,
+ * and kept so. */
+int store_pin_lock(store *s, int64_t now, int64_t *until);
+
+/* A one-time recovery code: STORE_RECOVERY_DIGITS digits, typed on the PIN
+ * pad, lifting the lock even while it holds. */
+#define STORE_RECOVERY_DIGITS 12
+/* True if there is a recovery code not yet used. */
+bool store_pin_recovery_is_set(store *s);
+/* Makes a new recovery code into code (digits and NUL), replacing any earlier
+ * one; the data file keeps only its Argon2id hash, as for the PIN. */
+int store_pin_recovery_new(store *s, char code[STORE_RECOVERY_DIGITS + 1]);
+/* STORE_OK if code (digits; spaces and dashes ignored) is the recovery code:
+ * it is used up, and the wrong-PIN count and the lock are cleared.
+ * STORE_WRONG if not, STORE_NOTFOUND if there is none. Not held back by the
+ * lock: 10^12 codes behind Argon2id cannot be guessed at a touchscreen. */
+int store_pin_recover(store *s, const char *code);
+
 /* Number of people checked in at an event. */
 int store_checkin_count(store *s, int64_t event_id, int *n);
 
@@ -190,8 +222,16 @@ int store_member_search(store *s, const char *query, store_member *out, int max,
 int store_member_find_same(store *s, const store_member *m, store_member *out);
 /* Removes a member's personal data (names, organisation, email, consents);
  * their check-ins stay as anonymous counts; notes and answers are never linked
- * to people anyway. */
+ * to people anyway. No byte of what was removed stays in the data file or its
+ * WAL: freed space is zeroed (secure_delete), the stored sync batches get the
+ * member as forgotten, and the WAL is emptied into the file (unless another
+ * program is reading it at that moment). What is kept is a token per person
+ * (a keyed hash of their email, and of their folded name and organisation)
+ * for store_member_forgotten. */
 int store_member_forget(store *s, int64_t id);
+/* STORE_OK if m (by email, or by name and organisation as a roster row is
+ * recognised) is someone who was forgotten; STORE_NOTFOUND if not. */
+int store_member_forgotten(store *s, const store_member *m);
 /* Known organisations starting with prefix (folded), most used first. */
 int store_organisations(store *s, const char *prefix, char (*out)[STORE_TEXT_MAX], int max, int *n);
 
@@ -202,6 +242,11 @@ int store_organisations(store *s, const char *prefix, char (*out)[STORE_TEXT_MAX
  * (STORE_INVALID). STORE_NOTFOUND for no such event, or a member who does not
  * exist or was forgotten. */
 int store_checkin_add(store *s, int64_t event_id, int64_t member_id, const char *role, store_checkin *out);
+/* A walk-in: adds member m (as store_member_add: id and gid set on success)
+ * and checks them in at event_id with role (as store_checkin_add), in one
+ * transaction: both are stored or neither. *out (may be NULL) holds the new
+ * check-in. STORE_NOTFOUND for no such event. */
+int store_walk_in(store *s, int64_t event_id, store_member *m, const char *role, store_checkin *out);
 /* Undoes a check-in made by mistake: it no longer counts, and checking in
  * again later works as the first time did. */
 int store_checkin_undo(store *s, int64_t checkin_id);

@@ -63,6 +63,22 @@ static void say(const char *message)
 	st.message = st.message_buf;
 }
 
+/* Registers m and checks them in at the current event, both or neither, then
+ * welcomes them; or says on the form why nothing was saved. */
+static void register_and_check_in(app *a, store_member *m)
+{
+	store_event ev;
+	store_checkin ci;
+	int rc = store_event_current(a->db, &ev);
+	if (rc == STORE_OK)
+		rc = store_walk_in(a->db, ev.id, m, "", &ci);
+	if (rc != STORE_OK) {
+		say(store_errmsg(a->db));
+		return;
+	}
+	welcome_open(a, WELCOME_FIRST, m->first, ci.at);
+}
+
 /* "I'm new here" submitted: register (unless the same person is known) and
  * check in. */
 static void register_walk_in(app *a)
@@ -84,12 +100,8 @@ static void register_walk_in(app *a)
 		st.asking = ASK_SAME;
 		return;
 	}
-	if (store_member_add(a->db, &st.m) != STORE_OK) {
-		say(store_errmsg(a->db));
-		return;
-	}
 	store_member added = st.m;
-	checkin_complete(a, &added, "");
+	register_and_check_in(a, &added);
 }
 
 static void save_edit(app *a)
@@ -126,10 +138,7 @@ static void answer(app *a)
 		m = st.same;
 		checkin_complete(a, &m, "");
 	} else if (asked == ASK_SAME) {
-		if (store_member_add(a->db, &m) != STORE_OK)
-			say(store_errmsg(a->db));
-		else
-			checkin_complete(a, &m, "");
+		register_and_check_in(a, &m);
 	} else if (asked == ASK_UNDO && answered > 0) {
 		if (store_checkin_undo(a->db, st.checkin_id) != STORE_OK) {
 			say(store_errmsg(a->db));

@@ -1,23 +1,31 @@
-/* pin: the PIN pad in front of facilitator mode, and choosing a new PIN. */
+/* pin: the PIN pad in front of facilitator mode — locked for a while after
+ * wrong PINs, the lock kept in the data file, lifted by the recovery code —
+ * and choosing a new PIN. */
+#include <stdio.h>
 #include <string.h>
 
 #include "core/lang.h"
 #include "screens.h"
 
 #define PIN_MAX 8
-#define MAX_TRIES 5
-#define LOCKOUT_MS 60000
 
 static struct {
 	pin_purpose purpose;
 	bool confirming;          /* choosing: the second entry */
-	char digits[PIN_MAX + 1];
+	bool recovering;          /* "Forgot PIN?": typing the recovery code */
+	char digits[STORE_RECOVERY_DIGITS + 1];
 	char first[PIN_MAX + 1];  /* choosing: the first entry */
 	const char *message;
 	bool message_is_error;
-	int tries;
-	int64_t locked_until;
+	int64_t locked_until;     /* app_wall seconds; 0: not locked */
+	char wait[200], countdown[80];
 } st;
+
+static void say(const char *message, bool error)
+{
+	st.message = message;
+	st.message_is_error = error;
+}
 
 void pin_open(app *a, pin_purpose purpose)
 {
@@ -27,9 +35,13 @@ void pin_open(app *a, pin_purpose purpose)
 
 static void enter(app *a)
 {
-	(void)a;
 	st.confirming = false;
+	st.recovering = false;
 	st.message = NULL;
+	st.locked_until = 0;
+	/* A lock from before a restart still holds. */
+	if (st.purpose == PIN_UNLOCK && store_pin_lock(a->db, app_wall(a), &st.locked_until) != STORE_OK)
+		say(store_errmsg(a->db), true);
 	memset(st.digits, 0, sizeof st.digits);
 	memset(st.first, 0, sizeof st.first);
 }
@@ -41,27 +53,38 @@ static void leave(app *a)
 	memset(st.first, 0, sizeof st.first);
 }
 
-static void say(const char *message, bool error)
-{
-	st.message = message;
-	st.message_is_error = error;
-}
-
 static void unlock(app *a)
 {
-	int rc = store_pin_check(a->db, st.digits);
+	int64_t until = 0;
+	int rc = store_pin_try(a->db, st.digits, app_wall(a), &until);
 	memset(st.digits, 0, sizeof st.digits);
 	if (rc == STORE_OK) {
-		st.tries = 0;
+		/* Back to where facilitator mode lapsed, if it did. */
+		const screen *next = a->after_pin ? a->after_pin : &screen_facilitator;
+		a->after_pin = NULL;
 		app_unlock(a);
-		app_show(a, &screen_facilitator);
-	} else if (rc == STORE_WRONG && ++st.tries >= MAX_TRIES) {
-		st.tries = 0;
-		st.locked_until = a->now + LOCKOUT_MS;
-		app_wake_at(a, st.locked_until);
-		say(_("That PIN is not right, five times. Please wait a minute before trying again."), true);
-	} else if (rc == STORE_WRONG) {
+		app_show(a, next);
+	} else if (rc == STORE_WRONG || rc == STORE_LOCKED) {
+		st.locked_until = until;
 		say(_("That PIN is not right. Please try again."), true);
+	} else {
+		say(store_errmsg(a->db), true);
+	}
+}
+
+/* The recovery code lifts the lock and opens facilitator mode at choosing a
+ * new PIN: it is there for a PIN forgotten or guessed at by others. */
+static void recover(app *a)
+{
+	int rc = store_pin_recover(a->db, st.digits);
+	memset(st.digits, 0, sizeof st.digits);
+	if (rc == STORE_OK) {
+		a->after_pin = NULL;
+		app_unlock(a);
+		ui_toast(a->ui, _("The recovery code is accepted, and now used up. Choose a new PIN."), 5000);
+		pin_open(a, PIN_CHOOSE);
+	} else if (rc == STORE_WRONG) {
+		say(_("That recovery code is not right."), true);
 	} else {
 		say(store_errmsg(a->db), true);
 	}
@@ -91,7 +114,21 @@ static void choose(app *a)
 		say(store_errmsg(a->db), true);
 	} else {
 		app_unlock(a);
-		ui_toast(a->ui, _("The new PIN is saved."), 3000);
+		/* A kiosk set up on screen (or whose code was used) gets its
+		 * recovery code here, shown once to whoever just chose the PIN. One
+		 * already made (by pin set) stays: someone may have it written down. */
+		char code[STORE_RECOVERY_DIGITS + 1], news[256];
+		if (!store_pin_recovery_is_set(a->db) && store_pin_recovery_new(a->db, code) == STORE_OK) {
+			snprintf(news, sizeof news,
+			         _("The new PIN is saved. Write down its recovery code, shown only now: %.4s %.4s %.4s. "
+			           "Typed after \"Forgot PIN?\", it lifts the PIN pad's lock."),
+			         code, code + 4, code + 8);
+			ui_toast(a->ui, news, 60000);
+			explicit_bzero(code, sizeof code);
+			explicit_bzero(news, sizeof news);
+		} else {
+			ui_toast(a->ui, _("The new PIN is saved."), 3000);
+		}
 		app_show(a, &screen_facilitator);
 	}
 }
@@ -103,14 +140,46 @@ static void press(app *a, const char *key)
 		if (n)
 			st.digits[n - 1] = '\0';
 	} else if (!strcmp(key, "OK")) {
-		if (st.purpose == PIN_UNLOCK)
+		if (st.recovering)
+			recover(a);
+		else if (st.purpose == PIN_UNLOCK)
 			unlock(a);
 		else
 			choose(a);
-	} else if (n < PIN_MAX) {
+	} else if (n < (st.recovering ? STORE_RECOVERY_DIGITS : PIN_MAX)) {
 		st.digits[n] = key[0];
 		say(NULL, false);
 	}
+}
+
+/* Puts how long the lock has to run into st.wait and st.countdown; false
+ * when it has ended. */
+static bool lock_words(app *a)
+{
+	int64_t left = st.locked_until - app_wall(a);
+	if (st.locked_until == 0 || left <= 0) {
+		if (st.locked_until)
+			say(NULL, false);
+		st.locked_until = 0;
+		return false;
+	}
+	int minutes = (int)((left + 59) / 60);
+	if (minutes == 1)
+		snprintf(st.wait, sizeof st.wait, "%s",
+		         _("That PIN is not right, five times. Please wait a minute before trying again."));
+	else
+		snprintf(st.wait, sizeof st.wait,
+		         /* TRANSLATORS: the PIN pad is locked for this many minutes. */
+		         ngettext("That PIN was not right too many times. Please wait %d minute before trying again.",
+		                  "That PIN was not right too many times. Please wait %d minutes before trying again.",
+		                  minutes),
+		         minutes);
+	/* TRANSLATORS: a countdown, minutes and seconds: "4:59". */
+	snprintf(st.countdown, sizeof st.countdown, _("The PIN pad opens again in %d:%02d."), (int)(left / 60),
+	         (int)(left % 60));
+	/* The countdown moves each second of the kiosk's clock. */
+	app_wake_at(a, a->now + 1000 - a->now % 1000);
+	return true;
 }
 
 static void frame(app *a)
@@ -123,41 +192,57 @@ static void frame(app *a)
 		app_home(a);
 		return;
 	}
-	bool locked = a->now < st.locked_until;
+	/* The recovery code is typed even while the pad is locked. */
+	bool locked = st.purpose == PIN_UNLOCK && lock_words(a) && !st.recovering;
 	rect pad = m->portrait ? layout_cut_bottom(&body, body.h * 3 / 5) : layout_cut_right(&body, body.w * 11 / 20);
 	if (!m->portrait)
 		layout_cut_right(&body, m->pad * 2);
 
-	const char *prompt = st.purpose == PIN_UNLOCK ? _("Enter the facilitator PIN.")
-	                     : st.confirming          ? _("Type the same PIN again to be sure.")
-	                                              : _("Choose a facilitator PIN of 4 to 8 digits. "
-	                                                  "You will need it to set up events.");
-	int ph = ui_text_height(u, prompt, UI_FONT_BODY, body.w);
-	ui_label(u, layout_cut_top(&body, ph), prompt, UI_FONT_BODY, UI_TEXT, UI_ALIGN_LEFT);
-	layout_cut_top(&body, m->gap);
-	rect dots = layout_cut_top(&body, m->touch);
-	ui_fill(u, dots, UI_WHITE);
-	ui_outline(u, dots, 2, UI_GREY1);
-	char shown[3 * PIN_MAX + 1] = "";
-	for (size_t i = 0; i < strlen(st.digits); i++)
-		strcat(shown, "\xE2\x80\xA2"); /* a bullet per digit, never the digits */
-	ui_label(u, layout_inset(dots, m->pad / 2), shown, UI_FONT_BIG, UI_TEXT, UI_ALIGN_CENTER);
-	layout_cut_top(&body, m->gap);
-	if (locked)
-		say(_("That PIN is not right, five times. Please wait a minute before trying again."), true);
-	else if (st.locked_until && st.message && a->now >= st.locked_until) {
-		st.locked_until = 0;
-		say(NULL, false);
+	if (st.purpose == PIN_UNLOCK) {
+		/* TRANSLATORS: a link under the PIN pad's words, to type the recovery code instead. */
+		const char *other = st.recovering ? _("Use the PIN") : _("Forgot PIN?");
+		if (ui_button(u, layout_cut_bottom(&body, m->touch), other, UI_BUTTON_QUIET)) {
+			st.recovering = !st.recovering;
+			memset(st.digits, 0, sizeof st.digits);
+			say(NULL, false);
+		}
+		layout_cut_bottom(&body, m->gap / 2);
 	}
-	if (st.message)
-		ui_label(u, layout_cut_top(&body, ui_text_height(u, st.message, UI_FONT_BOLD, body.w)), st.message, UI_FONT_BOLD, st.message_is_error ? UI_RED : UI_GREEN, UI_ALIGN_LEFT);
+	/* Locked: what to wait for takes the prompt's place, and the
+	 * countdown the message's. */
+	const char *prompt = locked                    ? st.wait
+	                     : st.recovering           ? _("Type the 12-digit recovery code that \"cop-kiosk pin set\" "
+	                                                   "printed. It lifts the lock and lets you choose a new PIN.")
+	                     : st.purpose == PIN_UNLOCK ? _("Enter the facilitator PIN.")
+	                     : st.confirming            ? _("Type the same PIN again to be sure.")
+	                                                : _("Choose a facilitator PIN of 4 to 8 digits. "
+	                                                    "You will need it to set up events.");
+	ui_font pf = locked ? UI_FONT_BOLD : UI_FONT_BODY;
+	int ph = ui_text_height(u, prompt, pf, body.w);
+	ui_label(u, layout_cut_top(&body, ph), prompt, pf, locked ? UI_RED : UI_TEXT, UI_ALIGN_LEFT);
+	layout_cut_top(&body, m->gap);
+	if (!locked) { /* nothing can be typed: no box to type in */
+		rect dots = layout_cut_top(&body, m->touch);
+		ui_fill(u, dots, UI_WHITE);
+		ui_outline(u, dots, 2, UI_GREY1);
+		char shown[3 * STORE_RECOVERY_DIGITS + 1] = "";
+		for (size_t i = 0; i < strlen(st.digits); i++)
+			strcat(shown, "\xE2\x80\xA2"); /* a bullet per digit, never the digits */
+		ui_label(u, layout_inset(dots, m->pad / 2), shown, UI_FONT_BIG, UI_TEXT, UI_ALIGN_CENTER);
+		layout_cut_top(&body, m->gap);
+	}
+	const char *message = locked ? st.countdown : st.message;
+	if (message)
+		ui_label(u, layout_cut_top(&body, ui_text_height(u, message, UI_FONT_BOLD, body.w)), message, UI_FONT_BOLD,
+		         locked ? UI_TEXT : st.message_is_error ? UI_RED : UI_GREEN, UI_ALIGN_LEFT);
 
-	/* press() knows the keys in English; they are shown through _(). */
+	/* press() knows the keys in English; they are shown through _(). While
+	 * locked the keys are drawn off and answer nothing. */
 	/* TRANSLATORS: keys of the PIN pad: rub out the last digit; enter the PIN. Keep them short. */
 	static const char *const keys[12] = {"1", "2", "3", "4", "5", "6", "7", "8", "9", N_("Delete"), "0", N_("OK")};
 	for (int i = 0; i < 12; i++) {
 		rect k = layout_cell(pad, 3, 4, i % 3, i / 3, m->gap);
-		ui_button_style style = i == 11 ? UI_BUTTON_PRIMARY : UI_BUTTON_SECONDARY;
+		ui_button_style style = locked ? UI_BUTTON_OFF : i == 11 ? UI_BUTTON_PRIMARY : UI_BUTTON_SECONDARY;
 		if (ui_button(u, k, _(keys[i]), style) && !locked)
 			press(a, keys[i]);
 	}

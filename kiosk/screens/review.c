@@ -63,6 +63,8 @@ bool review_frame(app *a, rect *body, review_tab tab)
 		rect corner = {m->w - w - 3 * m->pad, 0, w + 3 * m->pad, m->touch};
 		if (ui_button(u, corner, stop, UI_BUTTON_QUIET)) {
 			present(a, false);
+			/* After a long presentation, the review behind it needs the PIN. */
+			app_ask_pin_if_lapsed(a);
 			return false;
 		}
 		*body = layout_inset(*body, m->pad);

@@ -237,6 +237,10 @@ static void frame(app *a)
 		}
 		if (ui_button(u, layout_cell(tools, 2, 1, 1, 0, m->gap / 2), _("Export to USB"), UI_BUTTON_SECONDARY)) {
 			char dir[FILES_PATH_MAX];
+			/* Names and emails leave on the stick: not after the loop
+			 * was left alone past the facilitator's timeout. */
+			if (app_ask_pin_if_lapsed(a))
+				return;
 			if (!files_stick(dir))
 				snprintf(st.exported, sizeof st.exported, "%s",
 				         /* TRANSLATORS: "Export to USB" is the button just tapped; use its translation. */

@@ -72,6 +72,15 @@ static void summary(const roster_result *r)
 	   import: members added; members already known; rows that could not be
 	   used. The last %s is the list of those rows, each on a new line. */
 	snprintf(st.result, sizeof st.result, _("%s; %s; %s.%s"), added, existing, bad, st.reports);
+	if (r->forgotten) {
+		char forgotten[200];
+		size_t used = strlen(st.result);
+		snprintf(forgotten, sizeof forgotten,
+		         ngettext("%d person was left out: forgotten at their request.",
+		                  "%d people were left out: forgotten at their request.", r->forgotten),
+		         r->forgotten);
+		snprintf(st.result + used, sizeof st.result - used, "\n%s", forgotten);
+	}
 }
 
 static void import(app *a, const char *path)

@@ -87,7 +87,8 @@ typedef enum {
 	UI_BUTTON_DANGER,     /* red, to delete */
 	UI_BUTTON_QUIET,      /* text only, for corners and back links */
 	UI_BUTTON_TAB,        /* a tab, in smaller type */
-	UI_BUTTON_TAB_ON      /* the tab showing */
+	UI_BUTTON_TAB_ON,     /* the tab showing */
+	UI_BUTTON_OFF         /* greyed out, answers no tap (role "off" in a dump) */
 } ui_button_style;
 
 /* A scrolling list's state, kept by the screen that owns the list. */

@@ -10,7 +10,7 @@
 static bool button(ui *u, rect r, const char *label, const char *hint, ui_button_style style)
 {
 	bool held = false;
-	bool tapped = ui_tappable(u, ui_id(label, r.x * 7919 + r.y), r, &held);
+	bool tapped = style != UI_BUTTON_OFF && ui_tappable(u, ui_id(label, r.x * 7919 + r.y), r, &held);
 	int sh = ui_shadow_px(&u->m); /* a press pushes the button down into it */
 	rect face = {r.x, r.y + (held ? sh : 0), r.w, r.h - sh};
 	ui_color fill, edge, ink;
@@ -20,6 +20,7 @@ static bool button(ui *u, rect r, const char *label, const char *hint, ui_button
 	case UI_BUTTON_DANGER: fill = held ? UI_TEXT : UI_RED; edge = UI_TEXT; ink = UI_WHITE; break;
 	case UI_BUTTON_QUIET: fill = held ? UI_YELLOW : UI_GREY5; edge = fill; ink = held ? UI_TEXT : UI_BLUE; break;
 	case UI_BUTTON_TAB_ON: fill = UI_BLUE; edge = UI_DARK_BLUE; ink = UI_WHITE; break;
+	case UI_BUTTON_OFF: fill = UI_GREY4; edge = UI_GREY3; ink = UI_GREY2; break;
 	case UI_BUTTON_TAB:
 	default: fill = held ? UI_PALE_BLUE : UI_WHITE; edge = UI_BLUE; ink = UI_BLUE; break;
 	}
@@ -53,7 +54,7 @@ static bool button(ui *u, rect r, const char *label, const char *hint, ui_button
 		lw = lw < inner.w ? lw : inner.w;
 		ui_fill(u, (rect){inner.x + (inner.w - lw) / 2, y + th - 2, lw, 2}, ink);
 	}
-	ui_register(u, "button", label, NULL, r);
+	ui_register(u, style == UI_BUTTON_OFF ? "off" : "button", label, NULL, r);
 	return tapped;
 }
 

@@ -53,6 +53,13 @@ tour() {
 		printf 'tap "%s"\n' "$(words "$lang" "$tab")"; see
 	done
 	away
+	# Last, as the lock it leaves stays: the PIN pad locked by wrong PINs,
+	# and typing the recovery code.
+	printf 'tap "%s"\n' "$(words "$lang" Facilitator)"
+	for i in 1 2 3 4 5; do printf 'tap "9"\ntap "9"\ntap "9"\ntap "9"\ntap "%s"\n' "$(words "$lang" OK)"; done
+	see
+	printf 'tap "%s"\n' "$(words "$lang" 'Forgot PIN?')"; see
+	away
 }
 
 for lang in en cy; do
