@@ -44,7 +44,17 @@ grep -q 'Too many wrong passwords. Wait [0-9]* second' slowed.html || die "no wa
 	die "failures not kept per account"
 [ "$(sqlite3 archive.db "SELECT failures FROM signin_failures WHERE key = 'addr:127.0.0.1'")" = 4 ] ||
 	die "failures not kept per address"
-sleep 2
+# Ten wrong passwords in a row: each wait is let pass (the archive's clock
+# for the next try moved back) and the next one is longer: 64 s after ten.
+for try in 5 6 7 8 9 10; do
+	sqlite3 archive.db "UPDATE signin_failures SET next_try = 0"
+	http --data-urlencode "csrf=$token" --data-urlencode "name=keeper" \
+		--data-urlencode "password=wrong $try" "$URL/signin" >/dev/null
+	[ "$(status)" = 401 ] || die "wrong password $try answered $(status)"
+done
+wait=$(sqlite3 archive.db "SELECT next_try - unixepoch() FROM signin_failures WHERE key = 'user:keeper'")
+[ "$wait" -ge 60 ] && [ "$wait" -le 64 ] || die "after ten wrong passwords the wait is $wait s, not 64"
+sqlite3 archive.db "UPDATE signin_failures SET next_try = 0"
 sign_in keeper
 [ -z "$(sqlite3 archive.db "SELECT * FROM signin_failures")" ] || die "a right password did not clear the count"
 grep -q '^cop_session' jar || grep -q 'cop_session' jar || die "no session cookie"
