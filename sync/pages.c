@@ -295,7 +295,7 @@ static void note_card(const archive_note_row *n, void *ctx)
 	if (n->theme[0])
 		html_add(h, "<p class=\"app-postit__theme\">Theme: %s</p>", n->theme);
 	if (n->group_size > 1)
-		html_add(h, "<p class=\"app-postit__dots\">From a group of %l</p>", n->group_size);
+		html_add(h, "<p class=\"app-postit__group\">From a group of %l</p>", n->group_size);
 	html_add(h, "</li>");
 }
 
