@@ -26,13 +26,46 @@ static int prepare(archive *a, const char *sql, sqlite3_stmt **st, int n, const 
 	return rc;
 }
 
+/* Runs one query with n text parameters, calling row(st, ctx) for each row:
+ * a statement's whole life, for the reads below that each turn a row into
+ * what their caller is given. */
+static int each_row(archive *a, const char *sql, int n, const char *const *texts,
+                    void (*row)(sqlite3_stmt *st, void *ctx), void *ctx, char *err, size_t errlen)
+{
+	sqlite3_stmt *st = NULL;
+	int rc = prepare(a, sql, &st, n, texts);
+	while (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
+		row(st, ctx);
+		rc = SQLITE_OK;
+	}
+	rc = rc == SQLITE_DONE ? SQLITE_OK : rc;
+	sqlite3_finalize(st);
+	return rc == SQLITE_OK ? ARCHIVE_OK : read_failed(a, err, errlen);
+}
+
+
+typedef struct {
+	void (*each)(const archive_event_row *, void *);
+	void *ctx;
+} events_call;
+
+static void event_row(sqlite3_stmt *st, void *p)
+{
+	events_call *c = p;
+	archive_event_row row = {
+		archive_col(st, 0),        archive_col(st, 1),        archive_col(st, 2),
+		archive_col(st, 3),        archive_col(st, 4),        sqlite3_column_int(st, 5),
+		sqlite3_column_int(st, 6), sqlite3_column_int(st, 7), sqlite3_column_int(st, 8),
+	};
+	c->each(&row, c->ctx);
+}
+
 int archive_events(archive *a, const char *gid, void (*each)(const archive_event_row *, void *),
                    void *ctx, char *err, size_t errlen)
 {
-	sqlite3_stmt *st = NULL;
+	events_call c = {each, ctx};
 	const char *args[] = {gid};
-	int rc = prepare(
-		a,
+	return each_row(a,
 		"SELECT e.gid, coalesce(e.body ->> 'title', ''), coalesce(e.body ->> 'starts', ''),\n"
 		"	coalesce(e.body ->> 'venue', ''), coalesce(e.body ->> 'community', ''),\n"
 		"	(SELECT count(*) FROM records c WHERE " STANDING("c", "e.gid") "),\n"
@@ -43,45 +76,47 @@ int archive_events(archive *a, const char *gid, void (*each)(const archive_event
 		"		AND r.body ->> 'event' = e.gid)\n"
 		"FROM records e WHERE e.type = 'event' AND (?1 IS NULL OR e.gid = ?1)\n"
 		"ORDER BY coalesce(e.body ->> 'starts', '') = '', e.body ->> 'starts' DESC, e.gid DESC",
-		&st, 1, args);
-	if (rc != SQLITE_OK)
-		goto out;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		archive_event_row row = {
-			archive_col(st, 0),          archive_col(st, 1),          archive_col(st, 2),
-			archive_col(st, 3),          archive_col(st, 4),          sqlite3_column_int(st, 5),
-			sqlite3_column_int(st, 6),   sqlite3_column_int(st, 7),   sqlite3_column_int(st, 8),
-		};
-		each(&row, ctx);
-	}
-	rc = rc == SQLITE_DONE ? SQLITE_OK : rc;
-out:
-	sqlite3_finalize(st);
-	return rc == SQLITE_OK ? ARCHIVE_OK : read_failed(a, err, errlen);
+		1, args, event_row, &c, err, errlen);
+}
+
+typedef struct {
+	void (*each)(const archive_kiosk_row *, void *);
+	void *ctx;
+} kiosks_call;
+
+static void kiosk_row(sqlite3_stmt *st, void *p)
+{
+	kiosks_call *c = p;
+	archive_kiosk_row row = {archive_col(st, 0), archive_col(st, 1), sqlite3_column_int64(st, 2),
+	                         sqlite3_column_int(st, 3), sqlite3_column_int(st, 4)};
+	c->each(&row, c->ctx);
 }
 
 int archive_kiosks(archive *a, void (*each)(const archive_kiosk_row *, void *), void *ctx,
                    char *err, size_t errlen)
 {
-	sqlite3_stmt *st = NULL;
+	kiosks_call c = {each, ctx};
 	/* The last batch is the one imported last (SQLite takes the bare columns
 	 * from the row that max() chose). */
-	int rc = prepare(a,
-	                 "SELECT kiosk, batch, max(imported_at), count(*), sum(records)\n"
+	return each_row(a,
+	                "SELECT kiosk, batch, max(imported_at), count(*), sum(records)\n"
 	                 "FROM batches GROUP BY kiosk ORDER BY 3 DESC, kiosk",
-	                 &st, 0, NULL);
-	if (rc != SQLITE_OK)
-		goto out;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		archive_kiosk_row row = {archive_col(st, 0), archive_col(st, 1),
-		                         sqlite3_column_int64(st, 2), sqlite3_column_int(st, 3),
-		                         sqlite3_column_int(st, 4)};
-		each(&row, ctx);
-	}
-	rc = rc == SQLITE_DONE ? SQLITE_OK : rc;
-out:
-	sqlite3_finalize(st);
-	return rc == SQLITE_OK ? ARCHIVE_OK : read_failed(a, err, errlen);
+	                0, NULL, kiosk_row, &c, err, errlen);
+}
+
+/* Rows of a label, a count and (for attendance) a number to add up. */
+typedef struct {
+	void (*each)(const char *label, long count, void *);
+	void *ctx;
+	long sum;
+} counts_call;
+
+static void count_row(sqlite3_stmt *st, void *p)
+{
+	counts_call *c = p;
+	c->each(archive_col(st, 0), sqlite3_column_int(st, 1), c->ctx);
+	if (sqlite3_column_count(st) > 2)
+		c->sum += sqlite3_column_int(st, 2);
 }
 
 int archive_attendance(archive *a, const char *event, archive_by by,
@@ -93,7 +128,7 @@ int archive_attendance(archive *a, const char *event, archive_by by,
 		[ARCHIVE_BY_PROFESSION] = "trim(coalesce(m.body ->> 'profession', ''))",
 		[ARCHIVE_BY_ROLE] = "trim(coalesce(c.body ->> 'role', ''))",
 	};
-	sqlite3_stmt *st = NULL;
+	counts_call c = {each, ctx, 0};
 	const char *args[] = {event};
 	char sql[1024];
 	/* The label is one of the three expressions above, never a caller's text. */
@@ -104,29 +139,31 @@ int archive_attendance(archive *a, const char *event, archive_by by,
 	         "WHERE " STANDING("c", "?1") "\n"
 	         "GROUP BY 1 ORDER BY 2 DESC, 1 = '', 1",
 	         label[by]);
-	int rc = prepare(a, sql, &st, 1, args);
-	long opted = 0;
-	if (rc != SQLITE_OK)
-		goto out;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		each(archive_col(st, 0), sqlite3_column_int(st, 1), ctx);
-		opted += sqlite3_column_int(st, 2);
-	}
-	rc = rc == SQLITE_DONE ? SQLITE_OK : rc;
+	int rc = each_row(a, sql, 1, args, count_row, &c, err, errlen);
 	if (optins)
-		*optins = opted;
-out:
-	sqlite3_finalize(st);
-	return rc == SQLITE_OK ? ARCHIVE_OK : read_failed(a, err, errlen);
+		*optins = c.sum;
+	return rc;
+}
+
+typedef struct {
+	void (*each)(const archive_note_row *, void *);
+	void *ctx;
+} notes_call;
+
+static void note_row(sqlite3_stmt *st, void *p)
+{
+	notes_call *c = p;
+	archive_note_row row = {sqlite3_column_int(st, 0), archive_col(st, 1), archive_col(st, 2),
+	                        archive_col(st, 3), sqlite3_column_int(st, 4)};
+	c->each(&row, c->ctx);
 }
 
 int archive_notes(archive *a, const char *event, void (*each)(const archive_note_row *, void *),
                   void *ctx, char *err, size_t errlen)
 {
-	sqlite3_stmt *st = NULL;
+	notes_call c = {each, ctx};
 	const char *args[] = {event};
-	int rc = prepare(
-		a,
+	return each_row(a,
 		"SELECT coalesce(n.body ->> 'kind', 0), coalesce(i.body ->> 'title', ''),\n"
 		"	coalesce(n.body ->> 'body', ''), coalesce(t.body ->> 'name', ''),\n"
 		"	coalesce(n.body ->> 'group_size', 1)\n"
@@ -136,48 +173,48 @@ int archive_notes(archive *a, const char *event, void (*each)(const archive_note
 		"WHERE n.type = 'note' AND n.body ->> 'event' = ?1\n"
 		"ORDER BY i.gid IS NULL, i.body ->> 'position', i.gid, 1, t.gid IS NULL, 4, n.changed,\n"
 		"	n.gid",
-		&st, 1, args);
-	if (rc != SQLITE_OK)
-		goto out;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		archive_note_row row = {sqlite3_column_int(st, 0), archive_col(st, 1),
-		                        archive_col(st, 2), archive_col(st, 3),
-		                        sqlite3_column_int(st, 4)};
-		each(&row, ctx);
-	}
-	rc = rc == SQLITE_DONE ? SQLITE_OK : rc;
-out:
-	sqlite3_finalize(st);
-	return rc == SQLITE_OK ? ARCHIVE_OK : read_failed(a, err, errlen);
+		1, args, note_row, &c, err, errlen);
+}
+
+typedef struct {
+	void (*each)(const archive_prompt_row *, void *);
+	void *ctx;
+} prompts_call;
+
+static void prompt_row(sqlite3_stmt *st, void *p)
+{
+	prompts_call *c = p;
+	archive_prompt_row row = {archive_col(st, 0),        archive_col(st, 1),
+	                          archive_col(st, 2),        sqlite3_column_int(st, 3),
+	                          sqlite3_column_int(st, 4), sqlite3_column_double(st, 5)};
+	c->each(&row, c->ctx);
 }
 
 int archive_prompts(archive *a, const char *event,
                     void (*each)(const archive_prompt_row *, void *), void *ctx, char *err,
                     size_t errlen)
 {
-	sqlite3_stmt *st = NULL;
+	prompts_call c = {each, ctx};
 	const char *args[] = {event};
-	int rc = prepare(
-		a,
+	return each_row(a,
 		"SELECT r.body ->> 'prompt', coalesce(p.body ->> 'text', ''),\n"
 		"	coalesce(p.body ->> 'choices', ''), coalesce(p.body ->> 'kind', 2), count(*),\n"
 		"	coalesce(avg(r.body ->> 'value_int'), 0)\n"
 		"FROM records r LEFT JOIN records p ON p.gid = r.body ->> 'prompt'\n"
 		"WHERE r.type = 'response' AND r.body ->> 'event' = ?1\n"
 		"GROUP BY r.body ->> 'prompt' ORDER BY min(r.changed), 1",
-		&st, 1, args);
-	if (rc != SQLITE_OK)
-		goto out;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		archive_prompt_row row = {archive_col(st, 0),        archive_col(st, 1),
-		                          archive_col(st, 2),        sqlite3_column_int(st, 3),
-		                          sqlite3_column_int(st, 4), sqlite3_column_double(st, 5)};
-		each(&row, ctx);
-	}
-	rc = rc == SQLITE_DONE ? SQLITE_OK : rc;
-out:
-	sqlite3_finalize(st);
-	return rc == SQLITE_OK ? ARCHIVE_OK : read_failed(a, err, errlen);
+		1, args, prompt_row, &c, err, errlen);
+}
+
+typedef struct {
+	void (*each)(const char *group, long value, long count, void *);
+	void *ctx;
+} answers_call;
+
+static void answer_row(sqlite3_stmt *st, void *p)
+{
+	answers_call *c = p;
+	c->each(archive_col(st, 0), sqlite3_column_int(st, 1), sqlite3_column_int(st, 2), c->ctx);
 }
 
 int archive_answers(archive *a, const char *event, const char *prompt, archive_group group,
@@ -203,27 +240,18 @@ int archive_answers(archive *a, const char *event, const char *prompt, archive_g
 			"WHERE r.type = 'response' AND r.body ->> 'event' = ?1 AND r.body ->> 'prompt' = ?2\n"
 			"GROUP BY 1, 2 ORDER BY 1 = '', 1, 2",
 	};
-	sqlite3_stmt *st = NULL;
+	answers_call c = {each, ctx};
 	const char *args[] = {event, prompt};
-	int rc = prepare(a, sql[group], &st, 2, args);
-	if (rc != SQLITE_OK)
-		goto out;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		each(archive_col(st, 0), sqlite3_column_int(st, 1), sqlite3_column_int(st, 2), ctx);
-	rc = rc == SQLITE_DONE ? SQLITE_OK : rc;
-out:
-	sqlite3_finalize(st);
-	return rc == SQLITE_OK ? ARCHIVE_OK : read_failed(a, err, errlen);
+	return each_row(a, sql[group], 2, args, answer_row, &c, err, errlen);
 }
 
 int archive_texts(archive *a, const char *event, const char *prompt, bool texts,
                   void (*each)(const char *text, long count, void *), void *ctx, char *err,
                   size_t errlen)
 {
-	sqlite3_stmt *st = NULL;
+	counts_call c = {each, ctx, 0};
 	const char *args[] = {event, prompt};
-	int rc = prepare(
-		a,
+	return each_row(a,
 		texts ? "SELECT r.body ->> 'value_text', 1 FROM records r\n"
 		        "WHERE r.type = 'response' AND r.body ->> 'event' = ?1\n"
 		        "	AND r.body ->> 'prompt' = ?2 AND trim(coalesce(r.body ->> 'value_text', '')) <> ''\n"
@@ -232,15 +260,7 @@ int archive_texts(archive *a, const char *event, const char *prompt, bool texts,
 		        "WHERE r.type = 'response' AND r.body ->> 'event' = ?1\n"
 		        "	AND r.body ->> 'prompt' = ?2 AND trim(coalesce(r.body ->> 'value_text', '')) <> ''\n"
 		        "GROUP BY 1 ORDER BY 2 DESC, 1",
-		&st, 2, args);
-	if (rc != SQLITE_OK)
-		goto out;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		each(archive_col(st, 0), sqlite3_column_int(st, 1), ctx);
-	rc = rc == SQLITE_DONE ? SQLITE_OK : rc;
-out:
-	sqlite3_finalize(st);
-	return rc == SQLITE_OK ? ARCHIVE_OK : read_failed(a, err, errlen);
+		2, args, count_row, &c, err, errlen);
 }
 
 /* ---- recurring words --------------------------------------------------------- */
@@ -335,30 +355,30 @@ static int by_events_then_word(const void *x, const void *y)
 	return strcmp(a->word, b->word);
 }
 
+static void word_row(sqlite3_stmt *st, void *ctx)
+{
+	add_words(ctx, archive_col(st, 0), archive_col(st, 1));
+}
+
 int archive_recurring_words(archive *a, int max, void (*each)(const char *word, long events, void *),
                             void *ctx, char *err, size_t errlen)
 {
-	sqlite3_stmt *st = NULL;
 	word_uses u = {NULL, 0, 0, false};
 	word_events *found = NULL;
 	size_t nfound = 0;
-	int rc = prepare(a,
-	                 "SELECT n.body ->> 'event', n.body ->> 'body' FROM records n\n"
-	                 "WHERE n.type = 'note'\n"
-	                 "UNION ALL\n"
-	                 "SELECT r.body ->> 'event', r.body ->> 'value_text' FROM records r\n"
-	                 "JOIN records p ON p.gid = r.body ->> 'prompt'\n"
-	                 "WHERE r.type = 'response' AND p.body ->> 'kind' = 1",
-	                 &st, 0, NULL);
-	if (rc != SQLITE_OK)
-		goto out;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		add_words(&u, archive_col(st, 0), archive_col(st, 1));
-	rc = rc == SQLITE_DONE ? SQLITE_OK : rc;
-	if (rc != SQLITE_OK)
+	int rc = each_row(a,
+	                  "SELECT n.body ->> 'event', n.body ->> 'body' FROM records n\n"
+	                  "WHERE n.type = 'note'\n"
+	                  "UNION ALL\n"
+	                  "SELECT r.body ->> 'event', r.body ->> 'value_text' FROM records r\n"
+	                  "JOIN records p ON p.gid = r.body ->> 'prompt'\n"
+	                  "WHERE r.type = 'response' AND p.body ->> 'kind' = 1",
+	                  0, NULL, word_row, &u, err, errlen);
+	if (rc != ARCHIVE_OK)
 		goto out;
 	if (u.nomem || !(found = malloc((u.n ? u.n : 1) * sizeof *found))) {
-		rc = SQLITE_NOMEM;
+		archive_say(err, errlen, "out of memory counting words");
+		rc = ARCHIVE_IO;
 		goto out;
 	}
 	if (u.n)
@@ -378,16 +398,11 @@ int archive_recurring_words(archive *a, int max, void (*each)(const char *word, 
 	for (size_t i = 0; i < nfound && (int)i < max; i++)
 		each(found[i].word, found[i].events, ctx);
 out:
-	sqlite3_finalize(st);
 	for (size_t i = 0; i < u.n; i++) {
 		free(u.uses[i].word);
 		free(u.uses[i].event);
 	}
 	free(u.uses);
 	free(found);
-	if (rc == SQLITE_NOMEM) {
-		archive_say(err, errlen, "out of memory counting words");
-		return ARCHIVE_IO;
-	}
-	return rc == SQLITE_OK ? ARCHIVE_OK : read_failed(a, err, errlen);
+	return rc;
 }

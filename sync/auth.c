@@ -256,13 +256,6 @@ void auth_signout(serve_request *r)
 
 /* ---- cop-sync user ------------------------------------------------------------ */
 
-static int fail(const char *fmt, const char *arg)
-{
-	fputs("cop-sync: ", stderr);
-	fprintf(stderr, fmt, arg);
-	fputc('\n', stderr);
-	return 1;
-}
 
 static void print_user(const char *name, long long created, void *ctx)
 {
@@ -294,52 +287,52 @@ int auth_user_command(int argc, char **argv)
 		else if (argv[i][0] != '-' && !name)
 			name = argv[i];
 		else
-			return fail("unknown or incomplete argument %s (see cop-sync --help)", argv[i]);
+			return cli_fail("unknown or incomplete argument %s (see cop-sync --help)", argv[i]);
 	}
 	bool list = strcmp(verb, "list") == 0;
 	if (!list && strcmp(verb, "add") != 0 && strcmp(verb, "remove") != 0)
-		return fail("%s", "user needs add, remove or list (see cop-sync --help)");
+		return cli_fail("%s", "user needs add, remove or list (see cop-sync --help)");
 	if (!path)
-		return fail("%s", "user needs --archive PATH");
+		return cli_fail("%s", "user needs --archive PATH");
 	if (!list && (!name || !name_ok(name)))
-		return fail("%s", "give a user name: 1-64 characters, no spaces");
+		return cli_fail("%s", "give a user name: 1-64 characters, no spaces");
 	if (list && name)
-		return fail("%s", "user list takes no name");
+		return cli_fail("%s", "user list takes no name");
 	if (sodium_init() < 0)
-		return fail("%s", "libsodium cannot start");
+		return cli_fail("%s", "libsodium cannot start");
 	archive *a = NULL;
 	char err[512];
 	if (archive_open(path, &a, err, sizeof err) != ARCHIVE_OK)
-		return fail("%s", err);
+		return cli_fail("%s", err);
 	int rc = 0;
 	if (list) {
 		rc = archive_user_list(a, print_user, NULL, err, sizeof err) == ARCHIVE_OK
-		             ? 0 : fail("%s", err);
+		             ? 0 : cli_fail("%s", err);
 	} else if (strcmp(verb, "remove") == 0) {
-		rc = archive_user_remove(a, name, err, sizeof err) == ARCHIVE_OK ? 0 : fail("%s", err);
+		rc = archive_user_remove(a, name, err, sizeof err) == ARCHIVE_OK ? 0 : cli_fail("%s", err);
 		if (rc == 0)
 			printf("Removed %s; their sessions have ended.\n", name);
 	} else {
 		char password[PASSWORD_MAX + 2], hash[crypto_pwhash_STRBYTES];
 		if (!fgets(password, sizeof password, stdin)) {
-			rc = fail("%s", "give the password on standard input");
+			rc = cli_fail("%s", "give the password on standard input");
 			goto out;
 		}
 		password[strcspn(password, "\r\n")] = '\0';
 		size_t n = strlen(password);
 		if (n < PASSWORD_MIN || n > PASSWORD_MAX) {
 			sodium_memzero(password, sizeof password);
-			rc = fail("%s", "the password must be 10 to 1024 characters long");
+			rc = cli_fail("%s", "the password must be 10 to 1024 characters long");
 			goto out;
 		}
 		int h = crypto_pwhash_str(hash, password, n, crypto_pwhash_OPSLIMIT_INTERACTIVE,
 		                          crypto_pwhash_MEMLIMIT_INTERACTIVE);
 		sodium_memzero(password, sizeof password);
 		if (h != 0) {
-			rc = fail("%s", "out of memory hashing the password");
+			rc = cli_fail("%s", "out of memory hashing the password");
 			goto out;
 		}
-		rc = archive_user_add(a, name, hash, err, sizeof err) == ARCHIVE_OK ? 0 : fail("%s", err);
+		rc = archive_user_add(a, name, hash, err, sizeof err) == ARCHIVE_OK ? 0 : cli_fail("%s", err);
 		if (rc == 0)
 			printf("Added %s: they can sign in to the online space.\n", name);
 	}

@@ -43,7 +43,7 @@ static const char usage[] =
 	"      Writes PREFIX.pub (for the kiosk) and PREFIX.key (keep it here): hex.\n"
 	"  cop-sync --help\n";
 
-static int fail(const char *fmt, const char *arg)
+int cli_fail(const char *fmt, const char *arg)
 {
 	fputs("cop-sync: ", stderr);
 	fprintf(stderr, fmt, arg);
@@ -150,17 +150,17 @@ static int read_stream(importer *im, FILE *in, const char *name)
 	}
 	free(line);
 	if (ferror(in))
-		return fail("cannot read %s", name);
+		return cli_fail("cannot read %s", name);
 	return EXIT_OKAY;
 }
 
-static int read_key(const char *path, unsigned char sk[SYNC_SECKEY_BYTES])
+int cli_read_key(const char *path, unsigned char sk[SYNC_SECKEY_BYTES])
 {
 	char text[256];
 	size_t len = 0;
 	FILE *f = fopen(path, "r");
 	if (!f)
-		return fail("cannot open the key file %s", path);
+		return cli_fail("cannot open the key file %s", path);
 	len = fread(text, 1, sizeof text - 1, f);
 	fclose(f);
 	text[len] = '\0';
@@ -170,7 +170,7 @@ static int read_key(const char *path, unsigned char sk[SYNC_SECKEY_BYTES])
 	if (len != 2 * SYNC_SECKEY_BYTES ||
 	    sodium_hex2bin(sk, SYNC_SECKEY_BYTES, text, len, NULL, &bin, NULL) != 0 ||
 	    bin != SYNC_SECKEY_BYTES)
-		return fail("%s is not a secret key (64 hex digits)", path);
+		return cli_fail("%s is not a secret key (64 hex digits)", path);
 	return EXIT_OKAY;
 }
 
@@ -188,26 +188,26 @@ static int cmd_import(int argc, char **argv)
 			i++;
 			break;
 		} else if (argv[i][0] == '-' && argv[i][1])
-			return fail("unknown or incomplete option %s (see cop-sync --help)", argv[i]);
+			return cli_fail("unknown or incomplete option %s (see cop-sync --help)", argv[i]);
 		else
 			break;
 	}
 	if (!path)
-		return fail("%s", "import needs --archive PATH (see cop-sync --help)");
+		return cli_fail("%s", "import needs --archive PATH (see cop-sync --help)");
 	if (sodium_init() < 0)
-		return fail("%s", "libsodium cannot start");
-	if (keyfile && read_key(keyfile, sk) != EXIT_OKAY)
+		return cli_fail("%s", "libsodium cannot start");
+	if (keyfile && cli_read_key(keyfile, sk) != EXIT_OKAY)
 		return EXIT_BAD;
 	importer im = {0};
 	archive *arc = NULL;
 	char err[512];
 	if (archive_open(path, &arc, err, sizeof err) != ARCHIVE_OK)
-		return fail("%s", err);
+		return cli_fail("%s", err);
 	im.recv = receiver_new(arc, keyfile ? sk : NULL);
 	sodium_memzero(sk, sizeof sk);
 	if (!im.recv) {
 		archive_close(arc);
-		return fail("%s", "out of memory");
+		return cli_fail("%s", "out of memory");
 	}
 	if (i == argc) {
 		rc = read_stream(&im, stdin, "stdin");
@@ -215,7 +215,7 @@ static int cmd_import(int argc, char **argv)
 		for (; i < argc && rc == EXIT_OKAY; i++) {
 			FILE *f = strcmp(argv[i], "-") == 0 ? stdin : fopen(argv[i], "r");
 			if (!f) {
-				rc = fail("cannot open %s", argv[i]);
+				rc = cli_fail("cannot open %s", argv[i]);
 				break;
 			}
 			rc = read_stream(&im, f, argv[i]);
@@ -237,7 +237,7 @@ static int cmd_import(int argc, char **argv)
 		else if (incomplete)
 			rc = EXIT_INCOMPLETE;
 		else if (!im.frames)
-			rc = fail("%s", "no CoP Kiosk frames in the input");
+			rc = cli_fail("%s", "no CoP Kiosk frames in the input");
 	}
 	receiver_free(im.recv);
 	archive_close(arc);
@@ -257,16 +257,16 @@ static int cmd_export(int argc, char **argv)
 		else if (strcmp(argv[i], "--format") == 0 && i + 1 < argc)
 			format = argv[++i];
 		else
-			return fail("unknown or incomplete argument %s (see cop-sync --help)", argv[i]);
+			return cli_fail("unknown or incomplete argument %s (see cop-sync --help)", argv[i]);
 	}
 	if (!path || !format)
-		return fail("%s", "export needs --archive PATH and --format csv|mailchimp|markdown|json");
+		return cli_fail("%s", "export needs --archive PATH and --format csv|mailchimp|markdown|json");
 	if (access(path, F_OK) != 0)
-		return fail("no archive at %s", path);
+		return cli_fail("no archive at %s", path);
 	archive *a = NULL;
 	char err[512];
 	if (archive_open(path, &a, err, sizeof err) != ARCHIVE_OK)
-		return fail("%s", err);
+		return cli_fail("%s", err);
 	/* Names and emails: a file the export is sent to is made private
 	 * whatever the umask it was created under (not a pipe or a terminal). */
 	struct stat st;
@@ -274,7 +274,7 @@ static int cmd_export(int argc, char **argv)
 		(void)fchmod(STDOUT_FILENO, st.st_mode & 0600);
 	int rc = archive_export(a, format, event, stdout, err, sizeof err);
 	archive_close(a);
-	return rc == ARCHIVE_OK ? EXIT_OKAY : fail("%s", err);
+	return rc == ARCHIVE_OK ? EXIT_OKAY : cli_fail("%s", err);
 }
 
 static int cmd_report(int argc, char **argv)
@@ -286,19 +286,19 @@ static int cmd_report(int argc, char **argv)
 		else if (strcmp(argv[i], "--quarter") == 0 && i + 1 < argc)
 			quarter = argv[++i];
 		else
-			return fail("unknown or incomplete argument %s (see cop-sync --help)", argv[i]);
+			return cli_fail("unknown or incomplete argument %s (see cop-sync --help)", argv[i]);
 	}
 	if (!path)
-		return fail("%s", "report needs --archive PATH (see cop-sync --help)");
+		return cli_fail("%s", "report needs --archive PATH (see cop-sync --help)");
 	if (access(path, F_OK) != 0)
-		return fail("no archive at %s", path);
+		return cli_fail("no archive at %s", path);
 	archive *a = NULL;
 	char err[512];
 	if (archive_open(path, &a, err, sizeof err) != ARCHIVE_OK)
-		return fail("%s", err);
+		return cli_fail("%s", err);
 	int rc = archive_report(a, quarter, stdout, err, sizeof err);
 	archive_close(a);
-	return rc == ARCHIVE_OK ? EXIT_OKAY : fail("%s", err);
+	return rc == ARCHIVE_OK ? EXIT_OKAY : cli_fail("%s", err);
 }
 
 /* Writes text to a new file (never over an existing one) with the given mode. */
@@ -306,28 +306,28 @@ static int write_new(const char *path, const char *text, mode_t mode)
 {
 	int fd = open(path, O_WRONLY | O_CREAT | O_EXCL, mode);
 	if (fd < 0)
-		return fail(errno == EEXIST ? "%s exists already; not overwritten" : "cannot create %s",
+		return cli_fail(errno == EEXIST ? "%s exists already; not overwritten" : "cannot create %s",
 		            path);
 	size_t len = strlen(text);
 	bool ok = write(fd, text, len) == (ssize_t)len;
 	ok &= close(fd) == 0;
-	return ok ? EXIT_OKAY : fail("cannot write %s", path);
+	return ok ? EXIT_OKAY : cli_fail("cannot write %s", path);
 }
 
 static int cmd_keygen(int argc, char **argv)
 {
 	if (argc != 2 || strcmp(argv[0], "--out") != 0 || !argv[1][0])
-		return fail("%s", "keygen needs --out PREFIX");
+		return cli_fail("%s", "keygen needs --out PREFIX");
 	size_t n = strlen(argv[1]);
 	if (n > 4000)
-		return fail("%s", "the prefix is too long");
+		return cli_fail("%s", "the prefix is too long");
 	char pub[4100], key[4100];
 	snprintf(pub, sizeof pub, "%s.pub", argv[1]);
 	snprintf(key, sizeof key, "%s.key", argv[1]);
 	unsigned char pk[SYNC_PUBKEY_BYTES], sk[SYNC_SECKEY_BYTES];
 	char hex[2 * SYNC_SECKEY_BYTES + 2];
 	if (sync_keypair(pk, sk) != SYNC_OK)
-		return fail("%s", "libsodium cannot start");
+		return cli_fail("%s", "libsodium cannot start");
 	int rc = EXIT_OKAY;
 	sodium_bin2hex(hex, sizeof hex - 1, sk, sizeof sk);
 	strcat(hex, "\n");
@@ -352,7 +352,7 @@ out:
 int main(int argc, char **argv)
 {
 	if (argc < 2)
-		return fail("%s", "no command (see cop-sync --help)");
+		return cli_fail("%s", "no command (see cop-sync --help)");
 	if (strcmp(argv[1], "--help") == 0 || strcmp(argv[1], "-h") == 0) {
 		fputs(usage, stdout);
 		return EXIT_OKAY;
@@ -369,5 +369,5 @@ int main(int argc, char **argv)
 		return auth_user_command(argc - 2, argv + 2);
 	if (strcmp(argv[1], "keygen") == 0)
 		return cmd_keygen(argc - 2, argv + 2);
-	return fail("unknown command %s (see cop-sync --help)", argv[1]);
+	return cli_fail("unknown command %s (see cop-sync --help)", argv[1]);
 }

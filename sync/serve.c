@@ -476,13 +476,6 @@ static void on_completed(void *cls, struct MHD_Connection *conn, void **ctx,
 
 /* ---- the command ---------------------------------------------------------------- */
 
-static int fail(const char *fmt, const char *arg)
-{
-	fputs("cop-sync: ", stderr);
-	fprintf(stderr, fmt, arg);
-	fputc('\n', stderr);
-	return 1;
-}
 
 /* A whole small file into memory (NUL-terminated); NULL if it cannot be read. */
 static char *slurp(const char *path, size_t max)
@@ -533,17 +526,17 @@ int serve_command(int argc, char **argv)
 		else if (strcmp(argv[i], "--tls-key") == 0 && i + 1 < argc)
 			certkey = argv[++i];
 		else
-			return fail("unknown or incomplete argument %s (see cop-sync --help)", argv[i]);
+			return cli_fail("unknown or incomplete argument %s (see cop-sync --help)", argv[i]);
 	}
 	if (!path)
-		return fail("%s", "serve needs --archive PATH (see cop-sync --help)");
+		return cli_fail("%s", "serve needs --archive PATH (see cop-sync --help)");
 	if (!cert != !certkey)
-		return fail("%s", "--tls-cert and --tls-key go together");
+		return cli_fail("%s", "--tls-cert and --tls-key go together");
 	struct sockaddr_in sin;
 	if (!parse_listen(listen, &sin))
-		return fail("bad --listen %s: give ADDRESS:PORT, e.g. 127.0.0.1:8080", listen);
+		return cli_fail("bad --listen %s: give ADDRESS:PORT, e.g. 127.0.0.1:8080", listen);
 	if (sodium_init() < 0)
-		return fail("%s", "libsodium cannot start");
+		return cli_fail("%s", "libsodium cannot start");
 
 	static serve_server srv; /* the receivers are large: not on the stack */
 	char err[512];
@@ -552,36 +545,29 @@ int serve_command(int argc, char **argv)
 	struct MHD_Daemon *d = NULL;
 	pthread_mutex_init(&srv.lock, NULL);
 	if (keyfile) {
-		char *text = slurp(keyfile, 256);
-		size_t bin = 0, len = text ? strcspn(text, "\r\n ") : 0;
-		if (!text || len != 2 * SYNC_SECKEY_BYTES ||
-		    sodium_hex2bin(srv.key, sizeof srv.key, text, len, NULL, &bin, NULL) != 0) {
-			free(text);
-			return fail("%s is not a secret key (64 hex digits)", keyfile);
-		}
-		sodium_memzero(text, strlen(text));
-		free(text);
+		if (cli_read_key(keyfile, srv.key) != 0)
+			return 1;
 		srv.keyed = true;
 	}
 	if (cert) {
 		if (!MHD_is_feature_supported(MHD_FEATURE_TLS))
-			return fail("%s", "this libmicrohttpd has no TLS: serve behind a proxy instead");
+			return cli_fail("%s", "this libmicrohttpd has no TLS: serve behind a proxy instead");
 		if (!(cert_pem = slurp(cert, 1 << 20))) {
-			rc = fail("cannot read the certificate %s", cert);
+			rc = cli_fail("cannot read the certificate %s", cert);
 			goto out;
 		}
 		if (!(key_pem = slurp(certkey, 1 << 20))) {
-			rc = fail("cannot read the certificate's key %s", certkey);
+			rc = cli_fail("cannot read the certificate's key %s", certkey);
 			goto out;
 		}
 		srv.tls = true;
 	}
 	if (archive_open(path, &srv.arc, err, sizeof err) != ARCHIVE_OK) {
-		rc = fail("%s", err);
+		rc = cli_fail("%s", err);
 		goto out;
 	}
 	if (auth_init(&srv) != 0) {
-		rc = fail("%s", "out of memory");
+		rc = cli_fail("%s", "out of memory");
 		goto out;
 	}
 	unsigned char id[8];
@@ -609,7 +595,7 @@ int serve_command(int argc, char **argv)
 		srv.tls ? MHD_OPTION_HTTPS_MEM_CERT : MHD_OPTION_END, cert_pem,
 		MHD_OPTION_HTTPS_MEM_KEY, key_pem, MHD_OPTION_END);
 	if (!d) {
-		rc = fail("cannot listen on %s (in use, or not this machine's address?)", listen);
+		rc = cli_fail("cannot listen on %s (in use, or not this machine's address?)", listen);
 		goto out;
 	}
 	/* The port the system gave, for --listen ADDRESS:0. */

@@ -102,6 +102,13 @@ void auth_signin_token(serve_request *r, char token[ARCHIVE_TOKEN_MAX], char *co
 /* `cop-sync user add|remove|list`: argc/argv after "user". */
 int auth_user_command(int argc, char **argv);
 
+/* The command's one-line failure on stderr ("cop-sync: " and fmt with arg);
+ * returns 1, the exit status of bad input. (cop_sync.c) */
+int cli_fail(const char *fmt, const char *arg);
+
+/* Reads an archive's secret key file (64 hex digits); 0, or 1 with a line said. */
+int cli_read_key(const char *path, unsigned char sk[SYNC_SECKEY_BYTES]);
+
 /* `cop-sync serve`: argc/argv after "serve". */
 int serve_command(int argc, char **argv);
 
