@@ -117,9 +117,11 @@ static void take_line(importer *im, const char *name, size_t lineno, const char 
 		if (st == SYNC_FRAME_INCONSISTENT && receiver_count(im->recv) == RECEIVE_MAX_BATCHES)
 			fprintf(stderr, "%s:%zu: more than %d batches at once; skipped\n", name, lineno,
 			        RECEIVE_MAX_BATCHES);
-		else
-			fprintf(stderr, "%s:%zu: %s; skipped\n", name, lineno,
-			        sync_frame_status_text(st));
+		else {
+			char why[256];
+			receive_skip_reason(line, st, why, sizeof why);
+			fprintf(stderr, "%s:%zu: %s; skipped\n", name, lineno, why);
+		}
 		return;
 	}
 	im->frames = true;

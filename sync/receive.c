@@ -160,3 +160,14 @@ void receiver_forget_idle(receiver *r, int64_t before)
 	}
 	r->n = kept;
 }
+
+void receive_skip_reason(const char *text, sync_frame_status st, char *out, size_t outlen)
+{
+	if (st == SYNC_FRAME_UNSUPPORTED && text[2] >= '0' && text[2] <= '9')
+		snprintf(out, outlen,
+		         "a frame of sync protocol version %c, and this cop-sync reads version %d: "
+		         "update cop-sync (or the online space) to take it; nothing of it was imported",
+		         text[2], SYNC_PROTOCOL);
+	else
+		snprintf(out, outlen, "%s", sync_frame_status_text(st));
+}

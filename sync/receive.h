@@ -71,6 +71,11 @@ receive_batch *receiver_batch(receiver *r, size_t i);
  * starts them anew). */
 void receiver_forget_idle(receiver *r, int64_t before);
 
+/* Why a frame that belongs to no batch was skipped, in one line into out:
+ * the status's text, or for a newer protocol which version it is and what
+ * to update. */
+void receive_skip_reason(const char *text, sync_frame_status st, char *out, size_t outlen);
+
 /* Up to max of a batch's missing plain frame numbers into seqs; returns how many
  * are missing in all. */
 size_t receive_missing(const receive_batch *b, uint32_t *seqs, size_t max);

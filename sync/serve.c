@@ -230,12 +230,15 @@ static void api_frames(serve_request *r)
 		char saved = *stop;
 		*stop = '\0';
 		receive_batch *b = NULL;
-		sync_frame_status st = *line ? receiver_add(sr->recv, line, now, &b)
-		                             : SYNC_FRAME_DUPLICATE;
+		if (*line) {
+			sync_frame_status st = receiver_add(sr->recv, line, now, &b);
+			if (!b && nskipped++ < 20) {
+				char why[256];
+				receive_skip_reason(line, st, why, sizeof why);
+				html_add(&skipped, "%h{\"why\":\"%j\"}", nskipped > 1 ? "," : "", why);
+			}
+		}
 		*stop = saved;
-		if (*line && !b && nskipped++ < 20)
-			html_add(&skipped, "%h{\"why\":\"%j\"}", nskipped > 1 ? "," : "",
-			         sync_frame_status_text(st));
 		size_t k = 0;
 		while (b && k < ntouched && touched[k] != b)
 			k++;
