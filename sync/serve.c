@@ -613,6 +613,15 @@ int serve_command(int argc, char **argv)
 		;
 	fprintf(stderr, "cop-sync: stopping (signal %d): finishing the requests under way\n", sig);
 	MHD_quiesce_daemon(d);
+	/* Answers under way (a receipt, say) get up to five seconds to leave;
+	 * then the connections still open, idle ones included, are closed. */
+	for (int i = 0; i < 50; i++) {
+		const union MHD_DaemonInfo *open = MHD_get_daemon_info(d, MHD_DAEMON_INFO_CURRENT_CONNECTIONS);
+		if (!open || open->num_connections == 0)
+			break;
+		struct timespec tenth = {0, 100000000};
+		nanosleep(&tenth, NULL);
+	}
 	rc = 0;
 out:
 	/* Waits for the requests under way: an import in progress is committed. */
