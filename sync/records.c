@@ -525,6 +525,42 @@ void sync_batch_free(sync_batch *b)
 	free(b);
 }
 
+unsigned char *sync_signed_message(const char *kiosk, const char *batch, long long created,
+                                   const char *secret_hex, const char *rest, size_t rest_len,
+                                   size_t *len)
+{
+	char head[256];
+	int n = snprintf(head, sizeof head, "cop-kiosk batch 1\n%s\n%s\n%lld\n%s\n", kiosk, batch,
+	                 created, secret_hex);
+	unsigned char *m = n > 0 && (size_t)n < sizeof head ? malloc((size_t)n + rest_len) : NULL;
+	if (!m)
+		return NULL;
+	memcpy(m, head, (size_t)n);
+	memcpy(m + n, rest, rest_len);
+	*len = (size_t)n + rest_len;
+	return m;
+}
+
+/* Checks the signature of a batch line that carries one; sets b->is_signed. */
+static bool signature_holds(sync_batch *b, const jfield *signer, const jfield *sig,
+                            const jfield *secret, const char *rest, size_t rest_len)
+{
+	unsigned char s[SYNC_SIG_BYTES];
+	size_t n1 = 0, n2 = 0, mlen = 0;
+	if (strlen(signer->str) != 2 * SYNC_SIGN_PK_BYTES || strlen(sig->str) != 2 * SYNC_SIG_BYTES ||
+	    sodium_hex2bin(b->signer, sizeof b->signer, signer->str, strlen(signer->str), NULL, &n1,
+	                   NULL) != 0 ||
+	    sodium_hex2bin(s, sizeof s, sig->str, strlen(sig->str), NULL, &n2, NULL) != 0 ||
+	    n1 != SYNC_SIGN_PK_BYTES || n2 != SYNC_SIG_BYTES)
+		return false;
+	unsigned char *m = sync_signed_message(b->kiosk, b->batch, (long long)b->created, secret->str,
+	                                       rest, rest_len, &mlen);
+	bool ok = m && crypto_sign_verify_detached(s, m, mlen, b->signer) == 0;
+	free(m);
+	b->is_signed = ok;
+	return ok;
+}
+
 int sync_batch_parse(const char *payload, size_t len, sync_batch **out, char *err,
                      size_t errlen)
 {
@@ -602,6 +638,14 @@ int sync_batch_parse(const char *payload, size_t len, sync_batch **out, char *er
 			memcpy(b->kiosk, kiosk->str, strlen(kiosk->str) + 1);
 			memcpy(b->batch, batch->str, strlen(batch->str) + 1);
 			b->created = created->num;
+			const jfield *signer = field(o, "signer", J_STRING), *sig = field(o, "signature", J_STRING);
+			if ((signer || sig) &&
+			    (!signer || !sig ||
+			     !signature_holds(b, signer, sig, secret, nl + 1, (size_t)(end - nl - 1)))) {
+				say(err, errlen, "line 1: the signature does not hold: the batch was altered, or "
+				    "not signed by the key it names");
+				goto out;
+			}
 			sync_receipt(key, b->kiosk, b->batch, b->receipt);
 			sodium_memzero(key, sizeof key);
 			want = lines - 1;

@@ -155,6 +155,21 @@ out:
 	return rc;
 }
 
+int sync_sign_keypair(unsigned char pk[SYNC_SIGN_PK_BYTES], unsigned char sk[SYNC_SIGN_SK_BYTES])
+{
+	if (sodium_init() < 0)
+		return SYNC_ERR_INVALID;
+	crypto_sign_keypair(pk, sk);
+	return SYNC_OK;
+}
+
+void sync_kiosk_id_of_key(const unsigned char pk[SYNC_SIGN_PK_BYTES], char out[17])
+{
+	unsigned char h[8];
+	crypto_generichash(h, sizeof h, pk, SYNC_SIGN_PK_BYTES, NULL, 0);
+	sodium_bin2hex(out, 17, h, sizeof h);
+}
+
 int sync_keypair(unsigned char pk[SYNC_PUBKEY_BYTES], unsigned char sk[SYNC_SECKEY_BYTES])
 {
 	if (sodium_init() < 0 || crypto_box_keypair(pk, sk) != 0)
@@ -335,25 +350,55 @@ int sync_encoder_new(const sync_batch_opts *o, const char *records, size_t len,
 	bool open_line = len > 0 && records[len - 1] != '\n';
 	lines += open_line;
 
-	char head[256];
+	/* The records as they will follow the batch line, ending in a newline. */
+	char *rest = malloc(len + open_line + 1);
+	if (!rest) {
+		rc = SYNC_ERR_NOMEM;
+		goto out;
+	}
+	if (len)
+		memcpy(rest, records, len);
+	if (open_line)
+		rest[len] = '\n';
+	size_t rest_len = len + open_line;
+
+	char sign[2 * (SYNC_SIGN_PK_BYTES + SYNC_SIG_BYTES) + 64] = "";
+	if (o->signing_key) {
+		unsigned char sig[SYNC_SIG_BYTES];
+		char pkhex[2 * SYNC_SIGN_PK_BYTES + 1], sighex[2 * SYNC_SIG_BYTES + 1];
+		size_t mlen = 0;
+		unsigned char *m = sync_signed_message(o->kiosk_id, o->batch_id, (long long)o->created,
+		                                       hex, rest, rest_len, &mlen);
+		if (!m) {
+			free(rest);
+			rc = SYNC_ERR_NOMEM;
+			goto out;
+		}
+		crypto_sign_detached(sig, NULL, m, mlen, o->signing_key);
+		free(m);
+		/* libsodium's secret key ends with the public key. */
+		sodium_bin2hex(pkhex, sizeof pkhex, o->signing_key + 32, SYNC_SIGN_PK_BYTES);
+		sodium_bin2hex(sighex, sizeof sighex, sig, sizeof sig);
+		snprintf(sign, sizeof sign, ",\"signer\":\"%s\",\"signature\":\"%s\"", pkhex, sighex);
+	}
+	char head[512];
 	int hn = snprintf(head, sizeof head,
 	                  "{\"type\":\"batch\",\"protocol\":%d,\"kiosk\":\"%s\",\"batch\":\"%s\","
-	                  "\"created\":%lld,\"records\":%zu,\"secret\":\"%s\"}\n",
+	                  "\"created\":%lld,\"records\":%zu,\"secret\":\"%s\"%s}\n",
 	                  SYNC_PROTOCOL, o->kiosk_id, o->batch_id, (long long)o->created,
-	                  lines, hex);
+	                  lines, hex, sign);
 	assert(hn > 0 && (size_t)hn < sizeof head);
-	size_t plen_total = (size_t)hn + len + open_line;
+	size_t plen_total = (size_t)hn + rest_len;
 	payload = malloc(plen_total + 1);
 	if (!payload) {
+		free(rest);
 		rc = SYNC_ERR_NOMEM;
 		goto out;
 	}
 	memcpy(payload, head, (size_t)hn);
-	if (len)
-		memcpy(payload + hn, records, len);
-	if (open_line)
-		payload[plen_total - 1] = '\n';
+	memcpy(payload + hn, rest, rest_len);
 	payload[plen_total] = '\0';
+	free(rest);
 
 	/* Refuse here what the receiver would refuse, rather than show a loop no one can import. */
 	char why[160];

@@ -18,6 +18,9 @@
 #define SYNC_MAX_PARTS 4096       /* parts per batch a decoder accepts */
 #define SYNC_MAX_PAYLOAD (64u << 20) /* inflated bytes a decoder accepts */
 #define SYNC_ID_MAX 41            /* kiosk and batch ids: 1-40 characters and NUL */
+#define SYNC_SIGN_PK_BYTES 32     /* a kiosk's Ed25519 public key */
+#define SYNC_SIGN_SK_BYTES 64     /* its secret key (libsodium's form: seed and public key) */
+#define SYNC_SIG_BYTES 64         /* an Ed25519 signature */
 
 /* Status codes of the sync_ functions that can fail. */
 enum {
@@ -83,7 +86,16 @@ typedef struct {
 	const unsigned char *secret; /* SYNC_SECRET_BYTES, or NULL: fresh random */
 	long fountain;               /* fountain frames after the plain ones; -1: half
 	                                the part count (none for a one-part batch) */
+	const unsigned char *signing_key; /* the kiosk's SYNC_SIGN_SK_BYTES, or NULL: unsigned */
 } sync_batch_opts;
+
+/* Writes a fresh Ed25519 key pair for signing batches. SYNC_OK or
+ * SYNC_ERR_INVALID (no libsodium). */
+int sync_sign_keypair(unsigned char pk[SYNC_SIGN_PK_BYTES], unsigned char sk[SYNC_SIGN_SK_BYTES]);
+
+/* The kiosk id a new kiosk takes from its signing key: 16 hex digits of the
+ * key's BLAKE2b hash (out: 17 bytes). */
+void sync_kiosk_id_of_key(const unsigned char pk[SYNC_SIGN_PK_BYTES], char out[17]);
 
 typedef struct sync_encoder sync_encoder;
 
@@ -176,12 +188,15 @@ typedef struct {
 	char batch[SYNC_ID_MAX];
 	int64_t created;
 	char receipt[SYNC_RECEIPT_SIZE];  /* derived from the payload's secret */
+	bool is_signed;                   /* the batch line carries a signature, and it holds */
+	unsigned char signer[SYNC_SIGN_PK_BYTES]; /* the key that signed it, when is_signed */
 	size_t count;
 	sync_record *records;
 } sync_batch;
 
 /* Parses a payload (JSON Lines: the batch line, then one record a line). Strict:
- * flat objects only, the batch line's "records" must equal the lines that follow.
+ * flat objects only, the batch line's "records" must equal the lines that follow;
+ * a signed batch line's signature must hold (PROTOCOL.md, "Signature").
  * On SYNC_OK *out is owned by the caller (sync_batch_free); otherwise a one-line
  * reason naming the line is written to err. */
 int sync_batch_parse(const char *payload, size_t len, sync_batch **out, char *err,
@@ -189,6 +204,13 @@ int sync_batch_parse(const char *payload, size_t len, sync_batch **out, char *er
 
 /* Frees a parsed batch; NULL is accepted. */
 void sync_batch_free(sync_batch *b);
+
+/* What a batch's signature covers, into a malloc'd buffer (*len bytes; caller
+ * frees; NULL when out of memory): the batch line's fields and every byte of
+ * the payload after the batch line. */
+unsigned char *sync_signed_message(const char *kiosk, const char *batch, long long created,
+                                   const char *secret_hex, const char *rest, size_t rest_len,
+                                   size_t *len);
 
 /* The receipt code of a batch from its secret, kiosk id and batch id. */
 void sync_receipt(const unsigned char secret[SYNC_SECRET_BYTES], const char *kiosk_id,

@@ -477,6 +477,71 @@ static void sealing_round_trips_and_a_wrong_key_is_refused(void **state)
 	sync_frames_free(frames, count);
 }
 
+/* The payload of a batch of notes, signed with sk (NULL: unsigned). */
+static char *signed_payload(const unsigned char *sk, size_t *len)
+{
+	size_t rlen, count;
+	char *records = some_records("K1", 20, &rlen), **frames, receipt[SYNC_RECEIPT_SIZE];
+	sync_batch_opts o = opts_for("K1", "1", 10);
+	o.fountain = 0;
+	o.signing_key = sk;
+	assert_int_equal(sync_encode(&o, records, rlen, &frames, &count, receipt), SYNC_OK);
+	sync_decoder *dec = sync_decoder_new();
+	for (size_t i = 0; i < count; i++)
+		sync_decoder_add(dec, frames[i]);
+	unsigned char *payload;
+	assert_int_equal(sync_decoder_payload(dec, NULL, &payload, len), SYNC_OK);
+	sync_decoder_free(dec);
+	sync_frames_free(frames, count);
+	free(records);
+	return (char *)payload;
+}
+
+static void a_signed_batch_names_its_key_and_refuses_any_change(void **state)
+{
+	(void)state;
+	unsigned char pk[SYNC_SIGN_PK_BYTES], sk[SYNC_SIGN_SK_BYTES], pk2[SYNC_SIGN_PK_BYTES],
+		sk2[SYNC_SIGN_SK_BYTES];
+	char why[200], id[17], id2[17];
+	assert_int_equal(sync_sign_keypair(pk, sk), SYNC_OK);
+	assert_int_equal(sync_sign_keypair(pk2, sk2), SYNC_OK);
+	sync_kiosk_id_of_key(pk, id);
+	sync_kiosk_id_of_key(pk2, id2);
+	assert_int_equal(strlen(id), 16);
+	assert_string_not_equal(id, id2);
+	size_t len;
+	char *payload = signed_payload(sk, &len);
+	sync_batch *b = NULL;
+	assert_int_equal(sync_batch_parse(payload, len, &b, why, sizeof why), SYNC_OK);
+	assert_true(b->is_signed);
+	assert_memory_equal(b->signer, pk, SYNC_SIGN_PK_BYTES);
+	sync_batch_free(b);
+
+	/* One letter of one record changed: refused. */
+	char *note = strstr(payload, "something said");
+	assert_non_null(note);
+	note[0] = 'S';
+	assert_int_not_equal(sync_batch_parse(payload, len, &b, why, sizeof why), SYNC_OK);
+	assert_non_null(strstr(why, "signature does not hold"));
+	note[0] = 's';
+	/* Another key named as the signer: refused. */
+	char hex[2 * SYNC_SIGN_PK_BYTES + 1], hex2[2 * SYNC_SIGN_PK_BYTES + 1];
+	sodium_bin2hex(hex, sizeof hex, pk, sizeof pk);
+	sodium_bin2hex(hex2, sizeof hex2, pk2, sizeof pk2);
+	char *signer = strstr(payload, hex);
+	assert_non_null(signer);
+	memcpy(signer, hex2, strlen(hex2));
+	assert_int_not_equal(sync_batch_parse(payload, len, &b, why, sizeof why), SYNC_OK);
+	free(payload);
+
+	/* Unsigned: parsed, and says so. */
+	payload = signed_payload(NULL, &len);
+	assert_int_equal(sync_batch_parse(payload, len, &b, why, sizeof why), SYNC_OK);
+	assert_false(b->is_signed);
+	sync_batch_free(b);
+	free(payload);
+}
+
 static void receipt_differs_per_batch_and_is_not_in_the_headers(void **state)
 {
 	(void)state;
@@ -654,6 +719,7 @@ int main(void)
 		cmocka_unit_test(a_corrupted_frame_is_refused_by_its_checksum),
 		cmocka_unit_test(a_frame_of_another_batch_is_ignored),
 		cmocka_unit_test(sealing_round_trips_and_a_wrong_key_is_refused),
+		cmocka_unit_test(a_signed_batch_names_its_key_and_refuses_any_change),
 		cmocka_unit_test(receipt_differs_per_batch_and_is_not_in_the_headers),
 		cmocka_unit_test(receipt_codes_are_typed_forgivingly),
 		cmocka_unit_test(the_vector_frames_decode_to_the_vector_batch),
