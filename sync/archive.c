@@ -1,6 +1,7 @@
 /* archive: cop-sync's SQLite archive — schema, idempotent import, exports. */
 #include "archive_internal.h"
 
+#include <sodium.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
@@ -60,7 +61,17 @@ static const char schema_2[] =
 	/* The pages read an event's records by type and event. */
 	"CREATE INDEX records_event ON records (type, body ->> 'event');\n";
 
-static const char *const migrations[] = {schema_1, schema_2};
+/* Each kiosk's signing key, pinned at its first signed batch; a keeper may
+ * refuse a kiosk (refused = 1): its batches are then not imported. */
+static const char schema_3[] =
+	"CREATE TABLE kiosks (\n"
+	"	kiosk TEXT PRIMARY KEY NOT NULL,\n"
+	"	signer TEXT,\n"                        /* hex Ed25519 key; NULL: unsigned so far */
+	"	pinned_at INTEGER NOT NULL,\n"
+	"	refused INTEGER NOT NULL DEFAULT 0\n"
+	");\n";
+
+static const char *const migrations[] = {schema_1, schema_2, schema_3};
 #define SCHEMA_VERSION ((int)(sizeof migrations / sizeof migrations[0]))
 
 void archive_say(char *err, size_t errlen, const char *fmt, ...)
@@ -261,6 +272,105 @@ out:
 	return rc;
 }
 
+/* Whether this batch may be imported for its kiosk: its records are all the
+ * kiosk's own, the kiosk is not refused, and it is signed by the key pinned
+ * for the kiosk (pinned here at its first signed batch). ARCHIVE_OK,
+ * ARCHIVE_REFUSED or ARCHIVE_IO, with one line in err. */
+static int check_kiosk(archive *a, const sync_batch *b, char *err, size_t errlen)
+{
+	size_t klen = strlen(b->kiosk);
+	for (size_t i = 0; i < b->count; i++) {
+		const char *gid = b->records[i].gid, *dash = strrchr(gid, '-');
+		if ((size_t)(dash - gid) != klen || strncmp(gid, b->kiosk, klen) != 0) {
+			archive_say(err, errlen, "record %s is not kiosk %s's own, yet its batch came from "
+			            "that kiosk: nothing imported", gid, b->kiosk);
+			return ARCHIVE_REFUSED;
+		}
+	}
+	char signer[2 * SYNC_SIGN_PK_BYTES + 1] = "";
+	if (b->is_signed)
+		sodium_bin2hex(signer, sizeof signer, b->signer, sizeof b->signer);
+	sqlite3_stmt *st = NULL;
+	int rc = sqlite3_prepare_v2(a->db, "SELECT signer, refused FROM kiosks WHERE kiosk = ?1", -1,
+	                            &st, NULL);
+	bool found = false, refused = false;
+	char pinned[2 * SYNC_SIGN_PK_BYTES + 1] = "";
+	if (rc == SQLITE_OK) {
+		sqlite3_bind_text(st, 1, b->kiosk, -1, SQLITE_STATIC);
+		rc = sqlite3_step(st);
+		if (rc == SQLITE_ROW) {
+			found = true;
+			snprintf(pinned, sizeof pinned, "%s", archive_col(st, 0));
+			refused = sqlite3_column_int(st, 1) != 0;
+		}
+		rc = rc == SQLITE_ROW || rc == SQLITE_DONE ? SQLITE_OK : rc;
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_OK) {
+		archive_say(err, errlen, "cannot read the archive: %s", sqlite3_errmsg(a->db));
+		return ARCHIVE_IO;
+	}
+	if (refused) {
+		archive_say(err, errlen, "kiosk %s was refused in the online space: nothing imported",
+		            b->kiosk);
+		return ARCHIVE_REFUSED;
+	}
+	if (pinned[0] && strcmp(pinned, signer) != 0) {
+		archive_say(err, errlen, "kiosk %s signs its batches with another key: this batch was "
+		            "not made by that kiosk, nothing imported", b->kiosk);
+		return ARCHIVE_REFUSED;
+	}
+	if (found && (pinned[0] || !signer[0]))
+		return ARCHIVE_OK;
+	/* The kiosk's first batch, or its first signed one: trust on first use. */
+	rc = sqlite3_prepare_v2(a->db,
+	                        "INSERT INTO kiosks (kiosk, signer, pinned_at) VALUES (?1, ?2, ?3)\n"
+	                        "ON CONFLICT (kiosk) DO UPDATE SET signer = excluded.signer,\n"
+	                        "	pinned_at = excluded.pinned_at",
+	                        -1, &st, NULL);
+	if (rc == SQLITE_OK) {
+		sqlite3_bind_text(st, 1, b->kiosk, -1, SQLITE_STATIC);
+		if (signer[0])
+			sqlite3_bind_text(st, 2, signer, -1, SQLITE_STATIC);
+		sqlite3_bind_int64(st, 3, (sqlite3_int64)time(NULL));
+		rc = sqlite3_step(st);
+		rc = rc == SQLITE_DONE ? SQLITE_OK : rc;
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_OK) {
+		archive_say(err, errlen, "cannot note the kiosk: %s", sqlite3_errmsg(a->db));
+		return ARCHIVE_IO;
+	}
+	return ARCHIVE_OK;
+}
+
+int archive_kiosk_refuse(archive *a, const char *kiosk, bool refused, char *err, size_t errlen)
+{
+	sqlite3_stmt *st = NULL;
+	int rc = sqlite3_prepare_v2(a->db,
+	                            "INSERT INTO kiosks (kiosk, pinned_at, refused)\n"
+	                            "SELECT ?1, ?3, ?2 WHERE EXISTS (SELECT 1 FROM batches WHERE kiosk = ?1)\n"
+	                            "ON CONFLICT (kiosk) DO UPDATE SET refused = ?2",
+	                            -1, &st, NULL);
+	if (rc == SQLITE_OK) {
+		sqlite3_bind_text(st, 1, kiosk, -1, SQLITE_STATIC);
+		sqlite3_bind_int(st, 2, refused);
+		sqlite3_bind_int64(st, 3, (sqlite3_int64)time(NULL));
+		rc = sqlite3_step(st);
+		rc = rc == SQLITE_DONE ? SQLITE_OK : rc;
+	}
+	sqlite3_finalize(st);
+	if (rc != SQLITE_OK) {
+		archive_say(err, errlen, "cannot note the kiosk: %s", sqlite3_errmsg(a->db));
+		return ARCHIVE_IO;
+	}
+	if (sqlite3_changes(a->db) == 0) {
+		archive_say(err, errlen, "the archive has no batch from kiosk %s", kiosk);
+		return ARCHIVE_INVALID;
+	}
+	return ARCHIVE_OK;
+}
+
 int archive_import(archive *a, const sync_batch *b, archive_counts *counts, char *err,
                    size_t errlen)
 {
@@ -270,6 +380,11 @@ int archive_import(archive *a, const sync_batch *b, archive_counts *counts, char
 	if (sqlite3_exec(a->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK) {
 		archive_say(err, errlen, "cannot write the archive: %s", sqlite3_errmsg(a->db));
 		return ARCHIVE_IO;
+	}
+	int checked = check_kiosk(a, b, err, errlen);
+	if (checked != ARCHIVE_OK) {
+		sqlite3_exec(a->db, "ROLLBACK", NULL, NULL, NULL);
+		return checked;
 	}
 	for (size_t i = 0; i < b->count; i++) {
 		const sync_record *r = &b->records[i];

@@ -16,7 +16,8 @@ enum {
 	ARCHIVE_OK = 0,
 	ARCHIVE_INVALID,   /* an argument refused (unknown export format) */
 	ARCHIVE_CORRUPT,   /* not a cop-sync archive, or damaged */
-	ARCHIVE_IO         /* cannot open, read or write; busy; full disk */
+	ARCHIVE_IO,        /* cannot open, read or write; busy; full disk */
+	ARCHIVE_REFUSED    /* a batch not imported: not its kiosk's, or the kiosk refused */
 };
 
 /* What one import did to the archive. */
@@ -37,7 +38,9 @@ void archive_close(archive *a);
 /* Imports every record of the batch in one transaction, as upserts on gid (a
  * record whose "changed" is not above the stored one leaves it as it is), and
  * notes the batch with its receipt. All or nothing: on failure nothing changed
- * and err holds one line. */
+ * and err holds one line. ARCHIVE_REFUSED when a record is not the batch's
+ * kiosk's own, the kiosk was refused, or its key was pinned (at its first
+ * signed batch) and this batch is not signed with it. */
 int archive_import(archive *a, const sync_batch *b, archive_counts *counts, char *err,
                    size_t errlen);
 
@@ -141,11 +144,17 @@ typedef struct {
 	const char *kiosk, *last_batch;
 	long long last_at;  /* Unix time the last batch was imported */
 	long batches, records;
+	const char *signer; /* hex of its pinned signing key, "" if it signs none */
+	bool refused;       /* a keeper refused it: its batches are not imported */
 } archive_kiosk_row;
 
 /* The kiosks that have synced, the most recent first. */
 int archive_kiosks(archive *a, void (*each)(const archive_kiosk_row *, void *), void *ctx,
                    char *err, size_t errlen);
+
+/* Refuses a kiosk's batches from now on (refused true), or trusts it again.
+ * ARCHIVE_INVALID if the archive has not seen that kiosk. */
+int archive_kiosk_refuse(archive *a, const char *kiosk, bool refused, char *err, size_t errlen);
 
 /* What the attendance at an event is counted by. */
 typedef enum { ARCHIVE_BY_ORGANISATION, ARCHIVE_BY_PROFESSION, ARCHIVE_BY_ROLE } archive_by;

@@ -87,8 +87,10 @@ typedef struct {
 static void kiosk_row(sqlite3_stmt *st, void *p)
 {
 	kiosks_call *c = p;
-	archive_kiosk_row row = {archive_col(st, 0), archive_col(st, 1), sqlite3_column_int64(st, 2),
-	                         sqlite3_column_int(st, 3), sqlite3_column_int(st, 4)};
+	archive_kiosk_row row = {archive_col(st, 0),        archive_col(st, 1),
+	                         sqlite3_column_int64(st, 2), sqlite3_column_int(st, 3),
+	                         sqlite3_column_int(st, 4),   archive_col(st, 5),
+	                         sqlite3_column_int(st, 6) != 0};
 	c->each(&row, c->ctx);
 }
 
@@ -99,8 +101,10 @@ int archive_kiosks(archive *a, void (*each)(const archive_kiosk_row *, void *), 
 	/* The last batch is the one imported last (SQLite takes the bare columns
 	 * from the row that max() chose). */
 	return each_row(a,
-	                "SELECT kiosk, batch, max(imported_at), count(*), sum(records)\n"
-	                 "FROM batches GROUP BY kiosk ORDER BY 3 DESC, kiosk",
+	                "SELECT b.kiosk, b.batch, max(b.imported_at), count(*), sum(b.records),\n"
+	                "	coalesce(k.signer, ''), coalesce(k.refused, 0)\n"
+	                "FROM batches b LEFT JOIN kiosks k ON k.kiosk = b.kiosk\n"
+	                "GROUP BY b.kiosk ORDER BY 3 DESC, b.kiosk",
 	                0, NULL, kiosk_row, &c, err, errlen);
 }
 

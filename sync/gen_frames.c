@@ -17,6 +17,7 @@ static const char usage[] =
 	"Usage: cop-sync-gen [--kiosk ID] [--batch ID] [--version V] [--members N]\n"
 	"         [--records FILE] [--write-records FILE] [--pub FILE] [--secret HEX]\n"
 	"         [--created UNIXTIME] [--fountain N] [--text FILE] [--png DIR]\n"
+	"         [--sign KEYFILE]   (signs with the Ed25519 key in KEYFILE, made if absent)\n"
 	"Prints the receipt code; writes frame texts (one a line) and PNGs if asked.\n";
 
 static const char *const first[] = {"Siân", "Aisha", "Tom", "Priya", "Gareth", "Mei",
@@ -192,10 +193,40 @@ static int hexfile(const char *path, unsigned char *out, size_t n)
 	return rc;
 }
 
+/* The Ed25519 secret key in path (128 hex digits), made and written there if
+ * the file does not exist. */
+static bool signing_key(const char *path, unsigned char sk[SYNC_SIGN_SK_BYTES])
+{
+	char hex[2 * SYNC_SIGN_SK_BYTES + 2] = "";
+	size_t n = 0;
+	FILE *f = fopen(path, "r");
+	if (f) {
+		n = fread(hex, 1, sizeof hex - 1, f);
+		fclose(f);
+		hex[n] = '\0';
+		n = 0;
+		if (sodium_hex2bin(sk, SYNC_SIGN_SK_BYTES, hex, strcspn(hex, "\n"), NULL, &n, NULL) == 0 &&
+		    n == SYNC_SIGN_SK_BYTES)
+			return true;
+		fprintf(stderr, "cop-sync-gen: %s is not a signing key\n", path);
+		return false;
+	}
+	unsigned char pk[SYNC_SIGN_PK_BYTES];
+	sync_sign_keypair(pk, sk);
+	sodium_bin2hex(hex, sizeof hex, sk, SYNC_SIGN_SK_BYTES);
+	f = fopen(path, "w");
+	if (!f || fprintf(f, "%s\n", hex) < 0 || fclose(f) != 0) {
+		fprintf(stderr, "cop-sync-gen: cannot write %s\n", path);
+		return false;
+	}
+	return true;
+}
+
 int main(int argc, char **argv)
 {
 	const char *kiosk = "K1A2", *batch = "1", *records_path = NULL, *write_records = NULL;
 	const char *pub_path = NULL, *secret_hex = NULL, *text_path = NULL, *png_dir = NULL;
+	const char *sign_path = NULL;
 	int version = 20, members = 40, rc = 1;
 	long long created = 1767225600;
 	long fountain = -1;
@@ -225,6 +256,7 @@ int main(int argc, char **argv)
 		else if (strcmp(a, "--fountain") == 0) fountain = atol(v);
 		else if (strcmp(a, "--text") == 0) text_path = v;
 		else if (strcmp(a, "--png") == 0) png_dir = v;
+		else if (strcmp(a, "--sign") == 0) sign_path = v;
 		else {
 			fprintf(stderr, "cop-sync-gen: unknown option %s\n%s", a, usage);
 			return 1;
@@ -258,10 +290,13 @@ int main(int argc, char **argv)
 			goto out;
 		}
 	}
+	unsigned char sign_sk[SYNC_SIGN_SK_BYTES];
+	if (sign_path && !signing_key(sign_path, sign_sk))
+		goto out;
 	sync_batch_opts o = {
 		.kiosk_id = kiosk, .batch_id = batch, .created = created, .version = version,
 		.pubkey = pub_path ? pk : NULL, .secret = secret_hex ? secret : NULL,
-		.fountain = fountain,
+		.fountain = fountain, .signing_key = sign_path ? sign_sk : NULL,
 	};
 	char receipt[SYNC_RECEIPT_SIZE];
 	int erc = sync_encode(&o, records, len, &frames, &count, receipt);

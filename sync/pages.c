@@ -139,26 +139,69 @@ static void event_card(const archive_event_row *e, void *ctx)
 	         plural(e->answers, "answer", "answers"));
 }
 
+typedef struct {
+	html *h;
+	const char *csrf;
+} kiosk_list;
+
 static void kiosk_row(const archive_kiosk_row *k, void *ctx)
 {
-	html *h = ctx;
+	kiosk_list *l = ctx;
 	char when[32];
 	time_t t = (time_t)k->last_at;
 	struct tm tm;
 	strftime(when, sizeof when, "%e %b %Y, %H:%M", localtime_r(&t, &tm));
-	html_add(h, "<div><dt>Kiosk %s</dt><dd>Last batch %s received %s · %l %h in all</dd></div>",
+	html_add(l->h, "<div><dt>Kiosk %s</dt><dd><p>Last batch %s received %s · %l %h in all</p>",
 	         k->kiosk, k->last_batch, when[0] == ' ' ? when + 1 : when, k->records,
 	         plural(k->records, "record", "records"));
+	if (k->signer[0]) {
+		char start[17];
+		snprintf(start, sizeof start, "%s", k->signer);
+		html_add(l->h, "<p class=\"app-caption\">Signs its batches with key %s…</p>", start);
+	}
+	else
+		html_add(l->h, "<p class=\"app-caption\">Its batches are not signed (an older kiosk).</p>");
+	if (k->refused)
+		html_add(l->h, "<p><strong>Refused: its batches are not taken.</strong></p>");
+	html_add(l->h,
+	         "<form method=\"post\" action=\"/kiosk\"><input type=\"hidden\" name=\"csrf\" "
+	         "value=\"%s\"><input type=\"hidden\" name=\"kiosk\" value=\"%s\">"
+	         "<input type=\"hidden\" name=\"refuse\" value=\"%h\">"
+	         "<button class=\"app-button %h\">%h</button></form></dd></div>",
+	         l->csrf, k->kiosk, k->refused ? "0" : "1",
+	         k->refused ? "app-button--secondary" : "app-button--warning",
+	         k->refused ? "Take its batches again" : "Refuse this kiosk's batches");
+}
+
+/* POST /kiosk: a keeper refuses a kiosk's batches (a key that is not the
+ * community's kiosk), or takes them again. */
+void page_kiosk(serve_request *r)
+{
+	char kiosk[SYNC_ID_MAX], refuse[4], err[256];
+	if (!serve_form(r, "kiosk", kiosk, sizeof kiosk) || !serve_form(r, "refuse", refuse, sizeof refuse)) {
+		serve_error(r, MHD_HTTP_BAD_REQUEST, "Not understood", "The form lacks its kiosk.");
+		return;
+	}
+	pthread_mutex_lock(&r->srv->lock);
+	int rc = archive_kiosk_refuse(r->srv->arc, kiosk, strcmp(refuse, "1") == 0, err, sizeof err);
+	pthread_mutex_unlock(&r->srv->lock);
+	if (rc == ARCHIVE_INVALID)
+		serve_error(r, MHD_HTTP_NOT_FOUND, "Kiosk not found", err);
+	else if (rc != ARCHIVE_OK)
+		archive_failed(r, err);
+	else
+		serve_redirect(r, "/#kiosks", NULL);
 }
 
 void page_events(serve_request *r)
 {
 	html h = {0}, cards = {0}, kiosks = {0};
+	kiosk_list list = {&kiosks, r->csrf};
 	char err[256];
 	pthread_mutex_lock(&r->srv->lock);
 	int rc = archive_events(r->srv->arc, NULL, event_card, &cards, err, sizeof err);
 	if (rc == ARCHIVE_OK)
-		rc = archive_kiosks(r->srv->arc, kiosk_row, &kiosks, err, sizeof err);
+		rc = archive_kiosks(r->srv->arc, kiosk_row, &list, err, sizeof err);
 	pthread_mutex_unlock(&r->srv->lock);
 	if (rc != ARCHIVE_OK) {
 		archive_failed(r, err);
@@ -178,7 +221,10 @@ void page_events(serve_request *r)
 	             "<li><a href=\"/download/report.md\">Report of every event (Markdown, for the "
 	             "community's wiki)</a></li>"
 	             "<li><a href=\"/download/records.json\">Every record (JSON)</a></li></ul>");
-	html_add(&h, "<h2>Kiosks that have synced</h2>");
+	html_add(&h, "<h2 id=\"kiosks\">Kiosks that have synced</h2>"
+	             "<p>Each kiosk signs its batches; the online space takes a kiosk's key from its "
+	             "first batch and refuses batches signed by any other. Refuse a kiosk that is not "
+	             "one of the community's.</p>");
 	if (kiosks.text)
 		html_add(&h, "<dl class=\"app-summary-list\">%h</dl>", kiosks.text);
 	else

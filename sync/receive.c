@@ -90,8 +90,9 @@ static void finish(receiver *r, receive_batch *b)
 		goto out;
 	}
 	snprintf(b->kiosk, sizeof b->kiosk, "%s", parsed->kiosk);
-	if (archive_import(r->arc, parsed, &b->counts, why, sizeof why) != ARCHIVE_OK) {
-		refuse(b, RECEIVE_NOT_STORED, why);
+	int stored = archive_import(r->arc, parsed, &b->counts, why, sizeof why);
+	if (stored != ARCHIVE_OK) {
+		refuse(b, stored == ARCHIVE_REFUSED ? RECEIVE_NOT_ITS_KIOSKS : RECEIVE_NOT_STORED, why);
 		goto out;
 	}
 	/* Committed: only now may anyone see the receipt. */

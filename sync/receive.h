@@ -26,7 +26,8 @@ typedef enum {
 	RECEIVE_WRONG_KEY,  /* sealed for another archive's key */
 	RECEIVE_DAMAGED,    /* fails its hash, does not inflate, too large, out of memory */
 	RECEIVE_BAD_RECORDS,/* the payload breaks PROTOCOL.md's rules (detail says where) */
-	RECEIVE_NOT_STORED  /* the archive could not store it (detail says why) */
+	RECEIVE_NOT_STORED, /* the archive could not store it (detail says why) */
+	RECEIVE_NOT_ITS_KIOSKS /* not its kiosk's, or the kiosk was refused (detail says which) */
 } receive_why;
 
 /* One batch being followed; owned by its receiver. */

@@ -160,6 +160,9 @@ static const char *batch_message(const serve_server *s, const receive_batch *b)
 	case RECEIVE_DAMAGED:
 		return "The parts were read but do not fit together: start the loop again on "
 		       "the kiosk and read it once more.";
+	case RECEIVE_NOT_ITS_KIOSKS:
+		/* The archive's own words: which kiosk, and why. */
+		return b->detail;
 	case RECEIVE_BAD_RECORDS:
 		return "The kiosk's records break the sync rules: nothing was stored. Update the "
 		       "kiosk or the online space.";
@@ -315,6 +318,7 @@ static const route routes[] = {
 	{"GET", "/measures", false, SESSION, page_measures},
 	{"GET", "/receive", false, SESSION, page_receive},
 	{"GET", "/download/", true, SESSION, page_download},
+	{"POST", "/kiosk", false, SESSION | FORM_TOKEN, page_kiosk},
 	{"POST", "/api/frames", false, SESSION | HEADER_TOKEN, api_frames},
 	{"GET", "/static/", true, PUBLIC, static_file},
 	{"GET", "/sw.js", false, PUBLIC, static_file},

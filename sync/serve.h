@@ -83,6 +83,7 @@ void page_event(serve_request *r);
 void page_measures(serve_request *r);
 void page_receive(serve_request *r);
 void page_download(serve_request *r);
+void page_kiosk(serve_request *r);
 void page_signin(serve_request *r);
 void auth_signin(serve_request *r);
 void auth_signout(serve_request *r);
