@@ -82,7 +82,7 @@ int frames_write(store *s, const char *dir, int w, int h, char *err, size_t errl
 	}
 	sync_batch_opts opts = {.kiosk_id = store_kiosk_id(s), .batch_id = batch_id, .created = batch.created_at,
 	                        .version = version, .pubkey = rc == STORE_OK ? key : NULL, .secret = batch.secret,
-	                        .fountain = -1};
+	                        .fountain = -1, .signing_key = store_signing_key(s)};
 	if (sync_encoder_new(&opts, records, len, &enc, receipt) != SYNC_OK) {
 		snprintf(err, errlen, "the records could not be put into QR codes");
 		goto out;

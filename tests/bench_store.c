@@ -102,7 +102,8 @@ static void sync_figures(store *s)
 	}
 	snprintf(batch_id, sizeof batch_id, "%lld", (long long)batch.id);
 	sync_batch_opts opts = {.kiosk_id = store_kiosk_id(s), .batch_id = batch_id, .created = batch.created_at,
-	                        .version = version, .secret = batch.secret, .fountain = -1};
+	                        .version = version, .secret = batch.secret, .fountain = -1,
+	                        .signing_key = store_signing_key(s)};
 	double t0 = now_ms();
 	if (sync_encoder_new(&opts, records, len, &enc, receipt) == SYNC_OK) {
 		double ms = now_ms() - t0;

@@ -567,6 +567,33 @@ static void the_kiosk_id_survives_reopen(void **state)
 	store_close(s);
 }
 
+static void a_new_kiosk_signs_with_a_key_its_id_comes_from(void **state)
+{
+	fixture *f = *state;
+	unsigned char key[SYNC_SIGN_SK_BYTES];
+	char id[17];
+	store *s;
+
+	s = open_ok(f->path);
+	memcpy(key, store_signing_key(s), sizeof key);
+	sync_kiosk_id_of_key(key + 32, id);
+	assert_string_equal(store_kiosk_id(s), id);
+	store_close(s);
+	s = open_ok(f->path);
+	assert_memory_equal(store_signing_key(s), key, sizeof key);
+	/* Another kiosk, another key. */
+	char other[192];
+	snprintf(other, sizeof other, "%s/other.db", f->dir);
+	store *t = open_ok(other);
+	assert_memory_not_equal(store_signing_key(t), key, sizeof key);
+	store_close(t);
+	store_close(s);
+	/* Never a setting a screen may write. */
+	s = open_ok(f->path);
+	assert_int_equal(store_setting_set_int(s, "sign_key", 1), STORE_INVALID);
+	store_close(s);
+}
+
 static void two_databases_get_different_kiosk_ids(void **state)
 {
 	fixture *f = *state;
@@ -3449,6 +3476,7 @@ static void a_batch_of_a_whole_event_passes_the_receivers_parser_and_decoder(voi
 	sync_batch_opts o = {
 		.kiosk_id = store_kiosk_id(s), .batch_id = batch_id, .created = b.created_at,
 		.version = 20, .pubkey = NULL, .secret = b.secret, .fountain = 0,
+		.signing_key = store_signing_key(s),
 	};
 	assert_int_equal(sync_encoder_new(&o, records, len, &enc, receipt), SYNC_OK);
 	sync_receipt(b.secret, store_kiosk_id(s), batch_id, want_receipt);
@@ -3467,6 +3495,8 @@ static void a_batch_of_a_whole_event_passes_the_receivers_parser_and_decoder(voi
 	    SYNC_OK)
 		fail_msg("the receiver refuses the batch: %s", err);
 	assert_string_equal(parsed->kiosk, store_kiosk_id(s));
+	assert_true(parsed->is_signed);
+	assert_memory_equal(parsed->signer, store_signing_key(s) + 32, SYNC_SIGN_PK_BYTES);
 	assert_string_equal(parsed->batch, batch_id);
 	assert_int_equal(parsed->created, b.created_at);
 	assert_string_equal(parsed->receipt, receipt);
@@ -3658,6 +3688,7 @@ int main(void)
 		T(an_unwritable_path_gives_a_clear_message),
 		T(a_read_only_folder_gives_a_clear_message),
 		T(the_kiosk_id_survives_reopen),
+		T(a_new_kiosk_signs_with_a_key_its_id_comes_from),
 		T(two_databases_get_different_kiosk_ids),
 		T(ids_stay_unique_across_close_and_reopen),
 		T(ids_keep_increasing_when_the_clock_goes_back),

@@ -642,6 +642,54 @@ static void the_vector_frames_decode_to_the_vector_batch(void **state)
 	free(receipt);
 }
 
+static void the_signed_vector_names_the_test_key_and_encodes_the_same(void **state)
+{
+	(void)state;
+	size_t len, rlen, klen;
+	char *frames_text = slurp("sync/vectors/batch-7-signed.frames.txt", &len), *lines[64];
+	char *records = slurp("sync/vectors/batch-7.records.jsonl", &rlen);
+	char *key_hex = slurp("sync/vectors/signer.key", &klen);
+	unsigned char sk[SYNC_SIGN_SK_BYTES], secret[SYNC_SECRET_BYTES];
+	size_t bin = 0;
+	assert_int_equal(sodium_hex2bin(sk, sizeof sk, key_hex, strcspn(key_hex, "\n"), NULL, &bin,
+	                                NULL), 0);
+	assert_int_equal(bin, sizeof sk);
+	size_t n = split_lines(frames_text, lines, 64);
+	while (n && !lines[n - 1][0])
+		n--;
+	sync_decoder *dec = sync_decoder_new();
+	for (size_t i = 0; i < n; i++)
+		sync_decoder_add(dec, lines[i]);
+	unsigned char *payload;
+	size_t plen;
+	assert_int_equal(sync_decoder_payload(dec, NULL, &payload, &plen), SYNC_OK);
+	sync_batch *b;
+	assert_int_equal(sync_batch_parse((char *)payload, plen, &b, NULL, 0), SYNC_OK);
+	assert_true(b->is_signed);
+	assert_memory_equal(b->signer, sk + 32, SYNC_SIGN_PK_BYTES);
+	assert_string_equal(b->receipt, "66BN-TQNP");
+	sync_batch_free(b);
+	free(payload);
+	sync_decoder_free(dec);
+	/* Ed25519 signatures are deterministic: the encoder makes exactly these frames. */
+	for (int i = 0; i < SYNC_SECRET_BYTES; i++)
+		secret[i] = (unsigned char)i;
+	sync_batch_opts o = opts_for("K1A2", "7", 10);
+	o.secret = secret;
+	o.fountain = 4;
+	o.signing_key = sk;
+	char **frames, code[SYNC_RECEIPT_SIZE];
+	size_t count;
+	assert_int_equal(sync_encode(&o, records, rlen, &frames, &count, code), SYNC_OK);
+	assert_int_equal(count, n);
+	for (size_t i = 0; i < n; i++)
+		assert_string_equal(frames[i], lines[i]);
+	sync_frames_free(frames, count);
+	free(frames_text);
+	free(records);
+	free(key_hex);
+}
+
 static void batch_parser_refuses_what_it_cannot_import(void **state)
 {
 	(void)state;
@@ -723,6 +771,7 @@ int main(void)
 		cmocka_unit_test(receipt_differs_per_batch_and_is_not_in_the_headers),
 		cmocka_unit_test(receipt_codes_are_typed_forgivingly),
 		cmocka_unit_test(the_vector_frames_decode_to_the_vector_batch),
+		cmocka_unit_test(the_signed_vector_names_the_test_key_and_encodes_the_same),
 		cmocka_unit_test(batch_parser_refuses_what_it_cannot_import),
 		cmocka_unit_test(free_functions_accept_null),
 	};

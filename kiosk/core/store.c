@@ -1,5 +1,6 @@
 /* store: the kiosk's one SQLite file — schema, migrations, identity and every query. */
 #include "store.h"
+#include "sync.h"
 #include "store_internal.h"
 
 #include <assert.h>
@@ -56,6 +57,7 @@
 #define KEY_ITEM_PREFIX "current_item:"    /* + event id: the chosen agenda item */
 #define KEY_FORGOTTEN_PREFIX "forgotten:"  /* + a forgotten person's token (hex) */
 #define KEY_SYNC_KEY "sync_pubkey"         /* the archive's public key, 64 hex digits */
+#define KEY_SIGN "sign_key"                /* the kiosk's Ed25519 secret key, 128 hex digits */
 
 #if defined(__GNUC__)
 #define PRINTF_LIKE(f, a) __attribute__((format(printf, f, a)))
@@ -67,6 +69,7 @@ struct store {
 	sqlite3 *db;
 	int64_t clock_offset;           /* seconds added to the system clock */
 	char kiosk[KIOSK_ID_LEN + 1];
+	unsigned char sign_key[SYNC_SIGN_SK_BYTES]; /* signs the kiosk's sync batches */
 	char errmsg[512];
 	bool batch;                     /* inside store_begin: records are savepoints */
 	int schema;                     /* the migrations applied (store_open_at_version) */
@@ -917,11 +920,33 @@ static int migrate_step(store *s, const char *path, int step)
 	return rc;
 }
 
-/* Gives a new database its random kiosk id, and loads the id into s. */
+/* Loads the kiosk's signing key into s, making one if the data file has none
+ * (a new kiosk, or one from before batches were signed). Inside a transaction. */
+static int load_sign_key(store *s, const char *what)
+{
+	char hex[2 * SYNC_SIGN_SK_BYTES + 1];
+	unsigned char pk[SYNC_SIGN_PK_BYTES];
+	size_t n = 0;
+	int rc = setting_get_text(s, KEY_SIGN, hex, sizeof hex);
+	if (rc == STORE_NOTFOUND) {
+		sync_sign_keypair(pk, s->sign_key);
+		sodium_bin2hex(hex, sizeof hex, s->sign_key, sizeof s->sign_key);
+		rc = setting_put_text(s, KEY_SIGN, hex, what);
+	} else if (rc == STORE_OK &&
+		   (sodium_hex2bin(s->sign_key, sizeof s->sign_key, hex, strlen(hex), NULL, &n, NULL) != 0 ||
+		    n != sizeof s->sign_key)) {
+		rc = set_msg(s, STORE_CORRUPT, _("The data file is damaged: its signing key is not "
+			     "128 hex digits."));
+	}
+	sodium_memzero(hex, sizeof hex);
+	return rc;
+}
+
+/* Gives a new database its kiosk id, taken from its new signing key's hash
+ * (sync/PROTOCOL.md), and loads the id and the key into s. */
 static int load_kiosk_id(store *s)
 {
 	static const char what[] = N_("the kiosk's id was not saved");
-	unsigned char raw[KIOSK_ID_LEN / 2];
 	char hex[KIOSK_ID_LEN + 1];
 	int rc;
 
@@ -929,9 +954,13 @@ static int load_kiosk_id(store *s)
 	if (rc != STORE_OK)
 		return rc;
 	rc = setting_get_text(s, KEY_KIOSK, s->kiosk, sizeof s->kiosk);
-	if (rc == STORE_NOTFOUND) {
-		randombytes_buf(raw, sizeof raw);
-		sodium_bin2hex(hex, sizeof hex, raw, sizeof raw);
+	bool new_kiosk = rc == STORE_NOTFOUND;
+	if (new_kiosk || rc == STORE_OK)
+		rc = load_sign_key(s, what);
+	if (rc == STORE_OK && new_kiosk) {
+		_Static_assert(KIOSK_ID_LEN == 16, "a kiosk id is 16 hex digits of its key's hash");
+		/* libsodium's secret key ends with the public key. */
+		sync_kiosk_id_of_key(s->sign_key + 32, hex);
 		rc = setting_put_text(s, KEY_KIOSK, hex, what);
 		if (rc == STORE_OK)
 			memcpy(s->kiosk, hex, sizeof hex);
@@ -1119,6 +1148,7 @@ void store_close(store *s)
 
 	assert(src == SQLITE_OK);
 	(void)src;
+	sodium_memzero(s->sign_key, sizeof s->sign_key);
 	free(s);
 }
 
@@ -1131,6 +1161,12 @@ const char *store_kiosk_id(const store *s)
 {
 	assert(s);
 	return s->kiosk;
+}
+
+const unsigned char *store_signing_key(const store *s)
+{
+	assert(s);
+	return s->sign_key;
 }
 
 int store_schema_latest(void)
@@ -1190,7 +1226,7 @@ int store_setting_set_int(store *s, const char *key, int64_t value)
 	static const char *const reserved[] = {
 		KEY_KIOSK, KEY_SEQ, KEY_CURRENT, KEY_PIN, KEY_CLOCK, KEY_IDEA_LABEL,
 		KEY_LANGUAGE, KEY_IDEA_HIDDEN, KEY_PROMPT, KEY_PROMPT_EVENT, KEY_PROMPT_ITEM,
-		KEY_SYNC_KEY, KEY_PIN_FAILS, KEY_PIN_LOCKED, KEY_PIN_RECOVERY,
+		KEY_SYNC_KEY, KEY_SIGN, KEY_PIN_FAILS, KEY_PIN_LOCKED, KEY_PIN_RECOVERY,
 	};
 
 	assert(s && key && key[0]);

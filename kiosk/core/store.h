@@ -86,8 +86,13 @@ void store_close(store *s);
 /* The last error as one plain-English line; never NULL. */
 const char *store_errmsg(const store *s);
 
-/* The random id this database was given when first created (16 hex digits). */
+/* The id this database was given when first created (16 hex digits: of its
+ * signing key's hash, or random in a data file from before batches were signed). */
 const char *store_kiosk_id(const store *s);
+
+/* The kiosk's Ed25519 secret key (SYNC_SIGN_SK_BYTES), made with the data
+ * file, that signs its sync batches (sync_batch_opts.signing_key). Owned by s. */
+const unsigned char *store_signing_key(const store *s);
 
 /* Wall-clock time in seconds since the epoch, corrected by the offset the
  * facilitator set (a Pi has no real-time clock). */

@@ -115,7 +115,8 @@ static void load(app *a)
 	 * receipt derives from the secret inside, so it stays the same. */
 	sync_batch_opts opts = {.kiosk_id = store_kiosk_id(a->db), .batch_id = batch_id,
 	                        .created = st.batch.created_at, .version = st.version,
-	                        .pubkey = st.sealed ? st.key : NULL, .secret = st.batch.secret, .fountain = -1};
+	                        .pubkey = st.sealed ? st.key : NULL, .secret = st.batch.secret, .fountain = -1,
+	                        .signing_key = store_signing_key(a->db)};
 	rc = sync_encoder_new(&opts, records, len, &st.enc, st.receipt);
 	free(records);
 	if (rc != SYNC_OK) {

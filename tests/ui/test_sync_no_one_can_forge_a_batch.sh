@@ -68,3 +68,14 @@ gen 6 --sign kiosk.key >receipt6
 frames 6.txt >answer.json
 grep -q "\"receipt\":\"$(cat receipt6)\"" answer.json || die "the kiosk taken back was not: $(cat answer.json)"
 stop_server
+
+# A real kiosk signs its loop: its key is the one the archive pins, and its id
+# comes from that key.
+demo_db
+"$KIOSK" frames --db "$DB" --out loop >/dev/null || die "frames failed"
+for f in loop/frame-*.png; do zbarimg --raw -q "$f" 2>/dev/null; done >loop.txt
+import loop.txt || die "the kiosk's own loop was refused: $(cat err.txt)"
+kiosk_id=$(sqlite3 "$DB" "SELECT value FROM settings WHERE key = 'kiosk_id'")
+public=$(sqlite3 "$DB" "SELECT substr(value, 65) FROM settings WHERE key = 'sign_key'")
+[ "$(sqlite3 archive.db "SELECT signer FROM kiosks WHERE kiosk = '$kiosk_id'")" = "$public" ] ||
+	die "the archive did not pin the kiosk's own key"
