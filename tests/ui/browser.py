@@ -102,6 +102,11 @@ def receive(url, video, offline, shot):
     d = browser(390, 844, video)
     try:
         sign_in(d, url)
+        if offline:
+            # No code may reach the server before it stops: the phone is
+            # offline for the frames API from the start.
+            d.execute_cdp_cmd("Network.enable", {})
+            d.execute_cdp_cmd("Network.setBlockedURLs", {"urls": ["*/api/frames"]})
         d.get(url + "/receive")
         if offline:
             command, pidfile = offline
@@ -124,6 +129,7 @@ def receive(url, video, offline, shot):
             server = subprocess.Popen(shlex.split(command), stdin=subprocess.DEVNULL,
                                   stdout=subprocess.DEVNULL, stderr=log)
             open(pidfile, "w").write(str(server.pid))
+            d.execute_cdp_cmd("Network.setBlockedURLs", {"urls": []})
         # Timed from the first code the page holds to the receipt it shows.
         first = None
         fps = []
