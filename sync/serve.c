@@ -30,11 +30,6 @@ static double now_ms(void)
 	return ts.tv_sec * 1e3 + ts.tv_nsec / 1e6;
 }
 
-static void add_header(struct MHD_Response *resp, const char *name, const char *value)
-{
-	MHD_add_response_header(resp, name, value);
-}
-
 static void respond_v(serve_request *r, unsigned status, const char *type, const char *body,
                       size_t len, va_list ap)
 {
@@ -44,23 +39,23 @@ static void respond_v(serve_request *r, unsigned status, const char *type, const
 		MHD_create_response_from_buffer(len, (void *)body, MHD_RESPMEM_MUST_COPY);
 	if (!resp)
 		return;
-	add_header(resp, MHD_HTTP_HEADER_CONTENT_TYPE, type);
-	add_header(resp, "Content-Security-Policy", security_policy);
-	add_header(resp, "X-Content-Type-Options", "nosniff");
-	add_header(resp, "Referrer-Policy", "same-origin");
-	add_header(resp, "Permissions-Policy", "camera=(self), microphone=()");
+	MHD_add_response_header(resp, MHD_HTTP_HEADER_CONTENT_TYPE, type);
+	MHD_add_response_header(resp, "Content-Security-Policy", security_policy);
+	MHD_add_response_header(resp, "X-Content-Type-Options", "nosniff");
+	MHD_add_response_header(resp, "Referrer-Policy", "same-origin");
+	MHD_add_response_header(resp, "Permissions-Policy", "camera=(self), microphone=()");
 	if (r->secure)
-		add_header(resp, "Strict-Transport-Security", "max-age=31536000");
+		MHD_add_response_header(resp, "Strict-Transport-Security", "max-age=31536000");
 	const char *name;
 	bool cache = false;
 	while ((name = va_arg(ap, const char *)) != NULL) {
 		const char *value = va_arg(ap, const char *);
 		cache |= strcmp(name, MHD_HTTP_HEADER_CACHE_CONTROL) == 0;
-		add_header(resp, name, value);
+		MHD_add_response_header(resp, name, value);
 	}
 	/* Pages hold people's records: no shared or stored copies. */
 	if (!cache)
-		add_header(resp, MHD_HTTP_HEADER_CACHE_CONTROL, "no-store");
+		MHD_add_response_header(resp, MHD_HTTP_HEADER_CACHE_CONTROL, "no-store");
 	MHD_queue_response(r->conn, status, resp);
 	MHD_destroy_response(resp);
 	r->answered = true;
@@ -77,13 +72,6 @@ void serve_respond(serve_request *r, unsigned status, const char *type, const ch
 	va_end(ap);
 }
 
-/* respond_v's headers from a va_list-less caller: only the ones given. */
-static void respond_h(serve_request *r, unsigned status, const char *type, const char *body,
-                      size_t len, const char *name, const char *value)
-{
-	serve_respond(r, status, type, body, len, name, value, (const char *)NULL);
-}
-
 void serve_redirect(serve_request *r, const char *location, const char *cookie)
 {
 	static const char body[] = "See other\n";
@@ -92,8 +80,8 @@ void serve_redirect(serve_request *r, const char *location, const char *cookie)
 		              sizeof body - 1, MHD_HTTP_HEADER_LOCATION, location,
 		              MHD_HTTP_HEADER_SET_COOKIE, cookie, (const char *)NULL);
 	else
-		respond_h(r, MHD_HTTP_SEE_OTHER, "text/plain; charset=utf-8", body, sizeof body - 1,
-		          MHD_HTTP_HEADER_LOCATION, location);
+		serve_respond(r, MHD_HTTP_SEE_OTHER, "text/plain; charset=utf-8", body, sizeof body - 1,
+		              MHD_HTTP_HEADER_LOCATION, location, (const char *)NULL);
 }
 
 const char *serve_query(serve_request *r, const char *name)
@@ -144,7 +132,7 @@ static serve_receiver *receiver_of(serve_server *s, const char *user)
 }
 
 /* What a batch's state means to the person holding the phone. */
-static const char *batch_message(const serve_server *s, const receive_batch *b)
+static const char *batch_message(const receive_batch *b)
 {
 	if (b->state == RECEIVE_IMPORTED)
 		return "Received and stored in the online space.";
@@ -167,13 +155,12 @@ static const char *batch_message(const serve_server *s, const receive_batch *b)
 		return "The kiosk's records break the sync rules: nothing was stored. Update the "
 		       "kiosk or the online space.";
 	default:
-		(void)s;
 		return "The online space could not store the records: nothing was stored. Try "
 		       "again in a minute.";
 	}
 }
 
-static void batch_json(html *h, const serve_server *s, const receive_batch *b, bool fresh)
+static void batch_json(html *h, const receive_batch *b, bool fresh)
 {
 	static const char *const states[] = {"receiving", "imported", "refused"};
 	uint32_t missing[20];
@@ -193,7 +180,7 @@ static void batch_json(html *h, const serve_server *s, const receive_batch *b, b
 	else
 		html_add(h, "null,\"receipt\":null");
 	html_add(h, ",\"state\":\"%h\",\"message\":\"%j\",\"fresh\":%h}", states[b->state],
-	         batch_message(s, b), fresh ? "true" : "false");
+	         batch_message(b), fresh ? "true" : "false");
 }
 
 /* POST /api/frames: frame texts one a line; answers what each batch touched
@@ -258,7 +245,7 @@ static void api_frames(serve_request *r)
 	for (size_t k = 0; k < ntouched; k++) {
 		if (k)
 			html_add(&h, ",");
-		batch_json(&h, s, touched[k], fresh[k]);
+		batch_json(&h, touched[k], fresh[k]);
 	}
 	pthread_mutex_unlock(&s->lock);
 	html_add(&h, "],\"skipped\":[%h]}", skipped.text ? skipped.text : "");
