@@ -22,7 +22,7 @@ files=$(cd "$dir" && find . -type f ! -name README.md | sed 's|^\./||' | LC_ALL=
 	echo
 	i=0
 	for f in $files; do
-		echo "extern const unsigned char web_$i[], web_${i}_end[];"
+		echo "extern const unsigned char web_${i}[], web_${i}_end[];"
 		i=$((i + 1))
 	done
 	echo
