@@ -463,6 +463,18 @@ static int set_msg(store *s, int status, const char *fmt, ...)
  * shown on the kiosk's screen, and is never written to the data file. */
 static int fail_db(store *s, int src, const char *what)
 {
+	/* No room left shows as an I/O error where SQLite grows a file itself
+	 * (the -shm at start, a WAL frame written in parts) or cannot make one:
+	 * the system's reason says it is a full disk. SQLite keeps that reason
+	 * for some calls only; for the others (a failed COMMIT's WAL write) it
+	 * is still in errno, as nothing ran since. A file at its size limit
+	 * (EFBIG: a FAT stick's 4 GiB, a ulimit) has no room either. */
+	int why = errno;
+	if (sqlite3_system_errno(s->db) != 0)
+		why = sqlite3_system_errno(s->db);
+	if (((src & 0xff) == SQLITE_IOERR || (src & 0xff) == SQLITE_CANTOPEN) &&
+	    (why == ENOSPC || why == EDQUOT || why == EFBIG))
+		src = SQLITE_FULL;
 	switch (src & 0xff) {
 	case SQLITE_FULL:
 		return set_msg(s, STORE_IO, _("The disk is full: %s."), _(what));
