@@ -103,6 +103,7 @@ int app_init(app *a, const app_options *o, char *err, size_t errlen)
 	a->now = a->headless ? 0 : (int64_t)SDL_GetTicks64();
 	a->wall_at_start = a->db ? store_now(a->db) : (int64_t)time(NULL);
 	a->last_input = a->now;
+	a->file_check_at = a->db ? a->now + 1000 : -1;
 	app_show(a, &screen_home);
 	return 0;
 }
@@ -274,7 +275,7 @@ static int64_t watchdog_period_ms(void)
  * wants its ping), or -1. */
 static int64_t next_deadline(const app *a)
 {
-	int64_t t[] = {inactivity_deadline(a), a->wake_at, ui_next_deadline(a->ui), a->watchdog_at};
+	int64_t t[] = {inactivity_deadline(a), a->wake_at, ui_next_deadline(a->ui), a->watchdog_at, a->file_check_at};
 	int64_t best = -1;
 	for (size_t i = 0; i < sizeof t / sizeof t[0]; i++)
 		if (t[i] >= 0 && (best < 0 || t[i] < best))
@@ -282,8 +283,43 @@ static int64_t next_deadline(const app *a)
 	return best;
 }
 
+/* Once a second: is the data file still at its path? When it is gone
+ * (deleted, its stick pulled) every write refuses, and this says so on
+ * every screen; what the kiosk holds is written back as soon as the path
+ * can take it again. */
+static void check_file(app *a)
+{
+	a->file_check_at = a->now + 1000;
+	if (!a->db || !store_file_gone(a->db)) {
+		a->file_gone = false;
+		return;
+	}
+	char why[sizeof a->db_error];
+	if (store_write_back(&a->db, why, sizeof why) == STORE_OK) {
+		a->file_gone = false;
+		fprintf(stderr, "cop-kiosk: the data file was gone; what the kiosk held is written back to it\n");
+		ui_toast(a->ui, _("The data file is back: everything the kiosk holds is saved in it again."), 5000);
+		a->dirty = true;
+		return;
+	}
+	if (!a->db) {
+		/* Written beside its path but no longer open: nothing to serve with. */
+		snprintf(a->db_error, sizeof a->db_error, "%s", why);
+		app_home(a);
+		return;
+	}
+	if (!a->file_gone)
+		fprintf(stderr, "cop-kiosk: %s\n", why);
+	a->file_gone = true;
+	ui_toast(a->ui, _("The data file is gone (deleted, or its disk taken out). Nothing new is saved until it is "
+	                  "back; what the kiosk holds is kept."), 1500);
+	a->dirty = true;
+}
+
 static void tick_once(app *a)
 {
+	if (a->file_check_at >= 0 && a->now >= a->file_check_at)
+		check_file(a);
 	int64_t idle = inactivity_deadline(a);
 	if (idle >= 0 && a->now >= idle && watched(a)) {
 		/* The screen stays for the room; whoever walks up later cannot

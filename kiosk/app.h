@@ -72,6 +72,8 @@ struct app {
 	bool quit;
 	bool dirty;
 	bool relabelled;         /* the words changed language in this frame */
+	int64_t file_check_at;   /* the next look at the data file's path, -1 if none */
+	bool file_gone;          /* the data file is no longer at its path */
 };
 
 /* Shows the words in language code from now on, for this attendee (kiosk

@@ -70,6 +70,9 @@ struct store {
 	char errmsg[512];
 	bool batch;                     /* inside store_begin: records are savepoints */
 	int schema;                     /* the migrations applied (store_open_at_version) */
+	char path[4096];                /* the data file's name, as opened */
+	dev_t dev;                      /* and the file it named then */
+	ino_t ino;
 };
 
 /* Schema migrations: step i takes user_version i to i+1, each in its own
@@ -515,6 +518,10 @@ static int tx_begin(store *s, const char *what)
 		/* Inside store_begin's batch: a refused record undoes only itself. */
 		src = sqlite3_exec(s->db, "SAVEPOINT record", NULL, NULL, NULL);
 	} else {
+		/* Nothing is written to a file no longer at its path (deleted, its
+		 * stick pulled): it would be lost at exit, after a "Thank you". */
+		if (store_file_gone(s))
+			return set_msg(s, STORE_IO, _("The data file is gone: %s."), _(what));
 		/* IMMEDIATE takes the write lock now, so a busy database fails here
 		 * and not halfway through. */
 		src = sqlite3_exec(s->db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
@@ -1054,6 +1061,14 @@ static int open_checked(store *s, const char *path, int known)
 	if (rc != STORE_OK)
 		return rc;
 	make_private(path);
+	{
+		struct stat st;
+		if (stat(path, &st) != 0)
+			return set_msg(s, STORE_IO, _("Cannot open %s (%s)"), path, strerror(errno));
+		snprintf(s->path, sizeof s->path, "%s", path);
+		s->dev = st.st_dev;
+		s->ino = st.st_ino;
+	}
 
 	/* WAL and FULL sync: a power cut loses at most the record being saved.
 	 * Temporary journals in memory: a batch's savepoints (store_begin) would
@@ -1132,6 +1147,141 @@ void store_close(store *s)
 	assert(src == SQLITE_OK);
 	(void)src;
 	free(s);
+}
+
+bool store_file_gone(const store *s)
+{
+	struct stat st;
+
+	assert(s);
+	/* An unlinked file still open keeps its inode: the path is what tells. */
+	if (stat(s->path, &st) != 0)
+		return errno == ENOENT || errno == ENOTDIR || errno == EIO || errno == ENODEV;
+	return st.st_dev != s->dev || st.st_ino != s->ino;
+}
+
+/* True if the data file at path is this kiosk's (its kiosk id is s's), as
+ * the file itself says: read into memory, not opened where it lies, where
+ * the -wal beside it (this kiosk's own, after an rm) would be read as its. */
+static bool same_kiosk(const store *s, const char *path)
+{
+	sqlite3 *db = NULL;
+	sqlite3_stmt *st = NULL;
+	unsigned char *image = NULL;
+	struct stat info;
+	bool same = false;
+	FILE *f = fopen(path, "rb");
+
+	if (!f || fstat(fileno(f), &info) != 0 || info.st_size < 100 || info.st_size > ((off_t)1 << 30))
+		goto out;
+	image = sqlite3_malloc64((sqlite3_uint64)info.st_size);
+	if (!image || fread(image, 1, (size_t)info.st_size, f) != (size_t)info.st_size)
+		goto out;
+	/* A WAL database's header says so (bytes 18 and 19); in memory it is a
+	 * plain one. */
+	image[18] = image[19] = 1;
+	if (sqlite3_open_v2(":memory:", &db, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK)
+		goto out;
+	if (sqlite3_deserialize(db, "main", image, info.st_size, info.st_size,
+				SQLITE_DESERIALIZE_FREEONCLOSE | SQLITE_DESERIALIZE_READONLY) != SQLITE_OK) {
+		image = NULL; /* freed by SQLite even on failure */
+		goto out;
+	}
+	image = NULL;
+	if (sqlite3_prepare_v2(db, "SELECT value FROM settings WHERE key = ?1", -1, &st, NULL) == SQLITE_OK &&
+	    sqlite3_bind_text(st, 1, KEY_KIOSK, -1, SQLITE_STATIC) == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW)
+		same = sqlite3_column_text(st, 0) && !strcmp((const char *)sqlite3_column_text(st, 0), s->kiosk);
+out:
+	sqlite3_finalize(st);
+	sqlite3_close(db);
+	sqlite3_free(image);
+	if (f)
+		fclose(f);
+	return same;
+}
+
+int store_write_back(store **sp, char *err, size_t errlen)
+{
+	store *s = *sp, *fresh = NULL;
+	sqlite3 *dst = NULL;
+	sqlite3_backup *b = NULL;
+	char tmp[4200], path[sizeof s->path];
+	struct stat st;
+	int rc = STORE_IO, src;
+
+	assert(sp && s && err && errlen > 0);
+	snprintf(path, sizeof path, "%s", s->path);
+	/* Where nothing is, on the disk the file was on (not the empty folder a
+	 * pulled stick leaves); or over an empty file (the path made again) or
+	 * this kiosk's own file come back (the stick put back, older than what
+	 * the kiosk holds). Never over another data file. */
+	if (stat(path, &st) == 0) {
+		if (!S_ISREG(st.st_mode) || (st.st_size != 0 && !same_kiosk(s, path))) {
+			snprintf(err, errlen, _("Another file is now at %s: the kiosk does not write over it."), path);
+			return STORE_IO;
+		}
+	} else {
+		char dir[sizeof path];
+		snprintf(dir, sizeof dir, "%s", path);
+		char *slash = strrchr(dir, '/');
+		if (slash)
+			slash[slash == dir ? 1 : 0] = '\0';
+		else
+			snprintf(dir, sizeof dir, ".");
+		if (stat(dir, &st) != 0 || st.st_dev != s->dev) {
+			snprintf(err, errlen, _("The data file is gone (deleted, or its disk taken out): %s is not there."),
+				 path);
+			return STORE_IO;
+		}
+	}
+	snprintf(tmp, sizeof tmp, "%s.back", path);
+	unlink(tmp);
+	if (create_private(s, tmp) != STORE_OK) {
+		snprintf(err, errlen, "%s", s->errmsg);
+		return STORE_IO;
+	}
+	/* The whole database as this connection sees it, WAL included, into a
+	 * new file beside the path, then renamed onto it: whole or not at all. */
+	src = sqlite3_open_v2(tmp, &dst, SQLITE_OPEN_READWRITE, NULL);
+	if (src == SQLITE_OK) {
+		b = sqlite3_backup_init(dst, "main", s->db, "main");
+		src = b ? sqlite3_backup_step(b, -1) : sqlite3_errcode(dst);
+		if (b && sqlite3_backup_finish(b) != SQLITE_OK && src == SQLITE_DONE)
+			src = sqlite3_errcode(dst);
+	}
+	if (src != SQLITE_DONE) {
+		snprintf(err, errlen, _("The data file could not be written back to %s (%s)"), path,
+			 dst ? sqlite3_errmsg(dst) : sqlite3_errstr(src));
+		goto out;
+	}
+	sqlite3_close(dst);
+	dst = NULL;
+	/* The old file's -wal and -shm at the path are this connection's:
+	 * closing it empties the WAL into the deleted file and removes them. */
+	store_close(s);
+	*sp = NULL;
+	/* Whatever -wal and -shm are left at the path belong to the file being
+	 * replaced (the older copy on a stick put back): the copy must not be
+	 * read through them. */
+	for (size_t i = 0; i < 2; i++) {
+		char beside[sizeof tmp];
+		snprintf(beside, sizeof beside, "%s%s", path, i ? "-shm" : "-wal");
+		unlink(beside);
+	}
+	if (rename(tmp, path) != 0) {
+		snprintf(err, errlen, _("The data file could not be written back to %s (%s); it is in %s"), path,
+			 strerror(errno), tmp);
+		rc = store_open(tmp, &fresh, NULL, 0);
+		*sp = fresh;
+		return STORE_IO;
+	}
+	rc = store_open(path, &fresh, err, errlen);
+	*sp = fresh;
+	return rc;
+out:
+	sqlite3_close(dst);
+	unlink(tmp);
+	return rc;
 }
 
 const char *store_errmsg(const store *s)
