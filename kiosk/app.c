@@ -77,10 +77,16 @@ int app_init(app *a, const app_options *o, char *err, size_t errlen)
 		fprintf(stderr, "cop-kiosk: %s: %s; it is not used\n", _(o->language_by), why);
 		a->language_by = NULL;
 	}
-	if (store_open(o->db_path, &a->db, why, sizeof why) != STORE_OK) {
+	a->db_path = o->db_path;
+	int opened = store_open(o->db_path, &a->db, why, sizeof why);
+	if (opened != STORE_OK) {
 		/* Not fatal: the kiosk stays up and says what is wrong. */
 		snprintf(a->db_error, sizeof a->db_error, "%s", why);
 		fprintf(stderr, "cop-kiosk: %s\n", why);
+		/* Another process holding the write lock lets go in the end: try
+		 * again, less and less often (check_file). */
+		if (opened == STORE_BUSY)
+			a->db_retry_ms = 1000;
 	}
 	char stored[sizeof a->language] = "";
 	if (!a->language_by && a->db && store_language(a->db, stored, sizeof stored) == STORE_OK &&
@@ -103,7 +109,7 @@ int app_init(app *a, const app_options *o, char *err, size_t errlen)
 	a->now = a->headless ? 0 : (int64_t)SDL_GetTicks64();
 	a->wall_at_start = a->db ? store_now(a->db) : (int64_t)time(NULL);
 	a->last_input = a->now;
-	a->file_check_at = a->db ? a->now + 1000 : -1;
+	a->file_check_at = a->db || a->db_retry_ms ? a->now + 1000 : -1;
 	app_show(a, &screen_home);
 	return 0;
 }
@@ -283,6 +289,34 @@ static int64_t next_deadline(const app *a)
 	return best;
 }
 
+/* The data file was busy at start (another process held its write lock):
+ * tried again after 1, 2, 4... up to 30 s; the kiosk carries on with it. */
+static void retry_open(app *a)
+{
+	char why[sizeof a->db_error];
+	int rc = store_open(a->db_path, &a->db, why, sizeof why);
+	if (rc == STORE_OK) {
+		a->db_retry_ms = 0;
+		a->db_error[0] = '\0';
+		fprintf(stderr, "cop-kiosk: the data file is free again and open\n");
+		char stored[sizeof a->language] = "";
+		if (!a->language_by && store_language(a->db, stored, sizeof stored) == STORE_OK)
+			app_set_language(a, stored, true, why, sizeof why);
+		app_home(a);
+		a->dirty = true;
+		return;
+	}
+	snprintf(a->db_error, sizeof a->db_error, "%s", why);
+	if (rc != STORE_BUSY) {
+		a->db_retry_ms = 0; /* another trouble: said on screen, for a person to put right */
+		a->file_check_at = -1;
+		app_home(a);
+		return;
+	}
+	a->file_check_at = a->now + a->db_retry_ms;
+	a->db_retry_ms = a->db_retry_ms < 15000 ? a->db_retry_ms * 2 : 30000;
+}
+
 /* Once a second: is the data file still at its path? When it is gone
  * (deleted, its stick pulled) every write refuses, and this says so on
  * every screen; what the kiosk holds is written back as soon as the path
@@ -290,6 +324,10 @@ static int64_t next_deadline(const app *a)
 static void check_file(app *a)
 {
 	a->file_check_at = a->now + 1000;
+	if (!a->db && a->db_retry_ms > 0) {
+		retry_open(a);
+		return;
+	}
 	if (!a->db || !store_file_gone(a->db)) {
 		a->file_gone = false;
 		return;

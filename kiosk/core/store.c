@@ -944,6 +944,12 @@ static int load_kiosk_id(store *s)
 	char hex[KIOSK_ID_LEN + 1];
 	int rc;
 
+	/* A kiosk that has its id needs no write lock to read it: another
+	 * process holding that lock for a while (a backup, a second kiosk) does
+	 * not keep it from starting. */
+	rc = setting_get_text(s, KEY_KIOSK, s->kiosk, sizeof s->kiosk);
+	if (rc == STORE_OK)
+		goto check;
 	rc = tx_begin(s, what);
 	if (rc != STORE_OK)
 		return rc;
@@ -956,6 +962,7 @@ static int load_kiosk_id(store *s)
 			memcpy(s->kiosk, hex, sizeof hex);
 	}
 	rc = tx_end(s, rc, what);
+check:
 	if (rc == STORE_OK && (strlen(s->kiosk) != KIOSK_ID_LEN ||
 			       strspn(s->kiosk, "0123456789abcdef") != KIOSK_ID_LEN))
 		rc = set_msg(s, STORE_CORRUPT, _("The data file is damaged: its kiosk id "
@@ -1025,6 +1032,73 @@ static void make_private(const char *path)
 	}
 }
 
+/* The kiosk id the data file at path holds in itself (into id, of cap
+ * bytes): read into memory, not opened where it lies, where the -wal beside
+ * it would be read as its own. False if it holds none. */
+static bool file_kiosk_id(const char *path, char *id, size_t cap)
+{
+	sqlite3 *db = NULL;
+	sqlite3_stmt *st = NULL;
+	unsigned char *image = NULL;
+	struct stat info;
+	bool found = false;
+	FILE *f = fopen(path, "rb");
+
+	if (!f || fstat(fileno(f), &info) != 0 || info.st_size < 100 || info.st_size > ((off_t)1 << 30))
+		goto out;
+	image = sqlite3_malloc64((sqlite3_uint64)info.st_size);
+	if (!image || fread(image, 1, (size_t)info.st_size, f) != (size_t)info.st_size)
+		goto out;
+	/* A WAL database's header says so (bytes 18 and 19); in memory it is a
+	 * plain one. */
+	image[18] = image[19] = 1;
+	if (sqlite3_open_v2(":memory:", &db, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK)
+		goto out;
+	if (sqlite3_deserialize(db, "main", image, info.st_size, info.st_size,
+				SQLITE_DESERIALIZE_FREEONCLOSE | SQLITE_DESERIALIZE_READONLY) != SQLITE_OK) {
+		image = NULL; /* freed by SQLite even on failure */
+		goto out;
+	}
+	image = NULL;
+	if (sqlite3_prepare_v2(db, "SELECT value FROM settings WHERE key = ?1", -1, &st, NULL) == SQLITE_OK &&
+	    sqlite3_bind_text(st, 1, KEY_KIOSK, -1, SQLITE_STATIC) == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW &&
+	    sqlite3_column_text(st, 0)) {
+		snprintf(id, cap, "%s", (const char *)sqlite3_column_text(st, 0));
+		found = true;
+	}
+out:
+	sqlite3_finalize(st);
+	sqlite3_close(db);
+	sqlite3_free(image);
+	if (f)
+		fclose(f);
+	return found;
+}
+
+/* True if the data file at path is this kiosk's (its kiosk id is s's). */
+static bool same_kiosk(const store *s, const char *path)
+{
+	char id[KIOSK_ID_LEN + 1];
+	return file_kiosk_id(path, id, sizeof id) && !strcmp(id, s->kiosk);
+}
+
+/* A -wal beside the data file left by another data file (copied in, or the
+ * file put back from a backup without its own) would be merged into ours:
+ * the kiosk id the file holds and the one seen through the WAL must be one. */
+static int check_wal(store *s, const char *path)
+{
+	char wal[4200], alone[64], seen[64];
+	struct stat st;
+
+	snprintf(wal, sizeof wal, "%s-wal", path);
+	if (stat(wal, &st) != 0 || st.st_size <= 32 || !file_kiosk_id(path, alone, sizeof alone))
+		return STORE_OK;
+	if (setting_get_text(s, KEY_KIOSK, seen, sizeof seen) != STORE_OK || !strcmp(alone, seen))
+		return STORE_OK;
+	return set_msg(s, STORE_CORRUPT, _("%s beside the data file belongs to another data file (kiosk %s): the "
+		       "kiosk did not mix them. Move it away, then start the kiosk again."), wal, seen);
+}
+
 /* Everything store_open does once s exists; s->db is closed by the caller. */
 static int open_checked(store *s, const char *path, int known)
 {
@@ -1056,10 +1130,15 @@ static int open_checked(store *s, const char *path, int known)
 	if (sqlite3_db_readonly(s->db, "main") == 1)
 		return set_msg(s, STORE_IO, _("Cannot use %s: the file is read-only"), path);
 
-	/* Only reads until the file is known to be ours and whole. */
+	/* Only reads until the file is known to be ours and whole; and a
+	 * refused file is closed without emptying its WAL into it. */
+	sqlite3_db_config(s->db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL);
 	rc = check_contents(s, path, known, &version);
+	if (rc == STORE_OK && version > 0)
+		rc = check_wal(s, path);
 	if (rc != STORE_OK)
 		return rc;
+	sqlite3_db_config(s->db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 0, NULL);
 	make_private(path);
 	{
 		struct stat st;
@@ -1158,46 +1237,6 @@ bool store_file_gone(const store *s)
 	if (stat(s->path, &st) != 0)
 		return errno == ENOENT || errno == ENOTDIR || errno == EIO || errno == ENODEV;
 	return st.st_dev != s->dev || st.st_ino != s->ino;
-}
-
-/* True if the data file at path is this kiosk's (its kiosk id is s's), as
- * the file itself says: read into memory, not opened where it lies, where
- * the -wal beside it (this kiosk's own, after an rm) would be read as its. */
-static bool same_kiosk(const store *s, const char *path)
-{
-	sqlite3 *db = NULL;
-	sqlite3_stmt *st = NULL;
-	unsigned char *image = NULL;
-	struct stat info;
-	bool same = false;
-	FILE *f = fopen(path, "rb");
-
-	if (!f || fstat(fileno(f), &info) != 0 || info.st_size < 100 || info.st_size > ((off_t)1 << 30))
-		goto out;
-	image = sqlite3_malloc64((sqlite3_uint64)info.st_size);
-	if (!image || fread(image, 1, (size_t)info.st_size, f) != (size_t)info.st_size)
-		goto out;
-	/* A WAL database's header says so (bytes 18 and 19); in memory it is a
-	 * plain one. */
-	image[18] = image[19] = 1;
-	if (sqlite3_open_v2(":memory:", &db, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK)
-		goto out;
-	if (sqlite3_deserialize(db, "main", image, info.st_size, info.st_size,
-				SQLITE_DESERIALIZE_FREEONCLOSE | SQLITE_DESERIALIZE_READONLY) != SQLITE_OK) {
-		image = NULL; /* freed by SQLite even on failure */
-		goto out;
-	}
-	image = NULL;
-	if (sqlite3_prepare_v2(db, "SELECT value FROM settings WHERE key = ?1", -1, &st, NULL) == SQLITE_OK &&
-	    sqlite3_bind_text(st, 1, KEY_KIOSK, -1, SQLITE_STATIC) == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW)
-		same = sqlite3_column_text(st, 0) && !strcmp((const char *)sqlite3_column_text(st, 0), s->kiosk);
-out:
-	sqlite3_finalize(st);
-	sqlite3_close(db);
-	sqlite3_free(image);
-	if (f)
-		fclose(f);
-	return same;
 }
 
 int store_write_back(store **sp, char *err, size_t errlen)
