@@ -1131,8 +1131,15 @@ static int open_checked(store *s, const char *path, int known)
 		return set_msg(s, STORE_IO, _("Cannot use %s: the file is read-only"), path);
 
 	/* Only reads until the file is known to be ours and whole; and a
-	 * refused file is closed without emptying its WAL into it. */
-	sqlite3_db_config(s->db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL);
+	 * refused file is closed without emptying a WAL found beside it into
+	 * it (with none, closing removes the empty one opening made). */
+	{
+		char wal[4200];
+		struct stat st;
+		snprintf(wal, sizeof wal, "%s-wal", path);
+		if (stat(wal, &st) == 0 && st.st_size > 0)
+			sqlite3_db_config(s->db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL);
+	}
 	rc = check_contents(s, path, known, &version);
 	if (rc == STORE_OK && version > 0)
 		rc = check_wal(s, path);
