@@ -124,7 +124,9 @@ tap "Lock"' | "$kiosk" --db "$db" --size "$size" --script - >/dev/null
 			echo "$at: peak memory $((peak / 1024)) MiB ($verdict the $((target / 1024)) MiB target);" \
 				"text cache $((text / 1024)) MiB of $((budget / 1024)) MiB"
 		done
-	printf '%s\n' "$(sqlite3 "$db" "SELECT count(*) FROM notes") notes stored, $(sqlite3 "$db" "SELECT count(*) FROM responses") answers"
+	if command -v sqlite3 >/dev/null; then
+		echo "$(sqlite3 "$db" "SELECT count(*) FROM notes") notes stored, $(sqlite3 "$db" "SELECT count(*) FROM responses") answers"
+	fi
 done
 
 [ ! -e "$work/over" ] || { echo "peak memory over its target" >&2; exit 1; }

@@ -402,7 +402,9 @@ void ui_cache_clear(ui *u)
 }
 
 /* Evicts the least recently used entries until bytes more fit the budget and
- * a slot is free; returns that slot. */
+ * a slot is free; returns that slot. (A single text bigger than the whole
+ * budget empties the cache and is kept alone: some twenty screens of pixels,
+ * it cannot happen with the screens' own texts.) */
 static int make_room(ui *u, size_t bytes)
 {
 	while (u->cache_oldest && (u->cache_bytes + bytes > u->cache_budget || u->cached == UI_CACHE))
