@@ -299,9 +299,16 @@ static void retry_open(app *a)
 		a->db_retry_ms = 0;
 		a->db_error[0] = '\0';
 		fprintf(stderr, "cop-kiosk: the data file is free again and open\n");
+		/* The facilitator's choices kept in the file, as at start. */
 		char stored[sizeof a->language] = "";
 		if (!a->language_by && store_language(a->db, stored, sizeof stored) == STORE_OK)
 			app_set_language(a, stored, true, why, sizeof why);
+		int64_t deg = store_setting_int(a->db, STORE_SETTING_ROTATE, 0);
+		if (!a->rotate_by && deg > 0 && deg <= 270 && ui_set_rotation(a->ui, (int)deg, why, sizeof why) != 0)
+			fprintf(stderr, "cop-kiosk: %s; the screen is not turned\n", why);
+		int64_t secs = store_setting_int(a->db, STORE_SETTING_INACTIVITY, DEFAULT_INACTIVITY_S);
+		if (!a->inactivity_by)
+			a->inactivity_ms = (int)(secs > 5 ? secs : DEFAULT_INACTIVITY_S) * 1000;
 		app_home(a);
 		a->dirty = true;
 		return;
