@@ -1248,14 +1248,15 @@ bool store_file_gone(const store *s)
 
 int store_write_back(store **sp, char *err, size_t errlen)
 {
-	store *s = *sp, *fresh = NULL;
+	store *s, *fresh = NULL;
 	sqlite3 *dst = NULL;
 	sqlite3_backup *b = NULL;
 	char tmp[4200], path[sizeof s->path];
 	struct stat st;
 	int rc = STORE_IO, src;
 
-	assert(sp && s && err && errlen > 0);
+	assert(sp && *sp && err && errlen > 0);
+	s = *sp;
 	snprintf(path, sizeof path, "%s", s->path);
 	/* Where nothing is, on the disk the file was on (not the empty folder a
 	 * pulled stick leaves); or over an empty file (the path made again) or

@@ -10,7 +10,7 @@ kiosk --script script >out 2>err &
 pid=$!
 exec 3>script
 
-# until N — waits for the kiosk to have run script line N.
+# until_line N — waits for the kiosk to have run script line N.
 until_line() {
 	i=0
 	until grep -q "^ok $1\$" out; do
