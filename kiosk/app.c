@@ -77,10 +77,16 @@ int app_init(app *a, const app_options *o, char *err, size_t errlen)
 		fprintf(stderr, "cop-kiosk: %s: %s; it is not used\n", _(o->language_by), why);
 		a->language_by = NULL;
 	}
-	if (store_open(o->db_path, &a->db, why, sizeof why) != STORE_OK) {
+	a->db_path = o->db_path;
+	int opened = store_open(o->db_path, &a->db, why, sizeof why);
+	if (opened != STORE_OK) {
 		/* Not fatal: the kiosk stays up and says what is wrong. */
 		snprintf(a->db_error, sizeof a->db_error, "%s", why);
 		fprintf(stderr, "cop-kiosk: %s\n", why);
+		/* Another process holding the write lock lets go in the end: try
+		 * again, less and less often (check_file). */
+		if (opened == STORE_BUSY)
+			a->db_retry_ms = 1000;
 	}
 	char stored[sizeof a->language] = "";
 	if (!a->language_by && a->db && store_language(a->db, stored, sizeof stored) == STORE_OK &&
@@ -103,6 +109,7 @@ int app_init(app *a, const app_options *o, char *err, size_t errlen)
 	a->now = a->headless ? 0 : (int64_t)SDL_GetTicks64();
 	a->wall_at_start = a->db ? store_now(a->db) : (int64_t)time(NULL);
 	a->last_input = a->now;
+	a->file_check_at = a->db || a->db_retry_ms ? a->now + 1000 : -1;
 	app_show(a, &screen_home);
 	return 0;
 }
@@ -274,7 +281,7 @@ static int64_t watchdog_period_ms(void)
  * wants its ping), or -1. */
 static int64_t next_deadline(const app *a)
 {
-	int64_t t[] = {inactivity_deadline(a), a->wake_at, ui_next_deadline(a->ui), a->watchdog_at};
+	int64_t t[] = {inactivity_deadline(a), a->wake_at, ui_next_deadline(a->ui), a->watchdog_at, a->file_check_at};
 	int64_t best = -1;
 	for (size_t i = 0; i < sizeof t / sizeof t[0]; i++)
 		if (t[i] >= 0 && (best < 0 || t[i] < best))
@@ -282,8 +289,82 @@ static int64_t next_deadline(const app *a)
 	return best;
 }
 
+/* The data file was busy at start (another process held its write lock):
+ * tried again after 1, 2, 4... up to 30 s; the kiosk carries on with it. */
+static void retry_open(app *a)
+{
+	char why[sizeof a->db_error];
+	int rc = store_open(a->db_path, &a->db, why, sizeof why);
+	if (rc == STORE_OK) {
+		a->db_retry_ms = 0;
+		a->db_error[0] = '\0';
+		fprintf(stderr, "cop-kiosk: the data file is free again and open\n");
+		/* The facilitator's choices kept in the file, as at start. */
+		char stored[sizeof a->language] = "";
+		if (!a->language_by && store_language(a->db, stored, sizeof stored) == STORE_OK)
+			app_set_language(a, stored, true, why, sizeof why);
+		int64_t deg = store_setting_int(a->db, STORE_SETTING_ROTATE, 0);
+		if (!a->rotate_by && deg > 0 && deg <= 270 && ui_set_rotation(a->ui, (int)deg, why, sizeof why) != 0)
+			fprintf(stderr, "cop-kiosk: %s; the screen is not turned\n", why);
+		int64_t secs = store_setting_int(a->db, STORE_SETTING_INACTIVITY, DEFAULT_INACTIVITY_S);
+		if (!a->inactivity_by)
+			a->inactivity_ms = (int)(secs > 5 ? secs : DEFAULT_INACTIVITY_S) * 1000;
+		app_home(a);
+		a->dirty = true;
+		return;
+	}
+	snprintf(a->db_error, sizeof a->db_error, "%s", why);
+	if (rc != STORE_BUSY) {
+		a->db_retry_ms = 0; /* another trouble: said on screen, for a person to put right */
+		a->file_check_at = -1;
+		app_home(a);
+		return;
+	}
+	a->file_check_at = a->now + a->db_retry_ms;
+	a->db_retry_ms = a->db_retry_ms < 15000 ? a->db_retry_ms * 2 : 30000;
+}
+
+/* Once a second: is the data file still at its path? When it is gone
+ * (deleted, its stick pulled) every write refuses, and this says so on
+ * every screen; what the kiosk holds is written back as soon as the path
+ * can take it again. */
+static void check_file(app *a)
+{
+	a->file_check_at = a->now + 1000;
+	if (!a->db && a->db_retry_ms > 0) {
+		retry_open(a);
+		return;
+	}
+	if (!a->db || !store_file_gone(a->db)) {
+		a->file_gone = false;
+		return;
+	}
+	char why[sizeof a->db_error];
+	if (store_write_back(&a->db, why, sizeof why) == STORE_OK) {
+		a->file_gone = false;
+		fprintf(stderr, "cop-kiosk: the data file was gone; what the kiosk held is written back to it\n");
+		ui_toast(a->ui, _("The data file is back: everything the kiosk holds is saved in it again."), 5000);
+		a->dirty = true;
+		return;
+	}
+	if (!a->db) {
+		/* Written beside its path but no longer open: nothing to serve with. */
+		snprintf(a->db_error, sizeof a->db_error, "%s", why);
+		app_home(a);
+		return;
+	}
+	if (!a->file_gone)
+		fprintf(stderr, "cop-kiosk: %s\n", why);
+	a->file_gone = true;
+	ui_toast(a->ui, _("The data file is gone (deleted, or its disk taken out). Nothing new is saved until it is "
+	                  "back; what the kiosk holds is kept."), 1500);
+	a->dirty = true;
+}
+
 static void tick_once(app *a)
 {
+	if (a->file_check_at >= 0 && a->now >= a->file_check_at)
+		check_file(a);
 	int64_t idle = inactivity_deadline(a);
 	if (idle >= 0 && a->now >= idle && watched(a)) {
 		/* The screen stays for the room; whoever walks up later cannot

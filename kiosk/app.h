@@ -72,6 +72,10 @@ struct app {
 	bool quit;
 	bool dirty;
 	bool relabelled;         /* the words changed language in this frame */
+	int64_t file_check_at;   /* the next look at the data file's path, -1 if none */
+	const char *db_path;     /* the data file, as given */
+	int db_retry_ms;         /* busy at start: the wait before the next try, 0 if none */
+	bool file_gone;          /* the data file is no longer at its path */
 };
 
 /* Shows the words in language code from now on, for this attendee (kiosk

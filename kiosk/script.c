@@ -152,8 +152,11 @@ static void bench(app *a, int n)
 		ui_present(a->ui);
 	}
 	double per = (app_seconds() - t0) * 1000 / n;
-	printf("bench %s %dx%d: %.2f ms a frame (first frame %.0f ms after start, peak memory %ld KiB)\n",
-	       a->screen->name, m->w, m->h, per, (a->first_frame - a->started) * 1000, peak_kib());
+	size_t budget = 0, text = ui_text_cache_bytes(a->ui, &budget);
+	printf("bench %s %dx%d: %.2f ms a frame (first frame %.0f ms after start, peak memory %ld KiB, "
+	       "text %zu of %zu KiB)\n",
+	       a->screen->name, m->w, m->h, per, (a->first_frame - a->started) * 1000, peak_kib(), text >> 10,
+	       budget >> 10);
 }
 
 /* Runs one command; returns 0, or 1 after naming the problem on stderr. */
@@ -263,6 +266,10 @@ int script_run(app *a, FILE *in)
 			continue;
 		if (run_line(a, lineno, argc, argv, &quit) != 0)
 			return 1;
+		/* Shown, as the live loop shows each frame: otherwise the renderer
+		 * queues a whole session's drawing, and a script's memory is not
+		 * what a finger's session takes. */
+		ui_present(a->ui);
 		printf("ok %d\n", lineno);
 		fflush(stdout);
 	}

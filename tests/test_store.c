@@ -1279,6 +1279,57 @@ static void a_full_disk_gives_a_plain_message(void **state)
 	store_close(s);
 }
 
+static void a_deleted_data_file_takes_no_write_and_is_written_back(void **state)
+{
+	fixture *f = *state;
+	store *s = open_ok(f->path);
+	store_event ev = event_named("Before", "2025-01-01 10:00"), after = event_named("After", "");
+	char err[512] = "";
+
+	assert_int_equal(store_event_add(s, &ev), STORE_OK);
+	assert_false(store_file_gone(s));
+	assert_int_equal(unlink(f->path), 0);
+	assert_true(store_file_gone(s));
+	/* Refused before anything is written, and said so. */
+	assert_int_equal(store_event_add(s, &after), STORE_IO);
+	assert_string_equal(store_errmsg(s), "The data file is gone: the event was not saved.");
+	/* What it holds is still there to read, and goes back to the path. */
+	assert_int_equal(query_int(s, "SELECT count(*) FROM events WHERE title = 'Before'"), 1);
+	assert_int_equal(store_write_back(&s, err, sizeof err), STORE_OK);
+	assert_non_null(s);
+	assert_false(store_file_gone(s));
+	assert_int_equal(store_event_add(s, &after), STORE_OK);
+	assert_int_equal(query_int(s, "SELECT count(*) FROM events WHERE title IN ('Before', 'After')"), 2);
+	store_close(s);
+}
+
+static void a_data_file_is_never_written_back_over_another(void **state)
+{
+	fixture *f = *state;
+	store *s = open_ok(f->path);
+	char other_path[600], err[512] = "";
+	FILE *other;
+
+	assert_int_equal(unlink(f->path), 0);
+	/* Someone else's file now at the path. */
+	other = fopen(f->path, "w");
+	assert_non_null(other);
+	fputs("someone else's notes\n", other);
+	fclose(other);
+	assert_true(store_file_gone(s));
+	assert_int_equal(store_write_back(&s, err, sizeof err), STORE_IO);
+	assert_non_null(strstr(err, "Another file is now at"));
+	assert_non_null(s);
+	store_close(s);
+	snprintf(other_path, sizeof other_path, "%s.back", f->path);
+	assert_int_equal(access(other_path, F_OK), -1);
+	other = fopen(f->path, "r");
+	assert_non_null(other);
+	assert_non_null(fgets(other_path, sizeof other_path, other));
+	fclose(other);
+	assert_string_equal(other_path, "someone else's notes\n");
+}
+
 /* ---- members -------------------------------------------------------------------- */
 
 static store_member member_named(const char *first, const char *last, const char *org,
@@ -3715,6 +3766,8 @@ int main(void)
 		T(the_archive_key_is_kept_until_forgotten),
 		T(checkins_are_counted_per_event),
 		T(a_full_disk_gives_a_plain_message),
+		T(a_deleted_data_file_takes_no_write_and_is_written_back),
+		T(a_data_file_is_never_written_back_over_another),
 		T(a_new_member_is_stored_with_consents_as_chosen),
 		T(a_member_needs_a_first_name),
 		T(names_in_any_script_are_kept_but_limited_to_sixty_characters),

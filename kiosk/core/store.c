@@ -73,6 +73,9 @@ struct store {
 	char errmsg[512];
 	bool batch;                     /* inside store_begin: records are savepoints */
 	int schema;                     /* the migrations applied (store_open_at_version) */
+	char path[4096];                /* the data file's name, as opened */
+	dev_t dev;                      /* and the file it named then */
+	ino_t ino;
 };
 
 /* Schema migrations: step i takes user_version i to i+1, each in its own
@@ -466,6 +469,18 @@ static int set_msg(store *s, int status, const char *fmt, ...)
  * shown on the kiosk's screen, and is never written to the data file. */
 static int fail_db(store *s, int src, const char *what)
 {
+	/* No room left shows as an I/O error where SQLite grows a file itself
+	 * (the -shm at start, a WAL frame written in parts) or cannot make one:
+	 * the system's reason says it is a full disk. SQLite keeps that reason
+	 * for some calls only; for the others (a failed COMMIT's WAL write) it
+	 * is still in errno, as nothing ran since. A file at its size limit
+	 * (EFBIG: a FAT stick's 4 GiB, a ulimit) has no room either. */
+	int why = errno;
+	if (sqlite3_system_errno(s->db) != 0)
+		why = sqlite3_system_errno(s->db);
+	if (((src & 0xff) == SQLITE_IOERR || (src & 0xff) == SQLITE_CANTOPEN) &&
+	    (why == ENOSPC || why == EDQUOT || why == EFBIG))
+		src = SQLITE_FULL;
 	switch (src & 0xff) {
 	case SQLITE_FULL:
 		return set_msg(s, STORE_IO, _("The disk is full: %s."), _(what));
@@ -506,6 +521,10 @@ static int tx_begin(store *s, const char *what)
 		/* Inside store_begin's batch: a refused record undoes only itself. */
 		src = sqlite3_exec(s->db, "SAVEPOINT record", NULL, NULL, NULL);
 	} else {
+		/* Nothing is written to a file no longer at its path (deleted, its
+		 * stick pulled): it would be lost at exit, after a "Thank you". */
+		if (store_file_gone(s))
+			return set_msg(s, STORE_IO, _("The data file is gone: %s."), _(what));
 		/* IMMEDIATE takes the write lock now, so a busy database fails here
 		 * and not halfway through. */
 		src = sqlite3_exec(s->db, "BEGIN IMMEDIATE", NULL, NULL, NULL);
@@ -950,6 +969,17 @@ static int load_kiosk_id(store *s)
 	char hex[KIOSK_ID_LEN + 1];
 	int rc;
 
+	/* A kiosk that has its id needs no write lock to read it: another
+	 * process holding that lock for a while (a backup, a second kiosk) does
+	 * not keep it from starting. */
+	char key[2 * SYNC_SIGN_SK_BYTES + 1];
+	rc = setting_get_text(s, KEY_KIOSK, s->kiosk, sizeof s->kiosk);
+	if (rc == STORE_OK && setting_get_text(s, KEY_SIGN, key, sizeof key) == STORE_OK) {
+		sodium_memzero(key, sizeof key);
+		rc = load_sign_key(s, what); /* there: read, not written */
+		goto check;
+	}
+	/* A new kiosk, or one from before batches were signed: written. */
 	rc = tx_begin(s, what);
 	if (rc != STORE_OK)
 		return rc;
@@ -966,6 +996,7 @@ static int load_kiosk_id(store *s)
 			memcpy(s->kiosk, hex, sizeof hex);
 	}
 	rc = tx_end(s, rc, what);
+check:
 	if (rc == STORE_OK && (strlen(s->kiosk) != KIOSK_ID_LEN ||
 			       strspn(s->kiosk, "0123456789abcdef") != KIOSK_ID_LEN))
 		rc = set_msg(s, STORE_CORRUPT, _("The data file is damaged: its kiosk id "
@@ -1035,6 +1066,73 @@ static void make_private(const char *path)
 	}
 }
 
+/* The kiosk id the data file at path holds in itself (into id, of cap
+ * bytes): read into memory, not opened where it lies, where the -wal beside
+ * it would be read as its own. False if it holds none. */
+static bool file_kiosk_id(const char *path, char *id, size_t cap)
+{
+	sqlite3 *db = NULL;
+	sqlite3_stmt *st = NULL;
+	unsigned char *image = NULL;
+	struct stat info;
+	bool found = false;
+	FILE *f = fopen(path, "rb");
+
+	if (!f || fstat(fileno(f), &info) != 0 || info.st_size < 100 || info.st_size > ((off_t)1 << 30))
+		goto out;
+	image = sqlite3_malloc64((sqlite3_uint64)info.st_size);
+	if (!image || fread(image, 1, (size_t)info.st_size, f) != (size_t)info.st_size)
+		goto out;
+	/* A WAL database's header says so (bytes 18 and 19); in memory it is a
+	 * plain one. */
+	image[18] = image[19] = 1;
+	if (sqlite3_open_v2(":memory:", &db, SQLITE_OPEN_READWRITE, NULL) != SQLITE_OK)
+		goto out;
+	if (sqlite3_deserialize(db, "main", image, info.st_size, info.st_size,
+				SQLITE_DESERIALIZE_FREEONCLOSE | SQLITE_DESERIALIZE_READONLY) != SQLITE_OK) {
+		image = NULL; /* freed by SQLite even on failure */
+		goto out;
+	}
+	image = NULL;
+	if (sqlite3_prepare_v2(db, "SELECT value FROM settings WHERE key = ?1", -1, &st, NULL) == SQLITE_OK &&
+	    sqlite3_bind_text(st, 1, KEY_KIOSK, -1, SQLITE_STATIC) == SQLITE_OK && sqlite3_step(st) == SQLITE_ROW &&
+	    sqlite3_column_text(st, 0)) {
+		snprintf(id, cap, "%s", (const char *)sqlite3_column_text(st, 0));
+		found = true;
+	}
+out:
+	sqlite3_finalize(st);
+	sqlite3_close(db);
+	sqlite3_free(image);
+	if (f)
+		fclose(f);
+	return found;
+}
+
+/* True if the data file at path is this kiosk's (its kiosk id is s's). */
+static bool same_kiosk(const store *s, const char *path)
+{
+	char id[KIOSK_ID_LEN + 1];
+	return file_kiosk_id(path, id, sizeof id) && !strcmp(id, s->kiosk);
+}
+
+/* A -wal beside the data file left by another data file (copied in, or the
+ * file put back from a backup without its own) would be merged into ours:
+ * the kiosk id the file holds and the one seen through the WAL must be one. */
+static int check_wal(store *s, const char *path)
+{
+	char wal[4200], alone[64], seen[64];
+	struct stat st;
+
+	snprintf(wal, sizeof wal, "%s-wal", path);
+	if (stat(wal, &st) != 0 || st.st_size <= 32 || !file_kiosk_id(path, alone, sizeof alone))
+		return STORE_OK;
+	if (setting_get_text(s, KEY_KIOSK, seen, sizeof seen) != STORE_OK || !strcmp(alone, seen))
+		return STORE_OK;
+	return set_msg(s, STORE_CORRUPT, _("%s beside the data file belongs to another data file (kiosk %s): the "
+		       "kiosk did not mix them. Move it away, then start the kiosk again."), wal, seen);
+}
+
 /* Everything store_open does once s exists; s->db is closed by the caller. */
 static int open_checked(store *s, const char *path, int known)
 {
@@ -1066,11 +1164,31 @@ static int open_checked(store *s, const char *path, int known)
 	if (sqlite3_db_readonly(s->db, "main") == 1)
 		return set_msg(s, STORE_IO, _("Cannot use %s: the file is read-only"), path);
 
-	/* Only reads until the file is known to be ours and whole. */
+	/* Only reads until the file is known to be ours and whole; and a
+	 * refused file is closed without emptying a WAL found beside it into
+	 * it (with none, closing removes the empty one opening made). */
+	{
+		char wal[4200];
+		struct stat st;
+		snprintf(wal, sizeof wal, "%s-wal", path);
+		if (stat(wal, &st) == 0 && st.st_size > 0)
+			sqlite3_db_config(s->db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, NULL);
+	}
 	rc = check_contents(s, path, known, &version);
+	if (rc == STORE_OK && version > 0)
+		rc = check_wal(s, path);
 	if (rc != STORE_OK)
 		return rc;
+	sqlite3_db_config(s->db, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 0, NULL);
 	make_private(path);
+	{
+		struct stat st;
+		if (stat(path, &st) != 0)
+			return set_msg(s, STORE_IO, _("Cannot open %s (%s)"), path, strerror(errno));
+		snprintf(s->path, sizeof s->path, "%s", path);
+		s->dev = st.st_dev;
+		s->ino = st.st_ino;
+	}
 
 	/* WAL and FULL sync: a power cut loses at most the record being saved.
 	 * Temporary journals in memory: a batch's savepoints (store_begin) would
@@ -1150,6 +1268,102 @@ void store_close(store *s)
 	(void)src;
 	sodium_memzero(s->sign_key, sizeof s->sign_key);
 	free(s);
+}
+
+bool store_file_gone(const store *s)
+{
+	struct stat st;
+
+	assert(s);
+	/* An unlinked file still open keeps its inode: the path is what tells. */
+	if (stat(s->path, &st) != 0)
+		return errno == ENOENT || errno == ENOTDIR || errno == EIO || errno == ENODEV;
+	return st.st_dev != s->dev || st.st_ino != s->ino;
+}
+
+int store_write_back(store **sp, char *err, size_t errlen)
+{
+	store *s, *fresh = NULL;
+	sqlite3 *dst = NULL;
+	sqlite3_backup *b = NULL;
+	char tmp[4200], path[sizeof s->path];
+	struct stat st;
+	int rc = STORE_IO, src;
+
+	assert(sp && *sp && err && errlen > 0);
+	s = *sp;
+	snprintf(path, sizeof path, "%s", s->path);
+	/* Where nothing is, on the disk the file was on (not the empty folder a
+	 * pulled stick leaves); or over an empty file (the path made again) or
+	 * this kiosk's own file come back (the stick put back, older than what
+	 * the kiosk holds). Never over another data file. */
+	if (stat(path, &st) == 0) {
+		if (!S_ISREG(st.st_mode) || (st.st_size != 0 && !same_kiosk(s, path))) {
+			snprintf(err, errlen, _("Another file is now at %s: the kiosk does not write over it."), path);
+			return STORE_IO;
+		}
+	} else {
+		char dir[sizeof path];
+		snprintf(dir, sizeof dir, "%s", path);
+		char *slash = strrchr(dir, '/');
+		if (slash)
+			slash[slash == dir ? 1 : 0] = '\0';
+		else
+			snprintf(dir, sizeof dir, ".");
+		if (stat(dir, &st) != 0 || st.st_dev != s->dev) {
+			snprintf(err, errlen, _("The data file is gone (deleted, or its disk taken out): %s is not there."),
+				 path);
+			return STORE_IO;
+		}
+	}
+	snprintf(tmp, sizeof tmp, "%s.back", path);
+	unlink(tmp);
+	if (create_private(s, tmp) != STORE_OK) {
+		snprintf(err, errlen, "%s", s->errmsg);
+		return STORE_IO;
+	}
+	/* The whole database as this connection sees it, WAL included, into a
+	 * new file beside the path, then renamed onto it: whole or not at all. */
+	src = sqlite3_open_v2(tmp, &dst, SQLITE_OPEN_READWRITE, NULL);
+	if (src == SQLITE_OK) {
+		b = sqlite3_backup_init(dst, "main", s->db, "main");
+		src = b ? sqlite3_backup_step(b, -1) : sqlite3_errcode(dst);
+		if (b && sqlite3_backup_finish(b) != SQLITE_OK && src == SQLITE_DONE)
+			src = sqlite3_errcode(dst);
+	}
+	if (src != SQLITE_DONE) {
+		snprintf(err, errlen, _("The data file could not be written back to %s (%s)"), path,
+			 dst ? sqlite3_errmsg(dst) : sqlite3_errstr(src));
+		goto out;
+	}
+	sqlite3_close(dst);
+	dst = NULL;
+	/* The old file's -wal and -shm at the path are this connection's:
+	 * closing it empties the WAL into the deleted file and removes them. */
+	store_close(s);
+	*sp = NULL;
+	/* Whatever -wal and -shm are left at the path belong to the file being
+	 * replaced (the older copy on a stick put back): the copy must not be
+	 * read through them. */
+	for (size_t i = 0; i < 2; i++) {
+		char beside[sizeof tmp];
+		snprintf(beside, sizeof beside, "%s%s", path, i ? "-shm" : "-wal");
+		unlink(beside);
+	}
+	if (rename(tmp, path) != 0) {
+		snprintf(err, errlen, _("The data file could not be written back to %s (%s); it is in %s"), path,
+			 strerror(errno), tmp);
+		rc = store_open(tmp, &fresh, NULL, 0);
+		*sp = fresh;
+		return STORE_IO;
+	}
+	rc = store_open(path, &fresh, err, errlen);
+	*sp = fresh;
+	return rc;
+out:
+	sqlite3_close(dst);
+	unlink(tmp);
+	return rc;
 }
 
 const char *store_errmsg(const store *s)

@@ -83,6 +83,17 @@ int store_open(const char *path, store **out, char *err, size_t errlen);
 /* Closes the handle; NULL is accepted. */
 void store_close(store *s);
 
+/* True when the data file s opened is no longer at its path: deleted, its
+ * disk taken out, or another file put there. No write is made then (each
+ * says the file is gone); what s holds stays readable. */
+bool store_file_gone(const store *s);
+/* Writes everything *sp holds (WAL included) to its path again, once the
+ * path is free or an empty file, and opens it there: *sp becomes the new
+ * store (the old one is closed). STORE_OK; otherwise a reason in err and
+ * *sp unchanged, except when the copy was made but could not be renamed
+ * onto the path: *sp is then the copy beside it, or NULL. */
+int store_write_back(store **sp, char *err, size_t errlen);
+
 /* The last error as one plain-English line; never NULL. */
 const char *store_errmsg(const store *s);
 

@@ -18,7 +18,7 @@ void agenda_open(app *a, int64_t event_id, int64_t id)
 	if (id) {
 		store_agenda_item items[64];
 		int n = 0;
-		store_agenda_list(a->db, event_id, items, 64, &n);
+		screen_read(a, store_agenda_list(a->db, event_id, items, 64, &n));
 		for (int i = 0; i < n; i++)
 			if (items[i].id == id)
 				st.item = items[i];

@@ -25,7 +25,7 @@ static void enter(app *a)
 	st.event_id = store_event_current(a->db, &ev) == STORE_OK ? ev.id : 0;
 	if (!st.event_id)
 		return;
-	store_agenda_list(a->db, st.event_id, st.items, MAX_ITEMS, &st.n);
+	screen_read(a, store_agenda_list(a->db, st.event_id, st.items, MAX_ITEMS, &st.n));
 	st.chosen = store_agenda_chosen(a->db, st.event_id);
 	store_agenda_item cur;
 	st.current = store_agenda_current(a->db, st.event_id, &cur) == STORE_OK ? cur.id : 0;

@@ -28,7 +28,7 @@ static void load_bars(app *a, int64_t event_id, const char *what, bars *b)
 {
 	static store_count all[512];
 	int n = 0;
-	store_attendance_by(a->db, event_id, what, all, 512, &n);
+	screen_read(a, store_attendance_by(a->db, event_id, what, all, 512, &n));
 	b->n = n < MAX_BARS ? n : MAX_BARS;
 	memcpy(b->rows, all, (size_t)b->n * sizeof all[0]);
 	if (n > MAX_BARS) {
@@ -54,7 +54,7 @@ static void enter(app *a)
 	store_event ev;
 	int64_t event_id = store_event_current(a->db, &ev) == STORE_OK ? ev.id : 0;
 	memset(&st, 0, sizeof st);
-	store_attendance_of(a->db, event_id, &st.att);
+	screen_read(a, store_attendance_of(a->db, event_id, &st.att));
 	snprintf(st.figures[0], sizeof st.figures[0], "%d", st.att.total);
 	snprintf(st.figures[1], sizeof st.figures[1], "%d", st.att.newcomers);
 	snprintf(st.figures[2], sizeof st.figures[2], "%d", st.att.returning);

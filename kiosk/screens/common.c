@@ -123,6 +123,13 @@ static const char *const seeded[] = {
 	N_("Administrator"), N_("Patient or carer representative"), N_("Student"),
 };
 
+bool screen_read(app *a, int rc)
+{
+	if (rc != STORE_OK && rc != STORE_NOTFOUND)
+		ui_toast(a->ui, store_errmsg(a->db), 5000);
+	return rc == STORE_OK;
+}
+
 const char *screen_data_words(const char *text)
 {
 	for (size_t i = 0; i < sizeof seeded / sizeof seeded[0]; i++)

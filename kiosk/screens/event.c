@@ -43,7 +43,7 @@ static void enter(app *a)
 	store_event cur;
 	st.is_current = st.ev.id && store_event_current(a->db, &cur) == STORE_OK && cur.id == st.ev.id;
 	if (st.ev.id)
-		store_agenda_list(a->db, st.ev.id, st.items, MAX_ITEMS, &st.n);
+		screen_read(a, store_agenda_list(a->db, st.ev.id, st.items, MAX_ITEMS, &st.n));
 	for (int i = 0; i < st.n; i++)
 		snprintf(item_detail[i], sizeof item_detail[i], "%s%s%s", st.items[i].starts,
 		         st.items[i].starts[0] ? " · " : "", _(store_activity_name(st.items[i].activity)));

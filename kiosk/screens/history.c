@@ -27,7 +27,7 @@ static void enter(app *a)
 {
 	static store_event_figures all[512];
 	int n = 0;
-	store_event_history(a->db, all, 512, &n);
+	screen_read(a, store_event_history(a->db, all, 512, &n));
 	/* The latest events, earliest of them first. */
 	int first = n > MAX_EVENTS ? n - MAX_EVENTS : 0;
 	st.n = n - first;
@@ -49,7 +49,7 @@ static void enter(app *a)
 		st.mean_shown[i] = mean_shown[i];
 	}
 	st.nwords = 0;
-	store_recurring_words(a->db, st.words, MAX_WORDS, &st.nwords);
+	screen_read(a, store_recurring_words(a->db, st.words, MAX_WORDS, &st.nwords));
 	for (int i = 0; i < st.nwords; i++) {
 		st.word_text[i] = st.words[i].text;
 		st.word_counts[i] = st.words[i].count;

@@ -21,7 +21,7 @@ static void enter(app *a)
 		else
 			ui_toast(a->ui, _("The third kind is renamed."), 3000);
 	}
-	store_note_kind_label(a->db, STORE_NOTE_IDEA, st.label, sizeof st.label);
+	screen_read(a, store_note_kind_label(a->db, STORE_NOTE_IDEA, st.label, sizeof st.label));
 	snprintf(st.saved, sizeof st.saved, "%s", st.label);
 	st.shown = store_note_kind_shown(a->db, STORE_NOTE_IDEA);
 }

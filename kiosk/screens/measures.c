@@ -16,7 +16,7 @@ static struct {
 
 static void enter(app *a)
 {
-	store_quarter_measures(a->db, store_now(a->db), &st.now, &st.before);
+	screen_read(a, store_quarter_measures(a->db, store_now(a->db), &st.now, &st.before));
 	snprintf(st.title, sizeof st.title, _("Quarter %d of %d, compared with the quarter before"), st.now.quarter,
 	         st.now.year);
 	const int now[4] = {st.now.events, st.now.attendees, st.now.people_on_list, st.now.orgs_on_list};

@@ -25,7 +25,7 @@ static void enter(app *a)
 	}
 	st.removing = -1;
 	st.n = 0;
-	store_professions(a->db, st.list, MAX_PROFESSIONS, &st.n);
+	screen_read(a, store_professions(a->db, st.list, MAX_PROFESSIONS, &st.n));
 }
 
 static void frame(app *a)

@@ -65,7 +65,7 @@ static void enter(app *a)
 	st.event_id = store_event_current(a->db, &ev) == STORE_OK ? ev.id : 0;
 	st.nitems = 0;
 	if (st.event_id)
-		store_agenda_list(a->db, st.event_id, st.items, MAX_ITEMS, &st.nitems);
+		screen_read(a, store_agenda_list(a->db, st.event_id, st.items, MAX_ITEMS, &st.nitems));
 	snprintf(item_names[0], sizeof item_names[0], "%s", _(whichever));
 	for (int i = 0; i < st.nitems; i++)
 		snprintf(item_names[i + 1], sizeof item_names[i + 1], "%s %s", st.items[i].starts, st.items[i].title);

@@ -25,7 +25,7 @@ static char details[MAX_PROMPTS][64];
 static void enter(app *a)
 {
 	st.n = 0;
-	store_prompt_list(a->db, st.list, MAX_PROMPTS, &st.n);
+	screen_read(a, store_prompt_list(a->db, st.list, MAX_PROMPTS, &st.n));
 	st.running = store_prompt_running(a->db, &st.now, NULL, NULL) == STORE_OK;
 	snprintf(st.banner, sizeof st.banner, _("Running now: %s"), st.running ? screen_data_words(st.now.text) : "");
 	for (int i = 0; i < st.n; i++)

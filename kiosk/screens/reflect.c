@@ -80,6 +80,20 @@ static void thanks(app *a)
 	ui_label(u, in, text, UI_FONT_BODY, UI_WHITE, UI_ALIGN_CENTER);
 }
 
+/* The message, if any ("Please write your answer first.", a full disk), in a
+ * strip cut off the bottom of *body as tall as its words: in a corner of the
+ * Send column it had no height at 800x480 and 1920x1080. */
+static void message(app *a, rect *body)
+{
+	if (!st.message)
+		return;
+	ui *u = a->ui;
+	const layout_metrics *m = ui_metrics(u);
+	int h = ui_text_height(u, st.message, UI_FONT_BOLD, body->w);
+	ui_label(u, layout_cut_bottom(body, h), st.message, UI_FONT_BOLD, UI_RED, UI_ALIGN_LEFT);
+	layout_cut_bottom(body, m->gap / 2);
+}
+
 static void faces(app *a, rect body)
 {
 	const layout_metrics *m = ui_metrics(a->ui);
@@ -116,6 +130,7 @@ static void written(app *a, rect body)
 	rect kb = layout_cut_bottom(&body, m->portrait ? m->h * 2 / 5 : m->h * 44 / 100);
 	kb = (rect){0, kb.y, m->w, m->h - kb.y};
 	layout_cut_bottom(&body, m->gap);
+	message(a, &body);
 	rect send = layout_cut_right(&body, m->portrait ? body.w / 3 : body.w / 4);
 	layout_cut_right(&body, m->gap);
 	size_t max = word ? STORE_WORD_CHARS : STORE_NOTE_CHARS;
@@ -132,9 +147,6 @@ static void written(app *a, rect body)
 		         UI_ALIGN_RIGHT);
 		done = false;
 	}
-	if (st.message)
-		ui_label(u, layout_cut_bottom(&send, send.h - m->touch - m->gap), st.message, UI_FONT_SMALL, UI_RED,
-		         UI_ALIGN_LEFT);
 	done |= ui_button(u, layout_cut_top(&send, m->touch), _("Send"), UI_BUTTON_PRIMARY);
 	done |= ui_keyboard(u, kb);
 	if (done)
@@ -164,8 +176,14 @@ static void frame(app *a)
 	ui_label(u, layout_cut_top(&body, qh), question, UI_FONT_TITLE, UI_TEXT, UI_ALIGN_LEFT);
 	layout_cut_top(&body, m->gap);
 	switch (st.prompt.kind) {
-	case STORE_PROMPT_SCALE: faces(a, body); break;
-	case STORE_PROMPT_CHOICE: choices(a, body); break;
+	case STORE_PROMPT_SCALE:
+		message(a, &body);
+		faces(a, body);
+		break;
+	case STORE_PROMPT_CHOICE:
+		message(a, &body);
+		choices(a, body);
+		break;
 	default: written(a, body); break;
 	}
 }

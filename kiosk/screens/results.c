@@ -55,7 +55,7 @@ static void summarise(app *a)
 	const store_prompt *p = &st.prompts[st.current];
 	st.nbars = st.nside = st.nwords = st.ntexts = 0;
 	memset(st.counts, 0, sizeof st.counts);
-	store_answer_counts(a->db, p->id, st.event_id, 0, st.counts, &st.answers, &st.mean);
+	screen_read(a, store_answer_counts(a->db, p->id, st.event_id, 0, st.counts, &st.answers, &st.mean));
 	if (p->kind == STORE_PROMPT_SCALE)
 		snprintf(st.summary, sizeof st.summary,
 		         ngettext("%d answer · mean %.1f out of 5", "%d answers · mean %.1f out of 5", st.answers),
@@ -76,9 +76,9 @@ static void summarise(app *a)
 	if (p->kind == STORE_PROMPT_SCALE) {
 		int n = 0;
 		if (st.by_activity)
-			store_scale_by_activity(a->db, p->id, st.event_id, means, MAX_BARS, &n);
+			screen_read(a, store_scale_by_activity(a->db, p->id, st.event_id, means, MAX_BARS, &n));
 		else
-			store_scale_by_item(a->db, p->id, st.event_id, means, MAX_BARS, &n);
+			screen_read(a, store_scale_by_item(a->db, p->id, st.event_id, means, MAX_BARS, &n));
 		for (int i = 0; i < n; i++) {
 			/* An agenda item's title as typed; an activity's name is the kiosk's. */
 			st.side_labels[i] = st.by_activity ? screen_data_words(means[i].label) : means[i].label;
@@ -89,14 +89,14 @@ static void summarise(app *a)
 		st.nside = n;
 	}
 	if (p->kind == STORE_PROMPT_WORD) {
-		store_words(a->db, p->id, st.event_id, st.words, MAX_WORDS, &st.nwords);
+		screen_read(a, store_words(a->db, p->id, st.event_id, st.words, MAX_WORDS, &st.nwords));
 		for (int i = 0; i < st.nwords; i++) {
 			st.word_text[i] = st.words[i].text;
 			st.word_counts[i] = st.words[i].count;
 		}
 	}
 	if (p->kind == STORE_PROMPT_TEXT)
-		store_texts(a->db, p->id, st.event_id, texts, MAX_TEXTS, &st.ntexts);
+		screen_read(a, store_texts(a->db, p->id, st.event_id, texts, MAX_TEXTS, &st.ntexts));
 }
 
 static void enter(app *a)
@@ -104,7 +104,7 @@ static void enter(app *a)
 	store_event ev;
 	st.event_id = store_event_current(a->db, &ev) == STORE_OK ? ev.id : 0;
 	st.nprompts = 0;
-	store_prompt_list(a->db, st.prompts, MAX_PROMPTS, &st.nprompts);
+	screen_read(a, store_prompt_list(a->db, st.prompts, MAX_PROMPTS, &st.nprompts));
 	st.current = 0;
 	for (int i = 0; i < st.nprompts; i++) {
 		snprintf(prompt_names[i], sizeof prompt_names[i], "%s", st.prompts[i].text); /* shown translated */

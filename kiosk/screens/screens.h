@@ -130,6 +130,11 @@ const char *screen_file_name(const char *path);
  * "Not given") in the words in use, anything people typed as they typed it. */
 const char *screen_data_words(const char *text);
 
+/* A store read's status rc checked as every screen does: a failure (not
+ * STORE_NOTFOUND) is said in a toast, so that a data file that cannot be read
+ * never looks like an empty list. Returns true when rc is STORE_OK. */
+bool screen_read(app *a, int rc);
+
 /* Checks for date and time fields. */
 const char *check_datetime(const char *text);   /* "YYYY-MM-DD HH:MM" or empty */
 const char *check_time(const char *text);       /* "HH:MM" or empty */

@@ -38,6 +38,7 @@ static struct {
 	bool sealed;              /* the loop is sealed with key */
 	unsigned char key[SYNC_PUBKEY_BYTES];
 	char exported[FILES_PATH_MAX + 256]; /* what the last export did, in words */
+	char trouble[512];        /* why no loop could be made, if it failed */
 	store_batch batches[MAX_BATCHES];
 	int nbatches;
 	ui_list list;
@@ -71,7 +72,7 @@ static void render(void)
 static void load_history(app *a)
 {
 	st.nbatches = 0;
-	store_sync_history(a->db, st.batches, MAX_BATCHES, &st.nbatches);
+	screen_read(a, store_sync_history(a->db, st.batches, MAX_BATCHES, &st.nbatches));
 	for (int i = 0; i < st.nbatches; i++) {
 		char when[20];
 		when_format(st.batches[i].acked_at ? st.batches[i].acked_at : st.batches[i].created_at, when, sizeof when);
@@ -93,13 +94,17 @@ static void load_history(app *a)
 static void load(app *a)
 {
 	drop_batch();
+	st.trouble[0] = '\0';
 	char *records = NULL;
 	size_t len = 0;
 	int rc = store_sync_batch(a->db, &st.batch, &records, &len);
+	if (rc != STORE_OK && rc != STORE_NOTFOUND) {
+		/* Not "everything is synced": said where the loop would be (not in
+		 * a toast, which would cover it). */
+		snprintf(st.trouble, sizeof st.trouble, "%s", store_errmsg(a->db));
+	}
 	load_history(a); /* after the batch, which may be new */
 	if (rc != STORE_OK) {
-		if (rc != STORE_NOTFOUND)
-			ui_toast(a->ui, store_errmsg(a->db), 5000);
 		free(records);
 		return;
 	}
@@ -223,13 +228,23 @@ static void frame(app *a)
 	if (st.history || !st.pending) {
 		ui_fill(u, code, UI_WHITE);
 		rect in = layout_inset(code, m->pad);
-		const char *head = !st.pending ? _("Everything is synced: no records are waiting.")
-		                   : st.sealed ? _("Encrypted for the archive: only the archive's key can read this loop.")
-		                               : _("This loop is not encrypted: anyone who films it can read the names in "
-		                                   "it, so show it only to the archive's camera, or load the archive's key.");
+		const char *head = _("Everything is synced: no records are waiting.");
+		if (st.pending && st.sealed)
+			head = _("Encrypted for the archive: only the archive's key can read this loop.");
+		else if (st.pending)
+			head = _("This loop is not encrypted: anyone who films it can read the names in it, so show it "
+			         "only to the archive's camera, or load the archive's key.");
+		else if (st.trouble[0])
+			head = _("The loop could not be made. Nothing is lost: the records waiting stay in the data "
+			         "file.");
 		ui_label(u, layout_cut_top(&in, ui_text_height(u, head, UI_FONT_BOLD, in.w)), head, UI_FONT_BOLD, UI_TEXT,
 		         UI_ALIGN_LEFT);
 		layout_cut_top(&in, m->gap / 2);
+		if (!st.pending && st.trouble[0]) {
+			ui_label(u, layout_cut_top(&in, ui_text_height(u, st.trouble, UI_FONT_BOLD, in.w)), st.trouble,
+			         UI_FONT_BOLD, UI_RED, UI_ALIGN_LEFT);
+			layout_cut_top(&in, m->gap / 2);
+		}
 		rect tools = layout_cut_top(&in, m->touch);
 		layout_cut_top(&in, m->gap / 2);
 		if (ui_button(u, layout_cell(tools, 2, 1, 0, 0, m->gap / 2), _("Load key"), UI_BUTTON_SECONDARY)) {

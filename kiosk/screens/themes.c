@@ -24,8 +24,8 @@ static void enter(app *a)
 	store_event ev;
 	st.event_id = store_event_current(a->db, &ev) == STORE_OK ? ev.id : 0;
 	st.n = st.nnotes = 0;
-	store_theme_list(a->db, st.event_id, st.themes, MAX_THEMES, &st.n);
-	store_wall(a->db, st.event_id, 0, notes, MAX_NOTES, &st.nnotes);
+	screen_read(a, store_theme_list(a->db, st.event_id, st.themes, MAX_THEMES, &st.n));
+	screen_read(a, store_wall(a->db, st.event_id, 0, notes, MAX_NOTES, &st.nnotes));
 	for (int i = 0; i < st.n; i++) {
 		int n = st.themes[i].notes, dots = st.themes[i].votes + st.themes[i].note_votes;
 		char notes_part[32], dots_part[32];

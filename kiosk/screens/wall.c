@@ -45,7 +45,7 @@ static void load(app *a)
 		ui_toast(a->ui, store_errmsg(a->db), 5000);
 	static store_theme themes[256];
 	st.themes = 0;
-	store_theme_list(a->db, st.event_id, themes, 256, &st.themes);
+	screen_read(a, store_theme_list(a->db, st.event_id, themes, 256, &st.themes));
 	snprintf(st.theme_button, sizeof st.theme_button, _("Themes (%d)"), st.themes);
 }
 
@@ -61,10 +61,10 @@ static void enter(app *a)
 	st.enlarged = -1;
 	for (int k = 0; k < STORE_NOTE_KINDS; k++) {
 		st.shown[k] = k < 2 || store_note_kind_shown(a->db, (store_note_kind)k);
-		store_note_kind_label(a->db, (store_note_kind)k, st.labels[k], sizeof st.labels[k]);
+		screen_read(a, store_note_kind_label(a->db, (store_note_kind)k, st.labels[k], sizeof st.labels[k]));
 	}
 	st.nitems = 0;
-	store_agenda_list(a->db, st.event_id, st.items, MAX_ITEMS, &st.nitems);
+	screen_read(a, store_agenda_list(a->db, st.event_id, st.items, MAX_ITEMS, &st.nitems));
 	snprintf(filters[0], sizeof filters[0], "%s", _("All agenda items"));
 	st.item_id = 0;
 	for (int i = 0; i < st.nitems; i++) {

@@ -1,5 +1,6 @@
 /* textcache: fonts with a fallback for missing glyphs, word wrapping, and a cache
  * of rendered text textures so unchanged text is never rendered twice. */
+#include <assert.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -304,46 +305,114 @@ static uint64_t hash_key(const char *s, int f, SDL_Color c, int wrap, int lines,
 	return h ? h : 1;
 }
 
-static void entry_free(ui_cached *e)
+size_t ui_cache_budget(const layout_metrics *m)
 {
+	/* A glyph's texture grows with the square of the type, and the screen
+	 * shows fewer words at a bigger type: the same texts take the scale's
+	 * square, the screen's worth of them about the scale once. Linear in the
+	 * pixels, 1920x1080 would keep 173 MiB of text on a 1 GB Pi. */
+	float s = m->scale > 1 ? m->scale : 1;
+	return (size_t)((float)UI_CACHE_BYTES * s);
+}
+
+size_t ui_text_cache_bytes(const ui *u, size_t *budget)
+{
+	if (budget)
+		*budget = ui_cache_budget(&u->m);
+	return u->cache_bytes;
+}
+
+/* Where in the index slot's entry is listed. */
+static uint32_t index_of(const ui *u, int slot)
+{
+	uint32_t i = (uint32_t)u->cache[slot].hash & (UI_CACHE_INDEX - 1);
+	while (u->cache_index[i] != slot + 1) {
+		assert(u->cache_index[i] != 0);
+		i = (i + 1) & (UI_CACHE_INDEX - 1);
+	}
+	return i;
+}
+
+/* Takes index position i out of the linear probing, moving back the entries
+ * after it that would no longer be found (Knuth's Algorithm R). */
+static void index_remove(ui *u, uint32_t i)
+{
+	uint32_t j = i;
+	for (;;) {
+		j = (j + 1) & (UI_CACHE_INDEX - 1);
+		int s = u->cache_index[j];
+		if (!s)
+			break;
+		uint32_t home = (uint32_t)u->cache[s - 1].hash & (UI_CACHE_INDEX - 1);
+		/* Stays where it is if its home lies cyclically in (i, j]. */
+		if (i <= j ? i < home && home <= j : i < home || home <= j)
+			continue;
+		u->cache_index[i] = s;
+		i = j;
+	}
+	u->cache_index[i] = 0;
+}
+
+static void lru_unlink(ui *u, int slot)
+{
+	ui_cached *e = &u->cache[slot];
+	if (e->newer)
+		u->cache[e->newer - 1].older = e->older;
+	else
+		u->cache_newest = e->older;
+	if (e->older)
+		u->cache[e->older - 1].newer = e->newer;
+	else
+		u->cache_oldest = e->newer;
+	e->newer = e->older = 0;
+}
+
+static void lru_push(ui *u, int slot)
+{
+	ui_cached *e = &u->cache[slot];
+	e->older = u->cache_newest;
+	e->newer = 0;
+	if (u->cache_newest)
+		u->cache[u->cache_newest - 1].newer = slot + 1;
+	else
+		u->cache_oldest = slot + 1;
+	u->cache_newest = slot + 1;
+}
+
+static void entry_free(ui *u, int slot)
+{
+	ui_cached *e = &u->cache[slot];
+	index_remove(u, index_of(u, slot));
+	lru_unlink(u, slot);
 	if (e->tex)
 		SDL_DestroyTexture(e->tex);
 	free(e->text);
+	u->cache_bytes -= e->bytes;
+	u->cached--;
 	memset(e, 0, sizeof *e);
+	u->cache_free[u->cache_nfree++] = slot;
 }
 
 void ui_cache_clear(ui *u)
 {
-	for (int i = 0; i < UI_CACHE; i++)
-		if (u->cache[i].hash)
-			entry_free(&u->cache[i]);
-	u->cached = 0;
+	while (u->cache_oldest)
+		entry_free(u, u->cache_oldest - 1);
+	assert(u->cached == 0 && u->cache_bytes == 0);
+	u->cache_budget = ui_cache_budget(&u->m);
 }
 
-/* Frees the entries not used for a while and re-packs the probe sequences.
- * Runs only when the table is three quarters full, never per frame. */
-static void cache_evict(ui *u)
+/* Evicts the least recently used entries until bytes more fit the budget and
+ * a slot is free; returns that slot. (A single text bigger than the whole
+ * budget empties the cache and is kept alone: some twenty screens of pixels,
+ * it cannot happen with the screens' own texts.) */
+static int make_room(ui *u, size_t bytes)
 {
-	static ui_cached keep[UI_CACHE]; /* a scratch table; the kiosk has one ui */
-	int kept = 0;
-	for (int i = 0; i < UI_CACHE; i++) {
-		ui_cached *e = &u->cache[i];
-		if (!e->hash)
-			continue;
-		if (u->frame - e->used < 4)
-			keep[kept++] = *e;
-		else
-			entry_free(e);
-		memset(e, 0, sizeof *e);
-	}
-	u->cached = 0;
-	for (int k = 0; k < kept; k++) {
-		uint32_t i = (uint32_t)keep[k].hash & (UI_CACHE - 1);
-		while (u->cache[i].hash)
-			i = (i + 1) & (UI_CACHE - 1);
-		u->cache[i] = keep[k];
-		u->cached++;
-	}
+	while (u->cache_oldest && (u->cache_bytes + bytes > u->cache_budget || u->cached == UI_CACHE))
+		entry_free(u, u->cache_oldest - 1);
+	if (u->cache_nfree > 0)
+		return u->cache_free[--u->cache_nfree];
+	assert(u->cache_fresh < UI_CACHE);
+	return u->cache_fresh++;
 }
 
 const ui_cached *ui_cache_get(ui *u, const char *text, ui_font f, SDL_Color c, int wrap, ui_align a)
@@ -355,38 +424,41 @@ const ui_cached *ui_cache_get_lines(ui *u, const char *text, ui_font f, SDL_Colo
                                     ui_align a)
 {
 	uint64_t h = hash_key(text, f, c, wrap, lines, a);
-	uint32_t i = (uint32_t)h & (UI_CACHE - 1);
-	for (ui_cached *e = &u->cache[i]; e->hash; e = &u->cache[i = (i + 1) & (UI_CACHE - 1)]) {
+	for (uint32_t i = (uint32_t)h & (UI_CACHE_INDEX - 1); u->cache_index[i]; i = (i + 1) & (UI_CACHE_INDEX - 1)) {
+		int slot = u->cache_index[i] - 1;
+		ui_cached *e = &u->cache[slot];
 		if (e->hash == h && e->font == (int)f && e->wrap == wrap && e->lines == lines && e->align == (int)a &&
 		    !memcmp(&e->color, &c, sizeof c) && !strcmp(e->text, text)) {
-			e->used = u->frame;
+			lru_unlink(u, slot);
+			lru_push(u, slot);
 			return e;
 		}
 	}
-	if (u->cached >= UI_CACHE * 3 / 4) {
-		cache_evict(u);
-		if (u->cached >= UI_CACHE * 3 / 4)
-			ui_cache_clear(u);
-		return ui_cache_get_lines(u, text, f, c, wrap, lines, a);
-	}
-	ui_cached *e = &u->cache[i];
-	e->text = strdup(text);
-	if (!e->text)
+	ui_cached made = {.hash = h, .font = (int)f, .wrap = wrap, .lines = lines, .align = (int)a, .color = c};
+	made.text = strdup(text);
+	if (!made.text)
 		return NULL;
-	e->hash = h;
-	e->font = (int)f;
-	e->wrap = wrap;
-	e->lines = lines;
-	e->align = (int)a;
-	e->color = c;
-	e->used = u->frame;
-	e->tex = render(u, text, f, c, wrap, lines, a, &e->w, &e->h, &e->last_w);
+	made.tex = render(u, text, f, c, wrap, lines, a, &made.w, &made.h, &made.last_w);
+	/* What the texture holds in pixels of 4 bytes, rounded as the renderer
+	 * does not: close enough to bound what it takes. */
+	made.bytes = made.tex ? (size_t)made.w * (size_t)made.h * 4 : 0;
 	line_span spans[MAX_LINES];
-	e->shortened = wrap < 0 ? measure(u, f, text, strcspn(text, "\n")) > -wrap
-	                        : lines > 0 && wrap_lines(u, f, text, wrap, spans) > lines;
-	e->widest = widest_word(u, f, text);
-	e->split = wrap > 0 && e->widest > wrap;
+	made.shortened = wrap < 0 ? measure(u, f, text, strcspn(text, "\n")) > -wrap
+	                          : lines > 0 && wrap_lines(u, f, text, wrap, spans) > lines;
+	made.widest = widest_word(u, f, text);
+	made.split = wrap > 0 && made.widest > wrap;
+	if (u->cache_budget == 0)
+		u->cache_budget = ui_cache_budget(&u->m);
+	int slot = make_room(u, made.bytes);
+	ui_cached *e = &u->cache[slot];
+	*e = made;
+	uint32_t i = (uint32_t)h & (UI_CACHE_INDEX - 1);
+	while (u->cache_index[i])
+		i = (i + 1) & (UI_CACHE_INDEX - 1);
+	u->cache_index[i] = slot + 1;
+	lru_push(u, slot);
 	u->cached++;
+	u->cache_bytes += e->bytes;
 	return e;
 }
 

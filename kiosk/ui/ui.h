@@ -118,6 +118,9 @@ int ui_set_rotation(ui *u, int degrees, char *err, size_t errlen);
 /* The turn set by ui_set_rotation: 0, 90, 180 or 270. */
 int ui_rotation(const ui *u);
 const layout_metrics *ui_metrics(const ui *u);
+/* The bytes the text textures take now, and (into *budget if not NULL) the
+ * most they may take at this screen size. For make bench. */
+size_t ui_text_cache_bytes(const ui *u, size_t *budget);
 
 /* Maps an SDL event to kiosk input; false if the event is not input (or is a
  * mouse event that SDL synthesised from touch, which would count a tap twice). */

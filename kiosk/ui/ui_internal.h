@@ -8,7 +8,11 @@
 
 #define UI_MAX_WIDGETS 512
 #define UI_ARENA 65536      /* widget texts of one frame */
-#define UI_CACHE 2048       /* text textures; a power of two */
+#define UI_CACHE 2048       /* slots for text textures */
+#define UI_CACHE_INDEX 4096 /* the slots' hash index; a power of two, twice UI_CACHE */
+/* The bytes the text textures may take at 800x480; a bigger type takes more
+ * (ui_cache_budget). */
+#define UI_CACHE_BYTES (32u << 20)
 
 typedef struct {
 	uint64_t hash;          /* 0: empty slot */
@@ -21,7 +25,8 @@ typedef struct {
 	bool shortened;         /* one line cut short with an ellipsis */
 	bool split;             /* wrapped inside a word wider than the line */
 	int widest;             /* the widest word's width */
-	uint32_t used;          /* frame number of last use */
+	size_t bytes;           /* what its texture holds */
+	int newer, older;       /* the recency list: slot + 1, 0 at its ends */
 } ui_cached;
 
 struct ui {
@@ -38,8 +43,16 @@ struct ui {
 	float zoom;             /* presenting: bigger type on the same screen */
 	TTF_Font *font[UI_FONT_COUNT];
 	TTF_Font *fallback[UI_FONT_COUNT];
+	/* Text textures, least recently used evicted first when a new one would
+	 * take more than cache_budget bytes or a slot is needed. Entries stay
+	 * in their slots: the index (slot + 1, 0 empty) is what moves. */
 	ui_cached cache[UI_CACHE];
+	int cache_index[UI_CACHE_INDEX];
+	int cache_free[UI_CACHE];   /* slots given back, as slot numbers */
+	int cache_nfree, cache_fresh; /* slots from cache_fresh on were never used */
+	int cache_newest, cache_oldest; /* slot + 1, 0: empty */
 	int cached;
+	size_t cache_bytes, cache_budget;
 	uint32_t frame;
 	int64_t now;
 
@@ -99,8 +112,14 @@ bool ui_tappable(ui *u, uint32_t id, rect r, bool *held);
 int ui_fonts_open(ui *u, char *err, size_t errlen);
 void ui_fonts_close(ui *u);
 void ui_cache_clear(ui *u);
+/* The bytes the text cache may hold at metrics m: UI_CACHE_BYTES times the
+ * type's scale (at least 1). */
+size_t ui_cache_budget(const layout_metrics *m);
 /* The cached texture of text in font f and colour c, wrapped at wrap pixels
- * (0: one line) with lines aligned by a; NULL entry only if text is empty. */
+ * (0: one line) with lines aligned by a; NULL only when out of memory. The
+ * entry stays valid until the next call that adds text to the cache, which
+ * may evict it; it is then the newest, which an eviction takes last, so one
+ * entry may be kept across one other call. */
 const ui_cached *ui_cache_get(ui *u, const char *text, ui_font f, SDL_Color c, int wrap, ui_align a);
 /* The same, wrapped text kept to lines lines (0: all), the last ending with
  * an ellipsis when the text is longer. */
