@@ -7,17 +7,38 @@
 
 bool screen_header(app *a, rect *body, const char *title, const char *back_label)
 {
+	return screen_header_action(a, body, title, back_label, NULL, NULL);
+}
+
+/* A white button in the bar, at least two touches wide. */
+static rect bar_button(app *a, rect *in, const char *label, bool right)
+{
+	const layout_metrics *m = ui_metrics(a->ui);
+	int w = 0, h = 0;
+	ui_measure(a->ui, label, UI_FONT_BOLD, &w, &h);
+	w = w + 2 * m->pad > m->touch * 2 ? w + 2 * m->pad : m->touch * 2;
+	rect b = right ? layout_cut_right(in, w) : layout_cut_left(in, w);
+	if (right)
+		layout_cut_right(in, m->gap);
+	else
+		layout_cut_left(in, m->gap);
+	return b;
+}
+
+bool screen_header_action(app *a, rect *body, const char *title, const char *back_label, const char *action_label,
+                          bool *action)
+{
 	const layout_metrics *m = ui_metrics(a->ui);
 	rect bar = layout_cut_top(body, m->touch + m->pad);
 	ui_fill(a->ui, bar, UI_BLUE);
 	rect in = layout_inset(bar, m->pad / 2);
 	bool back = false;
-	if (back_label) {
-		int w = 0, h = 0;
-		ui_measure(a->ui, back_label, UI_FONT_BOLD, &w, &h);
-		rect b = layout_cut_left(&in, w + 2 * m->pad > m->touch * 2 ? w + 2 * m->pad : m->touch * 2);
-		back = ui_button(a->ui, b, back_label, UI_BUTTON_SECONDARY);
-		layout_cut_left(&in, m->gap);
+	if (back_label)
+		back = ui_button(a->ui, bar_button(a, &in, back_label, false), back_label, UI_BUTTON_SECONDARY);
+	if (action_label) {
+		bool tapped = ui_button(a->ui, bar_button(a, &in, action_label, true), action_label, UI_BUTTON_SECONDARY);
+		if (action)
+			*action = tapped;
 	}
 	/* A title too long for the bar (a translation, a portrait panel) takes
 	 * the bold type, and two lines of it if it must, rather than be cut. */

@@ -108,6 +108,11 @@ void review_leave(app *a);
  * button when back_label is not NULL); returns true when back was tapped. The
  * rect *body is cut from below the header. */
 bool screen_header(app *a, rect *body, const char *title, const char *back_label);
+/* The same bar with a second white button at its right, labelled
+ * action_label, for a way out of the screen that is not back ("I'm new
+ * here"); *action is set true when it was tapped. */
+bool screen_header_action(app *a, rect *body, const char *title, const char *back_label, const char *action_label,
+                          bool *action);
 
 /* A form's bottom bar for its buttons, cut from *body and returned, with the
  * message (if not NULL) in red above it. */

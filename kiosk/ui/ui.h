@@ -205,6 +205,13 @@ bool ui_field(ui *u, rect r, const char *label, char *buf, size_t cap, size_t ma
 /* A multi-line text area over r (no frame: the caller draws the card under
  * it), showing the last lines when the text is longer than r, with a caret
  * while focused. Tapping it focuses it; edits as ui_field. */
+/* A field's box alone, filling r: no label over it (the screen's heading
+ * and hint say what to type, as GOV.UK's "label as the page heading") and no
+ * counter (a search or a name, whose limit no one reaches). label names it
+ * for the screen, not shown. */
+bool ui_field_box(ui *u, rect r, const char *label, char *buf, size_t cap, size_t max_chars);
+/* True while the field whose buffer is buf has the focus (its keyboard shows). */
+bool ui_focused(const ui *u, const char *buf);
 void ui_textarea(ui *u, rect r, char *buf, size_t cap, size_t max_chars, ui_font f);
 /* Focuses the field whose buffer is buf (NULL: none) and resets the keyboard. */
 void ui_focus(ui *u, char *buf, keyboard_layer layer);

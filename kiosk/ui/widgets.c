@@ -151,24 +151,28 @@ static bool edit_focused(ui *u, char *buf, size_t cap, size_t max_chars)
 	return u->key == UI_KEY_ENTER || u->submit;
 }
 
-bool ui_field(ui *u, rect r, const char *label, char *buf, size_t cap, size_t max_chars)
+/* ui_field and ui_field_box: the label (if shown), the counter (if counted)
+ * and the box. */
+static bool field(ui *u, rect r, const char *label, bool labelled, char *buf, size_t cap, size_t max_chars,
+                  bool counted)
 {
 	const layout_metrics *m = &u->m;
 	int lh = ui_line_height(u, UI_FONT_BOLD);
 	rect box = r;
-	rect top = layout_cut_top(&box, lh + m->gap / 2);
+	rect top = layout_cut_top(&box, labelled ? lh + m->gap / 2 : 0);
 	if (ui_tappable(u, ui_id(label, (int)(intptr_t)buf), box, NULL) && u->focus != buf)
 		ui_focus(u, buf, KEYBOARD_LETTERS);
 	bool focused = u->focus == buf;
 	bool submit = focused && edit_focused(u, buf, cap, max_chars);
-	if (max_chars > 0) {
+	if (counted && max_chars > 0) {
 		char count[32];
 		size_t n = text_chars(buf);
 		snprintf(count, sizeof count, "%zu / %zu", n, max_chars);
 		rect cr = layout_cut_right(&top, m->w / 6);
 		ui_label(u, cr, count, UI_FONT_SMALL, n >= max_chars ? UI_RED : UI_GREY1, UI_ALIGN_RIGHT);
 	}
-	ui_label(u, top, label, UI_FONT_BOLD, UI_TEXT, UI_ALIGN_LEFT);
+	if (labelled)
+		ui_label(u, top, label, UI_FONT_BOLD, UI_TEXT, UI_ALIGN_LEFT);
 
 	ui_fill(u, box, UI_WHITE);
 	if (focused) {
@@ -193,6 +197,21 @@ bool ui_field(ui *u, rect r, const char *label, char *buf, size_t cap, size_t ma
 		ui_fill(u, (rect){in.x + tw + 1, ty + th / 8, 3, th * 3 / 4}, UI_TEXT);
 	ui_register(u, "field", buf, NULL, box);
 	return submit;
+}
+
+bool ui_field(ui *u, rect r, const char *label, char *buf, size_t cap, size_t max_chars)
+{
+	return field(u, r, label, true, buf, cap, max_chars, true);
+}
+
+bool ui_field_box(ui *u, rect r, const char *label, char *buf, size_t cap, size_t max_chars)
+{
+	return field(u, r, label, false, buf, cap, max_chars, false);
+}
+
+bool ui_focused(const ui *u, const char *buf)
+{
+	return buf && u->focus == buf;
 }
 
 void ui_textarea(ui *u, rect r, char *buf, size_t cap, size_t max_chars, ui_font f)
