@@ -2773,6 +2773,12 @@ int store_checkin_add(store *s, int64_t event_id, int64_t member_id, const char 
 	return set_msg(s, STORE_EXISTS, _("You are already checked in (since %s)."), when + 11);
 }
 
+int store_checkin_get(store *s, int64_t event_id, int64_t member_id, store_checkin *out)
+{
+	assert(s && out);
+	return checkin_find(s, event_id, member_id, out);
+}
+
 static int undo_checkin(store *s, int64_t checkin_id, int64_t seq)
 {
 	static const char sql[] =

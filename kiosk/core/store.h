@@ -202,6 +202,9 @@ int store_organisations(store *s, const char *prefix, char (*out)[STORE_TEXT_MAX
  * (STORE_INVALID). STORE_NOTFOUND for no such event, or a member who does not
  * exist or was forgotten. */
 int store_checkin_add(store *s, int64_t event_id, int64_t member_id, const char *role, store_checkin *out);
+/* The member's check-in at an event, into *out: STORE_NOTFOUND if they are
+ * not checked in there (or it was undone). */
+int store_checkin_get(store *s, int64_t event_id, int64_t member_id, store_checkin *out);
 /* Undoes a check-in made by mistake: it no longer counts, and checking in
  * again later works as the first time did. */
 int store_checkin_undo(store *s, int64_t checkin_id);

@@ -8,15 +8,12 @@
 static struct {
 	store_member m;
 	char name[2 * STORE_NAME_MAX];
-	bool roles;
 } st;
 
 void confirm_open(app *a, const store_member *m)
 {
 	st.m = *m;
 	snprintf(st.name, sizeof st.name, "%s %s", m->first, m->last);
-	store_event ev;
-	st.roles = store_event_current(a->db, &ev) == STORE_OK && ev.roles;
 	app_show(a, &screen_confirm);
 }
 
@@ -55,7 +52,7 @@ static void frame(app *a)
 	}
 	if (ui_button(u, yes, _("Yes, that's me"), UI_BUTTON_PRIMARY)) {
 		store_member chosen = st.m;
-		if (st.roles)
+		if (roles_offered(a, chosen.id))
 			roles_open(a, &chosen);
 		else
 			checkin_complete(a, &chosen, "");

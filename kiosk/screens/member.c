@@ -84,6 +84,10 @@ static void register_walk_in(app *a)
 		st.asking = ASK_SAME;
 		return;
 	}
+	if (roles_offered(a, 0)) {
+		roles_open(a, &st.m); /* stored there, with the role chosen */
+		return;
+	}
 	if (store_member_add(a->db, &st.m) != STORE_OK) {
 		say(store_errmsg(a->db));
 		return;
@@ -124,7 +128,12 @@ static void answer(app *a)
 	store_member m = st.m;
 	if (asked == ASK_SAME && answered > 0) {
 		m = st.same;
-		checkin_complete(a, &m, "");
+		if (roles_offered(a, m.id))
+			roles_open(a, &m);
+		else
+			checkin_complete(a, &m, "");
+	} else if (asked == ASK_SAME && roles_offered(a, 0)) {
+		roles_open(a, &m);
 	} else if (asked == ASK_SAME) {
 		if (store_member_add(a->db, &m) != STORE_OK)
 			say(store_errmsg(a->db));

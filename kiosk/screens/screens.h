@@ -65,9 +65,15 @@ void textedit_open(app *a, const char *title, char *buf, size_t cap, size_t max_
 
 /* Back to the check-in search with the letters typed so far ("Not me"). */
 void checkin_resume(app *a);
-/* Check-in: asks "Is this you?" for m, then (with roles on) offers a role. */
+/* Check-in: asks "Is this you?" for m, then (with roles on) offers a role.
+ * roles_open takes a walk-in's details not yet stored (m->id 0) too: they
+ * are stored when a role (or none) is chosen, and "Back" returns to them. */
 void confirm_open(app *a, const store_member *m);
 void roles_open(app *a, const store_member *m);
+/* Whether check-in asks "A role for today?" for member_id (0: a walk-in not
+ * yet stored): only when the event offers roles and the check-in will be
+ * stored, never for someone already checked in. */
+bool roles_offered(app *a, int64_t member_id);
 /* Checks m in at the current event with role ("" for none) and shows the
  * welcome, or "already checked in" with the time. */
 void checkin_complete(app *a, const store_member *m, const char *role);

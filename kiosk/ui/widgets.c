@@ -32,21 +32,26 @@ static bool button(ui *u, rect r, const char *label, const char *hint, ui_button
 	          : r.h >= 2 * u->m.touch && style != UI_BUTTON_QUIET ? UI_FONT_BIG
 	                                                              : UI_FONT_BOLD;
 	rect inner = layout_inset(face, u->m.pad / 2);
+	/* A hint under a big tile's label in body type, under a smaller one's in
+	 * small type (a role's description). */
+	ui_font hf = r.h >= 2 * u->m.touch ? UI_FONT_BODY : UI_FONT_SMALL;
 	int th, hh;
 	/* Longer words (a translation, a narrow screen) take a smaller type
 	 * rather than be cut off or broken. */
 	for (;;) {
 		const ui_cached *e = ui_cache_get(u, label, f, ui_rgb(ink), inner.w, UI_ALIGN_CENTER);
 		th = e ? e->h : 0;
-		hh = hint ? ui_text_height(u, hint, UI_FONT_BODY, inner.w) : 0;
+		hh = hint ? ui_text_height(u, hint, hf, inner.w) : 0;
 		if ((th + hh <= inner.h && !(e && e->split)) || f == UI_FONT_SMALL)
 			break;
 		f = f == UI_FONT_BIG ? UI_FONT_BOLD : f == UI_FONT_BOLD ? UI_FONT_BODY : UI_FONT_SMALL;
 	}
 	int y = inner.y + (inner.h - th - hh) / 2;
 	ui_text(u, (rect){inner.x, y, inner.w, th}, label, f, ink, UI_ALIGN_CENTER);
-	if (hint)
-		ui_text(u, (rect){inner.x, y + th, inner.w, hh}, hint, UI_FONT_BODY, ink, UI_ALIGN_CENTER);
+	if (hint) {
+		ui_text(u, (rect){inner.x, y + th, inner.w, hh}, hint, hf, ink, UI_ALIGN_CENTER);
+		ui_register(u, "label", hint, NULL, (rect){inner.x, y + th, inner.w, hh});
+	}
 	if (style == UI_BUTTON_QUIET) {
 		int lw = 0, lh = 0; /* links are underlined */
 		ui_measure(u, label, f, &lw, &lh);
