@@ -114,13 +114,21 @@ static void answer(app *a)
 	/* TRANSLATORS: the other answers to the same questions, in the same order. */
 	static const char *const no[] = {"", N_("No, add me"), N_("Keep it"), N_("Keep"), N_("Keep editing")};
 	assert(st.asking != ASK_NONE); /* yes[0] and no[0] are never shown: _("") is the catalogue's header */
-	const char *q = st.asking == ASK_SAME ? st.question
-	              : st.asking == ASK_UNDO ? _("Undo this check-in? The person will no longer count as here.")
-	              : st.asking == ASK_FORGET
-	                  ? _("Forget this person? Their name, organisation and email are removed for good; "
-	                      "their anonymous feedback stays.")
-	                  : _("Leave without saving your changes?");
-	int answered = ui_confirm(a->ui, q, _(yes[st.asking]), _(no[st.asking]));
+	/* A permanent action names whom it is done to. */
+	if (st.asking == ASK_UNDO)
+		/* TRANSLATORS: first name, last name. */
+		snprintf(st.question, sizeof st.question,
+		         _("Undo this check-in? %s %s will no longer count as here."), st.saved.first, st.saved.last);
+	else if (st.asking == ASK_FORGET)
+		/* TRANSLATORS: first name, last name. */
+		snprintf(st.question, sizeof st.question,
+		         _("Forget %s %s? Their name, organisation and email are removed for good; their anonymous "
+		           "feedback stays."),
+		         st.saved.first, st.saved.last);
+	const char *q = st.asking == ASK_LEAVE ? _("Leave without saving your changes?") : st.question;
+	bool permanent = st.asking == ASK_UNDO || st.asking == ASK_FORGET;
+	int answered = permanent ? ui_confirm_danger(a->ui, q, _(yes[st.asking]), _(no[st.asking]))
+	                         : ui_confirm(a->ui, q, _(yes[st.asking]), _(no[st.asking]));
 	if (!answered)
 		return;
 	int asked = st.asking;
@@ -215,7 +223,7 @@ static void frame(app *a)
 		if (ui_button(u, layout_cell(bar, cols, 1, 0, 0, m->gap), _("Forget"), UI_BUTTON_DANGER))
 			st.asking = ASK_FORGET;
 		if (st.checkin_id && ui_button(u, layout_cell(bar, cols, 1, 1, 0, m->gap), _("Undo check-in"),
-		                               UI_BUTTON_SECONDARY))
+		                               UI_BUTTON_DANGER))
 			st.asking = ASK_UNDO;
 	}
 	if (st.asking != ASK_NONE)

@@ -241,6 +241,10 @@ void ui_list_end(ui *u, ui_list *l);
 /* A modal question over the screen; while one is showing nothing else can be
  * tapped. Returns 1 for yes, -1 for no, 0 while waiting. */
 int ui_confirm(ui *u, const char *question, const char *yes, const char *no);
+/* The same for a permanent action (forget a person, undo a check-in, delete):
+ * a red edge, yes in the warning red, no (the safe answer) first and green.
+ * The question should name who or what. */
+int ui_confirm_danger(ui *u, const char *question, const char *yes, const char *no);
 
 /* Around a screen's own overlay, drawn last in the frame: while it shows,
  * nothing under it can be tapped (as with ui_confirm). */

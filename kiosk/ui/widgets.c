@@ -433,7 +433,9 @@ void ui_modal_end(ui *u)
 	u->in_modal = false;
 }
 
-int ui_confirm(ui *u, const char *question, const char *yes, const char *no)
+/* ui_confirm and ui_confirm_danger: the dimmed screen, the panel and the two
+ * answers. */
+static int confirm(ui *u, const char *question, const char *yes, const char *no, bool danger)
 {
 	const layout_metrics *m = &u->m;
 	ui_modal_begin(u);
@@ -442,17 +444,36 @@ int ui_confirm(ui *u, const char *question, const char *yes, const char *no)
 	SDL_RenderFillRect(u->renderer, NULL);
 	SDL_SetRenderDrawBlendMode(u->renderer, SDL_BLENDMODE_NONE);
 	int w = m->portrait ? m->w - 2 * m->pad : m->w * 2 / 3;
-	rect panel = layout_center((rect){0, 0, m->w, m->h}, w, m->touch * 2 + 6 * m->pad + 3 * ui_line_height(u, UI_FONT_BOLD));
+	/* As tall as the question needs (a name in it may be long), at least
+	 * three lines. */
+	int qh = ui_text_height(u, question, UI_FONT_BOLD, w - 4 * m->pad);
+	int lines = 3 * ui_line_height(u, UI_FONT_BOLD);
+	qh = qh > lines ? qh : lines;
+	int ph = m->touch * 2 + 5 * m->pad + qh;
+	ph = ph < m->h - 2 * m->pad ? ph : m->h - 2 * m->pad;
+	rect panel = layout_center((rect){0, 0, m->w, m->h}, w, ph);
 	ui_fill(u, panel, UI_WHITE);
-	ui_fill(u, layout_cut_top(&(rect){panel.x, panel.y, panel.w, panel.h}, m->pad / 2), UI_BLUE);
+	ui_fill(u, layout_cut_top(&(rect){panel.x, panel.y, panel.w, panel.h}, m->pad / 2), danger ? UI_RED : UI_BLUE);
 	rect in = layout_inset(panel, m->pad * 2);
 	rect buttons = layout_cut_bottom(&in, m->touch + 4);
 	ui_label(u, in, question, UI_FONT_BOLD, UI_TEXT, UI_ALIGN_CENTER);
 	int answer = 0;
-	if (ui_button(u, layout_cell(buttons, 2, 1, 0, 0, m->gap), no, UI_BUTTON_SECONDARY))
+	/* A permanent action: the safe answer first, green, where the finger
+	 * goes; the action itself in the warning red. */
+	if (ui_button(u, layout_cell(buttons, 2, 1, 0, 0, m->gap), no, danger ? UI_BUTTON_PRIMARY : UI_BUTTON_SECONDARY))
 		answer = -1;
-	if (ui_button(u, layout_cell(buttons, 2, 1, 1, 0, m->gap), yes, UI_BUTTON_PRIMARY))
+	if (ui_button(u, layout_cell(buttons, 2, 1, 1, 0, m->gap), yes, danger ? UI_BUTTON_DANGER : UI_BUTTON_PRIMARY))
 		answer = 1;
 	ui_modal_end(u);
 	return answer;
+}
+
+int ui_confirm(ui *u, const char *question, const char *yes, const char *no)
+{
+	return confirm(u, question, yes, no, false);
+}
+
+int ui_confirm_danger(ui *u, const char *question, const char *yes, const char *no)
+{
+	return confirm(u, question, yes, no, true);
 }
