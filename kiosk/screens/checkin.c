@@ -54,24 +54,10 @@ static void search(app *a)
 		st.hint[0] = '\0';
 }
 
-static void no_event(app *a)
-{
-	const layout_metrics *m = ui_metrics(a->ui);
-	rect body = {0, 0, m->w, m->h};
-	if (screen_header(a, &body, _("Check in"), _("Back")))
-		app_home(a);
-	rect bar = layout_cut_bottom(&body, m->touch + m->pad);
-	ui_label(a->ui, body, _("There is no event to check in to yet. Please ask the facilitator to set one up."),
-	         UI_FONT_BODY, UI_TEXT, UI_ALIGN_CENTER);
-	if (ui_button(a->ui, layout_center(bar, m->portrait ? bar.w : bar.w / 2, bar.h), _("Back to start"),
-	              UI_BUTTON_PRIMARY))
-		app_home(a);
-}
-
 static void frame(app *a)
 {
 	if (!st.has_event) {
-		no_event(a);
+		screen_not_open(a, _("Check in"));
 		return;
 	}
 	ui *u = a->ui;

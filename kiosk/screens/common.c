@@ -50,6 +50,28 @@ bool screen_header_action(app *a, rect *body, const char *title, const char *bac
 	return back;
 }
 
+void screen_not_open(app *a, const char *title)
+{
+	const layout_metrics *m = ui_metrics(a->ui);
+	rect body = {0, 0, m->w, m->h};
+	if (screen_header(a, &body, title, _("Back"))) {
+		app_home(a);
+		return;
+	}
+	rect bar = layout_cut_bottom(&body, m->touch + m->pad);
+	const char *head = _("Today's event is not open yet");
+	const char *text = _("The facilitator has not opened today's event yet. Please come back when they have, "
+	                     "or ask them.");
+	int hh = ui_text_height(a->ui, head, UI_FONT_TITLE, body.w), th = ui_text_height(a->ui, text, UI_FONT_BODY, body.w);
+	rect in = layout_center(body, body.w, hh + m->gap + th);
+	ui_label(a->ui, layout_cut_top(&in, hh), head, UI_FONT_TITLE, UI_TEXT, UI_ALIGN_CENTER);
+	layout_cut_top(&in, m->gap);
+	ui_label(a->ui, in, text, UI_FONT_BODY, UI_TEXT, UI_ALIGN_CENTER);
+	if (ui_button(a->ui, layout_center(bar, m->portrait ? bar.w : bar.w / 2, m->touch), _("Back to start"),
+	              UI_BUTTON_PRIMARY))
+		app_home(a);
+}
+
 rect screen_form_bar(app *a, rect *body, const char *message)
 {
 	const layout_metrics *m = ui_metrics(a->ui);

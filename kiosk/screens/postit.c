@@ -27,12 +27,15 @@ static struct {
 	char message_buf[STORE_TEXT_MAX];
 	int64_t stuck_at;
 	rect card;                       /* where the card was when stuck */
+	bool has_event;                  /* else nothing can be stuck: say so first */
 } st;
 
 static void enter(app *a)
 {
 	memset(&st, 0, sizeof st); /* nobody sees the last person's draft */
 	st.group = 1;
+	store_event ev;
+	st.has_event = store_event_current(a->db, &ev) == STORE_OK;
 	for (int k = 0; k < STORE_NOTE_KINDS; k++) {
 		st.shown[k] = store_note_kind_shown(a->db, (store_note_kind)k);
 		if (store_note_kind_label(a->db, (store_note_kind)k, st.labels[k], sizeof st.labels[k]) != STORE_OK)
@@ -211,6 +214,10 @@ static void stuck(app *a)
 
 static void frame(app *a)
 {
+	if (!st.has_event) {
+		screen_not_open(a, _("Post-it"));
+		return;
+	}
 	switch (st.step) {
 	case STEP_KIND: choose_kind(a); break;
 	case STEP_WRITE: write_note(a); break;

@@ -120,6 +120,11 @@ bool screen_header(app *a, rect *body, const char *title, const char *back_label
 bool screen_header_action(app *a, rect *body, const char *title, const char *back_label, const char *action_label,
                           bool *action);
 
+/* The whole screen an attendee sees under title ("Check in", "Post-it")
+ * when there is no current event: the facilitator has not opened today's
+ * event yet, and the way back. */
+void screen_not_open(app *a, const char *title);
+
 /* A form's bottom bar for its buttons, cut from *body and returned, with the
  * message (if not NULL) in red above it. */
 rect screen_form_bar(app *a, rect *body, const char *message);

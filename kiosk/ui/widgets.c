@@ -47,6 +47,10 @@ static bool button(ui *u, rect r, const char *label, const char *hint, ui_button
 		f = f == UI_FONT_BIG ? UI_FONT_BOLD : f == UI_FONT_BOLD ? UI_FONT_BODY : UI_FONT_SMALL;
 	}
 	int y = inner.y + (inner.h - th - hh) / 2;
+	/* A label with a hint ends at the middle, the hint starts there: tiles
+	 * side by side keep their labels in line however their hints wrap. */
+	if (hint && th <= inner.h / 2 && hh <= inner.h / 2)
+		y = inner.y + inner.h / 2 - th;
 	ui_text(u, (rect){inner.x, y, inner.w, th}, label, f, ink, UI_ALIGN_CENTER);
 	if (hint) {
 		ui_text(u, (rect){inner.x, y + th, inner.w, hh}, hint, hf, ink, UI_ALIGN_CENTER);
