@@ -186,9 +186,11 @@ static void frame(app *a)
 	int h = m->touch * 3 / 2, y = 0;
 	ui_list_begin(u, &st.list, body, 7 * h);
 	if (screen_row(a, &st.list, &y, h, _("First name"), st.m.first, _("Tap to write your first name")))
-		textedit_open(a, _("First name"), st.m.first, sizeof st.m.first, STORE_NAME_CHARS, KEYBOARD_LETTERS, NULL, NULL);
+		textedit_open_as(a, _("First name"), st.m.first, sizeof st.m.first, STORE_NAME_CHARS, KEYBOARD_LETTERS,
+		                 KEYBOARD_NAME, NULL, NULL);
 	if (screen_row(a, &st.list, &y, h, _("Last name"), st.m.last, _("Tap to write your last name")))
-		textedit_open(a, _("Last name"), st.m.last, sizeof st.m.last, STORE_NAME_CHARS, KEYBOARD_LETTERS, NULL, NULL);
+		textedit_open_as(a, _("Last name"), st.m.last, sizeof st.m.last, STORE_NAME_CHARS, KEYBOARD_LETTERS,
+		                 KEYBOARD_NAME, NULL, NULL);
 	if (screen_row(a, &st.list, &y, h, _("Organisation"), st.m.organisation, _("Where you work or volunteer")))
 		textedit_open(a, _("Organisation"), st.m.organisation, sizeof st.m.organisation, STORE_TEXT_CHARS,
 		              KEYBOARD_LETTERS, NULL, suggest_organisation);
@@ -200,8 +202,8 @@ static void frame(app *a)
 	}
 	if (screen_row(a, &st.list, &y, h, _("Email (optional)"), st.m.email,
 	               _("Only if you would like us to write to you")))
-		textedit_open(a, _("Email (optional)"), st.m.email, sizeof st.m.email, STORE_EMAIL_MAX - 1, KEYBOARD_LETTERS,
-		              check_email, NULL);
+		textedit_open_as(a, _("Email (optional)"), st.m.email, sizeof st.m.email, STORE_EMAIL_MAX - 1,
+		                 KEYBOARD_LETTERS, KEYBOARD_EMAIL, check_email, NULL);
 	rect t1 = layout_inset(ui_list_row(u, &st.list, y, h), m->pad / 2);
 	y += h;
 	rect t2 = layout_inset(ui_list_row(u, &st.list, y, h), m->pad / 2);

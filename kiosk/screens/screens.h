@@ -62,6 +62,10 @@ typedef int textedit_suggest(app *a, const char *text, char (*out)[STORE_TEXT_MA
  * unchanged. suggest (may be NULL) offers completions to tap. */
 void textedit_open(app *a, const char *title, char *buf, size_t cap, size_t max_chars,
                    keyboard_layer layer, textedit_check *check, textedit_suggest *suggest);
+/* The same for a name (each word starts with a capital) or an email address
+ * ("@" and ".nhs.uk" on the letters): kind. */
+void textedit_open_as(app *a, const char *title, char *buf, size_t cap, size_t max_chars, keyboard_layer layer,
+                      keyboard_kind kind, textedit_check *check, textedit_suggest *suggest);
 
 /* Back to the check-in search with the letters typed so far ("Not me"). */
 void checkin_resume(app *a);

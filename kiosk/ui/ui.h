@@ -215,6 +215,9 @@ bool ui_focused(const ui *u, const char *buf);
 void ui_textarea(ui *u, rect r, char *buf, size_t cap, size_t max_chars, ui_font f);
 /* Focuses the field whose buffer is buf (NULL: none) and resets the keyboard. */
 void ui_focus(ui *u, char *buf, keyboard_layer layer);
+/* The same for a field of a kind: a name's keyboard starts each word with a
+ * capital, an email's has "@" and ".nhs.uk". */
+void ui_focus_as(ui *u, char *buf, keyboard_layer layer, keyboard_kind kind);
 /* One of a few options side by side (the screen's turn, a timeout), its
  * label in font f: the chosen one is filled blue with a tick, and scripts see
  * it with value "chosen". True when tapped. */

@@ -141,10 +141,18 @@ void ui_label(ui *u, rect r, const char *text, ui_font f, ui_color c, ui_align a
 
 void ui_focus(ui *u, char *buf, keyboard_layer layer)
 {
+	ui_focus_as(u, buf, layer, KEYBOARD_TEXT);
+}
+
+void ui_focus_as(ui *u, char *buf, keyboard_layer layer, keyboard_kind kind)
+{
 	u->focus = buf;
 	u->focus_seen = buf != NULL; /* survives the end of the frame that focused it */
 	keyboard_reset(&u->kb);
 	u->kb.layer = layer;
+	u->kb.kind = kind;
+	if (buf)
+		keyboard_follow(&u->kb, buf); /* a name starts with a capital */
 }
 
 /* The editing every text input shares: typed text, Backspace, Enter. */
@@ -157,6 +165,8 @@ static bool edit_focused(ui *u, char *buf, size_t cap, size_t max_chars)
 		text_append(buf, cap, max_chars, u->typed);
 	if (u->key == UI_KEY_BACKSPACE)
 		text_backspace(buf);
+	if (u->typed[0] || u->key == UI_KEY_BACKSPACE)
+		keyboard_follow(&u->kb, buf);
 	return u->key == UI_KEY_ENTER || u->submit;
 }
 
