@@ -1,4 +1,5 @@
 /* common: what several screens share — the header bar and field checks. */
+#include <stdio.h>
 #include <string.h>
 
 #include "core/lang.h"
@@ -70,6 +71,46 @@ void screen_not_open(app *a, const char *title)
 	if (ui_button(a->ui, layout_center(bar, m->portrait ? bar.w : bar.w / 2, m->touch), _("Back to start"),
 	              UI_BUTTON_PRIMARY))
 		app_home(a);
+}
+
+int screen_seconds_left(app *a, int64_t until)
+{
+	int64_t left = until - a->now;
+	int s = left > 0 ? (int)((left + 999) / 1000) : 0;
+	if (s > 0)
+		app_wake_at(a, until - (int64_t)(s - 1) * 1000); /* when the number goes down */
+	return s;
+}
+
+const char *screen_back_in(int seconds, char *buf, size_t cap)
+{
+	/* TRANSLATORS: under a confirmation that goes back to the home screen by itself. */
+	snprintf(buf, cap, ngettext("Back to the start in %d second.", "Back to the start in %d seconds.", seconds),
+	         seconds);
+	return buf;
+}
+
+/* One short line each for attendees, from the seed's examples of each
+ * cluster (store_activity_examples has the facilitator's longer list), in
+ * store_activity's order. */
+static const char *const activity_lines[STORE_ACT_COUNT] = {
+	/* TRANSLATORS: one short line under each kind of learning activity an
+	 * attendee may choose; keep them short. */
+	N_("Stories, tips and documents"),      /* Sharing */
+	N_("Asking for help, exploring ideas"), /* Productive inquiry */
+	N_("Discussing a topic or a paper"),    /* Negotiating shared understanding */
+	N_("Making documents and tools"),       /* Producing assets */
+	N_("Benchmarks, maturity scales"),      /* Creating standards */
+	N_("Training, invited experts"),        /* Formal access to knowledge */
+	N_("Visiting members' sites"),          /* Visits */
+};
+
+const char *screen_choice_hint(const char *choice)
+{
+	for (int i = 0; i < STORE_ACT_COUNT; i++)
+		if (!strcmp(choice, store_activity_name((store_activity)i)))
+			return _(activity_lines[i]);
+	return NULL;
 }
 
 rect screen_form_bar(app *a, rect *body, const char *message)

@@ -183,6 +183,8 @@ static void stuck(app *a)
 		app_home(a);
 		return;
 	}
+	char back[96];
+	screen_back_in(screen_seconds_left(a, st.stuck_at + THANKS_MS), back, sizeof back);
 	rect body = layout_inset((rect){0, 0, m->w, m->h}, m->pad);
 	rect bar = layout_cut_bottom(&body, m->touch);
 	rect panel = layout_inset(body, m->pad);
@@ -191,24 +193,31 @@ static void stuck(app *a)
 	const char *title = _("Thank you!"), *text = _("Your post-it is on the wall. The critical friends will "
 	                                                "read every one.");
 	int th = ui_text_height(u, title, UI_FONT_TITLE, in.w), bh = ui_text_height(u, text, UI_FONT_BODY, in.w);
-	in = layout_center(in, in.w, th + bh + m->gap);
+	int ch = ui_text_height(u, back, UI_FONT_BODY, in.w);
+	in = layout_center(in, in.w, th + m->gap + bh + 2 * m->gap + ch);
+	int words_top = in.y;
 	ui_label(u, layout_cut_top(&in, th), title, UI_FONT_TITLE, UI_WHITE, UI_ALIGN_CENTER);
 	layout_cut_top(&in, m->gap);
-	ui_label(u, in, text, UI_FONT_BODY, UI_WHITE, UI_ALIGN_CENTER);
+	ui_label(u, layout_cut_top(&in, bh), text, UI_FONT_BODY, UI_WHITE, UI_ALIGN_CENTER);
+	layout_cut_top(&in, 2 * m->gap);
+	ui_label(u, in, back, UI_FONT_BODY, UI_WHITE, UI_ALIGN_CENTER);
 	if (ui_button(u, layout_center(bar, m->portrait ? bar.w : bar.w / 2, bar.h), _("Done"), UI_BUTTON_SECONDARY)) {
 		app_home(a);
 		return;
 	}
-	if (t < STUCK_MS) {
+	/* The note, small, flies up off the panel to the wall from above the
+	 * words, so that the first frame already says thank you. */
+	int room = words_top - panel.y - 2 * m->gap;
+	if (t < STUCK_MS && room > m->touch / 2 && st.card.h > 0) {
 		float f = (float)t / STUCK_MS;
-		rect r = st.card;
-		int w = (int)((float)r.w * (1 - 0.8f * f)), h = (int)((float)r.h * (1 - 0.8f * f));
-		rect c = {r.x + (int)((float)(m->w / 2 - w / 2 - r.x) * f), (int)((float)r.y * (1 - f)) - (int)(f * (float)h),
-		          w, h};
+		int h = room < st.card.h / 3 ? room : st.card.h / 3;
+		int w = h * st.card.w / st.card.h;
+		h = (int)((float)h * (1 - 0.5f * f));
+		w = (int)((float)w * (1 - 0.5f * f));
+		int y0 = words_top - m->gap - h;
+		rect c = {m->w / 2 - w / 2, y0 - (int)(f * (float)(y0 + h)), w, h};
 		ui_card(u, c, note_paper(st.kind));
 		app_wake_at(a, a->now + 33);
-	} else {
-		app_wake_at(a, st.stuck_at + THANKS_MS);
 	}
 }
 

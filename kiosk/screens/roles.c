@@ -75,6 +75,13 @@ static void frame(app *a)
 	/* The roles, then "No role today" in the last place of the grid. */
 	int n = STORE_ROLE_COUNT + 1;
 	int cols = m->portrait ? 1 : 2, rows = (n + cols - 1) / cols;
+	/* One type for all the roles, the largest in which each fits. */
+	ui_font f = UI_FONT_BIG;
+	for (int i = 0; i < STORE_ROLE_COUNT; i++) {
+		rect b = layout_cell(body, cols, rows, i % cols, i / cols, m->gap / 2);
+		ui_font fi = ui_tile_font(u, b, _(store_role_name(i)), _(described[i]), UI_BUTTON_SECONDARY);
+		f = fi < f ? fi : f;
+	}
 	for (int i = 0; i < n; i++) {
 		rect b = layout_cell(body, cols, rows, i % cols, i / cols, m->gap / 2);
 		if (i == STORE_ROLE_COUNT) {
@@ -83,7 +90,7 @@ static void frame(app *a)
 			return;
 		}
 		/* Shown translated, stored in English (store.c knows the roles by it). */
-		if (ui_tile(u, b, _(store_role_name(i)), _(described[i]), UI_BUTTON_SECONDARY)) {
+		if (ui_tile_in(u, b, _(store_role_name(i)), _(described[i]), UI_BUTTON_SECONDARY, f)) {
 			choose(a, store_role_name(i));
 			return;
 		}

@@ -129,6 +129,16 @@ bool screen_header_action(app *a, rect *body, const char *title, const char *bac
  * event yet, and the way back. */
 void screen_not_open(app *a, const char *title);
 
+/* Whole seconds left until the kiosk time until (rounded up, 0 when past),
+ * asking for a frame when the number changes: for the countdown of a screen
+ * that closes by itself. */
+int screen_seconds_left(app *a, int64_t until);
+/* "Back to the start in 3 seconds." for seconds left, into buf. */
+const char *screen_back_in(int seconds, char *buf, size_t cap);
+/* A short line on what a learning activity is (from the seed's examples),
+ * translated, when choice is one of the activities' names, else NULL. */
+const char *screen_choice_hint(const char *choice);
+
 /* A form's bottom bar for its buttons, cut from *body and returned, with the
  * message (if not NULL) in red above it. */
 rect screen_form_bar(app *a, rect *body, const char *message);

@@ -178,6 +178,11 @@ bool ui_button(ui *u, rect r, const char *label, ui_button_style style);
 /* A big button with a hint line under its label; only the label is its text
  * for scripts. */
 bool ui_tile(ui *u, rect r, const char *label, const char *hint, ui_button_style style);
+/* The type ui_tile would set label in (UI_FONT_BIG down to UI_FONT_SMALL),
+ * and a tile whose label is set no larger than f: a group of choices takes
+ * the smallest of its tiles' types, so that they all read alike. */
+ui_font ui_tile_font(ui *u, rect r, const char *label, const char *hint, ui_button_style style);
+bool ui_tile_in(ui *u, rect r, const char *label, const char *hint, ui_button_style style, ui_font f);
 /* For widgets a screen draws itself (the wall's post-its): whether r, known
  * by id and salt, was tapped (UI_TAP) or held for UI_LONG_MS (UI_LONG_PRESS)
  * in this frame; *held while pressed. Registers nothing. */

@@ -6,8 +6,38 @@
 #include "core/text.h"
 #include "ui_internal.h"
 
-/* A button with an optional hint line under its label (home's big tiles). */
+/* The type a button's label starts from: smaller for tabs, bigger for big
+ * buttons. */
+static ui_font first_font(ui *u, rect r, ui_button_style style)
+{
+	return style == UI_BUTTON_TAB || style == UI_BUTTON_TAB_ON           ? UI_FONT_SMALL
+	     : r.h >= 2 * u->m.touch && style != UI_BUTTON_QUIET ? UI_FONT_BIG
+	                                                         : UI_FONT_BOLD;
+}
+
+/* The largest type, from f down, in which label and hint fit inner without
+ * a word broken (UI_FONT_SMALL at the least). */
+static ui_font fitting_font(ui *u, rect inner, const char *label, const char *hint, ui_font f, ui_font hf)
+{
+	for (;;) {
+		const ui_cached *e = ui_cache_get(u, label, f, ui_rgb(UI_TEXT), inner.w, UI_ALIGN_CENTER);
+		int th = e ? e->h : 0, hh = hint ? ui_text_height(u, hint, hf, inner.w) : 0;
+		if ((th + hh <= inner.h && !(e && e->split)) || f == UI_FONT_SMALL)
+			return f;
+		f = f == UI_FONT_BIG ? UI_FONT_BOLD : f == UI_FONT_BOLD ? UI_FONT_BODY : UI_FONT_SMALL;
+	}
+}
+
+/* A button with an optional hint line under its label (home's big tiles),
+ * its label in type no larger than cap. */
+static bool button_in(ui *u, rect r, const char *label, const char *hint, ui_button_style style, ui_font cap);
+
 static bool button(ui *u, rect r, const char *label, const char *hint, ui_button_style style)
+{
+	return button_in(u, r, label, hint, style, UI_FONT_BIG);
+}
+
+static bool button_in(ui *u, rect r, const char *label, const char *hint, ui_button_style style, ui_font cap)
 {
 	bool held = false;
 	bool tapped = ui_tappable(u, ui_id(label, r.x * 7919 + r.y), r, &held);
@@ -28,9 +58,8 @@ static bool button(ui *u, rect r, const char *label, const char *hint, ui_button
 	ui_fill(u, face, fill);
 	if (style == UI_BUTTON_SECONDARY || style == UI_BUTTON_TAB)
 		ui_outline(u, face, 2, UI_BLUE);
-	ui_font f = style == UI_BUTTON_TAB || style == UI_BUTTON_TAB_ON           ? UI_FONT_SMALL
-	          : r.h >= 2 * u->m.touch && style != UI_BUTTON_QUIET ? UI_FONT_BIG
-	                                                              : UI_FONT_BOLD;
+	ui_font f = first_font(u, r, style);
+	f = cap < f ? cap : f;
 	rect inner = layout_inset(face, u->m.pad / 2);
 	/* A hint under a big tile's label in body type, under a smaller one's in
 	 * small type (a role's description). */
@@ -74,6 +103,19 @@ bool ui_button(ui *u, rect r, const char *label, ui_button_style style)
 bool ui_tile(ui *u, rect r, const char *label, const char *hint, ui_button_style style)
 {
 	return button(u, r, label, hint, style);
+}
+
+ui_font ui_tile_font(ui *u, rect r, const char *label, const char *hint, ui_button_style style)
+{
+	int sh = ui_shadow_px(&u->m);
+	rect inner = layout_inset((rect){r.x, r.y, r.w, r.h - sh}, u->m.pad / 2);
+	ui_font hf = r.h >= 2 * u->m.touch ? UI_FONT_BODY : UI_FONT_SMALL;
+	return fitting_font(u, inner, label, hint, first_font(u, r, style), hf);
+}
+
+bool ui_tile_in(ui *u, rect r, const char *label, const char *hint, ui_button_style style, ui_font f)
+{
+	return button_in(u, r, label, hint, style, f);
 }
 
 void ui_card(ui *u, rect r, ui_color paper)
