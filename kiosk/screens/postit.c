@@ -141,10 +141,11 @@ static void write_note(app *a)
 	snprintf(st.count, sizeof st.count, "%zu / %d", n, STORE_NOTE_CHARS);
 	ui_label(u, count, st.count, UI_FONT_SMALL, n >= STORE_NOTE_CHARS ? UI_RED : UI_GREY1, UI_ALIGN_RIGHT);
 
-	if (st.message) {
-		rect msg = m->portrait ? layout_cut_top(&side, 2 * lh + m->gap) : layout_cut_bottom(&side, side.h / 2);
-		ui_label(u, msg, st.message, UI_FONT_BOLD, UI_RED, m->portrait ? UI_ALIGN_CENTER : UI_ALIGN_LEFT);
-	}
+	/* Portrait: the message above the controls; landscape: under them, in
+	 * what they leave (bold, or body type if it needs more lines), so that
+	 * the buttons keep their size. */
+	if (st.message && m->portrait)
+		ui_label(u, layout_cut_top(&side, 2 * lh + m->gap), st.message, UI_FONT_BOLD, UI_RED, UI_ALIGN_CENTER);
 	rect group = layout_cut_top(&side, m->touch);
 	layout_cut_top(&side, m->gap);
 	rect minus = layout_cut_left(&group, m->touch), plus = layout_cut_right(&group, m->touch);
@@ -159,6 +160,12 @@ static void write_note(app *a)
 	ui_label(u, group, st.group_label, UI_FONT_BOLD, UI_TEXT, UI_ALIGN_CENTER);
 
 	rect buttons = layout_cut_top(&side, m->touch);
+	if (st.message && !m->portrait) {
+		layout_cut_top(&side, m->gap);
+		ui_font mf = ui_text_height(u, st.message, UI_FONT_BOLD, side.w) <= side.h ? UI_FONT_BOLD : UI_FONT_BODY;
+		ui_label(u, layout_cut_top(&side, ui_text_height(u, st.message, mf, side.w)), st.message, mf, UI_RED,
+		         UI_ALIGN_LEFT);
+	}
 	rect back = layout_cut_left(&buttons, buttons.w / 3);
 	layout_cut_left(&buttons, m->gap);
 	if (ui_button(u, back, _("Back"), UI_BUTTON_SECONDARY)) {
