@@ -55,10 +55,17 @@ static void frame(app *a)
 	int cols = m->portrait ? 2 : 3, rows = (n + cols - 1) / cols;
 	int h = m->touch * 5 / 4 * rows + m->gap * (rows - 1);
 	rect grid = layout_cut_top(&body, h < body.h ? h : body.h);
+	/* One type for the whole menu: the largest in which every button fits. */
+	ui_font f = UI_FONT_BIG;
+	for (int k = 0; k < n; k++) {
+		ui_font fk = ui_tile_font(u, layout_cell(grid, cols, rows, k % cols, k / cols, m->gap), _(items[shown[k]]),
+		                          NULL, UI_BUTTON_SECONDARY);
+		f = fk < f ? fk : f;
+	}
 	for (int k = 0; k < n; k++) {
 		int i = shown[k];
 		rect b = layout_cell(grid, cols, rows, k % cols, k / cols, m->gap);
-		if (!ui_button(u, b, _(items[i]), k == 0 ? UI_BUTTON_PRIMARY : UI_BUTTON_SECONDARY))
+		if (!ui_tile_in(u, b, _(items[i]), NULL, k == 0 ? UI_BUTTON_PRIMARY : UI_BUTTON_SECONDARY, f))
 			continue;
 		switch (i) {
 		case 0: event_open(a, st.ev.id); break;
