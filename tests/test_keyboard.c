@@ -202,7 +202,7 @@ static void only_done_says_it_is_done(void **state)
 {
 	(void)state;
 	for (int layer = 0; layer < KEYBOARD_LAYER_COUNT; layer++) {
-		keyboard kb = {(keyboard_layer)layer, false, false};
+		keyboard kb = {(keyboard_layer)layer, false, false, KEYBOARD_TEXT};
 		keyboard_key keys[KEYBOARD_MAX_KEYS];
 		int n = keys_of(&kb, keys), dones = 0;
 		for (int i = 0; i < n; i++) {
@@ -220,7 +220,7 @@ static void only_done_says_it_is_done(void **state)
 static void reset_returns_to_lower_case_letters(void **state)
 {
 	(void)state;
-	keyboard kb = {KEYBOARD_ACCENTS, true, true};
+	keyboard kb = {KEYBOARD_ACCENTS, true, true, KEYBOARD_TEXT};
 	keyboard_reset(&kb);
 	assert_int_equal(kb.layer, KEYBOARD_LETTERS);
 	assert_false(kb.shift);
@@ -243,7 +243,7 @@ static void keys_never_overlap_and_stay_inside_the_area(void **state)
 		for (size_t g = 0; g < sizeof gaps / sizeof gaps[0]; g++) {
 			for (int layer = 0; layer < KEYBOARD_LAYER_COUNT; layer++) {
 				for (int shift = 0; shift < 2; shift++) {
-					keyboard kb = {(keyboard_layer)layer, shift, false};
+					keyboard kb = {(keyboard_layer)layer, shift, false, KEYBOARD_TEXT};
 					keyboard_key keys[KEYBOARD_MAX_KEYS];
 					int n = keyboard_layout(&kb, areas[a], gaps[g], keys, KEYBOARD_MAX_KEYS);
 					assert_true(n > 0);
@@ -269,7 +269,7 @@ static void keys_tile_each_row_from_edge_to_edge_with_equal_row_heights(void **s
 	const rect area = {10, 20, 720, 500};
 	const int gap = 8;
 	for (int layer = 0; layer < KEYBOARD_LAYER_COUNT; layer++) {
-		keyboard kb = {(keyboard_layer)layer, false, false};
+		keyboard kb = {(keyboard_layer)layer, false, false, KEYBOARD_TEXT};
 		keyboard_key keys[KEYBOARD_MAX_KEYS];
 		int n = keyboard_layout(&kb, area, gap, keys, KEYBOARD_MAX_KEYS);
 		int rows = 0, min_h = area.h, max_h = 0;
@@ -321,7 +321,7 @@ static void every_key_on_every_layer_meets_the_touch_minimum_at_800x480(void **s
 {
 	(void)state;
 	for (int layer = 0; layer < KEYBOARD_LAYER_COUNT; layer++) {
-		keyboard kb = {(keyboard_layer)layer, false, false};
+		keyboard kb = {(keyboard_layer)layer, false, false, KEYBOARD_TEXT};
 		keyboard_key keys[KEYBOARD_MAX_KEYS];
 		int n = keyboard_layout(&kb, (rect){0, 260, 800, 220}, 6, keys, KEYBOARD_MAX_KEYS);
 		/* A layer without keys, or without the keys for writing, must not
@@ -338,7 +338,7 @@ static void every_key_on_every_layer_meets_the_touch_minimum_at_800x480(void **s
 static void labels_follow_the_shift_state(void **state)
 {
 	(void)state;
-	keyboard kb = {KEYBOARD_LETTERS, true, false};
+	keyboard kb = {KEYBOARD_LETTERS, true, false, KEYBOARD_TEXT};
 	keyboard_key keys[KEYBOARD_MAX_KEYS];
 	int n = keys_of(&kb, keys);
 	assert_true(keyboard_find(keys, n, "Q") >= 0);
@@ -346,7 +346,7 @@ static void labels_follow_the_shift_state(void **state)
 	assert_true(keyboard_find(keys, n, "Shift") >= 0);
 	assert_true(keyboard_find(keys, n, "'") >= 0);
 
-	kb = (keyboard){KEYBOARD_ACCENTS, false, true};
+	kb = (keyboard){KEYBOARD_ACCENTS, false, true, KEYBOARD_TEXT};
 	n = keys_of(&kb, keys);
 	assert_true(keyboard_find(keys, n, "Ŵ") >= 0);
 	assert_true(keyboard_find(keys, n, "ß") >= 0);
@@ -358,7 +358,7 @@ static void every_layer_has_unique_labels_within_the_key_budget(void **state)
 	(void)state;
 	for (int layer = 0; layer < KEYBOARD_LAYER_COUNT; layer++) {
 		for (int shift = 0; shift < 2; shift++) {
-			keyboard kb = {(keyboard_layer)layer, shift, false};
+			keyboard kb = {(keyboard_layer)layer, shift, false, KEYBOARD_TEXT};
 			keyboard_key keys[KEYBOARD_MAX_KEYS + 1];
 			int n = keyboard_layout(&kb, screen_strip, 6, keys, KEYBOARD_MAX_KEYS + 1);
 			assert_true(n <= KEYBOARD_MAX_KEYS);
@@ -424,7 +424,7 @@ static void every_required_accented_letter_is_on_the_accents_layer(void **state)
 		"Î", "Ï", "Í", "Ŵ", "Ŷ", "Ò", "Ù", "Ì", "Å", "Ø", "Æ", "Œ", "ß", "Ł", "Ã", "Õ",
 		"Ý", "Ÿ",
 	};
-	keyboard kb = {KEYBOARD_ACCENTS, false, false};
+	keyboard kb = {KEYBOARD_ACCENTS, false, false, KEYBOARD_TEXT};
 	keyboard_key keys[KEYBOARD_MAX_KEYS];
 	int n = keys_of(&kb, keys);
 	for (size_t i = 0; i < sizeof lower / sizeof lower[0]; i++) {
@@ -447,7 +447,7 @@ static void the_symbols_layer_has_digits_and_common_symbols(void **state)
 		"1", "2", "3", "4", "5", "6", "7", "8", "9", "0", "-", "/", ":", ";", "(", ")",
 		"£", "&", "@", "\"", ".", ",", "?", "!", "'", "#", "%", "+", "=", "_",
 	};
-	keyboard kb = {KEYBOARD_SYMBOLS, false, false};
+	keyboard kb = {KEYBOARD_SYMBOLS, false, false, KEYBOARD_TEXT};
 	keyboard_key keys[KEYBOARD_MAX_KEYS];
 	int n = keys_of(&kb, keys);
 	for (size_t i = 0; i < sizeof wanted / sizeof wanted[0]; i++) {
@@ -459,9 +459,90 @@ static void the_symbols_layer_has_digits_and_common_symbols(void **state)
 	assert_string_equal(keys[9].label, "0");
 }
 
+static void every_central_european_letter_is_on_the_second_accents_page(void **state)
+{
+	(void)state;
+	/* The letters of names a UK health community has (Wiśniewski, Dvořák,
+	 * Erdős), one tap from the first page's "ąś". */
+	static const char *const lower[] = {"ś", "ń", "ż", "ć", "ę", "ą", "ł", "č", "š", "ž", "ř", "ő", "ű", "ź", "ě",
+	                                    "ů", "ș", "ț", "ă", "ğ"};
+	static const char *const upper[] = {"Ś", "Ń", "Ż", "Ć", "Ę", "Ą", "Ł", "Č", "Š", "Ž", "Ř", "Ő", "Ű", "Ź", "Ě",
+	                                    "Ů", "Ș", "Ț", "Ă", "Ğ"};
+	keyboard kb = {KEYBOARD_ACCENTS_MORE, false, false, KEYBOARD_TEXT};
+	keyboard_key keys[KEYBOARD_MAX_KEYS];
+	int n = keys_of(&kb, keys);
+	for (size_t i = 0; i < sizeof lower / sizeof lower[0]; i++)
+		if (keyboard_find(keys, n, lower[i]) < 0)
+			fail_msg("no \"%s\" on the second accents page", lower[i]);
+	kb.shift = true;
+	n = keys_of(&kb, keys);
+	for (size_t i = 0; i < sizeof upper / sizeof upper[0]; i++)
+		if (keyboard_find(keys, n, upper[i]) < 0)
+			fail_msg("no \"%s\" on the shifted second accents page", upper[i]);
+
+	char buf[64] = "";
+	keyboard_reset(&kb);
+	kb.kind = KEYBOARD_NAME;
+	keyboard_follow(&kb, buf);
+	const char *const wisniewski[] = {"W", "i", "àé", "ąś", "ś", "ABC", "n", "i", "e", "w", "s", "k", "i", NULL};
+	tap_all(&kb, wisniewski, buf, sizeof buf);
+	assert_string_equal(buf, "Wiśniewski");
+}
+
+static void a_name_starts_each_word_with_a_capital(void **state)
+{
+	(void)state;
+	char buf[64] = "";
+	keyboard kb;
+	keyboard_reset(&kb);
+	kb.kind = KEYBOARD_NAME;
+	keyboard_follow(&kb, buf);
+	assert_true(kb.shift);
+	const char *const nia[] = {"N", "àé", "í", "ABC", "Space", "B", "h", "r", "i", "a", "i", "n", NULL};
+	tap_all(&kb, nia, buf, sizeof buf);
+	assert_string_equal(buf, "Ní Bhriain");
+	assert_false(kb.shift);
+	const char *const jean[] = {"-", "L", "u", "c", NULL};
+	tap_all(&kb, jean, buf, sizeof buf);
+	assert_string_equal(buf, "Ní Bhriain-Luc");
+	/* Deleting back to a word's start asks for its capital again. */
+	const char *const back[] = {"Delete", "Delete", "Delete", NULL};
+	tap_all(&kb, back, buf, sizeof buf);
+	assert_true(kb.shift);
+	/* Any other field types as tapped. */
+	keyboard_reset(&kb);
+	buf[0] = '\0';
+	keyboard_follow(&kb, buf);
+	assert_false(kb.shift);
+}
+
+static void an_email_keyboard_has_the_at_sign_and_nhs_endings(void **state)
+{
+	(void)state;
+	char buf[64] = "";
+	keyboard kb;
+	keyboard_reset(&kb);
+	kb.kind = KEYBOARD_EMAIL;
+	keyboard_follow(&kb, buf);
+	assert_false(kb.shift); /* an address is not a name */
+	const char *const nia[] = {"n", "i", "a", ".", "b", "@", "l", "e", "e", "d", "s", "t", "h", ".nhs.uk", NULL};
+	tap_all(&kb, nia, buf, sizeof buf);
+	assert_string_equal(buf, "nia.b@leedsth.nhs.uk");
+	keyboard_key keys[KEYBOARD_MAX_KEYS];
+	int n = keys_of(&kb, keys);
+	assert_true(keyboard_find(keys, n, ".net") >= 0);
+	assert_true(keyboard_find(keys, n, "Done") >= 0 && keyboard_find(keys, n, "Delete") >= 0);
+	for (int i = 0; i < n; i++)
+		if (keys[i].r.w < 48 || keys[i].r.h < 48)
+			fail_msg("\"%s\" is %dx%d", keys[i].label, keys[i].r.w, keys[i].r.h);
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
+		cmocka_unit_test(every_central_european_letter_is_on_the_second_accents_page),
+		cmocka_unit_test(a_name_starts_each_word_with_a_capital),
+		cmocka_unit_test(an_email_keyboard_has_the_at_sign_and_nhs_endings),
 		cmocka_unit_test(typing_sian_o_dalaigh_on_the_keys_gives_exactly_that_text),
 		cmocka_unit_test(typing_names_with_apostrophes_hyphens_and_welsh_letters),
 		cmocka_unit_test(shift_is_released_after_one_letter),

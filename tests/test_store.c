@@ -2108,6 +2108,25 @@ static void roles_read_as_in_the_seed(void **state)
 		assert_string_equal(store_role_name(i), want[i]);
 }
 
+static void checkin_get_finds_a_members_checkin_here_only(void **state)
+{
+	fixture *f = *state;
+	store *s = open_ok(f->path);
+	int64_t ev = add_event(s, "Spring meeting");
+	int64_t id = add_member(s, "Ravi", "Patel", "");
+	store_checkin c, got;
+
+	assert_int_equal(store_checkin_get(s, ev, id, &got), STORE_NOTFOUND);
+	assert_int_equal(store_checkin_add(s, ev, id, "Critical friend", &c), STORE_OK);
+	assert_int_equal(store_checkin_get(s, ev, id, &got), STORE_OK);
+	assert_int_equal(got.id, c.id);
+	assert_string_equal(got.role, "Critical friend");
+	assert_int_equal(store_checkin_get(s, ev + 1, id, &got), STORE_NOTFOUND);
+	assert_int_equal(store_checkin_undo(s, c.id), STORE_OK);
+	assert_int_equal(store_checkin_get(s, ev, id, &got), STORE_NOTFOUND);
+	store_close(s);
+}
+
 static void an_undone_checkin_can_be_made_again(void **state)
 {
 	fixture *f = *state;
@@ -3786,6 +3805,7 @@ int main(void)
 		T(a_second_checkin_returns_the_first_time_and_stores_nothing),
 		T(a_checkin_needs_an_event_a_member_and_a_known_role),
 		T(roles_read_as_in_the_seed),
+		T(checkin_get_finds_a_members_checkin_here_only),
 		T(an_undone_checkin_can_be_made_again),
 		T(a_walk_in_stores_the_member_and_the_checkin_together_or_neither),
 		T(a_forgotten_member_leaves_no_byte_in_the_file_its_wal_or_its_batches),

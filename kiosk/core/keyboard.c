@@ -18,6 +18,7 @@ typedef struct {
 
 #define K_LETTER(lo, up) {lo, up, KEYBOARD_CHAR, KEYBOARD_LETTERS, 4}
 #define K_SYMBOL(s) {s, s, KEYBOARD_CHAR, KEYBOARD_LETTERS, 4}
+#define K_WIDE(s, w) {s, s, KEYBOARD_CHAR, KEYBOARD_LETTERS, w}
 /* The words on these keys are their names too: keyboard_find and scripts
  * ("tap Shift") use them in English, and only the ui layer shows them
  * translated, with _(), where it draws the key. */
@@ -74,8 +75,41 @@ static const key_spec accents[] = {
 	K_LETTER("ü", "Ü"), K_LETTER("ŵ", "Ŵ"), K_LETTER("ŷ", "Ŷ"), K_LETTER("ý", "Ý"),
 	K_LETTER("ÿ", "Ÿ"), K_DELETE(6), K_ROW_END,
 	K_TO("ABC", KEYBOARD_LETTERS, 5), K_TO("123", KEYBOARD_SYMBOLS, 5), K_LETTER("ç", "Ç"),
-	K_LETTER("ñ", "Ñ"), K_LETTER("ß", "ß"), K_LETTER("ł", "Ł"), K_SPACE(12), K_DONE(6),
-	K_ROW_END,
+	K_LETTER("ñ", "Ñ"), K_LETTER("ß", "ß"), K_LETTER("ł", "Ł"), K_TO("ąś", KEYBOARD_ACCENTS_MORE, 5), K_SPACE(8),
+	K_DONE(6), K_ROW_END,
+};
+
+/* The second page of accents, "ąś": the letters of names from Poland, the
+ * Czech Republic, Slovakia, Hungary, Romania, Croatia and Turkey (Wiśniewski,
+ * Dvořák, Erdős), in alphabetical order. */
+static const key_spec accents_more[] = {
+	K_LETTER("ą", "Ą"), K_LETTER("ă", "Ă"), K_LETTER("ć", "Ć"), K_LETTER("č", "Č"),
+	K_LETTER("ď", "Ď"), K_LETTER("đ", "Đ"), K_LETTER("ę", "Ę"), K_LETTER("ě", "Ě"),
+	K_LETTER("ğ", "Ğ"), K_LETTER("ľ", "Ľ"), K_LETTER("ł", "Ł"), K_ROW_END,
+	K_LETTER("ń", "Ń"), K_LETTER("ň", "Ň"), K_LETTER("ő", "Ő"), K_LETTER("ř", "Ř"),
+	K_LETTER("ś", "Ś"), K_LETTER("š", "Š"), K_LETTER("ş", "Ş"), K_LETTER("ș", "Ș"),
+	K_LETTER("ť", "Ť"), K_LETTER("ț", "Ț"), K_LETTER("ů", "Ů"), K_ROW_END,
+	K_SHIFT, K_LETTER("ű", "Ű"), K_LETTER("ź", "Ź"), K_LETTER("ż", "Ż"),
+	K_LETTER("ž", "Ž"), K_LETTER("ĺ", "Ĺ"), K_LETTER("ŕ", "Ŕ"), K_DELETE(6), K_ROW_END,
+	K_TO("ABC", KEYBOARD_LETTERS, 5), K_TO("123", KEYBOARD_SYMBOLS, 5), K_TO("àé", KEYBOARD_ACCENTS, 5),
+	K_SPACE(14), K_DONE(6), K_ROW_END,
+};
+
+/* The letters for an email address: "@" where names have the apostrophe,
+ * and the ends of NHS addresses on the bottom row in place of the space
+ * (an address has none). */
+static const key_spec email_letters[] = {
+	K_LETTER("q", "Q"), K_LETTER("w", "W"), K_LETTER("e", "E"), K_LETTER("r", "R"),
+	K_LETTER("t", "T"), K_LETTER("y", "Y"), K_LETTER("u", "U"), K_LETTER("i", "I"),
+	K_LETTER("o", "O"), K_LETTER("p", "P"), K_ROW_END,
+	K_LETTER("a", "A"), K_LETTER("s", "S"), K_LETTER("d", "D"), K_LETTER("f", "F"),
+	K_LETTER("g", "G"), K_LETTER("h", "H"), K_LETTER("j", "J"), K_LETTER("k", "K"),
+	K_LETTER("l", "L"), K_SYMBOL("@"), K_ROW_END,
+	K_SHIFT, K_LETTER("z", "Z"), K_LETTER("x", "X"), K_LETTER("c", "C"),
+	K_LETTER("v", "V"), K_LETTER("b", "B"), K_LETTER("n", "N"), K_LETTER("m", "M"),
+	K_DELETE(6), K_ROW_END,
+	K_TO("123", KEYBOARD_SYMBOLS, 5), K_SYMBOL("-"), K_SYMBOL("_"), K_WIDE(".nhs.uk", 8), K_WIDE(".net", 5),
+	K_SYMBOL("."), K_SPACE(4), K_DONE(6), K_ROW_END,
 };
 
 static const struct {
@@ -85,9 +119,11 @@ static const struct {
 	[KEYBOARD_LETTERS] = {letters, sizeof letters / sizeof letters[0]},
 	[KEYBOARD_SYMBOLS] = {symbols, sizeof symbols / sizeof symbols[0]},
 	[KEYBOARD_ACCENTS] = {accents, sizeof accents / sizeof accents[0]},
+	[KEYBOARD_ACCENTS_MORE] = {accents_more, sizeof accents_more / sizeof accents_more[0]},
 };
 
 static int max_int(int a, int b) { return a > b ? a : b; }
+static bool press(keyboard *kb, const keyboard_key *key, char *buf, size_t cap, size_t max_chars);
 static int min_int(int a, int b) { return a < b ? a : b; }
 
 /* Position of the boundary `at` units into a span of `size` pixels cut into
@@ -114,6 +150,10 @@ int keyboard_layout(const keyboard *kb, rect area, int gap, keyboard_key *out, i
 	assert(kb->layer >= 0 && kb->layer < KEYBOARD_LAYER_COUNT);
 	const key_spec *spec = layers[kb->layer].keys;
 	size_t count = layers[kb->layer].count;
+	if (kb->kind == KEYBOARD_EMAIL && kb->layer == KEYBOARD_LETTERS) {
+		spec = email_letters;
+		count = sizeof email_letters / sizeof email_letters[0];
+	}
 	bool upper = kb->shift || kb->caps;
 
 	int rows = 0;
@@ -161,6 +201,26 @@ int keyboard_layout(const keyboard *kb, rect area, int gap, keyboard_key *out, i
 bool keyboard_press(keyboard *kb, const keyboard_key *key, char *buf, size_t cap, size_t max_chars)
 {
 	assert(kb != NULL && key != NULL);
+	if (key->action == KEYBOARD_CHAR || key->action == KEYBOARD_SPACE || key->action == KEYBOARD_BACKSPACE) {
+		press(kb, key, buf, cap, max_chars);
+		keyboard_follow(kb, buf);
+		return false;
+	}
+	return press(kb, key, buf, cap, max_chars);
+}
+
+void keyboard_follow(keyboard *kb, const char *buf)
+{
+	assert(kb != NULL && buf != NULL);
+	if (kb->kind != KEYBOARD_NAME || kb->caps)
+		return;
+	size_t n = strlen(buf);
+	kb->shift = n == 0 || buf[n - 1] == ' ' || buf[n - 1] == '-';
+}
+
+/* What a key does, before a name's shift follows the text. */
+static bool press(keyboard *kb, const keyboard_key *key, char *buf, size_t cap, size_t max_chars)
+{
 	switch (key->action) {
 	case KEYBOARD_CHAR:
 		assert(buf != NULL && key->text != NULL);
@@ -209,6 +269,7 @@ void keyboard_reset(keyboard *kb)
 	kb->layer = KEYBOARD_LETTERS;
 	kb->shift = false;
 	kb->caps = false;
+	kb->kind = KEYBOARD_TEXT;
 }
 
 int keyboard_find(const keyboard_key *keys, int n, const char *label)

@@ -12,8 +12,16 @@ typedef enum {
 	KEYBOARD_LETTERS,  /* QWERTY */
 	KEYBOARD_SYMBOLS,  /* digits and punctuation */
 	KEYBOARD_ACCENTS,  /* é è ê ë à â ä á ç ñ ö ô ó ü û ú î ï í ŵ ŷ ... */
+	KEYBOARD_ACCENTS_MORE, /* ą ć č ę ł ń ő ř ś š ű ż ž ...: central Europe's */
 	KEYBOARD_LAYER_COUNT
 } keyboard_layer;
+
+/* What a field holds, which changes the keys and the shift a little. */
+typedef enum {
+	KEYBOARD_TEXT,   /* anything, as typed */
+	KEYBOARD_NAME,   /* a name: a capital at the start of each word */
+	KEYBOARD_EMAIL   /* an email address: "@" and ".nhs.uk" on the letters */
+} keyboard_kind;
 
 typedef enum {
 	KEYBOARD_CHAR,      /* inserts text */
@@ -38,6 +46,7 @@ typedef struct {
 	keyboard_layer layer;
 	bool shift;     /* next letter upper case */
 	bool caps;      /* every letter upper case until shift is pressed again */
+	keyboard_kind kind;
 } keyboard;
 
 /* Maximum number of keys on any layer. */
@@ -53,8 +62,15 @@ int keyboard_layout(const keyboard *kb, rect area, int gap, keyboard_key *out, i
  * shift is released after one letter. */
 bool keyboard_press(keyboard *kb, const keyboard_key *key, char *buf, size_t cap, size_t max_chars);
 
-/* Back to lower-case letters, as when a field gains focus. */
+/* Back to lower-case letters for any text, as when a field gains focus (the
+ * caller then sets kind for a name or an email address). */
 void keyboard_reset(keyboard *kb);
+
+/* For a name (kb->kind KEYBOARD_NAME): shift on when buf is empty or ends a
+ * word (a space or a hyphen), so that each word starts with a capital; off
+ * otherwise. Caps lock and other kinds are left as they are. Called by
+ * keyboard_press and after text typed on a physical keyboard. */
+void keyboard_follow(keyboard *kb, const char *buf);
 
 /* Index of the key labelled label among keys[0..n), or -1. For tests and the
  * script driver ("tap \"Shift\""). */

@@ -3420,6 +3420,12 @@ int store_walk_in(store *s, int64_t event_id, store_member *m, const char *role,
 	return checkin_find(s, event_id, id, out);
 }
 
+int store_checkin_get(store *s, int64_t event_id, int64_t member_id, store_checkin *out)
+{
+	assert(s && out);
+	return checkin_find(s, event_id, member_id, out);
+}
+
 static int undo_checkin(store *s, int64_t checkin_id, int64_t seq)
 {
 	static const char sql[] =

@@ -263,6 +263,9 @@ int store_checkin_add(store *s, int64_t event_id, int64_t member_id, const char 
  * transaction: both are stored or neither. *out (may be NULL) holds the new
  * check-in. STORE_NOTFOUND for no such event. */
 int store_walk_in(store *s, int64_t event_id, store_member *m, const char *role, store_checkin *out);
+/* The member's check-in at an event, into *out: STORE_NOTFOUND if they are
+ * not checked in there (or it was undone). */
+int store_checkin_get(store *s, int64_t event_id, int64_t member_id, store_checkin *out);
 /* Undoes a check-in made by mistake: it no longer counts, and checking in
  * again later works as the first time did. */
 int store_checkin_undo(store *s, int64_t checkin_id);

@@ -1,4 +1,5 @@
 /* agenda: one agenda item — title, start time and its kind of learning activity. */
+#include <stdio.h>
 #include <string.h>
 
 #include "core/lang.h"
@@ -96,7 +97,10 @@ static void frame(app *a)
 	if (st.asking) {
 		/* TRANSLATORS: the buttons of "Delete this agenda item?"; "Keep it" also
 		 * answers "Undo this check-in?". */
-		int answer = ui_confirm(u, _("Delete this agenda item?"), _("Delete"), _("Keep it"));
+		char question[STORE_TITLE_MAX + 64];
+		/* TRANSLATORS: %s is the agenda item's title. */
+		snprintf(question, sizeof question, _("Delete this agenda item? \"%s\" will be taken off the agenda."), st.item.title);
+		int answer = ui_confirm_danger(u, question, _("Delete"), _("Keep it"));
 		if (answer > 0 && store_agenda_delete(a->db, st.item.id) == STORE_OK) {
 			ui_toast(u, _("Agenda item deleted."), 3000);
 			app_show(a, &screen_event);

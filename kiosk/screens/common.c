@@ -1,4 +1,5 @@
 /* common: what several screens share — the header bar and field checks. */
+#include <stdio.h>
 #include <string.h>
 
 #include "core/lang.h"
@@ -7,17 +8,38 @@
 
 bool screen_header(app *a, rect *body, const char *title, const char *back_label)
 {
+	return screen_header_action(a, body, title, back_label, NULL, NULL);
+}
+
+/* A white button in the bar, at least two touches wide. */
+static rect bar_button(app *a, rect *in, const char *label, bool right)
+{
+	const layout_metrics *m = ui_metrics(a->ui);
+	int w = 0, h = 0;
+	ui_measure(a->ui, label, UI_FONT_BOLD, &w, &h);
+	w = w + 2 * m->pad > m->touch * 2 ? w + 2 * m->pad : m->touch * 2;
+	rect b = right ? layout_cut_right(in, w) : layout_cut_left(in, w);
+	if (right)
+		layout_cut_right(in, m->gap);
+	else
+		layout_cut_left(in, m->gap);
+	return b;
+}
+
+bool screen_header_action(app *a, rect *body, const char *title, const char *back_label, const char *action_label,
+                          bool *action)
+{
 	const layout_metrics *m = ui_metrics(a->ui);
 	rect bar = layout_cut_top(body, m->touch + m->pad);
 	ui_fill(a->ui, bar, UI_BLUE);
 	rect in = layout_inset(bar, m->pad / 2);
 	bool back = false;
-	if (back_label) {
-		int w = 0, h = 0;
-		ui_measure(a->ui, back_label, UI_FONT_BOLD, &w, &h);
-		rect b = layout_cut_left(&in, w + 2 * m->pad > m->touch * 2 ? w + 2 * m->pad : m->touch * 2);
-		back = ui_button(a->ui, b, back_label, UI_BUTTON_SECONDARY);
-		layout_cut_left(&in, m->gap);
+	if (back_label)
+		back = ui_button(a->ui, bar_button(a, &in, back_label, false), back_label, UI_BUTTON_SECONDARY);
+	if (action_label) {
+		bool tapped = ui_button(a->ui, bar_button(a, &in, action_label, true), action_label, UI_BUTTON_SECONDARY);
+		if (action)
+			*action = tapped;
 	}
 	/* A title too long for the bar (a translation, a portrait panel) takes
 	 * the bold type, and two lines of it if it must, rather than be cut. */
@@ -27,6 +49,68 @@ bool screen_header(app *a, rect *body, const char *title, const char *back_label
 	ui_label(a->ui, in, title, f, UI_WHITE, back_label ? UI_ALIGN_LEFT : UI_ALIGN_CENTER);
 	*body = layout_inset(*body, m->pad);
 	return back;
+}
+
+void screen_not_open(app *a, const char *title)
+{
+	const layout_metrics *m = ui_metrics(a->ui);
+	rect body = {0, 0, m->w, m->h};
+	if (screen_header(a, &body, title, _("Back"))) {
+		app_home(a);
+		return;
+	}
+	rect bar = layout_cut_bottom(&body, m->touch + m->pad);
+	const char *head = _("Today's event is not open yet");
+	const char *text = _("The facilitator has not opened today's event yet. Please come back when they have, "
+	                     "or ask them.");
+	int hh = ui_text_height(a->ui, head, UI_FONT_TITLE, body.w), th = ui_text_height(a->ui, text, UI_FONT_BODY, body.w);
+	rect in = layout_center(body, body.w, hh + m->gap + th);
+	ui_label(a->ui, layout_cut_top(&in, hh), head, UI_FONT_TITLE, UI_TEXT, UI_ALIGN_CENTER);
+	layout_cut_top(&in, m->gap);
+	ui_label(a->ui, in, text, UI_FONT_BODY, UI_TEXT, UI_ALIGN_CENTER);
+	if (ui_button(a->ui, layout_center(bar, m->portrait ? bar.w : bar.w / 2, m->touch), _("Back to start"),
+	              UI_BUTTON_PRIMARY))
+		app_home(a);
+}
+
+int screen_seconds_left(app *a, int64_t until)
+{
+	int64_t left = until - a->now;
+	int s = left > 0 ? (int)((left + 999) / 1000) : 0;
+	if (s > 0)
+		app_wake_at(a, until - (int64_t)(s - 1) * 1000); /* when the number goes down */
+	return s;
+}
+
+const char *screen_back_in(int seconds, char *buf, size_t cap)
+{
+	/* TRANSLATORS: under a confirmation that goes back to the home screen by itself. */
+	snprintf(buf, cap, ngettext("Back to the start in %d second.", "Back to the start in %d seconds.", seconds),
+	         seconds);
+	return buf;
+}
+
+/* One short line each for attendees, from the seed's examples of each
+ * cluster (store_activity_examples has the facilitator's longer list), in
+ * store_activity's order. */
+static const char *const activity_lines[STORE_ACT_COUNT] = {
+	/* TRANSLATORS: one short line under each kind of learning activity an
+	 * attendee may choose; keep them short. */
+	N_("Stories, tips and documents"),      /* Sharing */
+	N_("Asking for help, exploring ideas"), /* Productive inquiry */
+	N_("Discussing a topic or a paper"),    /* Negotiating shared understanding */
+	N_("Making documents and tools"),       /* Producing assets */
+	N_("Benchmarks, maturity scales"),      /* Creating standards */
+	N_("Training, invited experts"),        /* Formal access to knowledge */
+	N_("Visiting members' sites"),          /* Visits */
+};
+
+const char *screen_choice_hint(const char *choice)
+{
+	for (int i = 0; i < STORE_ACT_COUNT; i++)
+		if (!strcmp(choice, store_activity_name((store_activity)i)))
+			return _(activity_lines[i]);
+	return NULL;
 }
 
 rect screen_form_bar(app *a, rect *body, const char *message)

@@ -8,15 +8,12 @@
 static struct {
 	store_member m;
 	char name[2 * STORE_NAME_MAX];
-	bool roles;
 } st;
 
 void confirm_open(app *a, const store_member *m)
 {
 	st.m = *m;
 	snprintf(st.name, sizeof st.name, "%s %s", m->first, m->last);
-	store_event ev;
-	st.roles = store_event_current(a->db, &ev) == STORE_OK && ev.roles;
 	app_show(a, &screen_confirm);
 }
 
@@ -37,11 +34,24 @@ static void frame(app *a)
 	}
 	rect bar = layout_cut_bottom(&body, m->portrait ? 2 * m->touch + m->gap : m->touch * 3 / 2);
 	rect card = layout_inset(body, m->pad);
+	int tw = card.w - 4 * m->pad - m->pad / 2;
+	int nh = ui_text_height(u, st.name, UI_FONT_TITLE, tw);
+	int oh = st.m.organisation[0] ? ui_text_height(u, st.m.organisation, UI_FONT_BODY, tw) : 0;
+	/* Portrait: a card as tall as the name needs, with the answers right
+	 * under it, the two together in the middle of the screen. */
+	if (m->portrait) {
+		int ch = nh + oh + 6 * m->pad;
+		ch = ch < card.h ? ch : card.h;
+		rect all = {body.x, body.y, body.w, bar.y + bar.h - body.y};
+		rect group = layout_center(all, body.w, ch + 2 * m->pad + bar.h);
+		card = layout_cut_top(&group, ch);
+		bar = layout_cut_bottom(&group, bar.h);
+	}
 	ui_fill(u, card, UI_WHITE);
 	ui_fill(u, layout_cut_left(&(rect){card.x, card.y, card.w, card.h}, m->pad / 2), UI_BLUE);
 	rect in = layout_inset(card, 2 * m->pad);
-	int nh = ui_text_height(u, st.name, UI_FONT_TITLE, in.w);
-	int oh = st.m.organisation[0] ? ui_text_height(u, st.m.organisation, UI_FONT_BODY, in.w) : 0;
+	in.x += m->pad / 2;
+	in.w -= m->pad / 2;
 	in = layout_center(in, in.w, nh + oh);
 	ui_label(u, layout_cut_top(&in, nh), st.name, UI_FONT_TITLE, UI_TEXT, UI_ALIGN_LEFT);
 	if (oh)
@@ -55,7 +65,7 @@ static void frame(app *a)
 	}
 	if (ui_button(u, yes, _("Yes, that's me"), UI_BUTTON_PRIMARY)) {
 		store_member chosen = st.m;
-		if (st.roles)
+		if (roles_offered(a, chosen.id))
 			roles_open(a, &chosen);
 		else
 			checkin_complete(a, &chosen, "");

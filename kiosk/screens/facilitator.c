@@ -1,6 +1,7 @@
 /* facilitator: the menu behind the PIN — the event, the kiosk's clock and
  * screen, the PIN. */
 #include <stdio.h>
+#include <string.h>
 
 #include "core/lang.h"
 #include "screens.h"
@@ -17,7 +18,7 @@ static void enter(app *a)
 	if (st.has_event)
 		snprintf(st.line, sizeof st.line, _("Current event: %s"), st.ev.title);
 	else
-		snprintf(st.line, sizeof st.line, "%s", _("No current event. Add one to start."));
+		snprintf(st.line, sizeof st.line, "%s", _("No current event. Tap \"New event\" to set up today's."));
 }
 
 static void frame(app *a)
@@ -38,16 +39,33 @@ static void frame(app *a)
 	static const char *const items[] = {N_("Edit this event"), N_("Review"), N_("Who is here"), N_("Reflections"),
 	                                    N_("Agenda now"), N_("Sync"), N_("Events"), N_("Import a roster"),
 	                                    N_("Post-it kinds"), N_("Professions"), N_("Kiosk settings"),
-	                                    N_("Change PIN")};
-	enum { N = sizeof items / sizeof items[0] };
-	int cols = m->portrait ? 2 : 3, rows = (N + cols - 1) / cols;
+	                                    N_("Change PIN"), N_("New event")};
+	enum { N = sizeof items / sizeof items[0], NEW = N - 1 };
+	/* The buttons shown, in order, with no hole: without an event the first
+	 * is "New event" in place of the three that need one. */
+	int shown[N], n = 0;
+	for (int i = 0; i < NEW; i++)
+		if (st.has_event || i >= 3)
+			shown[n++] = i;
+	if (!st.has_event) {
+		memmove(shown + 1, shown, n * sizeof shown[0]);
+		shown[0] = NEW;
+		n++;
+	}
+	int cols = m->portrait ? 2 : 3, rows = (n + cols - 1) / cols;
 	int h = m->touch * 5 / 4 * rows + m->gap * (rows - 1);
 	rect grid = layout_cut_top(&body, h < body.h ? h : body.h);
-	for (int i = 0; i < N; i++) {
-		rect b = layout_cell(grid, cols, rows, i % cols, i / cols, m->gap);
-		if (i < 3 && !st.has_event)
-			continue; /* these need an event */
-		if (!ui_button(u, b, _(items[i]), i == 0 ? UI_BUTTON_PRIMARY : UI_BUTTON_SECONDARY))
+	/* One type for the whole menu: the largest in which every button fits. */
+	ui_font f = UI_FONT_BIG;
+	for (int k = 0; k < n; k++) {
+		ui_font fk = ui_tile_font(u, layout_cell(grid, cols, rows, k % cols, k / cols, m->gap), _(items[shown[k]]),
+		                          NULL, UI_BUTTON_SECONDARY);
+		f = fk < f ? fk : f;
+	}
+	for (int k = 0; k < n; k++) {
+		int i = shown[k];
+		rect b = layout_cell(grid, cols, rows, k % cols, k / cols, m->gap);
+		if (!ui_tile_in(u, b, _(items[i]), NULL, k == 0 ? UI_BUTTON_PRIMARY : UI_BUTTON_SECONDARY, f))
 			continue;
 		switch (i) {
 		case 0: event_open(a, st.ev.id); break;
@@ -62,7 +80,9 @@ static void frame(app *a)
 		case 9: app_show(a, &screen_professions); break;
 		case 10: app_show(a, &screen_display); break;
 		case 11: pin_open(a, PIN_CHOOSE); break;
+		case NEW: event_open(a, 0); break;
 		}
+		return;
 	}
 }
 

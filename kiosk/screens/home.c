@@ -2,6 +2,7 @@
  * live count, and the facilitator's corner. */
 #include <stdio.h>
 #include <string.h>
+#include <strings.h>
 
 #include "core/lang.h"
 #include "core/when.h"
@@ -77,10 +78,13 @@ static void frame(app *a)
 		ui_measure(u, lang_name(other), UI_FONT_BOLD, &ow, &h);
 	int buttons_w = cw + 2 * m->pad + (other ? ow + 3 * m->pad : 0);
 	const char *community = st.has_event && st.ev.community[0] ? st.ev.community : "CoP Kiosk";
+	/* A title that starts with the community's name says it already. */
+	if (st.has_event && !strncasecmp(st.ev.title, community, strlen(community)))
+		community = "";
 	/* The community's name beside the corner's buttons when it fits on
 	 * their line, else on its own lines under them (a portrait panel). */
 	int line_h = ui_line_height(u, UI_FONT_BOLD);
-	bool beside = ui_text_height(u, community, UI_FONT_BOLD, body.w - buttons_w - m->pad) <= line_h;
+	bool beside = !community[0] || ui_text_height(u, community, UI_FONT_BOLD, body.w - buttons_w - m->pad) <= line_h;
 	rect top = layout_cut_top(&body, m->touch > line_h ? m->touch : line_h);
 	if (!beside) {
 		int name_h = ui_text_height(u, community, UI_FONT_BOLD, body.w);
@@ -101,7 +105,7 @@ static void frame(app *a)
 		}
 	}
 	layout_cut_right(&top, m->pad);
-	if (beside)
+	if (beside && community[0])
 		ui_label(u, top, community, UI_FONT_BOLD, UI_BLUE, UI_ALIGN_LEFT);
 	layout_cut_top(&body, m->gap);
 
@@ -114,7 +118,8 @@ static void frame(app *a)
 	const char *title = st.has_event ? st.ev.title : _("Welcome");
 	int title_h = ui_text_height(u, title, UI_FONT_TITLE, body.w);
 	ui_label(u, layout_cut_top(&body, title_h), title, UI_FONT_TITLE, UI_TEXT, UI_ALIGN_LEFT);
-	const char *sub = st.has_event ? st.when : _("No event is set up yet. The facilitator can set one up.");
+	const char *sub = st.has_event ? st.when
+	                                : _("No event is set up yet: the facilitator has not opened today's event.");
 	char line[600];
 	if (st.has_event && st.ev.venue[0])
 		snprintf(line, sizeof line, "%s%s%s", st.when, st.when[0] ? " · " : "", st.ev.venue);
@@ -135,7 +140,10 @@ static void frame(app *a)
 	for (int i = 0; i < n; i++) {
 		rect b = m->portrait ? layout_cell(body, 1, n, 0, i, m->gap * 2)
 		                     : layout_cell(body, n, 1, i, 0, m->gap * 2);
-		if (ui_tile(u, b, _(labels[i]), _(hints[i]), i == 0 ? UI_BUTTON_PRIMARY : UI_BUTTON_SECONDARY))
+		/* TRANSLATORS: under "Check in" and "Post-it" on the home screen
+		 * before the facilitator opens the day's event. */
+		const char *hint = st.has_event ? _(hints[i]) : _("Not open yet");
+		if (ui_tile(u, b, _(labels[i]), hint, i == 0 ? UI_BUTTON_PRIMARY : UI_BUTTON_SECONDARY))
 			app_show(a, next[i]);
 	}
 	if (st.has_event)

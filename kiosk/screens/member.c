@@ -63,22 +63,6 @@ static void say(const char *message)
 	st.message = st.message_buf;
 }
 
-/* Registers m and checks them in at the current event, both or neither, then
- * welcomes them; or says on the form why nothing was saved. */
-static void register_and_check_in(app *a, store_member *m)
-{
-	store_event ev;
-	store_checkin ci;
-	int rc = store_event_current(a->db, &ev);
-	if (rc == STORE_OK)
-		rc = store_walk_in(a->db, ev.id, m, "", &ci);
-	if (rc != STORE_OK) {
-		say(store_errmsg(a->db));
-		return;
-	}
-	welcome_open(a, WELCOME_FIRST, m->first, ci.at);
-}
-
 /* "I'm new here" submitted: register (unless the same person is known) and
  * check in. */
 static void register_walk_in(app *a)
@@ -100,8 +84,13 @@ static void register_walk_in(app *a)
 		st.asking = ASK_SAME;
 		return;
 	}
+	if (roles_offered(a, 0)) {
+		roles_open(a, &st.m); /* stored there, with the role chosen */
+		return;
+	}
 	store_member added = st.m;
-	register_and_check_in(a, &added);
+	if (!checkin_walk_in(a, &added, ""))
+		say(store_errmsg(a->db));
 }
 
 static void save_edit(app *a)
@@ -122,13 +111,21 @@ static void answer(app *a)
 	/* TRANSLATORS: the other answers to the same questions, in the same order. */
 	static const char *const no[] = {"", N_("No, add me"), N_("Keep it"), N_("Keep"), N_("Keep editing")};
 	assert(st.asking != ASK_NONE); /* yes[0] and no[0] are never shown: _("") is the catalogue's header */
-	const char *q = st.asking == ASK_SAME ? st.question
-	              : st.asking == ASK_UNDO ? _("Undo this check-in? The person will no longer count as here.")
-	              : st.asking == ASK_FORGET
-	                  ? _("Forget this person? Their name, organisation and email are removed for good; "
-	                      "their anonymous feedback stays.")
-	                  : _("Leave without saving your changes?");
-	int answered = ui_confirm(a->ui, q, _(yes[st.asking]), _(no[st.asking]));
+	/* A permanent action names whom it is done to. */
+	if (st.asking == ASK_UNDO)
+		/* TRANSLATORS: first name, last name. */
+		snprintf(st.question, sizeof st.question,
+		         _("Undo this check-in? %s %s will no longer count as here."), st.saved.first, st.saved.last);
+	else if (st.asking == ASK_FORGET)
+		/* TRANSLATORS: first name, last name. */
+		snprintf(st.question, sizeof st.question,
+		         _("Forget %s %s? Their name, organisation and email are removed for good; their anonymous "
+		           "feedback stays."),
+		         st.saved.first, st.saved.last);
+	const char *q = st.asking == ASK_LEAVE ? _("Leave without saving your changes?") : st.question;
+	bool permanent = st.asking == ASK_UNDO || st.asking == ASK_FORGET;
+	int answered = permanent ? ui_confirm_danger(a->ui, q, _(yes[st.asking]), _(no[st.asking]))
+	                         : ui_confirm(a->ui, q, _(yes[st.asking]), _(no[st.asking]));
 	if (!answered)
 		return;
 	int asked = st.asking;
@@ -136,9 +133,15 @@ static void answer(app *a)
 	store_member m = st.m;
 	if (asked == ASK_SAME && answered > 0) {
 		m = st.same;
-		checkin_complete(a, &m, "");
+		if (roles_offered(a, m.id))
+			roles_open(a, &m);
+		else
+			checkin_complete(a, &m, "");
+	} else if (asked == ASK_SAME && roles_offered(a, 0)) {
+		roles_open(a, &m);
 	} else if (asked == ASK_SAME) {
-		register_and_check_in(a, &m);
+		if (!checkin_walk_in(a, &m, ""))
+			say(store_errmsg(a->db));
 	} else if (asked == ASK_UNDO && answered > 0) {
 		if (store_checkin_undo(a->db, st.checkin_id) != STORE_OK) {
 			say(store_errmsg(a->db));
@@ -178,9 +181,11 @@ static void frame(app *a)
 	int h = m->touch * 3 / 2, y = 0;
 	ui_list_begin(u, &st.list, body, 7 * h);
 	if (screen_row(a, &st.list, &y, h, _("First name"), st.m.first, _("Tap to write your first name")))
-		textedit_open(a, _("First name"), st.m.first, sizeof st.m.first, STORE_NAME_CHARS, KEYBOARD_LETTERS, NULL, NULL);
+		textedit_open_as(a, _("First name"), st.m.first, sizeof st.m.first, STORE_NAME_CHARS, KEYBOARD_LETTERS,
+		                 KEYBOARD_NAME, NULL, NULL);
 	if (screen_row(a, &st.list, &y, h, _("Last name"), st.m.last, _("Tap to write your last name")))
-		textedit_open(a, _("Last name"), st.m.last, sizeof st.m.last, STORE_NAME_CHARS, KEYBOARD_LETTERS, NULL, NULL);
+		textedit_open_as(a, _("Last name"), st.m.last, sizeof st.m.last, STORE_NAME_CHARS, KEYBOARD_LETTERS,
+		                 KEYBOARD_NAME, NULL, NULL);
 	if (screen_row(a, &st.list, &y, h, _("Organisation"), st.m.organisation, _("Where you work or volunteer")))
 		textedit_open(a, _("Organisation"), st.m.organisation, sizeof st.m.organisation, STORE_TEXT_CHARS,
 		              KEYBOARD_LETTERS, NULL, suggest_organisation);
@@ -192,8 +197,8 @@ static void frame(app *a)
 	}
 	if (screen_row(a, &st.list, &y, h, _("Email (optional)"), st.m.email,
 	               _("Only if you would like us to write to you")))
-		textedit_open(a, _("Email (optional)"), st.m.email, sizeof st.m.email, STORE_EMAIL_MAX - 1, KEYBOARD_LETTERS,
-		              check_email, NULL);
+		textedit_open_as(a, _("Email (optional)"), st.m.email, sizeof st.m.email, STORE_EMAIL_MAX - 1,
+		                 KEYBOARD_LETTERS, KEYBOARD_EMAIL, check_email, NULL);
 	rect t1 = layout_inset(ui_list_row(u, &st.list, y, h), m->pad / 2);
 	y += h;
 	rect t2 = layout_inset(ui_list_row(u, &st.list, y, h), m->pad / 2);
@@ -215,7 +220,7 @@ static void frame(app *a)
 		if (ui_button(u, layout_cell(bar, cols, 1, 0, 0, m->gap), _("Forget"), UI_BUTTON_DANGER))
 			st.asking = ASK_FORGET;
 		if (st.checkin_id && ui_button(u, layout_cell(bar, cols, 1, 1, 0, m->gap), _("Undo check-in"),
-		                               UI_BUTTON_SECONDARY))
+		                               UI_BUTTON_DANGER))
 			st.asking = ASK_UNDO;
 	}
 	if (st.asking != ASK_NONE)

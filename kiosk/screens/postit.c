@@ -27,12 +27,15 @@ static struct {
 	char message_buf[STORE_TEXT_MAX];
 	int64_t stuck_at;
 	rect card;                       /* where the card was when stuck */
+	bool has_event;                  /* else nothing can be stuck: say so first */
 } st;
 
 static void enter(app *a)
 {
 	memset(&st, 0, sizeof st); /* nobody sees the last person's draft */
 	st.group = 1;
+	store_event ev;
+	st.has_event = store_event_current(a->db, &ev) == STORE_OK;
 	for (int k = 0; k < STORE_NOTE_KINDS; k++) {
 		st.shown[k] = store_note_kind_shown(a->db, (store_note_kind)k);
 		if (store_note_kind_label(a->db, (store_note_kind)k, st.labels[k], sizeof st.labels[k]) != STORE_OK)
@@ -138,10 +141,11 @@ static void write_note(app *a)
 	snprintf(st.count, sizeof st.count, "%zu / %d", n, STORE_NOTE_CHARS);
 	ui_label(u, count, st.count, UI_FONT_SMALL, n >= STORE_NOTE_CHARS ? UI_RED : UI_GREY1, UI_ALIGN_RIGHT);
 
-	if (st.message) {
-		rect msg = m->portrait ? layout_cut_top(&side, 2 * lh + m->gap) : layout_cut_bottom(&side, side.h / 2);
-		ui_label(u, msg, st.message, UI_FONT_BOLD, UI_RED, m->portrait ? UI_ALIGN_CENTER : UI_ALIGN_LEFT);
-	}
+	/* Portrait: the message above the controls; landscape: under them, in
+	 * what they leave (bold, or body type if it needs more lines), so that
+	 * the buttons keep their size. */
+	if (st.message && m->portrait)
+		ui_label(u, layout_cut_top(&side, 2 * lh + m->gap), st.message, UI_FONT_BOLD, UI_RED, UI_ALIGN_CENTER);
 	rect group = layout_cut_top(&side, m->touch);
 	layout_cut_top(&side, m->gap);
 	rect minus = layout_cut_left(&group, m->touch), plus = layout_cut_right(&group, m->touch);
@@ -156,6 +160,12 @@ static void write_note(app *a)
 	ui_label(u, group, st.group_label, UI_FONT_BOLD, UI_TEXT, UI_ALIGN_CENTER);
 
 	rect buttons = layout_cut_top(&side, m->touch);
+	if (st.message && !m->portrait) {
+		layout_cut_top(&side, m->gap);
+		ui_font mf = ui_text_height(u, st.message, UI_FONT_BOLD, side.w) <= side.h ? UI_FONT_BOLD : UI_FONT_BODY;
+		ui_label(u, layout_cut_top(&side, ui_text_height(u, st.message, mf, side.w)), st.message, mf, UI_RED,
+		         UI_ALIGN_LEFT);
+	}
 	rect back = layout_cut_left(&buttons, buttons.w / 3);
 	layout_cut_left(&buttons, m->gap);
 	if (ui_button(u, back, _("Back"), UI_BUTTON_SECONDARY)) {
@@ -180,6 +190,8 @@ static void stuck(app *a)
 		app_home(a);
 		return;
 	}
+	char back[96];
+	screen_back_in(screen_seconds_left(a, st.stuck_at + THANKS_MS), back, sizeof back);
 	rect body = layout_inset((rect){0, 0, m->w, m->h}, m->pad);
 	rect bar = layout_cut_bottom(&body, m->touch);
 	rect panel = layout_inset(body, m->pad);
@@ -188,29 +200,40 @@ static void stuck(app *a)
 	const char *title = _("Thank you!"), *text = _("Your post-it is on the wall. The critical friends will "
 	                                                "read every one.");
 	int th = ui_text_height(u, title, UI_FONT_TITLE, in.w), bh = ui_text_height(u, text, UI_FONT_BODY, in.w);
-	in = layout_center(in, in.w, th + bh + m->gap);
+	int ch = ui_text_height(u, back, UI_FONT_BODY, in.w);
+	in = layout_center(in, in.w, th + m->gap + bh + 2 * m->gap + ch);
+	int words_top = in.y;
 	ui_label(u, layout_cut_top(&in, th), title, UI_FONT_TITLE, UI_WHITE, UI_ALIGN_CENTER);
 	layout_cut_top(&in, m->gap);
-	ui_label(u, in, text, UI_FONT_BODY, UI_WHITE, UI_ALIGN_CENTER);
+	ui_label(u, layout_cut_top(&in, bh), text, UI_FONT_BODY, UI_WHITE, UI_ALIGN_CENTER);
+	layout_cut_top(&in, 2 * m->gap);
+	ui_label(u, in, back, UI_FONT_BODY, UI_WHITE, UI_ALIGN_CENTER);
 	if (ui_button(u, layout_center(bar, m->portrait ? bar.w : bar.w / 2, bar.h), _("Done"), UI_BUTTON_SECONDARY)) {
 		app_home(a);
 		return;
 	}
-	if (t < STUCK_MS) {
+	/* The note, small, flies up off the panel to the wall from above the
+	 * words, so that the first frame already says thank you. */
+	int room = words_top - panel.y - 2 * m->gap;
+	if (t < STUCK_MS && room > m->touch / 2 && st.card.h > 0) {
 		float f = (float)t / STUCK_MS;
-		rect r = st.card;
-		int w = (int)((float)r.w * (1 - 0.8f * f)), h = (int)((float)r.h * (1 - 0.8f * f));
-		rect c = {r.x + (int)((float)(m->w / 2 - w / 2 - r.x) * f), (int)((float)r.y * (1 - f)) - (int)(f * (float)h),
-		          w, h};
+		int h = room < st.card.h / 3 ? room : st.card.h / 3;
+		int w = h * st.card.w / st.card.h;
+		h = (int)((float)h * (1 - 0.5f * f));
+		w = (int)((float)w * (1 - 0.5f * f));
+		int y0 = words_top - m->gap - h;
+		rect c = {m->w / 2 - w / 2, y0 - (int)(f * (float)(y0 + h)), w, h};
 		ui_card(u, c, note_paper(st.kind));
 		app_wake_at(a, a->now + 33);
-	} else {
-		app_wake_at(a, st.stuck_at + THANKS_MS);
 	}
 }
 
 static void frame(app *a)
 {
+	if (!st.has_event) {
+		screen_not_open(a, _("Post-it"));
+		return;
+	}
 	switch (st.step) {
 	case STEP_KIND: choose_kind(a); break;
 	case STEP_WRITE: write_note(a); break;

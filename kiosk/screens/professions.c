@@ -59,7 +59,7 @@ static void frame(app *a)
 	}
 	ui_list_end(u, &st.scroll);
 	if (st.removing >= 0) {
-		int answer = ui_confirm(u, st.question, _("Remove"), _("Keep"));
+		int answer = ui_confirm_danger(u, st.question, _("Remove"), _("Keep"));
 		if (answer > 0 && store_profession_remove(a->db, st.list[st.removing]) != STORE_OK)
 			ui_toast(u, store_errmsg(a->db), 5000);
 		if (answer > 0)

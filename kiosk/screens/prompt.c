@@ -154,8 +154,10 @@ static void frame(app *a)
 	if (st.p.id && ui_button(u, layout_cell(bar, cols, 1, 0, 0, m->gap), _("Delete"), UI_BUTTON_DANGER))
 		st.asking = true;
 	if (st.asking) {
-		int answer = ui_confirm(u, _("Delete this prompt from the bank? Its answers are kept."), _("Delete"),
-		                        _("Keep it"));
+		char question[sizeof st.p.text + 96];
+		/* TRANSLATORS: %s is the question asked by the prompt. */
+		snprintf(question, sizeof question, _("Delete \"%s\" from the bank? Its answers are kept."), st.p.text);
+		int answer = ui_confirm_danger(u, question, _("Delete"), _("Keep it"));
 		if (answer > 0 && store_prompt_delete(a->db, st.p.id) == STORE_OK) {
 			ui_toast(u, _("Prompt deleted."), 3000);
 			app_show(a, &screen_prompts);

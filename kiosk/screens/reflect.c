@@ -68,16 +68,28 @@ static void thanks(app *a)
 			app_home(a);
 		return;
 	}
-	app_wake_at(a, st.thanks_until);
+	int left = screen_seconds_left(a, st.thanks_until);
+	char next[128];
+	if (st.prompt.kind == STORE_PROMPT_SCALE || st.prompt.kind == STORE_PROMPT_CHOICE)
+		/* TRANSLATORS: under the thank-you for an answer, until the question
+		 * is shown again for the next person. */
+		snprintf(next, sizeof next,
+		         ngettext("Ready for the next person in %d second.", "Ready for the next person in %d seconds.", left),
+		         left);
+	else
+		screen_back_in(left, next, sizeof next);
 	rect panel = layout_inset((rect){0, 0, m->w, m->h}, 2 * m->pad);
 	ui_fill(u, panel, UI_GREEN);
 	const char *title = _("Thank you!"), *text = _("Your answer is saved. It is anonymous.");
 	rect in = layout_inset(panel, 2 * m->pad);
 	int th = ui_text_height(u, title, UI_FONT_TITLE, in.w), bh = ui_text_height(u, text, UI_FONT_BODY, in.w);
-	in = layout_center(in, in.w, th + m->gap + bh);
+	int ch = ui_text_height(u, next, UI_FONT_BODY, in.w);
+	in = layout_center(in, in.w, th + m->gap + bh + 2 * m->gap + ch);
 	ui_label(u, layout_cut_top(&in, th), title, UI_FONT_TITLE, UI_WHITE, UI_ALIGN_CENTER);
 	layout_cut_top(&in, m->gap);
-	ui_label(u, in, text, UI_FONT_BODY, UI_WHITE, UI_ALIGN_CENTER);
+	ui_label(u, layout_cut_top(&in, bh), text, UI_FONT_BODY, UI_WHITE, UI_ALIGN_CENTER);
+	layout_cut_top(&in, 2 * m->gap);
+	ui_label(u, in, next, UI_FONT_BODY, UI_WHITE, UI_ALIGN_CENTER);
 }
 
 /* The message, if any ("Please write your answer first.", a full disk), in a
@@ -113,9 +125,19 @@ static void choices(app *a, rect body)
 {
 	const layout_metrics *m = ui_metrics(a->ui);
 	int n = st.prompt.nchoices, cols = m->portrait || n < 4 ? 1 : 2, rows = (n + cols - 1) / cols;
+	/* One type for the whole group, the largest in which every choice fits. */
+	ui_font f = UI_FONT_BIG;
 	for (int i = 0; i < n; i++) {
 		rect r = layout_cell(body, cols, rows, i % cols, i / cols, m->gap / 2);
-		if (ui_button(a->ui, r, screen_data_words(st.prompt.choices[i]), UI_BUTTON_SECONDARY)) {
+		ui_font fi = ui_tile_font(a->ui, r, screen_data_words(st.prompt.choices[i]),
+		                          screen_choice_hint(st.prompt.choices[i]), UI_BUTTON_SECONDARY);
+		f = fi < f ? fi : f;
+	}
+	for (int i = 0; i < n; i++) {
+		rect r = layout_cell(body, cols, rows, i % cols, i / cols, m->gap / 2);
+		/* An activity's name with a line on what it is under it. */
+		const char *hint = screen_choice_hint(st.prompt.choices[i]);
+		if (ui_tile_in(a->ui, r, screen_data_words(st.prompt.choices[i]), hint, UI_BUTTON_SECONDARY, f)) {
 			answer(a, i);
 			return;
 		}
@@ -172,8 +194,19 @@ static void frame(app *a)
 		return;
 	}
 	const char *question = screen_data_words(st.prompt.text);
-	int qh = ui_text_height(u, question, UI_FONT_TITLE, body.w);
-	ui_label(u, layout_cut_top(&body, qh), question, UI_FONT_TITLE, UI_TEXT, UI_ALIGN_LEFT);
+	/* Choices with a line under each (the learning activities) need rows of
+	 * a label and a hint: on a small panel the question gives them the room
+	 * of its larger type. */
+	ui_font qf = UI_FONT_TITLE;
+	if (st.prompt.kind == STORE_PROMPT_CHOICE && st.prompt.nchoices > 0 &&
+	    screen_choice_hint(st.prompt.choices[0])) {
+		int cols = m->portrait || st.prompt.nchoices < 4 ? 1 : 2, rows = (st.prompt.nchoices + cols - 1) / cols;
+		int row = ui_line_height(u, UI_FONT_BOLD) + ui_line_height(u, UI_FONT_SMALL) + m->pad + m->gap;
+		if (body.h - ui_text_height(u, question, UI_FONT_TITLE, body.w) - m->gap < rows * row)
+			qf = UI_FONT_BOLD;
+	}
+	int qh = ui_text_height(u, question, qf, body.w);
+	ui_label(u, layout_cut_top(&body, qh), question, qf, UI_TEXT, UI_ALIGN_LEFT);
 	layout_cut_top(&body, m->gap);
 	switch (st.prompt.kind) {
 	case STORE_PROMPT_SCALE:

@@ -62,15 +62,28 @@ typedef int textedit_suggest(app *a, const char *text, char (*out)[STORE_TEXT_MA
  * unchanged. suggest (may be NULL) offers completions to tap. */
 void textedit_open(app *a, const char *title, char *buf, size_t cap, size_t max_chars,
                    keyboard_layer layer, textedit_check *check, textedit_suggest *suggest);
+/* The same for a name (each word starts with a capital) or an email address
+ * ("@" and ".nhs.uk" on the letters): kind. */
+void textedit_open_as(app *a, const char *title, char *buf, size_t cap, size_t max_chars, keyboard_layer layer,
+                      keyboard_kind kind, textedit_check *check, textedit_suggest *suggest);
 
 /* Back to the check-in search with the letters typed so far ("Not me"). */
 void checkin_resume(app *a);
-/* Check-in: asks "Is this you?" for m, then (with roles on) offers a role. */
+/* Check-in: asks "Is this you?" for m, then (with roles on) offers a role.
+ * roles_open takes a walk-in's details not yet stored (m->id 0) too: they
+ * are stored when a role (or none) is chosen, and "Back" returns to them. */
 void confirm_open(app *a, const store_member *m);
 void roles_open(app *a, const store_member *m);
+/* Whether check-in asks "A role for today?" for member_id (0: a walk-in not
+ * yet stored): only when the event offers roles and the check-in will be
+ * stored, never for someone already checked in. */
+bool roles_offered(app *a, int64_t member_id);
 /* Checks m in at the current event with role ("" for none) and shows the
  * welcome, or "already checked in" with the time. */
 void checkin_complete(app *a, const store_member *m, const char *role);
+/* A walk-in registered and checked in with role in one transaction (both or
+ * neither), then welcomed; false with the store's message when not stored. */
+bool checkin_walk_in(app *a, store_member *m, const char *role);
 
 typedef enum {
 	WELCOME_BACK,       /* a returning member */
@@ -108,6 +121,26 @@ void review_leave(app *a);
  * button when back_label is not NULL); returns true when back was tapped. The
  * rect *body is cut from below the header. */
 bool screen_header(app *a, rect *body, const char *title, const char *back_label);
+/* The same bar with a second white button at its right, labelled
+ * action_label, for a way out of the screen that is not back ("I'm new
+ * here"); *action is set true when it was tapped. */
+bool screen_header_action(app *a, rect *body, const char *title, const char *back_label, const char *action_label,
+                          bool *action);
+
+/* The whole screen an attendee sees under title ("Check in", "Post-it")
+ * when there is no current event: the facilitator has not opened today's
+ * event yet, and the way back. */
+void screen_not_open(app *a, const char *title);
+
+/* Whole seconds left until the kiosk time until (rounded up, 0 when past),
+ * asking for a frame when the number changes: for the countdown of a screen
+ * that closes by itself. */
+int screen_seconds_left(app *a, int64_t until);
+/* "Back to the start in 3 seconds." for seconds left, into buf. */
+const char *screen_back_in(int seconds, char *buf, size_t cap);
+/* A short line on what a learning activity is (from the seed's examples),
+ * translated, when choice is one of the activities' names, else NULL. */
+const char *screen_choice_hint(const char *choice);
 
 /* A form's bottom bar for its buttons, cut from *body and returned, with the
  * message (if not NULL) in red above it. */

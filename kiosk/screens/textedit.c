@@ -14,6 +14,7 @@ static struct {
 	char *target;
 	size_t cap, max_chars;
 	keyboard_layer layer;
+	keyboard_kind kind;
 	textedit_check *check;
 	textedit_suggest *suggest;
 	char suggested_for[EDIT_MAX];   /* the draft the suggestions were made for */
@@ -26,12 +27,19 @@ static struct {
 void textedit_open(app *a, const char *title, char *buf, size_t cap, size_t max_chars, keyboard_layer layer,
                    textedit_check *check, textedit_suggest *suggest)
 {
+	textedit_open_as(a, title, buf, cap, max_chars, layer, KEYBOARD_TEXT, check, suggest);
+}
+
+void textedit_open_as(app *a, const char *title, char *buf, size_t cap, size_t max_chars, keyboard_layer layer,
+                      keyboard_kind kind, textedit_check *check, textedit_suggest *suggest)
+{
 	snprintf(st.title, sizeof st.title, "%s", title);
 	snprintf(st.draft, sizeof st.draft, "%s", buf);
 	st.target = buf;
 	st.cap = cap < EDIT_MAX ? cap : EDIT_MAX;
 	st.max_chars = max_chars;
 	st.layer = layer;
+	st.kind = kind;
 	st.check = check;
 	st.suggest = suggest;
 	st.suggested_for[0] = '\0';
@@ -43,7 +51,7 @@ void textedit_open(app *a, const char *title, char *buf, size_t cap, size_t max_
 static void enter(app *a)
 {
 	st.message = NULL;
-	ui_focus(a->ui, st.draft, st.layer);
+	ui_focus_as(a->ui, st.draft, st.layer, st.kind);
 }
 
 static void leave(app *a)

@@ -34,6 +34,19 @@ void checkin_complete(app *a, const store_member *m, const char *role)
 	app_home(a);
 }
 
+bool checkin_walk_in(app *a, store_member *m, const char *role)
+{
+	store_event ev;
+	store_checkin ci;
+	int rc = store_event_current(a->db, &ev);
+	if (rc == STORE_OK)
+		rc = store_walk_in(a->db, ev.id, m, role, &ci);
+	if (rc != STORE_OK)
+		return false;
+	welcome_open(a, WELCOME_FIRST, m->first, ci.at);
+	return true;
+}
+
 void welcome_open(app *a, welcome_kind kind, const char *first, int64_t at)
 {
 	store_event ev;
@@ -90,7 +103,8 @@ static void frame(app *a)
 		app_home(a);
 		return;
 	}
-	app_wake_at(a, st.until);
+	char back[96];
+	screen_back_in(screen_seconds_left(a, st.until), back, sizeof back);
 	rect body = layout_inset((rect){0, 0, m->w, m->h}, m->pad);
 	rect bar = layout_cut_bottom(&body, m->touch);
 	/* The NHS confirmation panel: green, white text, the words first. */
@@ -98,11 +112,13 @@ static void frame(app *a)
 	ui_fill(u, panel, st.kind == WELCOME_ALREADY ? UI_BLUE : UI_GREEN);
 	rect in = layout_inset(panel, 2 * m->pad);
 	int th = ui_text_height(u, st.title, UI_FONT_TITLE, in.w);
-	int bh = ui_text_height(u, st.text, UI_FONT_BODY, in.w);
-	in = layout_center(in, in.w, th + m->gap + bh);
+	int bh = ui_text_height(u, st.text, UI_FONT_BODY, in.w), ch = ui_text_height(u, back, UI_FONT_BODY, in.w);
+	in = layout_center(in, in.w, th + m->gap + bh + 2 * m->gap + ch);
 	ui_label(u, layout_cut_top(&in, th), st.title, UI_FONT_TITLE, UI_WHITE, UI_ALIGN_CENTER);
 	layout_cut_top(&in, m->gap);
-	ui_label(u, in, st.text, UI_FONT_BODY, UI_WHITE, UI_ALIGN_CENTER);
+	ui_label(u, layout_cut_top(&in, bh), st.text, UI_FONT_BODY, UI_WHITE, UI_ALIGN_CENTER);
+	layout_cut_top(&in, 2 * m->gap);
+	ui_label(u, in, back, UI_FONT_BODY, UI_WHITE, UI_ALIGN_CENTER);
 	if (ui_button(u, layout_center(bar, m->portrait ? bar.w : bar.w / 2, bar.h), _("Done"), UI_BUTTON_SECONDARY))
 		app_home(a);
 }

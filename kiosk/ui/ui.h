@@ -182,6 +182,11 @@ bool ui_button(ui *u, rect r, const char *label, ui_button_style style);
 /* A big button with a hint line under its label; only the label is its text
  * for scripts. */
 bool ui_tile(ui *u, rect r, const char *label, const char *hint, ui_button_style style);
+/* The type ui_tile would set label in (UI_FONT_BIG down to UI_FONT_SMALL),
+ * and a tile whose label is set no larger than f: a group of choices takes
+ * the smallest of its tiles' types, so that they all read alike. */
+ui_font ui_tile_font(ui *u, rect r, const char *label, const char *hint, ui_button_style style);
+bool ui_tile_in(ui *u, rect r, const char *label, const char *hint, ui_button_style style, ui_font f);
 /* For widgets a screen draws itself (the wall's post-its): whether r, known
  * by id and salt, was tapped (UI_TAP) or held for UI_LONG_MS (UI_LONG_PRESS)
  * in this frame; *held while pressed. Registers nothing. */
@@ -209,9 +214,19 @@ bool ui_field(ui *u, rect r, const char *label, char *buf, size_t cap, size_t ma
 /* A multi-line text area over r (no frame: the caller draws the card under
  * it), showing the last lines when the text is longer than r, with a caret
  * while focused. Tapping it focuses it; edits as ui_field. */
+/* A field's box alone, filling r: no label over it (the screen's heading
+ * and hint say what to type, as GOV.UK's "label as the page heading") and no
+ * counter (a search or a name, whose limit no one reaches). label names it
+ * for the screen, not shown. */
+bool ui_field_box(ui *u, rect r, const char *label, char *buf, size_t cap, size_t max_chars);
+/* True while the field whose buffer is buf has the focus (its keyboard shows). */
+bool ui_focused(const ui *u, const char *buf);
 void ui_textarea(ui *u, rect r, char *buf, size_t cap, size_t max_chars, ui_font f);
 /* Focuses the field whose buffer is buf (NULL: none) and resets the keyboard. */
 void ui_focus(ui *u, char *buf, keyboard_layer layer);
+/* The same for a field of a kind: a name's keyboard starts each word with a
+ * capital, an email's has "@" and ".nhs.uk". */
+void ui_focus_as(ui *u, char *buf, keyboard_layer layer, keyboard_kind kind);
 /* One of a few options side by side (the screen's turn, a timeout), its
  * label in font f: the chosen one is filled blue with a tick, and scripts see
  * it with value "chosen". True when tapped. */
@@ -238,6 +253,10 @@ void ui_list_end(ui *u, ui_list *l);
 /* A modal question over the screen; while one is showing nothing else can be
  * tapped. Returns 1 for yes, -1 for no, 0 while waiting. */
 int ui_confirm(ui *u, const char *question, const char *yes, const char *no);
+/* The same for a permanent action (forget a person, undo a check-in, delete):
+ * a red edge, yes in the warning red, no (the safe answer) first and green.
+ * The question should name who or what. */
+int ui_confirm_danger(ui *u, const char *question, const char *yes, const char *no);
 
 /* Around a screen's own overlay, drawn last in the frame: while it shows,
  * nothing under it can be tapped (as with ui_confirm). */

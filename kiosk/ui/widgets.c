@@ -6,8 +6,38 @@
 #include "core/text.h"
 #include "ui_internal.h"
 
-/* A button with an optional hint line under its label (home's big tiles). */
+/* The type a button's label starts from: smaller for tabs, bigger for big
+ * buttons. */
+static ui_font first_font(ui *u, rect r, ui_button_style style)
+{
+	return style == UI_BUTTON_TAB || style == UI_BUTTON_TAB_ON           ? UI_FONT_SMALL
+	     : r.h >= 2 * u->m.touch && style != UI_BUTTON_QUIET ? UI_FONT_BIG
+	                                                         : UI_FONT_BOLD;
+}
+
+/* The largest type, from f down, in which label and hint fit inner without
+ * a word broken (UI_FONT_SMALL at the least). */
+static ui_font fitting_font(ui *u, rect inner, const char *label, const char *hint, ui_font f, ui_font hf)
+{
+	for (;;) {
+		const ui_cached *e = ui_cache_get(u, label, f, ui_rgb(UI_TEXT), inner.w, UI_ALIGN_CENTER);
+		int th = e ? e->h : 0, hh = hint ? ui_text_height(u, hint, hf, inner.w) : 0;
+		if ((th + hh <= inner.h && !(e && e->split)) || f == UI_FONT_SMALL)
+			return f;
+		f = f == UI_FONT_BIG ? UI_FONT_BOLD : f == UI_FONT_BOLD ? UI_FONT_BODY : UI_FONT_SMALL;
+	}
+}
+
+/* A button with an optional hint line under its label (home's big tiles),
+ * its label in type no larger than cap. */
+static bool button_in(ui *u, rect r, const char *label, const char *hint, ui_button_style style, ui_font cap);
+
 static bool button(ui *u, rect r, const char *label, const char *hint, ui_button_style style)
+{
+	return button_in(u, r, label, hint, style, UI_FONT_BIG);
+}
+
+static bool button_in(ui *u, rect r, const char *label, const char *hint, ui_button_style style, ui_font cap)
 {
 	bool held = false;
 	bool tapped = style != UI_BUTTON_OFF && ui_tappable(u, ui_id(label, r.x * 7919 + r.y), r, &held);
@@ -29,25 +59,33 @@ static bool button(ui *u, rect r, const char *label, const char *hint, ui_button
 	ui_fill(u, face, fill);
 	if (style == UI_BUTTON_SECONDARY || style == UI_BUTTON_TAB)
 		ui_outline(u, face, 2, UI_BLUE);
-	ui_font f = style == UI_BUTTON_TAB || style == UI_BUTTON_TAB_ON           ? UI_FONT_SMALL
-	          : r.h >= 2 * u->m.touch && style != UI_BUTTON_QUIET ? UI_FONT_BIG
-	                                                              : UI_FONT_BOLD;
+	ui_font f = first_font(u, r, style);
+	f = cap < f ? cap : f;
 	rect inner = layout_inset(face, u->m.pad / 2);
+	/* A hint under a big tile's label in body type, under a smaller one's in
+	 * small type (a role's description). */
+	ui_font hf = r.h >= 2 * u->m.touch ? UI_FONT_BODY : UI_FONT_SMALL;
 	int th, hh;
 	/* Longer words (a translation, a narrow screen) take a smaller type
 	 * rather than be cut off or broken. */
 	for (;;) {
 		const ui_cached *e = ui_cache_get(u, label, f, ui_rgb(ink), inner.w, UI_ALIGN_CENTER);
 		th = e ? e->h : 0;
-		hh = hint ? ui_text_height(u, hint, UI_FONT_BODY, inner.w) : 0;
+		hh = hint ? ui_text_height(u, hint, hf, inner.w) : 0;
 		if ((th + hh <= inner.h && !(e && e->split)) || f == UI_FONT_SMALL)
 			break;
 		f = f == UI_FONT_BIG ? UI_FONT_BOLD : f == UI_FONT_BOLD ? UI_FONT_BODY : UI_FONT_SMALL;
 	}
 	int y = inner.y + (inner.h - th - hh) / 2;
+	/* A label with a hint ends at the middle, the hint starts there: tiles
+	 * side by side keep their labels in line however their hints wrap. */
+	if (hint && th <= inner.h / 2 && hh <= inner.h / 2)
+		y = inner.y + inner.h / 2 - th;
 	ui_text(u, (rect){inner.x, y, inner.w, th}, label, f, ink, UI_ALIGN_CENTER);
-	if (hint)
-		ui_text(u, (rect){inner.x, y + th, inner.w, hh}, hint, UI_FONT_BODY, ink, UI_ALIGN_CENTER);
+	if (hint) {
+		ui_text(u, (rect){inner.x, y + th, inner.w, hh}, hint, hf, ink, UI_ALIGN_CENTER);
+		ui_register(u, "label", hint, NULL, (rect){inner.x, y + th, inner.w, hh});
+	}
 	if (style == UI_BUTTON_QUIET) {
 		int lw = 0, lh = 0; /* links are underlined */
 		ui_measure(u, label, f, &lw, &lh);
@@ -66,6 +104,19 @@ bool ui_button(ui *u, rect r, const char *label, ui_button_style style)
 bool ui_tile(ui *u, rect r, const char *label, const char *hint, ui_button_style style)
 {
 	return button(u, r, label, hint, style);
+}
+
+ui_font ui_tile_font(ui *u, rect r, const char *label, const char *hint, ui_button_style style)
+{
+	int sh = ui_shadow_px(&u->m);
+	rect inner = layout_inset((rect){r.x, r.y, r.w, r.h - sh}, u->m.pad / 2);
+	ui_font hf = r.h >= 2 * u->m.touch ? UI_FONT_BODY : UI_FONT_SMALL;
+	return fitting_font(u, inner, label, hint, first_font(u, r, style), hf);
+}
+
+bool ui_tile_in(ui *u, rect r, const char *label, const char *hint, ui_button_style style, ui_font f)
+{
+	return button_in(u, r, label, hint, style, f);
 }
 
 void ui_card(ui *u, rect r, ui_color paper)
@@ -133,10 +184,18 @@ void ui_label(ui *u, rect r, const char *text, ui_font f, ui_color c, ui_align a
 
 void ui_focus(ui *u, char *buf, keyboard_layer layer)
 {
+	ui_focus_as(u, buf, layer, KEYBOARD_TEXT);
+}
+
+void ui_focus_as(ui *u, char *buf, keyboard_layer layer, keyboard_kind kind)
+{
 	u->focus = buf;
 	u->focus_seen = buf != NULL; /* survives the end of the frame that focused it */
 	keyboard_reset(&u->kb);
 	u->kb.layer = layer;
+	u->kb.kind = kind;
+	if (buf)
+		keyboard_follow(&u->kb, buf); /* a name starts with a capital */
 }
 
 /* The editing every text input shares: typed text, Backspace, Enter. */
@@ -149,27 +208,33 @@ static bool edit_focused(ui *u, char *buf, size_t cap, size_t max_chars)
 		text_append(buf, cap, max_chars, u->typed);
 	if (u->key == UI_KEY_BACKSPACE)
 		text_backspace(buf);
+	if (u->typed[0] || u->key == UI_KEY_BACKSPACE)
+		keyboard_follow(&u->kb, buf);
 	return u->key == UI_KEY_ENTER || u->submit;
 }
 
-bool ui_field(ui *u, rect r, const char *label, char *buf, size_t cap, size_t max_chars)
+/* ui_field and ui_field_box: the label (if shown), the counter (if counted)
+ * and the box. */
+static bool field(ui *u, rect r, const char *label, bool labelled, char *buf, size_t cap, size_t max_chars,
+                  bool counted)
 {
 	const layout_metrics *m = &u->m;
 	int lh = ui_line_height(u, UI_FONT_BOLD);
 	rect box = r;
-	rect top = layout_cut_top(&box, lh + m->gap / 2);
+	rect top = layout_cut_top(&box, labelled ? lh + m->gap / 2 : 0);
 	if (ui_tappable(u, ui_id(label, (int)(intptr_t)buf), box, NULL) && u->focus != buf)
 		ui_focus(u, buf, KEYBOARD_LETTERS);
 	bool focused = u->focus == buf;
 	bool submit = focused && edit_focused(u, buf, cap, max_chars);
-	if (max_chars > 0) {
+	if (counted && max_chars > 0) {
 		char count[32];
 		size_t n = text_chars(buf);
 		snprintf(count, sizeof count, "%zu / %zu", n, max_chars);
 		rect cr = layout_cut_right(&top, m->w / 6);
 		ui_label(u, cr, count, UI_FONT_SMALL, n >= max_chars ? UI_RED : UI_GREY1, UI_ALIGN_RIGHT);
 	}
-	ui_label(u, top, label, UI_FONT_BOLD, UI_TEXT, UI_ALIGN_LEFT);
+	if (labelled)
+		ui_label(u, top, label, UI_FONT_BOLD, UI_TEXT, UI_ALIGN_LEFT);
 
 	ui_fill(u, box, UI_WHITE);
 	if (focused) {
@@ -194,6 +259,21 @@ bool ui_field(ui *u, rect r, const char *label, char *buf, size_t cap, size_t ma
 		ui_fill(u, (rect){in.x + tw + 1, ty + th / 8, 3, th * 3 / 4}, UI_TEXT);
 	ui_register(u, "field", buf, NULL, box);
 	return submit;
+}
+
+bool ui_field(ui *u, rect r, const char *label, char *buf, size_t cap, size_t max_chars)
+{
+	return field(u, r, label, true, buf, cap, max_chars, true);
+}
+
+bool ui_field_box(ui *u, rect r, const char *label, char *buf, size_t cap, size_t max_chars)
+{
+	return field(u, r, label, false, buf, cap, max_chars, false);
+}
+
+bool ui_focused(const ui *u, const char *buf)
+{
+	return buf && u->focus == buf;
 }
 
 void ui_textarea(ui *u, rect r, char *buf, size_t cap, size_t max_chars, ui_font f)
@@ -410,7 +490,9 @@ void ui_modal_end(ui *u)
 	u->in_modal = false;
 }
 
-int ui_confirm(ui *u, const char *question, const char *yes, const char *no)
+/* ui_confirm and ui_confirm_danger: the dimmed screen, the panel and the two
+ * answers. */
+static int confirm(ui *u, const char *question, const char *yes, const char *no, bool danger)
 {
 	const layout_metrics *m = &u->m;
 	ui_modal_begin(u);
@@ -419,17 +501,36 @@ int ui_confirm(ui *u, const char *question, const char *yes, const char *no)
 	SDL_RenderFillRect(u->renderer, NULL);
 	SDL_SetRenderDrawBlendMode(u->renderer, SDL_BLENDMODE_NONE);
 	int w = m->portrait ? m->w - 2 * m->pad : m->w * 2 / 3;
-	rect panel = layout_center((rect){0, 0, m->w, m->h}, w, m->touch * 2 + 6 * m->pad + 3 * ui_line_height(u, UI_FONT_BOLD));
+	/* As tall as the question needs (a name in it may be long), at least
+	 * three lines. */
+	int qh = ui_text_height(u, question, UI_FONT_BOLD, w - 4 * m->pad);
+	int lines = 3 * ui_line_height(u, UI_FONT_BOLD);
+	qh = qh > lines ? qh : lines;
+	int ph = m->touch * 2 + 5 * m->pad + qh;
+	ph = ph < m->h - 2 * m->pad ? ph : m->h - 2 * m->pad;
+	rect panel = layout_center((rect){0, 0, m->w, m->h}, w, ph);
 	ui_fill(u, panel, UI_WHITE);
-	ui_fill(u, layout_cut_top(&(rect){panel.x, panel.y, panel.w, panel.h}, m->pad / 2), UI_BLUE);
+	ui_fill(u, layout_cut_top(&(rect){panel.x, panel.y, panel.w, panel.h}, m->pad / 2), danger ? UI_RED : UI_BLUE);
 	rect in = layout_inset(panel, m->pad * 2);
 	rect buttons = layout_cut_bottom(&in, m->touch + 4);
 	ui_label(u, in, question, UI_FONT_BOLD, UI_TEXT, UI_ALIGN_CENTER);
 	int answer = 0;
-	if (ui_button(u, layout_cell(buttons, 2, 1, 0, 0, m->gap), no, UI_BUTTON_SECONDARY))
+	/* A permanent action: the safe answer first, green, where the finger
+	 * goes; the action itself in the warning red. */
+	if (ui_button(u, layout_cell(buttons, 2, 1, 0, 0, m->gap), no, danger ? UI_BUTTON_PRIMARY : UI_BUTTON_SECONDARY))
 		answer = -1;
-	if (ui_button(u, layout_cell(buttons, 2, 1, 1, 0, m->gap), yes, UI_BUTTON_PRIMARY))
+	if (ui_button(u, layout_cell(buttons, 2, 1, 1, 0, m->gap), yes, danger ? UI_BUTTON_DANGER : UI_BUTTON_PRIMARY))
 		answer = 1;
 	ui_modal_end(u);
 	return answer;
+}
+
+int ui_confirm(ui *u, const char *question, const char *yes, const char *no)
+{
+	return confirm(u, question, yes, no, false);
+}
+
+int ui_confirm_danger(ui *u, const char *question, const char *yes, const char *no)
+{
+	return confirm(u, question, yes, no, true);
 }

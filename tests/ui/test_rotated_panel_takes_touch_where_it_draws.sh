@@ -25,7 +25,7 @@ for deg in 0 90 180 270; do
 	180) px=$((1279 - x)) py=$((719 - y)) ;;
 	270) px=$y py=$((719 - x)) ;;
 	esac
-	printf 'touch %d %d\nexpect "Your name"\nexpect "I'"'"'m new here"\n' $px $py |
+	printf 'touch %d %d\nexpect "Find your name"\nexpect "I'"'"'m new here"\n' $px $py |
 		kiosk --size 1280x720 --rotate "$deg" --script - >/dev/null || die "touch $px $py at --rotate $deg missed Check in"
 done
 # At 90, the panel point with Check in's logical coordinates shows Post-it, and
