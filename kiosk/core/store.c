@@ -2554,10 +2554,25 @@ out:
 	return rc;
 }
 
+/* Inside a transaction: a new member's row, with its sequence number and
+ * its search words. */
+static int add_member(store *s, const store_member *m, int64_t *seq, int64_t *id, const char *what)
+{
+	member_keys k;
+	int rc;
+
+	member_keys_of(m, &k);
+	rc = next_seq(s, seq, what);
+	if (rc == STORE_OK)
+		rc = insert_member(s, m, &k, *seq, id);
+	if (rc == STORE_OK)
+		rc = insert_words(s, *id, &k, what);
+	return rc;
+}
+
 int store_member_add(store *s, store_member *m)
 {
 	static const char what[] = N_("the member was not saved");
-	member_keys k;
 	int64_t seq = 0, id = 0;
 	int rc;
 
@@ -2565,15 +2580,10 @@ int store_member_add(store *s, store_member *m)
 	rc = check_member(s, m);
 	if (rc != STORE_OK)
 		return rc;
-	member_keys_of(m, &k);
 	rc = tx_begin(s, what);
 	if (rc != STORE_OK)
 		return rc;
-	rc = next_seq(s, &seq, what);
-	if (rc == STORE_OK)
-		rc = insert_member(s, m, &k, seq, &id);
-	if (rc == STORE_OK)
-		rc = insert_words(s, id, &k, what);
+	rc = add_member(s, m, &seq, &id, what);
 	rc = tx_end(s, rc, what);
 	if (rc == STORE_OK) {
 		m->id = id;
@@ -3379,7 +3389,6 @@ int store_walk_in(store *s, int64_t event_id, store_member *m, const char *role,
 {
 	static const char what[] = N_("the check-in was not saved");
 	store_checkin here;
-	member_keys k;
 	int64_t member_seq = 0, checkin_seq = 0, id = 0;
 	bool stored = false;
 	int rc;
@@ -3395,17 +3404,12 @@ int store_walk_in(store *s, int64_t event_id, store_member *m, const char *role,
 	rc = check_member(s, m);
 	if (rc != STORE_OK)
 		return rc;
-	member_keys_of(m, &k);
 	/* Both in one transaction: a power cut (or a kill) between the member
 	 * and the check-in leaves neither, never a member who is not here. */
 	rc = tx_begin(s, what);
 	if (rc != STORE_OK)
 		return rc;
-	rc = next_seq(s, &member_seq, what);
-	if (rc == STORE_OK)
-		rc = insert_member(s, m, &k, member_seq, &id);
-	if (rc == STORE_OK)
-		rc = insert_words(s, id, &k, what);
+	rc = add_member(s, m, &member_seq, &id, what);
 	if (rc == STORE_OK)
 		rc = next_seq(s, &checkin_seq, what);
 	if (rc == STORE_OK)
