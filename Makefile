@@ -68,12 +68,12 @@ XGETTEXT := xgettext --from-code=UTF-8 --language=C --keyword=_ --keyword=N_ --k
 .PHONY: all run test test-arm64 units image image-check bench check clean deps test-deps format screenshots fuzz po
 all: deps $(OUT)/cop-kiosk $(OUT)/cop-sync $(call MO,$(OUT))
 
-$(OUT)/locale/%/LC_MESSAGES/cop-kiosk.mo: kiosk/po/%.po
+$(OUT)/locale/%/LC_MESSAGES/cop-kiosk.mo: kiosk/po/%.po | $(OUT)
 	@mkdir -p $(@D)
 	msgfmt --check -o $@ $<
 
 ifneq ($(OUT),$(TOUT))
-$(TOUT)/locale/%/LC_MESSAGES/cop-kiosk.mo: kiosk/po/%.po
+$(TOUT)/locale/%/LC_MESSAGES/cop-kiosk.mo: kiosk/po/%.po | $(TOUT)
 	@mkdir -p $(@D)
 	msgfmt --check -o $@ $<
 endif
@@ -160,7 +160,10 @@ $(TOUT)/test_sync: tests/test_sync.c $(SYNC_SRC) $(SYNC_HDRS) | $(TOUT)
 	$(CC) $(CPPFLAGS) $(WARN) -O1 -g $(SAN) $(SYNC_CFLAGS) -o $@ $< $(SYNC_SRC) \
 		$(SYNC_LIBS) -lcmocka
 
-$(OUT) $(TOUT):
+# Every build writes into one of these folders, made only once the build
+# packages are there: `make -j` on a fresh machine does not compile before
+# apt-get has installed the compiler and the -dev packages.
+$(OUT) $(TOUT): | deps
 	mkdir -p $@
 
 run: all
