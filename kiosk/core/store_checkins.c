@@ -44,8 +44,10 @@ out:
 #define CHECKIN_COLUMNS "c.id, c.member_id, c.created_at, c.role, m.first_name, " \
 	"m.last_name, m.organisation"
 
-static void checkin_from_row(sqlite3_stmt *st, store_checkin *c)
+static void checkin_from_row(sqlite3_stmt *st, void *row)
 {
+	store_checkin *c = row;
+
 	memset(c, 0, sizeof *c);
 	c->id = sqlite3_column_int64(st, 0);
 	c->member_id = sqlite3_column_int64(st, 1);
@@ -67,12 +69,9 @@ static int checkin_find(store *s, int64_t event_id, int64_t member_id, store_che
 	sqlite3_stmt *st = NULL;
 	int rc = STORE_OK, src;
 
-	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK ||
-	    sqlite3_bind_int64(st, 1, event_id) != SQLITE_OK ||
-	    sqlite3_bind_int64(st, 2, member_id) != SQLITE_OK) {
-		rc = fail_db(s, sqlite3_errcode(s->db), what);
+	rc = stmt_prepare(s, &st, what, sql, "ii", event_id, member_id);
+	if (rc != STORE_OK)
 		goto out;
-	}
 	src = sqlite3_step(st);
 	if (src == SQLITE_ROW)
 		checkin_from_row(st, out);
@@ -254,7 +253,7 @@ int store_checkin_list(store *s, int64_t event_id, const char *query, store_chec
 	static const char what[] = N_("the check-ins could not be read");
 	sqlite3_stmt *st = NULL;
 	query_words q;
-	int rc = STORE_OK, src, count = 0;
+	int rc = STORE_OK;
 
 	assert(s && n && max >= 0 && (out || max == 0));
 	*n = 0;
@@ -268,13 +267,7 @@ int store_checkin_list(store *s, int64_t event_id, const char *query, store_chec
 		rc = fail_db(s, sqlite3_errcode(s->db), what);
 		goto out;
 	}
-	while ((src = sqlite3_step(st)) == SQLITE_ROW)
-		checkin_from_row(st, &out[count++]);
-	if (src != SQLITE_DONE) {
-		rc = fail_db(s, src, what);
-		goto out;
-	}
-	*n = count;
+	rc = stmt_list(s, st, checkin_from_row, out, sizeof *out, max, n, what);
 out:
 	sqlite3_finalize(st);
 	return rc;

@@ -252,20 +252,14 @@ int query_int(sqlite3 *db, const char *sql, int64_t *value)
 int mark_row(store *s, const char *sql, int64_t id, int64_t seq, const char *missing,
 		    const char *what)
 {
-	sqlite3_stmt *st = NULL;
 	int rc = STORE_OK;
 
-	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK ||
-	    sqlite3_bind_int64(st, 1, seq) != SQLITE_OK ||
-	    sqlite3_bind_int64(st, 2, id) != SQLITE_OK ||
-	    sqlite3_step(st) != SQLITE_DONE) {
-		rc = fail_db(s, sqlite3_errcode(s->db), what);
+	rc = stmt_run(s, what, sql, "ii", seq, id);
+	if (rc != STORE_OK)
 		goto out;
-	}
 	if (sqlite3_changes(s->db) == 0)
 		rc = set_msg(s, STORE_NOTFOUND, _(missing), _(what));
 out:
-	sqlite3_finalize(st);
 	return rc;
 }
 
@@ -281,4 +275,90 @@ void copy_column(char *dst, size_t cap, sqlite3_stmt *st, int col)
 	const unsigned char *t = sqlite3_column_text(st, col);
 
 	snprintf(dst, cap, "%s", t ? (const char *)t : "");
+}
+
+/* Binds the arguments ap to st's parameters ?1, ?2... in order, one letter of
+ * types each: 'i' an int64_t, 'd' an int, 't' a text (const char *, NULL binds
+ * NULL; it must outlive the statement's steps), 'n' a row id where 0 binds NULL
+ * ("none"). Returns SQLite's result code. */
+static int bind_args(sqlite3_stmt *st, const char *types, va_list ap)
+{
+	int src = SQLITE_OK;
+
+	for (int i = 0; types[i] && src == SQLITE_OK; i++) {
+		switch (types[i]) {
+		case 'i':
+			src = sqlite3_bind_int64(st, i + 1, va_arg(ap, int64_t));
+			break;
+		case 'd':
+			src = sqlite3_bind_int(st, i + 1, va_arg(ap, int));
+			break;
+		case 't':
+			src = sqlite3_bind_text(st, i + 1, va_arg(ap, const char *), -1,
+						SQLITE_STATIC);
+			break;
+		case 'n':
+			src = bind_id_or_null(st, i + 1, va_arg(ap, int64_t));
+			break;
+		default:
+			assert(!"a parameter type stmt_* knows");
+			src = SQLITE_MISUSE;
+		}
+	}
+	return src;
+}
+
+int stmt_prepare(store *s, sqlite3_stmt **st, const char *what, const char *sql,
+		 const char *types, ...)
+{
+	va_list ap;
+	int src;
+
+	assert(s && st && !*st && what && sql && types);
+	src = sqlite3_prepare_v2(s->db, sql, -1, st, NULL);
+	if (src == SQLITE_OK) {
+		va_start(ap, types);
+		src = bind_args(*st, types, ap);
+		va_end(ap);
+	}
+	return src == SQLITE_OK ? STORE_OK : fail_db(s, sqlite3_errcode(s->db), what);
+}
+
+int stmt_run(store *s, const char *what, const char *sql, const char *types, ...)
+{
+	sqlite3_stmt *st = NULL;
+	va_list ap;
+	int rc = STORE_OK, src;
+
+	assert(s && what && sql && types);
+	src = sqlite3_prepare_v2(s->db, sql, -1, &st, NULL);
+	if (src == SQLITE_OK) {
+		va_start(ap, types);
+		src = bind_args(st, types, ap);
+		va_end(ap);
+	}
+	if (src != SQLITE_OK || sqlite3_step(st) != SQLITE_DONE)
+		rc = fail_db(s, sqlite3_errcode(s->db), what);
+	sqlite3_finalize(st);
+	return rc;
+}
+
+int stmt_list(store *s, sqlite3_stmt *st, row_fn from_row, void *out, size_t size, int max,
+	      int *n, const char *what)
+{
+	int src, count = 0;
+
+	assert(s && st && from_row && n && max >= 0 && (out || max == 0));
+	*n = 0;
+	while ((src = sqlite3_step(st)) == SQLITE_ROW && count < max)
+		from_row(st, (char *)out + (size_t)count++ * size);
+	if (src != SQLITE_DONE && src != SQLITE_ROW)
+		return fail_db(s, src, what);
+	*n = count;
+	return STORE_OK;
+}
+
+void text_from_row(sqlite3_stmt *st, void *row)
+{
+	copy_column(row, STORE_TEXT_MAX, st, 0);
 }

@@ -97,8 +97,10 @@ static int check_agenda_item(store *s, const store_agenda_item *item)
 
 /* ---- events --------------------------------------------------------------------- */
 
-void event_from_row(sqlite3_stmt *st, store_event *ev)
+void event_from_row(sqlite3_stmt *st, void *row)
 {
+	store_event *ev = row;
+
 	memset(ev, 0, sizeof *ev);
 	ev->id = sqlite3_column_int64(st, 0);
 	copy_column(ev->gid, sizeof ev->gid, st, 1);
@@ -114,25 +116,15 @@ static int insert_event(store *s, const store_event *ev, int64_t seq, int64_t *i
 	static const char sql[] =
 		"INSERT INTO events (kiosk, seq, changed_seq, created_at, title, starts, "
 		"venue, community, roles) VALUES (?1, ?2, ?2, ?3, ?4, ?5, ?6, ?7, ?8)";
-	sqlite3_stmt *st = NULL;
 	int rc = STORE_OK;
 
-	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK ||
-	    sqlite3_bind_text(st, 1, s->kiosk, -1, SQLITE_STATIC) != SQLITE_OK ||
-	    sqlite3_bind_int64(st, 2, seq) != SQLITE_OK ||
-	    sqlite3_bind_int64(st, 3, store_now(s)) != SQLITE_OK ||
-	    sqlite3_bind_text(st, 4, ev->title, -1, SQLITE_STATIC) != SQLITE_OK ||
-	    sqlite3_bind_text(st, 5, ev->starts, -1, SQLITE_STATIC) != SQLITE_OK ||
-	    sqlite3_bind_text(st, 6, ev->venue, -1, SQLITE_STATIC) != SQLITE_OK ||
-	    sqlite3_bind_text(st, 7, ev->community, -1, SQLITE_STATIC) != SQLITE_OK ||
-	    sqlite3_bind_int(st, 8, ev->roles ? 1 : 0) != SQLITE_OK ||
-	    sqlite3_step(st) != SQLITE_DONE) {
-		rc = fail_db(s, sqlite3_errcode(s->db), N_("the event was not saved"));
+	rc = stmt_run(s, N_("the event was not saved"), sql, "tiittttd", s->kiosk, seq,
+		      store_now(s), ev->title, ev->starts, ev->venue, ev->community,
+		      ev->roles ? 1 : 0);
+	if (rc != STORE_OK)
 		goto out;
-	}
 	*id = sqlite3_last_insert_rowid(s->db);
 out:
-	sqlite3_finalize(st);
 	return rc;
 }
 
@@ -168,25 +160,15 @@ static int update_event(store *s, const store_event *ev, int64_t seq)
 		"UPDATE events SET title = ?1, starts = ?2, venue = ?3, community = ?4, "
 		"roles = ?5, changed_seq = ?6 WHERE id = ?7";
 	static const char what[] = N_("the event was not changed");
-	sqlite3_stmt *st = NULL;
 	int rc = STORE_OK;
 
-	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK ||
-	    sqlite3_bind_text(st, 1, ev->title, -1, SQLITE_STATIC) != SQLITE_OK ||
-	    sqlite3_bind_text(st, 2, ev->starts, -1, SQLITE_STATIC) != SQLITE_OK ||
-	    sqlite3_bind_text(st, 3, ev->venue, -1, SQLITE_STATIC) != SQLITE_OK ||
-	    sqlite3_bind_text(st, 4, ev->community, -1, SQLITE_STATIC) != SQLITE_OK ||
-	    sqlite3_bind_int(st, 5, ev->roles ? 1 : 0) != SQLITE_OK ||
-	    sqlite3_bind_int64(st, 6, seq) != SQLITE_OK ||
-	    sqlite3_bind_int64(st, 7, ev->id) != SQLITE_OK ||
-	    sqlite3_step(st) != SQLITE_DONE) {
-		rc = fail_db(s, sqlite3_errcode(s->db), what);
+	rc = stmt_run(s, what, sql, "ttttdii", ev->title, ev->starts, ev->venue, ev->community,
+		      ev->roles ? 1 : 0, seq, ev->id);
+	if (rc != STORE_OK)
 		goto out;
-	}
 	if (sqlite3_changes(s->db) == 0)
 		rc = set_msg(s, STORE_NOTFOUND, _("There is no such event: %s."), _(what));
 out:
-	sqlite3_finalize(st);
 	return rc;
 }
 
@@ -216,11 +198,9 @@ int store_event_get(store *s, int64_t id, store_event *out)
 	int rc = STORE_OK, src;
 
 	assert(s && out);
-	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK ||
-	    sqlite3_bind_int64(st, 1, id) != SQLITE_OK) {
-		rc = fail_db(s, sqlite3_errcode(s->db), N_("the event could not be read"));
+	rc = stmt_prepare(s, &st, N_("the event could not be read"), sql, "i", id);
+	if (rc != STORE_OK)
 		goto out;
-	}
 	src = sqlite3_step(st);
 	if (src == SQLITE_ROW)
 		event_from_row(st, out);
@@ -240,22 +220,15 @@ int store_event_list(store *s, store_event *out, int max, int *n)
 		"SELECT " EVENT_COLUMNS " FROM events "
 		"ORDER BY starts = '', starts DESC, seq DESC LIMIT ?1";
 	sqlite3_stmt *st = NULL;
-	int rc = STORE_OK, src, count = 0;
+	int rc = STORE_OK;
 
 	assert(s && n && max >= 0 && (out || max == 0));
 	*n = 0;
-	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK ||
-	    sqlite3_bind_int(st, 1, max) != SQLITE_OK) {
-		rc = fail_db(s, sqlite3_errcode(s->db), N_("the events could not be read"));
+	rc = stmt_prepare(s, &st, N_("the events could not be read"), sql, "d", max);
+	if (rc != STORE_OK)
 		goto out;
-	}
-	while ((src = sqlite3_step(st)) == SQLITE_ROW)
-		event_from_row(st, &out[count++]);
-	if (src != SQLITE_DONE) {
-		rc = fail_db(s, src, N_("the events could not be read"));
-		goto out;
-	}
-	*n = count;
+	rc = stmt_list(s, st, event_from_row, out, sizeof *out, max, n,
+		       N_("the events could not be read"));
 out:
 	sqlite3_finalize(st);
 	return rc;
@@ -355,23 +328,15 @@ static int update_agenda_item(store *s, const store_agenda_item *item, int64_t s
 		"UPDATE agenda_items SET title = ?1, starts = ?2, activity = ?3, "
 		"changed_seq = ?4 WHERE id = ?5 AND deleted = 0";
 	static const char what[] = N_("the agenda item was not changed");
-	sqlite3_stmt *st = NULL;
 	int rc = STORE_OK;
 
-	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK ||
-	    sqlite3_bind_text(st, 1, item->title, -1, SQLITE_STATIC) != SQLITE_OK ||
-	    sqlite3_bind_text(st, 2, item->starts, -1, SQLITE_STATIC) != SQLITE_OK ||
-	    sqlite3_bind_int(st, 3, (int)item->activity) != SQLITE_OK ||
-	    sqlite3_bind_int64(st, 4, seq) != SQLITE_OK ||
-	    sqlite3_bind_int64(st, 5, item->id) != SQLITE_OK ||
-	    sqlite3_step(st) != SQLITE_DONE) {
-		rc = fail_db(s, sqlite3_errcode(s->db), what);
+	rc = stmt_run(s, what, sql, "ttdii", item->title, item->starts, (int)item->activity,
+		      seq, item->id);
+	if (rc != STORE_OK)
 		goto out;
-	}
 	if (sqlite3_changes(s->db) == 0)
 		rc = set_msg(s, STORE_NOTFOUND, _("There is no such agenda item: %s."), _(what));
 out:
-	sqlite3_finalize(st);
 	return rc;
 }
 
@@ -424,8 +389,10 @@ int store_agenda_delete(store *s, int64_t id)
 
 #define ITEM_COLUMNS "id, event_id, kiosk || '-' || seq, title, starts, activity"
 
-static void item_from_row(sqlite3_stmt *st, store_agenda_item *it)
+static void item_from_row(sqlite3_stmt *st, void *row)
 {
+	store_agenda_item *it = row;
+
 	int act = sqlite3_column_int(st, 5);
 
 	memset(it, 0, sizeof *it);
@@ -448,23 +415,14 @@ int store_agenda_list(store *s, int64_t event_id, store_agenda_item *out, int ma
 		"ORDER BY starts = '', starts, position, seq LIMIT ?2";
 	static const char what[] = N_("the agenda could not be read");
 	sqlite3_stmt *st = NULL;
-	int rc = STORE_OK, src, count = 0;
+	int rc = STORE_OK;
 
 	assert(s && n && max >= 0 && (out || max == 0));
 	*n = 0;
-	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK ||
-	    sqlite3_bind_int64(st, 1, event_id) != SQLITE_OK ||
-	    sqlite3_bind_int(st, 2, max) != SQLITE_OK) {
-		rc = fail_db(s, sqlite3_errcode(s->db), what);
+	rc = stmt_prepare(s, &st, what, sql, "id", event_id, max);
+	if (rc != STORE_OK)
 		goto out;
-	}
-	while ((src = sqlite3_step(st)) == SQLITE_ROW)
-		item_from_row(st, &out[count++]);
-	if (src != SQLITE_DONE) {
-		rc = fail_db(s, src, what);
-		goto out;
-	}
-	*n = count;
+	rc = stmt_list(s, st, item_from_row, out, sizeof *out, max, n, what);
 out:
 	sqlite3_finalize(st);
 	return rc;
@@ -501,12 +459,9 @@ int agenda_item_of_event(store *s, int64_t event_id, int64_t item_id,
 	sqlite3_stmt *st = NULL;
 	int rc = STORE_OK, src;
 
-	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK ||
-	    sqlite3_bind_int64(st, 1, item_id) != SQLITE_OK ||
-	    sqlite3_bind_int64(st, 2, event_id) != SQLITE_OK) {
-		rc = fail_db(s, sqlite3_errcode(s->db), what);
+	rc = stmt_prepare(s, &st, what, sql, "ii", item_id, event_id);
+	if (rc != STORE_OK)
 		goto out;
-	}
 	src = sqlite3_step(st);
 	if (src == SQLITE_ROW)
 		item_from_row(st, out);
@@ -544,13 +499,9 @@ static int agenda_by_clock(store *s, int64_t event_id, const char *upto, bool da
 	sqlite3_stmt *st = NULL;
 	int rc = STORE_OK, src;
 
-	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK ||
-	    sqlite3_bind_int64(st, 1, event_id) != SQLITE_OK ||
-	    sqlite3_bind_text(st, 2, upto, -1, SQLITE_STATIC) != SQLITE_OK ||
-	    sqlite3_bind_int(st, 3, day_over ? 1 : 0) != SQLITE_OK) {
-		rc = fail_db(s, sqlite3_errcode(s->db), what);
+	rc = stmt_prepare(s, &st, what, sql, "itd", event_id, upto, day_over ? 1 : 0);
+	if (rc != STORE_OK)
 		goto out;
-	}
 	src = sqlite3_step(st);
 	if (src == SQLITE_ROW)
 		item_from_row(st, out);

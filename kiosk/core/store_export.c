@@ -53,11 +53,9 @@ static int export_csv(store *s, FILE *out)
 		return set_msg(s, STORE_NOTFOUND, _("There is no current event: %s."), _(what));
 	if (rc != STORE_OK)
 		return rc;
-	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK ||
-	    sqlite3_bind_int64(st, 1, ev.id) != SQLITE_OK) {
-		rc = fail_db(s, sqlite3_errcode(s->db), what);
+	rc = stmt_prepare(s, &st, what, sql, "i", ev.id);
+	if (rc != STORE_OK)
 		goto out;
-	}
 	for (int i = 0; i < 7; i++)
 		csv_field(out, head[i], i == 6);
 	while ((src = sqlite3_step(st)) == SQLITE_ROW) {

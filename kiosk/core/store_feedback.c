@@ -192,8 +192,10 @@ int store_note_add(store *s, store_note *n)
 	return rc;
 }
 
-void note_from_row(sqlite3_stmt *st, store_note *note)
+void note_from_row(sqlite3_stmt *st, void *row)
 {
+	store_note *note = row;
+
 	int kind = sqlite3_column_int(st, 4);
 
 	memset(note, 0, sizeof *note);
@@ -217,23 +219,14 @@ int store_note_list(store *s, int64_t event_id, store_note *out, int max, int *n
 		"ORDER BY n.seq LIMIT ?2";
 	static const char what[] = N_("the notes could not be read");
 	sqlite3_stmt *st = NULL;
-	int rc = STORE_OK, src, count = 0;
+	int rc = STORE_OK;
 
 	assert(s && n && max >= 0 && (out || max == 0));
 	*n = 0;
-	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK ||
-	    sqlite3_bind_int64(st, 1, event_id) != SQLITE_OK ||
-	    sqlite3_bind_int(st, 2, max) != SQLITE_OK) {
-		rc = fail_db(s, sqlite3_errcode(s->db), what);
+	rc = stmt_prepare(s, &st, what, sql, "id", event_id, max);
+	if (rc != STORE_OK)
 		goto out;
-	}
-	while ((src = sqlite3_step(st)) == SQLITE_ROW)
-		note_from_row(st, &out[count++]);
-	if (src != SQLITE_DONE) {
-		rc = fail_db(s, src, what);
-		goto out;
-	}
-	*n = count;
+	rc = stmt_list(s, st, note_from_row, out, sizeof *out, max, n, what);
 out:
 	sqlite3_finalize(st);
 	return rc;
@@ -366,6 +359,12 @@ static void prompt_from_row(sqlite3_stmt *st, store_prompt *p, bool *deleted)
 
 /* Checks a prompt as the facilitator wrote it; for a choice prompt also joins
  * its choices into choices (CHOICES_MAX bytes), else leaves it "". */
+/* A prompt of the bank's list (never a removed one): a row_fn. */
+static void live_prompt_from_row(sqlite3_stmt *st, void *row)
+{
+	prompt_from_row(st, row, NULL);
+}
+
 static int check_prompt(store *s, const store_prompt *p, char *choices)
 {
 	size_t used = 0;
@@ -406,11 +405,9 @@ int prompt_get(store *s, int64_t id, store_prompt *out, bool *deleted)
 	sqlite3_stmt *st = NULL;
 	int rc = STORE_OK, src;
 
-	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK ||
-	    sqlite3_bind_int64(st, 1, id) != SQLITE_OK) {
-		rc = fail_db(s, sqlite3_errcode(s->db), what);
+	rc = stmt_prepare(s, &st, what, sql, "i", id);
+	if (rc != STORE_OK)
 		goto out;
-	}
 	src = sqlite3_step(st);
 	if (src == SQLITE_ROW)
 		prompt_from_row(st, out, deleted);
@@ -441,23 +438,14 @@ static int insert_prompt(store *s, const store_prompt *p, const char *choices,
 	static const char sql[] =
 		"INSERT INTO prompts (kiosk, seq, changed_seq, created_at, text, kind, "
 		"choices) VALUES (?1, ?2, ?2, ?3, ?4, ?5, ?6)";
-	sqlite3_stmt *st = NULL;
 	int rc = STORE_OK;
 
-	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK ||
-	    sqlite3_bind_text(st, 1, s->kiosk, -1, SQLITE_STATIC) != SQLITE_OK ||
-	    sqlite3_bind_int64(st, 2, seq) != SQLITE_OK ||
-	    sqlite3_bind_int64(st, 3, store_now(s)) != SQLITE_OK ||
-	    sqlite3_bind_text(st, 4, p->text, -1, SQLITE_STATIC) != SQLITE_OK ||
-	    sqlite3_bind_int(st, 5, (int)p->kind) != SQLITE_OK ||
-	    sqlite3_bind_text(st, 6, choices, -1, SQLITE_STATIC) != SQLITE_OK ||
-	    sqlite3_step(st) != SQLITE_DONE) {
-		rc = fail_db(s, sqlite3_errcode(s->db), N_("the question was not saved"));
+	rc = stmt_run(s, N_("the question was not saved"), sql, "tiitdt", s->kiosk, seq,
+		      store_now(s), p->text, (int)p->kind, choices);
+	if (rc != STORE_OK)
 		goto out;
-	}
 	*id = sqlite3_last_insert_rowid(s->db);
 out:
-	sqlite3_finalize(st);
 	return rc;
 }
 
@@ -515,23 +503,14 @@ static int update_prompt(store *s, const store_prompt *p, const char *choices,
 		"UPDATE prompts SET text = ?1, kind = ?2, choices = ?3, changed_seq = ?4 "
 		"WHERE id = ?5 AND deleted = 0";
 	static const char what[] = N_("the question was not changed");
-	sqlite3_stmt *st = NULL;
 	int rc = STORE_OK;
 
-	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK ||
-	    sqlite3_bind_text(st, 1, p->text, -1, SQLITE_STATIC) != SQLITE_OK ||
-	    sqlite3_bind_int(st, 2, (int)p->kind) != SQLITE_OK ||
-	    sqlite3_bind_text(st, 3, choices, -1, SQLITE_STATIC) != SQLITE_OK ||
-	    sqlite3_bind_int64(st, 4, seq) != SQLITE_OK ||
-	    sqlite3_bind_int64(st, 5, p->id) != SQLITE_OK ||
-	    sqlite3_step(st) != SQLITE_DONE) {
-		rc = fail_db(s, sqlite3_errcode(s->db), what);
+	rc = stmt_run(s, what, sql, "tdtii", p->text, (int)p->kind, choices, seq, p->id);
+	if (rc != STORE_OK)
 		goto out;
-	}
 	if (sqlite3_changes(s->db) == 0)
 		rc = set_msg(s, STORE_NOTFOUND, _("There is no such question: %s."), _(what));
 out:
-	sqlite3_finalize(st);
 	return rc;
 }
 
@@ -582,22 +561,14 @@ int store_prompt_list(store *s, store_prompt *out, int max, int *n)
 		"ORDER BY seq LIMIT ?1";
 	static const char what[] = N_("the questions could not be read");
 	sqlite3_stmt *st = NULL;
-	int rc = STORE_OK, src, count = 0;
+	int rc = STORE_OK;
 
 	assert(s && n && max >= 0 && (out || max == 0));
 	*n = 0;
-	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK ||
-	    sqlite3_bind_int(st, 1, max) != SQLITE_OK) {
-		rc = fail_db(s, sqlite3_errcode(s->db), what);
+	rc = stmt_prepare(s, &st, what, sql, "d", max);
+	if (rc != STORE_OK)
 		goto out;
-	}
-	while ((src = sqlite3_step(st)) == SQLITE_ROW)
-		prompt_from_row(st, &out[count++], NULL);
-	if (src != SQLITE_DONE) {
-		rc = fail_db(s, src, what);
-		goto out;
-	}
-	*n = count;
+	rc = stmt_list(s, st, live_prompt_from_row, out, sizeof *out, max, n, what);
 out:
 	sqlite3_finalize(st);
 	return rc;
@@ -844,13 +815,9 @@ int store_response_list(store *s, int64_t prompt_id, int64_t event_id, store_res
 
 	assert(s && n && max >= 0 && (out || max == 0));
 	*n = 0;
-	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK ||
-	    sqlite3_bind_int64(st, 1, prompt_id) != SQLITE_OK ||
-	    sqlite3_bind_int64(st, 2, event_id) != SQLITE_OK ||
-	    sqlite3_bind_int(st, 3, max) != SQLITE_OK) {
-		rc = fail_db(s, sqlite3_errcode(s->db), what);
+	rc = stmt_prepare(s, &st, what, sql, "iid", prompt_id, event_id, max);
+	if (rc != STORE_OK)
 		goto out;
-	}
 	while ((src = sqlite3_step(st)) == SQLITE_ROW) {
 		store_response *r = &out[count++];
 

@@ -99,6 +99,10 @@ struct store {
 #define each_record store_each_record
 #define scrub_batches store_scrub_batches
 #define record_arrays store_record_arrays
+#define stmt_prepare store_stmt_prepare
+#define stmt_run store_stmt_run
+#define stmt_list store_stmt_list
+#define text_from_row store_text_from_row
 
 /* store_db.c: messages, transactions, the record counter, statements. */
 
@@ -125,6 +129,28 @@ int bind_id_or_null(sqlite3_stmt *st, int i, int64_t id);
 /* Copies a text column into dst (cap bytes); "" for NULL. */
 void copy_column(char *dst, size_t cap, sqlite3_stmt *st, int col);
 
+/* A statement in a few lines. The arguments after types bind ?1, ?2... in
+ * order, one letter of types each: 'i' int64_t, 'd' int, 't' text (NULL binds
+ * NULL; bound without a copy, so it must outlive the statement), 'n' a row id
+ * where 0 binds NULL. Each returns a status; on an SQLite error, fail_db's with
+ * what (an N_() message: what did not happen). */
+
+/* Prepares sql into *st (NULL on entry; the caller finalizes it, also on
+ * error) and binds its parameters. */
+int stmt_prepare(store *s, sqlite3_stmt **st, const char *what, const char *sql,
+		 const char *types, ...);
+/* Prepares, binds and steps sql once to its end (an INSERT, UPDATE or DELETE),
+ * and finalizes it: sqlite3_changes and sqlite3_last_insert_rowid tell after. */
+int stmt_run(store *s, const char *what, const char *sql, const char *types, ...);
+/* Reads one row of st into row (a caller's struct). */
+typedef void (*row_fn)(sqlite3_stmt *st, void *row);
+/* Steps st (prepared, bound) to its end, from_row filling out[0..max) (size
+ * bytes each; a query's LIMIT ?max usually stops it first); *n rows read. */
+int stmt_list(store *s, sqlite3_stmt *st, row_fn from_row, void *out, size_t size, int max,
+	      int *n, const char *what);
+/* A row_fn for a list of names: column 0 into a char[STORE_TEXT_MAX]. */
+void text_from_row(sqlite3_stmt *st, void *row);
+
 /* store_settings.c: the settings table. */
 int setting_get_int(store *s, const char *key, int64_t *value);
 int setting_get_text(store *s, const char *key, char *buf, size_t cap);
@@ -138,7 +164,7 @@ int migrate_step(store *s, const char *path, int step);
 /* store_events.c */
 #define EVENT_COLUMNS "id, kiosk || '-' || seq, title, starts, venue, community, roles"
 
-void event_from_row(sqlite3_stmt *st, store_event *ev);
+void event_from_row(sqlite3_stmt *st, void *row); /* a row_fn for store_event */
 /* Item item_id if it is on event_id's agenda (not removed); else STORE_NOTFOUND. */
 int agenda_item_of_event(store *s, int64_t event_id, int64_t item_id,
 			 store_agenda_item *out);
@@ -148,7 +174,7 @@ int agenda_item_of_event(store *s, int64_t event_id, int64_t item_id,
 #define NOTE_COLUMNS "n.id, n.kiosk || '-' || n.seq, n.event_id, n.agenda_item_id, " \
 	"n.kind, n.body, n.group_size, n.created_at"
 
-void note_from_row(sqlite3_stmt *st, store_note *note);
+void note_from_row(sqlite3_stmt *st, void *row);   /* a row_fn for store_note */
 /* Prompt id, also one removed from the bank (*deleted tells; may be NULL). */
 int prompt_get(store *s, int64_t id, store_prompt *out, bool *deleted);
 

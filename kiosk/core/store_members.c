@@ -274,29 +274,15 @@ static int insert_member(store *s, const store_member *m, const member_keys *k,
 		"last_name, organisation, profession, email, mailing_list, may_contact, "
 		"name_key, org_key) VALUES (?1, ?2, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, "
 		"?11, ?12)";
-	sqlite3_stmt *st = NULL;
 	int rc = STORE_OK;
 
-	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK ||
-	    sqlite3_bind_text(st, 1, s->kiosk, -1, SQLITE_STATIC) != SQLITE_OK ||
-	    sqlite3_bind_int64(st, 2, seq) != SQLITE_OK ||
-	    sqlite3_bind_int64(st, 3, store_now(s)) != SQLITE_OK ||
-	    sqlite3_bind_text(st, 4, m->first, -1, SQLITE_STATIC) != SQLITE_OK ||
-	    sqlite3_bind_text(st, 5, m->last, -1, SQLITE_STATIC) != SQLITE_OK ||
-	    sqlite3_bind_text(st, 6, m->organisation, -1, SQLITE_STATIC) != SQLITE_OK ||
-	    sqlite3_bind_text(st, 7, m->profession, -1, SQLITE_STATIC) != SQLITE_OK ||
-	    sqlite3_bind_text(st, 8, m->email, -1, SQLITE_STATIC) != SQLITE_OK ||
-	    sqlite3_bind_int(st, 9, m->mailing_list ? 1 : 0) != SQLITE_OK ||
-	    sqlite3_bind_int(st, 10, m->may_contact ? 1 : 0) != SQLITE_OK ||
-	    sqlite3_bind_text(st, 11, k->name, -1, SQLITE_STATIC) != SQLITE_OK ||
-	    sqlite3_bind_text(st, 12, k->org, -1, SQLITE_STATIC) != SQLITE_OK ||
-	    sqlite3_step(st) != SQLITE_DONE) {
-		rc = fail_db(s, sqlite3_errcode(s->db), N_("the member was not saved"));
+	rc = stmt_run(s, N_("the member was not saved"), sql, "tiitttttddtt", s->kiosk, seq,
+		      store_now(s), m->first, m->last, m->organisation, m->profession, m->email,
+		      m->mailing_list ? 1 : 0, m->may_contact ? 1 : 0, k->name, k->org);
+	if (rc != STORE_OK)
 		goto out;
-	}
 	*id = sqlite3_last_insert_rowid(s->db);
 out:
-	sqlite3_finalize(st);
 	return rc;
 }
 
@@ -348,29 +334,16 @@ static int update_member(store *s, const store_member *m, const member_keys *k,
 		"name_key = ?8, org_key = ?9, changed_seq = ?10 "
 		"WHERE id = ?11 AND forgotten = 0";
 	static const char what[] = N_("the member's details were not changed");
-	sqlite3_stmt *st = NULL;
 	int rc = STORE_OK;
 
-	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK ||
-	    sqlite3_bind_text(st, 1, m->first, -1, SQLITE_STATIC) != SQLITE_OK ||
-	    sqlite3_bind_text(st, 2, m->last, -1, SQLITE_STATIC) != SQLITE_OK ||
-	    sqlite3_bind_text(st, 3, m->organisation, -1, SQLITE_STATIC) != SQLITE_OK ||
-	    sqlite3_bind_text(st, 4, m->profession, -1, SQLITE_STATIC) != SQLITE_OK ||
-	    sqlite3_bind_text(st, 5, m->email, -1, SQLITE_STATIC) != SQLITE_OK ||
-	    sqlite3_bind_int(st, 6, m->mailing_list ? 1 : 0) != SQLITE_OK ||
-	    sqlite3_bind_int(st, 7, m->may_contact ? 1 : 0) != SQLITE_OK ||
-	    sqlite3_bind_text(st, 8, k->name, -1, SQLITE_STATIC) != SQLITE_OK ||
-	    sqlite3_bind_text(st, 9, k->org, -1, SQLITE_STATIC) != SQLITE_OK ||
-	    sqlite3_bind_int64(st, 10, seq) != SQLITE_OK ||
-	    sqlite3_bind_int64(st, 11, m->id) != SQLITE_OK ||
-	    sqlite3_step(st) != SQLITE_DONE) {
-		rc = fail_db(s, sqlite3_errcode(s->db), what);
+	rc = stmt_run(s, what, sql, "tttttddttii", m->first, m->last, m->organisation,
+		      m->profession, m->email, m->mailing_list ? 1 : 0, m->may_contact ? 1 : 0,
+		      k->name, k->org, seq, m->id);
+	if (rc != STORE_OK)
 		goto out;
-	}
 	if (sqlite3_changes(s->db) == 0)
 		rc = set_msg(s, STORE_NOTFOUND, _("There is no such member: %s."), _(what));
 out:
-	sqlite3_finalize(st);
 	return rc;
 }
 
@@ -408,11 +381,9 @@ int store_member_get(store *s, int64_t id, store_member *out)
 	int rc = STORE_OK, src;
 
 	assert(s && out);
-	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK ||
-	    sqlite3_bind_int64(st, 1, id) != SQLITE_OK) {
-		rc = fail_db(s, sqlite3_errcode(s->db), what);
+	rc = stmt_prepare(s, &st, what, sql, "i", id);
+	if (rc != STORE_OK)
 		goto out;
-	}
 	src = sqlite3_step(st);
 	if (src == SQLITE_ROW && sqlite3_column_int(st, 9) != 0)
 		rc = set_msg(s, STORE_NOTFOUND, _("This member's details have been removed."));
@@ -441,12 +412,9 @@ int store_member_find_same(store *s, const store_member *m, store_member *out)
 	member_keys_of(m, &k);
 	if (k.name[0] == '\0')
 		return set_msg(s, STORE_NOTFOUND, _("There is no such member."));
-	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK ||
-	    sqlite3_bind_text(st, 1, k.name, -1, SQLITE_STATIC) != SQLITE_OK ||
-	    sqlite3_bind_text(st, 2, k.org, -1, SQLITE_STATIC) != SQLITE_OK) {
-		rc = fail_db(s, sqlite3_errcode(s->db), what);
+	rc = stmt_prepare(s, &st, what, sql, "tt", k.name, k.org);
+	if (rc != STORE_OK)
 		goto out;
-	}
 	rc = step_member(s, st, out, what);
 out:
 	sqlite3_finalize(st);
@@ -466,11 +434,9 @@ int store_member_find_email(store *s, const char *email, store_member *out)
 	assert(s && email && out);
 	if (email[0] == '\0')
 		return set_msg(s, STORE_NOTFOUND, _("There is no such member."));
-	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK ||
-	    sqlite3_bind_text(st, 1, email, -1, SQLITE_STATIC) != SQLITE_OK) {
-		rc = fail_db(s, sqlite3_errcode(s->db), what);
+	rc = stmt_prepare(s, &st, what, sql, "t", email);
+	if (rc != STORE_OK)
 		goto out;
-	}
 	rc = step_member(s, st, out, what);
 out:
 	sqlite3_finalize(st);
@@ -543,11 +509,9 @@ static int remember_forgotten(store *s, int64_t id, const char *what)
 	sqlite3_stmt *st = NULL;
 	int rc;
 
-	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK ||
-	    sqlite3_bind_int64(st, 1, id) != SQLITE_OK) {
-		rc = fail_db(s, sqlite3_errcode(s->db), what);
+	rc = stmt_prepare(s, &st, what, sql, "i", id);
+	if (rc != STORE_OK)
 		goto out;
-	}
 	rc = step_member(s, st, &m, what);
 	if (rc == STORE_NOTFOUND) {
 		rc = STORE_OK;
@@ -621,7 +585,7 @@ int store_organisations(store *s, const char *prefix, char (*out)[STORE_TEXT_MAX
 	char key[STORE_TEXT_MAX + 1];
 	sqlite3_stmt *st = NULL;
 	size_t len;
-	int rc = STORE_OK, src, count = 0;
+	int rc = STORE_OK;
 
 	assert(s && n && max >= 0 && (out || max == 0));
 	*n = 0;
@@ -636,13 +600,7 @@ int store_organisations(store *s, const char *prefix, char (*out)[STORE_TEXT_MAX
 		rc = fail_db(s, sqlite3_errcode(s->db), what);
 		goto out;
 	}
-	while ((src = sqlite3_step(st)) == SQLITE_ROW)
-		copy_column(out[count++], STORE_TEXT_MAX, st, 0);
-	if (src != SQLITE_DONE) {
-		rc = fail_db(s, src, what);
-		goto out;
-	}
-	*n = count;
+	rc = stmt_list(s, st, text_from_row, out, sizeof *out, max, n, what);
 out:
 	sqlite3_finalize(st);
 	return rc;
@@ -656,22 +614,14 @@ int store_professions(store *s, char (*out)[STORE_TEXT_MAX], int max, int *n)
 		"SELECT name FROM professions ORDER BY position, id LIMIT ?1";
 	static const char what[] = N_("the professions could not be read");
 	sqlite3_stmt *st = NULL;
-	int rc = STORE_OK, src, count = 0;
+	int rc = STORE_OK;
 
 	assert(s && n && max >= 0 && (out || max == 0));
 	*n = 0;
-	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK ||
-	    sqlite3_bind_int(st, 1, max) != SQLITE_OK) {
-		rc = fail_db(s, sqlite3_errcode(s->db), what);
+	rc = stmt_prepare(s, &st, what, sql, "d", max);
+	if (rc != STORE_OK)
 		goto out;
-	}
-	while ((src = sqlite3_step(st)) == SQLITE_ROW)
-		copy_column(out[count++], STORE_TEXT_MAX, st, 0);
-	if (src != SQLITE_DONE) {
-		rc = fail_db(s, src, what);
-		goto out;
-	}
-	*n = count;
+	rc = stmt_list(s, st, text_from_row, out, sizeof *out, max, n, what);
 out:
 	sqlite3_finalize(st);
 	return rc;
@@ -686,7 +636,6 @@ int store_profession_add(store *s, const char *name)
 		"ON CONFLICT (name_key) DO NOTHING";
 	static const char what[] = N_("the profession was not added");
 	char key[STORE_TEXT_MAX];
-	sqlite3_stmt *st = NULL;
 	int rc;
 
 	assert(s && name);
@@ -696,17 +645,12 @@ int store_profession_add(store *s, const char *name)
 	text_fold(key, sizeof key, name);
 	if (key[0] == '\0')
 		return set_msg(s, STORE_INVALID, _("Please give the profession a name."));
-	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK ||
-	    sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC) != SQLITE_OK ||
-	    sqlite3_bind_text(st, 2, key, -1, SQLITE_STATIC) != SQLITE_OK ||
-	    sqlite3_step(st) != SQLITE_DONE) {
-		rc = fail_db(s, sqlite3_errcode(s->db), what);
+	rc = stmt_run(s, what, sql, "tt", name, key);
+	if (rc != STORE_OK)
 		goto out;
-	}
 	if (sqlite3_changes(s->db) == 0)
 		rc = set_msg(s, STORE_EXISTS, _("\"%s\" is already on the list."), name);
 out:
-	sqlite3_finalize(st);
 	return rc;
 }
 
@@ -716,20 +660,15 @@ int store_profession_remove(store *s, const char *name)
 	static const char sql[] = "DELETE FROM professions WHERE name_key = ?1";
 	static const char what[] = N_("the profession was not removed");
 	char key[STORE_TEXT_MAX];
-	sqlite3_stmt *st = NULL;
 	int rc = STORE_OK;
 
 	assert(s && name);
 	text_fold(key, sizeof key, name);
-	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK ||
-	    sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC) != SQLITE_OK ||
-	    sqlite3_step(st) != SQLITE_DONE) {
-		rc = fail_db(s, sqlite3_errcode(s->db), what);
+	rc = stmt_run(s, what, sql, "t", key);
+	if (rc != STORE_OK)
 		goto out;
-	}
 	if (sqlite3_changes(s->db) == 0)
 		rc = set_msg(s, STORE_NOTFOUND, _("\"%s\" is not on the list."), name);
 out:
-	sqlite3_finalize(st);
 	return rc;
 }

@@ -27,13 +27,9 @@ int store_wall(store *s, int64_t event_id, int64_t agenda_item_id, store_wall_no
 
 	assert(s && n && max >= 0 && (out || max == 0));
 	*n = 0;
-	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK ||
-	    sqlite3_bind_int64(st, 1, event_id) != SQLITE_OK ||
-	    bind_id_or_null(st, 2, agenda_item_id) != SQLITE_OK ||
-	    sqlite3_bind_int(st, 3, max) != SQLITE_OK) {
-		rc = fail_db(s, sqlite3_errcode(s->db), what);
+	rc = stmt_prepare(s, &st, what, sql, "ind", event_id, agenda_item_id, max);
+	if (rc != STORE_OK)
 		goto out;
-	}
 	while ((src = sqlite3_step(st)) == SQLITE_ROW) {
 		store_wall_note *w = &out[count++];
 
@@ -60,8 +56,10 @@ out:
 	"LEFT JOIN votes nv ON nv.note_id = n.id " \
 	"LEFT JOIN votes tv ON tv.theme_id = t.id "
 
-static void theme_from_row(sqlite3_stmt *st, store_theme *t)
+static void theme_from_row(sqlite3_stmt *st, void *row)
 {
+	store_theme *t = row;
+
 	memset(t, 0, sizeof *t);
 	t->id = sqlite3_column_int64(st, 0);
 	copy_column(t->name, sizeof t->name, st, 1);
@@ -77,11 +75,9 @@ static int theme_get(store *s, int64_t id, store_theme *out)
 	sqlite3_stmt *st = NULL;
 	int rc = STORE_OK, src;
 
-	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK ||
-	    sqlite3_bind_int64(st, 1, id) != SQLITE_OK) {
-		rc = fail_db(s, sqlite3_errcode(s->db), what);
+	rc = stmt_prepare(s, &st, what, sql, "i", id);
+	if (rc != STORE_OK)
 		goto out;
-	}
 	src = sqlite3_step(st);
 	if (src == SQLITE_ROW)
 		theme_from_row(st, out);
@@ -192,21 +188,14 @@ static int rename_theme(store *s, int64_t theme_id, const char *name, int64_t se
 	static const char sql[] =
 		"UPDATE themes SET name = ?1, changed_seq = ?2 WHERE id = ?3";
 	static const char what[] = N_("the theme was not renamed");
-	sqlite3_stmt *st = NULL;
 	int rc = STORE_OK;
 
-	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK ||
-	    sqlite3_bind_text(st, 1, name, -1, SQLITE_STATIC) != SQLITE_OK ||
-	    sqlite3_bind_int64(st, 2, seq) != SQLITE_OK ||
-	    sqlite3_bind_int64(st, 3, theme_id) != SQLITE_OK ||
-	    sqlite3_step(st) != SQLITE_DONE) {
-		rc = fail_db(s, sqlite3_errcode(s->db), what);
+	rc = stmt_run(s, what, sql, "tii", name, seq, theme_id);
+	if (rc != STORE_OK)
 		goto out;
-	}
 	if (sqlite3_changes(s->db) == 0)
 		rc = set_msg(s, STORE_NOTFOUND, _("There is no such theme: %s."), _(what));
 out:
-	sqlite3_finalize(st);
 	return rc;
 }
 
@@ -238,23 +227,14 @@ int store_theme_list(store *s, int64_t event_id, store_theme *out, int max, int 
 		"ORDER BY own + on_notes DESC, t.seq LIMIT ?2";
 	static const char what[] = N_("the themes could not be read");
 	sqlite3_stmt *st = NULL;
-	int rc = STORE_OK, src, count = 0;
+	int rc = STORE_OK;
 
 	assert(s && n && max >= 0 && (out || max == 0));
 	*n = 0;
-	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK ||
-	    sqlite3_bind_int64(st, 1, event_id) != SQLITE_OK ||
-	    sqlite3_bind_int(st, 2, max) != SQLITE_OK) {
-		rc = fail_db(s, sqlite3_errcode(s->db), what);
+	rc = stmt_prepare(s, &st, what, sql, "id", event_id, max);
+	if (rc != STORE_OK)
 		goto out;
-	}
-	while ((src = sqlite3_step(st)) == SQLITE_ROW)
-		theme_from_row(st, &out[count++]);
-	if (src != SQLITE_DONE) {
-		rc = fail_db(s, src, what);
-		goto out;
-	}
-	*n = count;
+	rc = stmt_list(s, st, theme_from_row, out, sizeof *out, max, n, what);
 out:
 	sqlite3_finalize(st);
 	return rc;
@@ -275,12 +255,9 @@ static int vote_get(store *s, int64_t note_id, int64_t theme_id, int64_t *vote_i
 	sqlite3_stmt *st = NULL;
 	int rc = STORE_OK, src;
 
-	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK ||
-	    bind_id_or_null(st, 1, note_id) != SQLITE_OK ||
-	    bind_id_or_null(st, 2, theme_id) != SQLITE_OK) {
-		rc = fail_db(s, sqlite3_errcode(s->db), what);
+	rc = stmt_prepare(s, &st, what, sql, "nn", note_id, theme_id);
+	if (rc != STORE_OK)
 		goto out;
-	}
 	src = sqlite3_step(st);
 	if (src == SQLITE_ROW) {
 		*vote_id = sqlite3_column_int64(st, 0);    /* NULL: 0 */
@@ -384,13 +361,9 @@ int store_answer_counts(store *s, int64_t prompt_id, int64_t event_id, int64_t a
 	rc = prompt_get(s, prompt_id, &p, NULL);
 	if (rc != STORE_OK)
 		goto out;
-	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK ||
-	    sqlite3_bind_int64(st, 1, prompt_id) != SQLITE_OK ||
-	    sqlite3_bind_int64(st, 2, event_id) != SQLITE_OK ||
-	    bind_id_or_null(st, 3, agenda_item_id) != SQLITE_OK) {
-		rc = fail_db(s, sqlite3_errcode(s->db), what);
+	rc = stmt_prepare(s, &st, what, sql, "iin", prompt_id, event_id, agenda_item_id);
+	if (rc != STORE_OK)
 		goto out;
-	}
 	while ((src = sqlite3_step(st)) == SQLITE_ROW) {
 		int v = sqlite3_column_int(st, 0), c = sqlite3_column_int(st, 1);
 
@@ -483,13 +456,9 @@ int store_scale_by_item(store *s, int64_t prompt_id, int64_t event_id, store_mea
 	rc = scale_prompt(s, prompt_id);
 	if (rc != STORE_OK)
 		return rc;
-	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK ||
-	    sqlite3_bind_int64(st, 1, prompt_id) != SQLITE_OK ||
-	    sqlite3_bind_int64(st, 2, event_id) != SQLITE_OK ||
-	    sqlite3_bind_int(st, 3, max) != SQLITE_OK) {
-		rc = fail_db(s, sqlite3_errcode(s->db), what);
+	rc = stmt_prepare(s, &st, what, sql, "iid", prompt_id, event_id, max);
+	if (rc != STORE_OK)
 		goto out;
-	}
 	rc = step_means(s, st, false, out, n, what);
 out:
 	sqlite3_finalize(st);
@@ -514,13 +483,9 @@ int store_scale_by_activity(store *s, int64_t prompt_id, int64_t event_id, store
 	rc = scale_prompt(s, prompt_id);
 	if (rc != STORE_OK)
 		return rc;
-	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK ||
-	    sqlite3_bind_int64(st, 1, prompt_id) != SQLITE_OK ||
-	    sqlite3_bind_int64(st, 2, event_id) != SQLITE_OK ||
-	    sqlite3_bind_int(st, 3, max) != SQLITE_OK) {
-		rc = fail_db(s, sqlite3_errcode(s->db), what);
+	rc = stmt_prepare(s, &st, what, sql, "iid", prompt_id, event_id, max);
+	if (rc != STORE_OK)
 		goto out;
-	}
 	rc = step_means(s, st, true, out, n, what);
 out:
 	sqlite3_finalize(st);
@@ -564,13 +529,9 @@ int store_words(store *s, int64_t prompt_id, int64_t event_id, store_count *out,
 
 	assert(s && n && max >= 0 && (out || max == 0));
 	*n = 0;
-	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK ||
-	    sqlite3_bind_int64(st, 1, prompt_id) != SQLITE_OK ||
-	    sqlite3_bind_int64(st, 2, event_id) != SQLITE_OK ||
-	    sqlite3_bind_int(st, 3, max) != SQLITE_OK) {
-		rc = fail_db(s, sqlite3_errcode(s->db), what);
+	rc = stmt_prepare(s, &st, what, sql, "iid", prompt_id, event_id, max);
+	if (rc != STORE_OK)
 		goto out;
-	}
 	rc = step_counts(s, st, out, n, what);
 out:
 	sqlite3_finalize(st);
@@ -648,13 +609,9 @@ int store_attendance_by(store *s, int64_t event_id, const char *by, store_count 
 	if (column < 0)
 		return set_msg(s, STORE_INVALID, _("The kiosk counts people by "
 			       "organisation, profession or role."));
-	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK ||
-	    sqlite3_bind_int64(st, 1, event_id) != SQLITE_OK ||
-	    sqlite3_bind_int(st, 2, column) != SQLITE_OK ||
-	    sqlite3_bind_int(st, 3, max) != SQLITE_OK) {
-		rc = fail_db(s, sqlite3_errcode(s->db), what);
+	rc = stmt_prepare(s, &st, what, sql, "idd", event_id, column, max);
+	if (rc != STORE_OK)
 		goto out;
-	}
 	rc = step_counts(s, st, out, n, what);
 out:
 	sqlite3_finalize(st);
@@ -747,11 +704,9 @@ int store_event_history(store *s, store_event_figures *out, int max, int *n)
 
 	assert(s && n && max >= 0 && (out || max == 0));
 	*n = 0;
-	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK ||
-	    sqlite3_bind_int(st, 1, max) != SQLITE_OK) {
-		rc = fail_db(s, sqlite3_errcode(s->db), what);
+	rc = stmt_prepare(s, &st, what, sql, "d", max);
+	if (rc != STORE_OK)
 		goto out;
-	}
 	while ((src = sqlite3_step(st)) == SQLITE_ROW) {
 		store_event_figures *f = &out[count++];
 
@@ -878,10 +833,9 @@ int store_recurring_words(store *s, store_count *out, int max, int *n)
 
 	assert(s && n && max >= 0 && (out || max == 0));
 	*n = 0;
-	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK) {
-		rc = fail_db(s, sqlite3_errcode(s->db), what);
+	rc = stmt_prepare(s, &st, what, sql, "");
+	if (rc != STORE_OK)
 		goto out;
-	}
 	while ((src = sqlite3_step(st)) == SQLITE_ROW) {
 		if (!add_word_uses((const char *)sqlite3_column_text(st, 1),
 				   sqlite3_column_int64(st, 0), &uses, &nuses, &cap)) {

@@ -14,11 +14,9 @@ int setting_get_int(store *s, const char *key, int64_t *value)
 	sqlite3_stmt *st = NULL;
 	int rc = STORE_OK, src;
 
-	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK ||
-	    sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC) != SQLITE_OK) {
-		rc = fail_db(s, sqlite3_errcode(s->db), N_("a setting could not be read"));
+	rc = stmt_prepare(s, &st, N_("a setting could not be read"), sql, "t", key);
+	if (rc != STORE_OK)
 		goto out;
-	}
 	src = sqlite3_step(st);
 	if (src == SQLITE_ROW && sqlite3_column_type(st, 0) == SQLITE_INTEGER) {
 		*value = sqlite3_column_int64(st, 0);
@@ -40,11 +38,9 @@ int setting_get_text(store *s, const char *key, char *buf, size_t cap)
 	sqlite3_stmt *st = NULL;
 	int rc = STORE_OK, src;
 
-	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK ||
-	    sqlite3_bind_text(st, 1, key, -1, SQLITE_STATIC) != SQLITE_OK) {
-		rc = fail_db(s, sqlite3_errcode(s->db), N_("a setting could not be read"));
+	rc = stmt_prepare(s, &st, N_("a setting could not be read"), sql, "t", key);
+	if (rc != STORE_OK)
 		goto out;
-	}
 	src = sqlite3_step(st);
 	if (src == SQLITE_ROW && sqlite3_column_type(st, 0) == SQLITE_TEXT &&
 	    (size_t)sqlite3_column_bytes(st, 0) < cap) {

@@ -89,11 +89,9 @@ int each_record(store *s, int64_t after, record_fn fn, void *ctx)
 	sqlite3_stmt *st = NULL;
 	int rc = STORE_OK, src;
 
-	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK ||
-	    sqlite3_bind_int64(st, 1, after) != SQLITE_OK) {
-		rc = fail_db(s, sqlite3_errcode(s->db), what);
+	rc = stmt_prepare(s, &st, what, sql, "i", after);
+	if (rc != STORE_OK)
 		goto out;
-	}
 	while (rc == STORE_OK && (src = sqlite3_step(st)) == SQLITE_ROW) {
 		int type = sqlite3_column_int(st, 0);
 		const char *json = (const char *)sqlite3_column_text(st, 2);
@@ -162,8 +160,10 @@ out:
 
 #define BATCH_COLUMNS "id, created_at, coalesce(acked_at, 0), record_count, secret"
 
-static void batch_from_row(sqlite3_stmt *st, store_batch *b)
+static void batch_from_row(sqlite3_stmt *st, void *row)
 {
+	store_batch *b = row;
+
 	const void *secret = sqlite3_column_blob(st, 4);
 
 	memset(b, 0, sizeof *b);
@@ -189,10 +189,9 @@ static int newest_pending(store *s, store_batch *out, int64_t *last_seq, char **
 	int rc = STORE_OK, src;
 	size_t n;
 
-	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK) {
-		rc = fail_db(s, sqlite3_errcode(s->db), what);
+	rc = stmt_prepare(s, &st, what, sql, "");
+	if (rc != STORE_OK)
 		goto out;
-	}
 	src = sqlite3_step(st);
 	if (src == SQLITE_DONE) {
 		rc = STORE_NOTFOUND;
@@ -430,21 +429,15 @@ int store_sync_ack(store *s, int64_t id)
 	static const char sql[] =
 		"UPDATE sync_batches SET acked_at = coalesce(acked_at, ?2) WHERE id = ?1";
 	static const char what[] = N_("the batch was not marked as synced");
-	sqlite3_stmt *st = NULL;
 	int rc = STORE_OK;
 
 	assert(s);
-	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK ||
-	    sqlite3_bind_int64(st, 1, id) != SQLITE_OK ||
-	    sqlite3_bind_int64(st, 2, store_now(s)) != SQLITE_OK ||
-	    sqlite3_step(st) != SQLITE_DONE) {
-		rc = fail_db(s, sqlite3_errcode(s->db), what);
+	rc = stmt_run(s, what, sql, "ii", id, store_now(s));
+	if (rc != STORE_OK)
 		goto out;
-	}
 	if (sqlite3_changes(s->db) == 0)
 		rc = set_msg(s, STORE_NOTFOUND, _("There is no such batch: %s."), _(what));
 out:
-	sqlite3_finalize(st);
 	return rc;
 }
 
@@ -454,22 +447,14 @@ int store_sync_history(store *s, store_batch *out, int max, int *n)
 		"SELECT " BATCH_COLUMNS " FROM sync_batches ORDER BY id DESC LIMIT ?1";
 	static const char what[] = N_("the batches could not be read");
 	sqlite3_stmt *st = NULL;
-	int rc = STORE_OK, src, count = 0;
+	int rc = STORE_OK;
 
 	assert(s && n && max >= 0 && (out || max == 0));
 	*n = 0;
-	if (sqlite3_prepare_v2(s->db, sql, -1, &st, NULL) != SQLITE_OK ||
-	    sqlite3_bind_int(st, 1, max) != SQLITE_OK) {
-		rc = fail_db(s, sqlite3_errcode(s->db), what);
+	rc = stmt_prepare(s, &st, what, sql, "d", max);
+	if (rc != STORE_OK)
 		goto out;
-	}
-	while ((src = sqlite3_step(st)) == SQLITE_ROW)
-		batch_from_row(st, &out[count++]);
-	if (src != SQLITE_DONE) {
-		rc = fail_db(s, src, what);
-		goto out;
-	}
-	*n = count;
+	rc = stmt_list(s, st, batch_from_row, out, sizeof *out, max, n, what);
 out:
 	sqlite3_finalize(st);
 	return rc;
