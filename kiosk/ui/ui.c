@@ -277,6 +277,7 @@ void ui_begin(ui *u, int64_t now_ms)
 	u->arena_used = 0;
 	u->modal_now = false;
 	u->focus_seen = false;
+	u->focus_begin = u->focus;
 	u->submit = false;
 	u->resized = false;
 	if (u->target)
@@ -317,7 +318,9 @@ bool ui_end(ui *u)
 	u->modal_prev = u->modal_now;
 	if (u->focus && !u->focus_seen)
 		u->focus = NULL; /* the field is gone from the screen */
-	return again;
+	/* A keyboard comes or goes with the focus: the screen is laid out
+	 * again around it at once, not at the next tap. */
+	return again || u->focus != u->focus_begin;
 }
 
 /* Turns the logical frame onto the panel; the panel is then the target. */
@@ -553,8 +556,10 @@ void ui_dump(const ui *u, FILE *out)
 		const ui_widget *w = &u->widgets[i];
 		fprintf(out, "{\"role\":\"%s\",\"text\":", w->role);
 		json_string(out, w->text);
-		if (w->value)
-			fprintf(out, ",\"value\":\"%s\"", w->value);
+		if (w->value) {
+			fputs(",\"value\":", out);
+			json_string(out, w->value);
+		}
 		fprintf(out, ",\"x\":%d,\"y\":%d,\"w\":%d,\"h\":%d}\n", w->r.x, w->r.y, w->r.w, w->r.h);
 	}
 	fflush(out);

@@ -71,6 +71,7 @@ struct ui {
 
 	/* The focused text field and the on-screen keyboard. */
 	char *focus;
+	char *focus_begin;      /* the focused field when the frame began */
 	size_t focus_cap, focus_max;
 	bool focus_seen;        /* the focused field was drawn this frame */
 	bool submit;            /* Done/Enter pressed for the focused field */
