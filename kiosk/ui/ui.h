@@ -129,7 +129,7 @@ bool ui_translate(ui *u, const SDL_Event *e, ui_input *out);
 /* Feeds one input to the next frame. */
 void ui_feed(ui *u, const ui_input *in);
 
-/* A frame: begin, widgets, end. ui_end draws the toast; it returns true when
+/* A frame: begin, widgets, end. ui_end draws a message no screen placed; it returns true when
  * a modal opened or closed in this frame, so that what lies under it was
  * blocked wrongly (or not), or when the screen was turned or zoomed in it,
  * so that it was laid out for the old size: the frame should be run again. */
@@ -291,10 +291,16 @@ int ui_confirm_danger(ui *u, const char *question, const char *yes, const char *
 void ui_modal_begin(ui *u);
 void ui_modal_end(ui *u);
 
-/* A short message under the header bar for ms milliseconds. */
+/* A message for the screen showing (or, said as the screen changes, for the
+ * next one): it stays until the first tap after ms milliseconds, or until
+ * the screen changes. It takes a band of the screen's own layout
+ * (ui_message_band, which the header bar calls), so that it covers nothing;
+ * on a screen without one it is drawn under the top edge. Scripts see it as
+ * role "toast" with its rectangle. */
 void ui_toast(ui *u, const char *text, int ms);
-/* When the toast (if any) will need a redraw to disappear, else -1. */
-int64_t ui_next_deadline(const ui *u);
+/* Cuts the message's band from the top of body and draws it there, if there
+ * is a message; else leaves body as it is. */
+void ui_message_band(ui *u, rect *body);
 
 /* Charts (charts.c). Values are drawn to scale; shown[i] is what is written
  * beside each bar ("23", "3.9"); scripts see "label: shown". */

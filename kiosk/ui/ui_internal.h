@@ -84,8 +84,13 @@ struct ui {
 	int image_side;
 	unsigned char *image_rgb;
 
+	/* The message: said in toast_frame, cleared by the first tap after
+	 * toast_until or by a change of screen; a screen that gives it a band
+	 * in its layout (ui_message_band) sets toast_placed. */
 	char toast[256];
 	int64_t toast_until;
+	uint32_t toast_frame;
+	bool toast_placed;
 
 	/* Inside a list: only what shows through its area is visible. */
 	bool clipping;
