@@ -15,7 +15,6 @@ demo_db
 	tap "Kiosk settings"
 	expect "Language of the words"
 	tap "Cymraeg"
-	expect "Iaith y ciosg nawr: Cymraeg."
 	expect "Gosodiadau'r ciosg"
 	shot settings-cy.png
 	dump
