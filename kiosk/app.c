@@ -281,7 +281,7 @@ static int64_t watchdog_period_ms(void)
  * wants its ping), or -1. */
 static int64_t next_deadline(const app *a)
 {
-	int64_t t[] = {inactivity_deadline(a), a->wake_at, ui_next_deadline(a->ui), a->watchdog_at, a->file_check_at};
+	int64_t t[] = {inactivity_deadline(a), a->wake_at, a->watchdog_at, a->file_check_at};
 	int64_t best = -1;
 	for (size_t i = 0; i < sizeof t / sizeof t[0]; i++)
 		if (t[i] >= 0 && (best < 0 || t[i] < best))
@@ -384,9 +384,6 @@ static void tick_once(app *a)
 		app_frame(a); /* the screen's timer fires inside its frame */
 		a->dirty = true;
 	}
-	int64_t toast = ui_next_deadline(a->ui);
-	if (toast >= 0 && a->now >= toast)
-		a->dirty = true;
 	/* The loop came round: it is alive. A hung frame or a stuck wait never
 	 * gets here, and systemd restarts the kiosk. */
 	if (a->watchdog_at >= 0 && a->now >= a->watchdog_at) {

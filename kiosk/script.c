@@ -114,9 +114,12 @@ static int key_named(const char *name)
 
 static bool visible(const ui *u, const char *text)
 {
-	for (int i = 0; i < ui_widget_count(u); i++)
-		if (strstr(ui_widget_at(u, i)->text, text))
+	for (int i = 0; i < ui_widget_count(u); i++) {
+		const ui_widget *w = ui_widget_at(u, i);
+		/* What a form's field holds shows too: its value. */
+		if (strstr(w->text, text) || (w->value && strstr(w->value, text)))
 			return true;
+	}
 	return false;
 }
 

@@ -274,6 +274,26 @@ static void bad_rows_are_reported_by_line_and_the_others_imported(void **state)
 	assert_int_equal(count_members(f), 3);
 }
 
+static void a_row_cut_short_or_without_a_name_is_reported_not_imported(void **state)
+{
+	fixture *f = *state;
+
+	assert_int_equal(import_text(f,
+		"First Name,Last Name,Organisation,Email,Ticket Type\n"
+		"Ann,Lee,NHS Wales,ann@nhs.net,Member\n"
+		"Bad line without enough\n"
+		",,,,Member\n"
+		",,,,\n"
+		"Ben,Ng,HSE\n"
+		"Cara,Jones,HSE,cara@nhs.net\n"), STORE_OK);
+	assert_result(f, 2, 0, 3);
+	assert_string_equal(f->reports,
+		"line 3: it has 1 field where the first row names 4 columns: a comma may be missing\n"
+		"line 4: there is no first name\n"
+		"line 6: it has 3 fields where the first row names 4 columns: a comma may be missing\n");
+	assert_int_equal(count_members(f), 2);
+}
+
 static void reimporting_the_same_file_creates_no_duplicates(void **state)
 {
 	fixture *f = *state;
@@ -419,6 +439,7 @@ int main(void)
 		T(a_byte_order_mark_and_crlf_lines_are_read),
 		T(quoted_fields_with_commas_and_line_breaks_keep_line_numbers),
 		T(bad_rows_are_reported_by_line_and_the_others_imported),
+		T(a_row_cut_short_or_without_a_name_is_reported_not_imported),
 		T(reimporting_the_same_file_creates_no_duplicates),
 		T(someone_forgotten_is_left_out_of_a_later_roster_until_added_back_by_hand),
 		T(a_latin1_file_is_refused_as_a_whole),

@@ -57,6 +57,8 @@ typedef struct {
 	bool named;                     /* the first row named at least one column */
 	int where[COL_COUNT];           /* each column's index in a row, or -1 */
 	int col;                        /* index of the next field of the row */
+	int needed;                     /* fields a row needs to reach every column read */
+	bool row_text;                  /* some field of the row, read or not, has text */
 	long line;                      /* line of the byte being read, from 1 */
 	long row_line;                  /* line the current row started on */
 	bool at_row_start;              /* the next text starts a new row */
@@ -153,6 +155,8 @@ static void on_field(void *data, size_t len, void *ctx)
 		if (r->where[c] == col)
 			r->too_long[c] = !tidy(r->field[c], text, len);
 	}
+	for (size_t i = 0; i < len && !r->row_text; i++)
+		r->row_text = (unsigned char)text[i] > ' ';
 }
 
 /* The pick list's spelling of a job title that is one of them ("nurse" ->
@@ -197,9 +201,20 @@ static void import_row(reader *r)
 
 	for (int c = 0; c < COL_COUNT; c++)
 		blank = blank && r->field[c][0] == '\0';
-	/* A spreadsheet's empty rows (",,,,") are not mistakes. */
-	if (blank)
+	/* A spreadsheet's empty rows (",,,,") are not mistakes; a row with text
+	 * only in columns not read (a ticket without a name) is, and is named. */
+	if (blank && !r->row_text)
 		return;
+	/* A row cut short ("Bad line without enough") would make a member of
+	 * whatever its first field holds. */
+	if (r->col < r->needed) {
+		snprintf(reason, sizeof reason,
+		         ngettext("it has %d field where the first row names %d columns: a comma may be missing",
+		                  "it has %d fields where the first row names %d columns: a comma may be missing", r->col),
+		         r->col, r->needed);
+		bad_row(r, reason);
+		return;
+	}
 	/* A roster is not consent: both stay off. */
 	memset(&m, 0, sizeof m);
 	if (!take(r, COL_FIRST, m.first, sizeof m.first, STORE_NAME_CHARS) ||
@@ -252,8 +267,12 @@ static void import_row(reader *r)
 static void read_header(reader *r)
 {
 	r->header_done = true;
-	if (r->where[COL_FIRST] >= 0)
+	if (r->where[COL_FIRST] >= 0) {
+		for (int c = 0; c < COL_COUNT; c++)
+			if (r->where[c] + 1 > r->needed)
+				r->needed = r->where[c] + 1;
 		return;
+	}
 	if (r->named) {
 		/* TRANSLATORS: First Name, Last Name, Organisation and Email are the
 		   column names the file's first row must use: keep them in English. */
@@ -265,6 +284,7 @@ static void read_header(reader *r)
 	if (r->col == 4 && strchr(r->field[COL_EMAIL], '@')) {
 		for (int c = 0; c < COL_COUNT; c++)
 			r->where[c] = c < COL_PROFESSION ? c : -1;
+		r->needed = 4;
 		import_row(r);
 		return;
 	}
@@ -287,6 +307,7 @@ static void on_row(int term, void *ctx)
 			import_row(r);
 	}
 	r->col = 0;
+	r->row_text = false;
 	r->at_row_start = true;
 	memset(r->field, 0, sizeof r->field);
 	memset(r->too_long, 0, sizeof r->too_long);

@@ -48,6 +48,7 @@ bool screen_header_action(app *a, rect *body, const char *title, const char *bac
 	ui_font f = tw <= in.w ? UI_FONT_TITLE : UI_FONT_BOLD;
 	ui_label(a->ui, in, title, f, UI_WHITE, back_label ? UI_ALIGN_LEFT : UI_ALIGN_CENTER);
 	*body = layout_inset(*body, m->pad);
+	ui_message_band(a->ui, body); /* the message, if any, in the flow: over nothing */
 	return back;
 }
 

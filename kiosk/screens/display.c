@@ -109,10 +109,9 @@ static void turn(app *a, int i)
 	} else if (store_setting_set_int(a->db, STORE_SETTING_ROTATE, turns[i]) != STORE_OK) {
 		ui_toast(a->ui, store_errmsg(a->db), 5000);
 	} else {
-		/* Touch is turned with the picture: the same button turns it back. */
-		char done[80];
-		snprintf(done, sizeof done, _("Turned %s. Tap 0° to undo."), turn_labels[i]);
-		ui_toast(a->ui, turns[i] ? done : _("The picture is upright."), 4000);
+		/* Touch is turned with the picture: the same button turns it
+		 * back. The turn and the tick on its button say it is done; a
+		 * message would take a band this full screen has no room for. */
 	}
 }
 
@@ -122,11 +121,7 @@ static void wait_for(app *a, int i)
 		ui_toast(a->ui, store_errmsg(a->db), 5000);
 		return;
 	}
-	a->inactivity_ms = waits[i] * 1000;
-	char done[200], shown[32];
-	duration(waits[i], shown, sizeof shown);
-	snprintf(done, sizeof done, _("After %s untouched, the kiosk clears and goes home."), shown);
-	ui_toast(a->ui, done, 4000);
+	a->inactivity_ms = waits[i] * 1000; /* the heading says it: "(now 5 min)" */
 }
 
 /* Who fixed a setting, as said: the command line in the words in use, a
@@ -143,13 +138,7 @@ static void speak(app *a, const char *code)
 		ui_toast(a->ui, err, 5000);
 	} else if (store_set_language(a->db, code) != STORE_OK) {
 		ui_toast(a->ui, store_errmsg(a->db), 5000);
-	} else {
-		char done[200];
-		/* TRANSLATORS: %s is the language's name in itself ("Cymraeg", "English"). */
-		snprintf(done, sizeof done, _("The kiosk's words are in %s. Attendees can switch on the home screen."),
-		         lang_name(code));
-		ui_toast(a->ui, done, 4000);
-	}
+	} /* the words are now in it: that says it is done */
 }
 
 static void frame(app *a)

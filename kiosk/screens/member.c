@@ -5,9 +5,13 @@
 #include <string.h>
 
 #include "core/lang.h"
+#include "core/text.h"
 #include "screens.h"
 
 #define MAX_PROFESSIONS 32
+
+/* The form's parts, in the order they show. */
+enum { F_FIRST, F_LAST, F_ORG, F_PROFESSION, F_EMAIL, F_MAILING, F_CONTACT, F_COUNT };
 
 static struct {
 	store_member m;          /* the draft */
@@ -20,7 +24,12 @@ static struct {
 	char question[2 * STORE_NAME_MAX + STORE_TEXT_MAX + 96];
 	char professions[MAX_PROFESSIONS][STORE_TEXT_MAX];
 	ui_list list;
+	bool tried;              /* the form was sent once: its errors show */
+	bool show_summary;       /* sent with errors: scroll up to their summary */
+	int shown_focus;         /* the part whose keyboard showed last frame, or -1 */
 } st;
+
+static void focus_part(app *a, int f);
 
 void member_open(app *a, int64_t id, int64_t checkin_id)
 {
@@ -31,30 +40,18 @@ void member_open(app *a, int64_t id, int64_t checkin_id)
 	}
 	st.saved = st.m;
 	st.checkin_id = checkin_id;
+	st.shown_focus = -1;
 	app_show(a, &screen_member);
+	if (!id)
+		focus_part(a, F_FIRST); /* a walk-in starts with their name */
 }
 
-/* Also on each return from a field: an old complaint would no longer be true. */
+/* Also on each return from the profession's list. */
 static void enter(app *a)
 {
 	(void)a;
 	st.asking = ASK_NONE;
 	st.message = NULL;
-}
-
-static const char *check_email(const char *text)
-{
-	return store_email_valid(text) ? NULL
-	                               : _("That email address does not look right: it needs one @ and a domain, "
-	                                   "like name@nhs.net");
-}
-
-static int suggest_organisation(app *a, const char *text, char (*out)[STORE_TEXT_MAX], int max)
-{
-	int n = 0;
-	if (store_organisations(a->db, text, out, max, &n) != STORE_OK)
-		return 0;
-	return n;
 }
 
 static void say(const char *message)
@@ -63,15 +60,72 @@ static void say(const char *message)
 	st.message = st.message_buf;
 }
 
+/* What is wrong with part f as it is now, in GOV.UK's words ("Enter your
+ * ..."); NULL when it is fine or the form was not sent yet: an entry is
+ * judged once the form is sent, then again at each change, so a corrected
+ * entry is never left red. */
+static const char *error_of(int f)
+{
+	if (!st.tried)
+		return NULL;
+	switch (f) {
+	case F_FIRST: return st.m.first[0] ? NULL : _("Enter your first name");
+	case F_LAST: return st.m.last[0] ? NULL : _("Enter your last name");
+	case F_EMAIL:
+		if (st.m.email[0] && !store_email_valid(st.m.email))
+			return _("Enter an email address like name@nhs.net");
+		/* A consent that no address can serve is not stored: ask for one. */
+		if (!st.m.email[0] && st.m.mailing_list)
+			return _("Enter your email address to join the mailing list, or switch it off");
+		if (!st.m.email[0] && st.m.may_contact)
+			return _("Enter your email address so that we may contact you, or switch it off");
+		return NULL;
+	default: return NULL;
+	}
+}
+
+static bool form_valid(void)
+{
+	for (int f = 0; f < F_COUNT; f++)
+		if (error_of(f))
+			return false;
+	return true;
+}
+
+/* A member with the same first and last name (folded), whatever their
+ * organisation: a walk-in who leaves it out, or writes it another way, is
+ * still offered the likely match rather than made twice. */
+static int find_by_name(app *a, const store_member *m, store_member *out)
+{
+	char query[2 * STORE_NAME_MAX + 2], first[STORE_NAME_MAX], last[STORE_NAME_MAX], f2[STORE_NAME_MAX],
+		l2[STORE_NAME_MAX];
+	store_member found[16];
+	int n = 0;
+	snprintf(query, sizeof query, "%s %s", m->first, m->last);
+	int rc = store_member_search(a->db, query, found, 16, &n);
+	if (rc != STORE_OK)
+		return rc;
+	text_fold(first, sizeof first, m->first);
+	text_fold(last, sizeof last, m->last);
+	for (int i = 0; i < n; i++) {
+		text_fold(f2, sizeof f2, found[i].first);
+		text_fold(l2, sizeof l2, found[i].last);
+		if (!strcmp(first, f2) && !strcmp(last, l2)) {
+			*out = found[i];
+			return STORE_OK;
+		}
+	}
+	return STORE_NOTFOUND;
+}
+
 /* "I'm new here" submitted: register (unless the same person is known) and
  * check in. */
 static void register_walk_in(app *a)
 {
-	if (!st.m.first[0] || !st.m.last[0]) {
-		say(_("Please give your first name and your last name."));
-		return;
-	}
-	if (store_member_find_same(a->db, &st.m, &st.same) == STORE_OK) {
+	int rc = store_member_find_same(a->db, &st.m, &st.same);
+	if (rc == STORE_NOTFOUND)
+		rc = find_by_name(a, &st.m, &st.same);
+	if (rc == STORE_OK) {
 		/* One whole sentence each, with and without the organisation. */
 		if (st.same.organisation[0])
 			/* TRANSLATORS: first name, last name, organisation. */
@@ -161,12 +215,195 @@ static void answer(app *a)
 	}
 }
 
+/* The form's words for part f. */
+static ui_form_words words_of(int f)
+{
+	switch (f) {
+	case F_FIRST: return (ui_form_words){_("First name"), NULL, error_of(f)};
+	case F_LAST: return (ui_form_words){_("Last name"), NULL, error_of(f)};
+	case F_ORG: return (ui_form_words){_("Organisation"), _("Where you work or volunteer"), error_of(f)};
+	case F_PROFESSION: return (ui_form_words){_("Profession"), NULL, error_of(f)};
+	default:
+		return (ui_form_words){_("Email (optional)"), _("Only if you would like us to write to you"),
+		                       error_of(f)};
+	}
+}
+
+/* The buffer each text part edits, and how it is typed. */
+static char *buffer_of(int f)
+{
+	char *const buf[] = {st.m.first, st.m.last, st.m.organisation, NULL, st.m.email};
+	return f < F_MAILING ? buf[f] : NULL;
+}
+
+static int focused_part(app *a)
+{
+	for (int f = 0; f < F_MAILING; f++)
+		if (buffer_of(f) && ui_focused(a->ui, buffer_of(f)))
+			return f;
+	return -1;
+}
+
+static void focus_part(app *a, int f)
+{
+	keyboard_kind kind = f == F_EMAIL ? KEYBOARD_EMAIL : f == F_ORG ? KEYBOARD_TEXT : KEYBOARD_NAME;
+	if (buffer_of(f))
+		ui_focus_as(a->ui, buffer_of(f), KEYBOARD_LETTERS, kind);
+}
+
+/* Enter or "Done": the keyboard goes, and the whole form shows, with its
+ * button (as on the name search). */
+static void next_part(app *a, int f)
+{
+	(void)f;
+	ui_focus(a->ui, NULL, KEYBOARD_LETTERS);
+}
+
+/* The error summary's lines and the part each names; returns how many. */
+static int errors(const char **lines, int *parts)
+{
+	int n = 0;
+	for (int f = 0; f < F_COUNT; f++) {
+		const char *e = error_of(f);
+		if (e) {
+			lines[n] = e;
+			parts[n++] = f;
+		}
+	}
+	return n;
+}
+
+/* Suggestions for the organisation being typed, in a strip over the
+ * keyboard; a tap writes the one chosen. */
+static void suggestions(app *a, rect r)
+{
+	char found[3][STORE_TEXT_MAX];
+	int n = 0;
+	const layout_metrics *m = ui_metrics(a->ui);
+	if (!st.m.organisation[0] || store_organisations(a->db, st.m.organisation, found, 3, &n) != STORE_OK)
+		return;
+	int cols = m->portrait ? 1 : n, rows = m->portrait ? n : 1;
+	ui_list strip = {0};
+	ui_list_begin(a->ui, &strip, r, r.h);
+	for (int i = 0; i < n; i++) {
+		rect b = layout_cell(r, cols, rows, i % cols, i / cols, m->gap / 2);
+		if (strcmp(found[i], st.m.organisation) &&
+		    ui_list_item(a->ui, &strip, b, found[i], NULL, false))
+			snprintf(st.m.organisation, sizeof st.m.organisation, "%s", found[i]);
+	}
+	ui_list_end(a->ui, &strip);
+}
+
+/* Scrolls the form so that part f, at content offset y and h high, shows. */
+static void show_part(rect area, int y, int h)
+{
+	if (y < st.list.scroll)
+		st.list.scroll = y;
+	else if (y + h > st.list.scroll + area.h)
+		st.list.scroll = y + h - area.h;
+}
+
+/* The form: the error summary when sent with errors, then each part. */
+static void form(app *a, rect area)
+{
+	ui *u = a->ui;
+	const layout_metrics *m = ui_metrics(u);
+	const char *lines[F_COUNT];
+	int parts[F_COUNT], y[F_COUNT + 1], h[F_COUNT], ne = errors(lines, parts);
+	const char *title = _("There is a problem");
+	int sh = ne ? ui_error_summary_height(u, area.w - 12, title, lines, ne) + m->gap : 0;
+	y[0] = sh;
+	for (int f = 0; f < F_COUNT; f++) {
+		ui_form_words w = words_of(f);
+		h[f] = f >= F_MAILING ? m->touch * 3 / 2 : ui_form_height(u, area.w - 12, &w);
+		y[f + 1] = y[f] + h[f] + m->gap;
+	}
+	int focus = focused_part(a);
+	if (focus != st.shown_focus && focus >= 0)
+		show_part(area, y[focus], h[focus]);
+	st.shown_focus = focus;
+	if (st.show_summary) {
+		st.list.scroll = 0;
+		st.show_summary = false;
+	}
+	ui_list_begin(u, &st.list, area, y[F_COUNT]);
+	if (ne) {
+		int e = ui_error_summary(u, &st.list, (rect){area.x, area.y - st.list.scroll, area.w - 12, sh - m->gap}, title,
+		                         lines, ne);
+		if (e >= 0 && buffer_of(parts[e]))
+			focus_part(a, parts[e]);
+	}
+	for (int f = 0; f < F_COUNT; f++) {
+		rect r = ui_list_row(u, &st.list, y[f], h[f]);
+		r.w -= 12; /* the scroll bar's room */
+		ui_form_words w = words_of(f);
+		if (f == F_PROFESSION) {
+			if (ui_form_select(u, &st.list, r, &w, screen_data_words(st.m.profession), _("Choose from a list"))) {
+				int n = 0;
+				store_professions(a->db, st.professions, MAX_PROFESSIONS, &n);
+				choose_open(a, _("Profession"), (const char (*)[STORE_TEXT_MAX])st.professions, n,
+				            st.m.profession, sizeof st.m.profession);
+				break;
+			}
+		} else if (f < F_MAILING) {
+			size_t max = f == F_EMAIL ? STORE_EMAIL_MAX - 1 : f == F_ORG ? STORE_TEXT_CHARS : STORE_NAME_CHARS;
+			keyboard_kind kind = f == F_EMAIL ? KEYBOARD_EMAIL : f == F_ORG ? KEYBOARD_TEXT : KEYBOARD_NAME;
+			size_t cap = f == F_EMAIL ? sizeof st.m.email : f == F_ORG ? sizeof st.m.organisation : sizeof st.m.first;
+			if (ui_form_field(u, &st.list, r, &w, buffer_of(f), cap, max, kind))
+				next_part(a, f);
+		} else {
+			bool *v = f == F_MAILING ? &st.m.mailing_list : &st.m.may_contact;
+			bool was = *v;
+			const char *label = f == F_MAILING ? _("Add me to the community mailing list")
+			                                   : _("You may contact me about this community");
+			if (ui_toggle(u, layout_inset(r, m->pad / 2), label, v) && st.list.dragged)
+				*v = was;
+		}
+	}
+	ui_list_end(u, &st.list);
+}
+
+/* The buttons under the form. */
+static void buttons(app *a, rect bar, bool walk_in)
+{
+	ui *u = a->ui;
+	const layout_metrics *m = ui_metrics(u);
+	if (walk_in) {
+		if (ui_button(u, m->portrait ? bar : layout_cut_right(&bar, bar.w / 2), _("Check me in"),
+		              UI_BUTTON_PRIMARY)) {
+			st.tried = true;
+			if (form_valid())
+				register_walk_in(a);
+			else
+				st.show_summary = true;
+		}
+		return;
+	}
+	int cols = st.checkin_id ? 3 : 2;
+	if (ui_button(u, layout_cell(bar, cols, 1, cols - 1, 0, m->gap), _("Save"), UI_BUTTON_PRIMARY)) {
+		st.tried = true;
+		if (form_valid())
+			save_edit(a);
+		else
+			st.show_summary = true;
+	}
+	if (ui_button(u, layout_cell(bar, cols, 1, 0, 0, m->gap), _("Forget"), UI_BUTTON_DANGER))
+		st.asking = ASK_FORGET;
+	if (st.checkin_id &&
+	    ui_button(u, layout_cell(bar, cols, 1, 1, 0, m->gap), _("Undo check-in"), UI_BUTTON_DANGER))
+		st.asking = ASK_UNDO;
+}
+
 static void frame(app *a)
 {
 	ui *u = a->ui;
 	const layout_metrics *m = ui_metrics(u);
 	bool walk_in = st.m.id == 0;
+	int typing = focused_part(a);
 	rect body = {0, 0, m->w, m->h};
+	rect kb = {0};
+	if (typing >= 0)
+		kb = layout_cut_bottom(&body, m->portrait ? m->h * 2 / 5 : m->h * 44 / 100);
 	if (screen_header(a, &body, walk_in ? _("I'm new here") : _("Member"), _("Back"))) {
 		if (walk_in)
 			checkin_resume(a);
@@ -176,53 +413,19 @@ static void frame(app *a)
 			app_show(a, &screen_here);
 		return;
 	}
-	rect bar = screen_form_bar(a, &body, st.message);
-
-	int h = m->touch * 3 / 2, y = 0;
-	ui_list_begin(u, &st.list, body, 7 * h);
-	if (screen_row(a, &st.list, &y, h, _("First name"), st.m.first, _("Tap to write your first name")))
-		textedit_open_as(a, _("First name"), st.m.first, sizeof st.m.first, STORE_NAME_CHARS, KEYBOARD_LETTERS,
-		                 KEYBOARD_NAME, NULL, NULL);
-	if (screen_row(a, &st.list, &y, h, _("Last name"), st.m.last, _("Tap to write your last name")))
-		textedit_open_as(a, _("Last name"), st.m.last, sizeof st.m.last, STORE_NAME_CHARS, KEYBOARD_LETTERS,
-		                 KEYBOARD_NAME, NULL, NULL);
-	if (screen_row(a, &st.list, &y, h, _("Organisation"), st.m.organisation, _("Where you work or volunteer")))
-		textedit_open(a, _("Organisation"), st.m.organisation, sizeof st.m.organisation, STORE_TEXT_CHARS,
-		              KEYBOARD_LETTERS, NULL, suggest_organisation);
-	if (screen_row(a, &st.list, &y, h, _("Profession"), screen_data_words(st.m.profession), _("Tap to choose"))) {
-		int n = 0;
-		store_professions(a->db, st.professions, MAX_PROFESSIONS, &n);
-		choose_open(a, _("Profession"), (const char (*)[STORE_TEXT_MAX])st.professions, n, st.m.profession,
-		            sizeof st.m.profession);
+	if (typing == F_ORG) {
+		rect strip = layout_cut_bottom(&body, m->portrait ? 3 * m->touch + m->gap : m->touch);
+		layout_cut_bottom(&body, m->gap / 2);
+		suggestions(a, strip);
 	}
-	if (screen_row(a, &st.list, &y, h, _("Email (optional)"), st.m.email,
-	               _("Only if you would like us to write to you")))
-		textedit_open_as(a, _("Email (optional)"), st.m.email, sizeof st.m.email, STORE_EMAIL_MAX - 1,
-		                 KEYBOARD_LETTERS, KEYBOARD_EMAIL, check_email, NULL);
-	rect t1 = layout_inset(ui_list_row(u, &st.list, y, h), m->pad / 2);
-	y += h;
-	rect t2 = layout_inset(ui_list_row(u, &st.list, y, h), m->pad / 2);
-	bool v1 = st.m.mailing_list, v2 = st.m.may_contact;
-	if (ui_toggle(u, t1, _("Add me to the community mailing list"), &v1) && !st.list.dragged)
-		st.m.mailing_list = v1;
-	if (ui_toggle(u, t2, _("You may contact me about this community"), &v2) && !st.list.dragged)
-		st.m.may_contact = v2;
-	ui_list_end(u, &st.list);
-
-	if (walk_in) {
-		if (ui_button(u, m->portrait ? bar : layout_cut_right(&bar, bar.w / 2), _("Check me in"),
-		              UI_BUTTON_PRIMARY))
-			register_walk_in(a);
-	} else {
-		int cols = st.checkin_id ? 3 : 2;
-		if (ui_button(u, layout_cell(bar, cols, 1, cols - 1, 0, m->gap), _("Save"), UI_BUTTON_PRIMARY))
-			save_edit(a);
-		if (ui_button(u, layout_cell(bar, cols, 1, 0, 0, m->gap), _("Forget"), UI_BUTTON_DANGER))
-			st.asking = ASK_FORGET;
-		if (st.checkin_id && ui_button(u, layout_cell(bar, cols, 1, 1, 0, m->gap), _("Undo check-in"),
-		                               UI_BUTTON_DANGER))
-			st.asking = ASK_UNDO;
-	}
+	rect bar = typing >= 0 ? (rect){0} : screen_form_bar(a, &body, st.message);
+	form(a, body);
+	if (a->screen != &screen_member)
+		return;
+	if (typing >= 0 && ui_keyboard(u, kb))
+		next_part(a, typing);
+	if (typing < 0)
+		buttons(a, bar, walk_in);
 	if (st.asking != ASK_NONE)
 		answer(a);
 }

@@ -166,12 +166,12 @@ static bool lock_words(app *a)
 	int minutes = (int)((left + 59) / 60);
 	if (minutes == 1)
 		snprintf(st.wait, sizeof st.wait, "%s",
-		         _("That PIN is not right, five times. Please wait a minute before trying again."));
+		         _("The PIN pad is locked: too many wrong PINs. Please wait a minute, then try again."));
 	else
 		snprintf(st.wait, sizeof st.wait,
 		         /* TRANSLATORS: the PIN pad is locked for this many minutes. */
-		         ngettext("That PIN was not right too many times. Please wait %d minute before trying again.",
-		                  "That PIN was not right too many times. Please wait %d minutes before trying again.",
+		         ngettext("The PIN pad is locked: too many wrong PINs. Please wait %d minute, then try again.",
+		                  "The PIN pad is locked: too many wrong PINs. Please wait %d minutes, then try again.",
 		                  minutes),
 		         minutes);
 	/* TRANSLATORS: a countdown, minutes and seconds: "4:59". */
@@ -189,7 +189,12 @@ static void frame(app *a)
 	rect body = {0, 0, m->w, m->h};
 	const char *title = st.purpose == PIN_UNLOCK ? _("Facilitator") : _("Choose a PIN");
 	if (screen_header(a, &body, title, _("Cancel"))) {
-		app_home(a);
+		/* Changing the PIN from the menu goes back to it; the PIN asked
+		 * for at the door goes back home. */
+		if (a->unlocked)
+			app_show(a, &screen_facilitator);
+		else
+			app_home(a);
 		return;
 	}
 	/* The recovery code is typed even while the pad is locked. */

@@ -276,7 +276,9 @@ void ui_begin(ui *u, int64_t now_ms)
 	u->nwidgets = 0;
 	u->arena_used = 0;
 	u->modal_now = false;
+	u->toast_placed = false;
 	u->focus_seen = false;
+	u->focus_begin = u->focus;
 	u->submit = false;
 	u->resized = false;
 	if (u->target)
@@ -288,10 +290,11 @@ void ui_begin(ui *u, int64_t now_ms)
 	SDL_RenderClear(u->renderer);
 }
 
-/* The toast sits just under the header bar, where it covers no action. */
+/* A message no screen gave a band to (a screen drawn without the header
+ * bar): a dark label under where the bar would be, over what is there. */
 static void draw_toast(ui *u)
 {
-	if (!u->toast[0] || u->now >= u->toast_until)
+	if (!u->toast[0] || u->toast_placed)
 		return;
 	const layout_metrics *m = &u->m;
 	int maxw = m->w - 4 * m->pad;
@@ -305,10 +308,31 @@ static void draw_toast(ui *u)
 	ui_register(u, "toast", u->toast, NULL, r);
 }
 
+void ui_message_band(ui *u, rect *body)
+{
+	if (!u->toast[0])
+		return;
+	const layout_metrics *m = &u->m;
+	int edge = m->pad / 2 > 4 ? m->pad / 2 : 4;
+	int th = ui_text_height(u, u->toast, UI_FONT_BOLD, body->w - edge - 2 * m->pad);
+	rect band = layout_cut_top(body, th + m->pad);
+	layout_cut_top(body, m->gap);
+	ui_fill(u, band, UI_WHITE);
+	ui_fill(u, (rect){band.x, band.y, edge, band.h}, UI_BLUE);
+	ui_text(u, (rect){band.x + edge + m->pad, band.y + m->pad / 2, band.w - edge - 2 * m->pad, th}, u->toast,
+	        UI_FONT_BOLD, UI_TEXT, UI_ALIGN_LEFT);
+	ui_register(u, "toast", u->toast, NULL, band);
+	u->toast_placed = true;
+}
+
 bool ui_end(ui *u)
 {
 	bool again = u->modal_prev != u->modal_now || u->resized;
 	draw_toast(u);
+	/* Read, then a tap: the message has had its time. One said by this
+	 * very tap stays. */
+	if (u->released && u->toast[0] && u->now >= u->toast_until && u->toast_frame != u->frame)
+		u->toast[0] = '\0';
 	if (u->released)
 		u->active = 0;
 	u->pressed = u->released = false;
@@ -317,7 +341,9 @@ bool ui_end(ui *u)
 	u->modal_prev = u->modal_now;
 	if (u->focus && !u->focus_seen)
 		u->focus = NULL; /* the field is gone from the screen */
-	return again;
+	/* A keyboard comes or goes with the focus: the screen is laid out
+	 * again around it at once, not at the next tap. */
+	return again || u->focus != u->focus_begin;
 }
 
 /* Turns the logical frame onto the panel; the panel is then the target. */
@@ -342,6 +368,10 @@ void ui_present(ui *u)
 
 void ui_reset(ui *u)
 {
+	/* A message belongs to its screen; one said as the screen changes
+	 * ("Saved.", then the list) is for the next. */
+	if (u->toast_frame != u->frame)
+		u->toast[0] = '\0';
 	u->focus = NULL;
 	u->active = 0;
 	u->down = u->pressed = u->released = false;
@@ -553,8 +583,10 @@ void ui_dump(const ui *u, FILE *out)
 		const ui_widget *w = &u->widgets[i];
 		fprintf(out, "{\"role\":\"%s\",\"text\":", w->role);
 		json_string(out, w->text);
-		if (w->value)
-			fprintf(out, ",\"value\":\"%s\"", w->value);
+		if (w->value) {
+			fputs(",\"value\":", out);
+			json_string(out, w->value);
+		}
 		fprintf(out, ",\"x\":%d,\"y\":%d,\"w\":%d,\"h\":%d}\n", w->r.x, w->r.y, w->r.w, w->r.h);
 	}
 	fflush(out);
@@ -616,9 +648,5 @@ void ui_toast(ui *u, const char *text, int ms)
 {
 	snprintf(u->toast, sizeof u->toast, "%s", text);
 	u->toast_until = u->now + ms;
-}
-
-int64_t ui_next_deadline(const ui *u)
-{
-	return u->toast[0] && u->toast_until > u->now ? u->toast_until : -1;
+	u->toast_frame = u->frame;
 }

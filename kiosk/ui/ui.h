@@ -129,7 +129,7 @@ bool ui_translate(ui *u, const SDL_Event *e, ui_input *out);
 /* Feeds one input to the next frame. */
 void ui_feed(ui *u, const ui_input *in);
 
-/* A frame: begin, widgets, end. ui_end draws the toast; it returns true when
+/* A frame: begin, widgets, end. ui_end draws a message no screen placed; it returns true when
  * a modal opened or closed in this frame, so that what lies under it was
  * blocked wrongly (or not), or when the screen was turned or zoomed in it,
  * so that it was laid out for the old size: the frame should be run again. */
@@ -219,6 +219,34 @@ bool ui_field(ui *u, rect r, const char *label, char *buf, size_t cap, size_t ma
  * counter (a search or a name, whose limit no one reaches). label names it
  * for the screen, not shown. */
 bool ui_field_box(ui *u, rect r, const char *label, char *buf, size_t cap, size_t max_chars);
+/* Forms as GOV.UK sets them: each input a group of a bold label, a hint
+ * in grey under it, an error in red (only once the form was sent, and only
+ * while the entry is wrong: a valid entry is never red) with a red bar down
+ * the group's left and a red box, then the box itself. */
+typedef struct {
+	const char *label;
+	const char *hint;   /* NULL or "": none */
+	const char *error;  /* NULL: the entry is fine */
+} ui_form_words;
+/* The height of a group w wide (words wrapped, the box one touch high). */
+int ui_form_height(ui *u, int w, const ui_form_words *words);
+/* A text input group over r (ui_form_height high), in list l (NULL for
+ * none: then a drag of the list does not focus it). Tapping the box focuses
+ * it with a keyboard of kind; edits as ui_field. Scripts see a "field" named
+ * by the label, buf as its value (the error as a label). True when Enter or
+ * the keyboard's Done was pressed in it. */
+bool ui_form_field(ui *u, ui_list *l, rect r, const ui_form_words *words, char *buf, size_t cap, size_t max_chars,
+                   keyboard_kind kind);
+/* A choice from a list, drawn as a box with a chevron showing value (or
+ * empty, in grey, when value is ""): a "button" named by the label for
+ * scripts, value as its value. True when tapped (the screen opens the list). */
+bool ui_form_select(ui *u, ui_list *l, rect r, const ui_form_words *words, const char *value, const char *empty);
+/* GOV.UK's error summary, at the top of a form sent with errors: a red
+ * frame, title ("There is a problem") and each error as a link ("link" for
+ * scripts) that the screen answers by going to its field. Returns the index
+ * of the error tapped, else -1. The height it needs w wide: */
+int ui_error_summary_height(ui *u, int w, const char *title, const char *const *errors, int n);
+int ui_error_summary(ui *u, ui_list *l, rect r, const char *title, const char *const *errors, int n);
 /* True while the field whose buffer is buf has the focus (its keyboard shows). */
 bool ui_focused(const ui *u, const char *buf);
 void ui_textarea(ui *u, rect r, char *buf, size_t cap, size_t max_chars, ui_font f);
@@ -263,10 +291,16 @@ int ui_confirm_danger(ui *u, const char *question, const char *yes, const char *
 void ui_modal_begin(ui *u);
 void ui_modal_end(ui *u);
 
-/* A short message under the header bar for ms milliseconds. */
+/* A message for the screen showing (or, said as the screen changes, for the
+ * next one): it stays until the first tap after ms milliseconds, or until
+ * the screen changes. It takes a band of the screen's own layout
+ * (ui_message_band, which the header bar calls), so that it covers nothing;
+ * on a screen without one it is drawn under the top edge. Scripts see it as
+ * role "toast" with its rectangle. */
 void ui_toast(ui *u, const char *text, int ms);
-/* When the toast (if any) will need a redraw to disappear, else -1. */
-int64_t ui_next_deadline(const ui *u);
+/* Cuts the message's band from the top of body and draws it there, if there
+ * is a message; else leaves body as it is. */
+void ui_message_band(ui *u, rect *body);
 
 /* Charts (charts.c). Values are drawn to scale; shown[i] is what is written
  * beside each bar ("23", "3.9"); scripts see "label: shown". */

@@ -71,6 +71,7 @@ struct ui {
 
 	/* The focused text field and the on-screen keyboard. */
 	char *focus;
+	char *focus_begin;      /* the focused field when the frame began */
 	size_t focus_cap, focus_max;
 	bool focus_seen;        /* the focused field was drawn this frame */
 	bool submit;            /* Done/Enter pressed for the focused field */
@@ -83,8 +84,13 @@ struct ui {
 	int image_side;
 	unsigned char *image_rgb;
 
+	/* The message: said in toast_frame, cleared by the first tap after
+	 * toast_until or by a change of screen; a screen that gives it a band
+	 * in its layout (ui_message_band) sets toast_placed. */
 	char toast[256];
 	int64_t toast_until;
+	uint32_t toast_frame;
+	bool toast_placed;
 
 	/* Inside a list: only what shows through its area is visible. */
 	bool clipping;

@@ -213,6 +213,34 @@ static bool edit_focused(ui *u, char *buf, size_t cap, size_t max_chars)
 	return u->key == UI_KEY_ENTER || u->submit;
 }
 
+/* A text box showing buf, with a caret while focused; red-edged (thicker,
+ * as GOV.UK's) when its entry is in error. */
+static void draw_box(ui *u, rect box, const char *buf, bool focused, bool error)
+{
+	const layout_metrics *m = &u->m;
+	ui_fill(u, box, UI_WHITE);
+	if (focused) {
+		ui_outline(u, layout_inset(box, -3), 4, UI_YELLOW);
+		ui_outline(u, box, 3, UI_TEXT);
+	} else {
+		ui_outline(u, box, error ? 4 : 2, error ? UI_RED : UI_GREY1);
+	}
+	rect in = layout_inset(box, m->pad / 2 + 2);
+	const ui_cached *e = ui_cache_get(u, buf, UI_FONT_BODY, ui_rgb(UI_TEXT), 0, UI_ALIGN_LEFT);
+	int tw = e ? e->w : 0, th = ui_line_height(u, UI_FONT_BODY);
+	int ty = in.y + (in.h - th) / 2;
+	if (e && e->tex) {
+		/* Keep the end of long text, where the caret is, in view. */
+		int shown = tw < in.w - 4 ? tw : in.w - 4;
+		SDL_Rect src = {tw - shown, 0, shown, e->h < in.h ? e->h : in.h};
+		SDL_Rect dst = {in.x, ty, src.w, src.h};
+		SDL_RenderCopy(u->renderer, e->tex, &src, &dst);
+		tw = shown;
+	}
+	if (focused)
+		ui_fill(u, (rect){in.x + tw + 1, ty + th / 8, 3, th * 3 / 4}, UI_TEXT);
+}
+
 /* ui_field and ui_field_box: the label (if shown), the counter (if counted)
  * and the box. */
 static bool field(ui *u, rect r, const char *label, bool labelled, char *buf, size_t cap, size_t max_chars,
@@ -236,27 +264,7 @@ static bool field(ui *u, rect r, const char *label, bool labelled, char *buf, si
 	if (labelled)
 		ui_label(u, top, label, UI_FONT_BOLD, UI_TEXT, UI_ALIGN_LEFT);
 
-	ui_fill(u, box, UI_WHITE);
-	if (focused) {
-		ui_outline(u, layout_inset(box, -3), 4, UI_YELLOW);
-		ui_outline(u, box, 3, UI_TEXT);
-	} else {
-		ui_outline(u, box, 2, UI_GREY1);
-	}
-	rect in = layout_inset(box, m->pad / 2 + 2);
-	const ui_cached *e = ui_cache_get(u, buf, UI_FONT_BODY, ui_rgb(UI_TEXT), 0, UI_ALIGN_LEFT);
-	int tw = e ? e->w : 0, th = ui_line_height(u, UI_FONT_BODY);
-	int ty = in.y + (in.h - th) / 2;
-	if (e && e->tex) {
-		/* Keep the end of long text, where the caret is, in view. */
-		int shown = tw < in.w - 4 ? tw : in.w - 4;
-		SDL_Rect src = {tw - shown, 0, shown, e->h < in.h ? e->h : in.h};
-		SDL_Rect dst = {in.x, ty, src.w, src.h};
-		SDL_RenderCopy(u->renderer, e->tex, &src, &dst);
-		tw = shown;
-	}
-	if (focused)
-		ui_fill(u, (rect){in.x + tw + 1, ty + th / 8, 3, th * 3 / 4}, UI_TEXT);
+	draw_box(u, box, buf, focused, false);
 	ui_register(u, "field", buf, NULL, box);
 	return submit;
 }
@@ -269,6 +277,123 @@ bool ui_field(ui *u, rect r, const char *label, char *buf, size_t cap, size_t ma
 bool ui_field_box(ui *u, rect r, const char *label, char *buf, size_t cap, size_t max_chars)
 {
 	return field(u, r, label, false, buf, cap, max_chars, false);
+}
+
+/* The words of a form group stacked over its box, each wrapped to w: label,
+ * hint, error. Draws them when draw is true; returns their height. */
+static int form_words(ui *u, rect r, const ui_form_words *w, bool draw)
+{
+	const layout_metrics *m = &u->m;
+	const char *text[3] = {w->label, w->hint, w->error};
+	const ui_font font[3] = {UI_FONT_BOLD, UI_FONT_SMALL, UI_FONT_BOLD};
+	const ui_color ink[3] = {UI_TEXT, UI_GREY1, UI_RED};
+	int y = 0;
+	for (int i = 0; i < 3; i++) {
+		if (!text[i] || !text[i][0])
+			continue;
+		int h = ui_text_height(u, text[i], font[i], r.w);
+		if (draw)
+			ui_label(u, (rect){r.x, r.y + y, r.w, h}, text[i], font[i], ink[i], UI_ALIGN_LEFT);
+		y += h + m->gap / 3;
+	}
+	return y;
+}
+
+/* The width the words and the box take in a group w wide: an error's red
+ * bar and its gap come off the left. */
+static int form_inner(const ui *u, int w, const ui_form_words *words)
+{
+	return words->error ? w - u->m.pad : w;
+}
+
+int ui_form_height(ui *u, int w, const ui_form_words *words)
+{
+	return form_words(u, (rect){0, 0, form_inner(u, w, words), 0}, words, false) + u->m.touch;
+}
+
+/* The group's frame: the red bar of an error, the words; returns the box. */
+static rect form_group(ui *u, rect r, const ui_form_words *words)
+{
+	const layout_metrics *m = &u->m;
+	if (words->error) {
+		ui_fill(u, (rect){r.x, r.y, m->pad / 3 > 4 ? m->pad / 3 : 4, r.h}, UI_RED);
+		layout_cut_left(&r, m->pad);
+	}
+	int wh = form_words(u, r, words, true);
+	return (rect){r.x, r.y + wh, r.w, m->touch};
+}
+
+bool ui_form_field(ui *u, ui_list *l, rect r, const ui_form_words *words, char *buf, size_t cap, size_t max_chars,
+                   keyboard_kind kind)
+{
+	rect box = form_group(u, r, words);
+	bool tapped = ui_tappable(u, ui_id(words->label, (int)(intptr_t)buf), box, NULL) && !(l && l->dragged);
+	if (tapped && u->focus != buf)
+		ui_focus_as(u, buf, KEYBOARD_LETTERS, kind);
+	bool focused = u->focus == buf;
+	bool submit = focused && edit_focused(u, buf, cap, max_chars);
+	draw_box(u, box, buf, focused, words->error != NULL);
+	ui_register(u, "field", words->label, buf, box);
+	return submit;
+}
+
+bool ui_form_select(ui *u, ui_list *l, rect r, const ui_form_words *words, const char *value, const char *empty)
+{
+	const layout_metrics *m = &u->m;
+	rect box = form_group(u, r, words);
+	bool held = false;
+	bool tapped = ui_tappable(u, ui_id(words->label, box.y), box, &held) && !(l && l->dragged);
+	ui_fill(u, box, held ? UI_YELLOW : UI_WHITE);
+	ui_outline(u, box, words->error ? 4 : 2, words->error ? UI_RED : UI_GREY1);
+	rect in = layout_inset(box, m->pad / 2 + 2);
+	/* A chevron at the right says a list opens, as a select's arrow does. */
+	int cs = ui_line_height(u, UI_FONT_BODY) / 2;
+	rect chev = layout_center(layout_cut_right(&in, cs * 2), cs, cs);
+	ui_line(u, chev.x, chev.y + cs / 4.f, chev.x + cs / 2.f, chev.y + cs * 3 / 4.f, 3, UI_TEXT);
+	ui_line(u, chev.x + cs / 2.f, chev.y + cs * 3 / 4.f, chev.x + cs, chev.y + cs / 4.f, 3, UI_TEXT);
+	ui_text_line(u, in, value[0] ? value : empty, UI_FONT_BODY, value[0] ? UI_TEXT : UI_GREY1, UI_ALIGN_LEFT);
+	ui_register(u, "button", words->label, value, box);
+	return tapped;
+}
+
+int ui_error_summary_height(ui *u, int w, const char *title, const char *const *errors, int n)
+{
+	const layout_metrics *m = &u->m;
+	int in = w - 2 * m->pad, h = 2 * m->pad + ui_text_height(u, title, UI_FONT_TITLE, in);
+	for (int i = 0; i < n; i++) {
+		int eh = ui_text_height(u, errors[i], UI_FONT_BOLD, in);
+		h += eh > m->touch ? eh : m->touch;
+	}
+	return h;
+}
+
+int ui_error_summary(ui *u, ui_list *l, rect r, const char *title, const char *const *errors, int n)
+{
+	const layout_metrics *m = &u->m;
+	int chosen = -1;
+	ui_fill(u, r, UI_WHITE);
+	ui_outline(u, r, 4, UI_RED);
+	rect in = layout_inset(r, m->pad);
+	int th = ui_text_height(u, title, UI_FONT_TITLE, in.w);
+	ui_label(u, layout_cut_top(&in, th), title, UI_FONT_TITLE, UI_TEXT, UI_ALIGN_LEFT);
+	for (int i = 0; i < n; i++) {
+		int eh = ui_text_height(u, errors[i], UI_FONT_BOLD, in.w);
+		rect row = layout_cut_top(&in, eh > m->touch ? eh : m->touch);
+		bool held = false;
+		if (ui_tappable(u, ui_id(errors[i], row.y), row, &held) && !(l && l->dragged))
+			chosen = i;
+		if (held)
+			ui_fill(u, row, UI_YELLOW);
+		rect t = layout_center(row, row.w, eh);
+		ui_text(u, t, errors[i], UI_FONT_BOLD, UI_RED, UI_ALIGN_LEFT);
+		/* Underlined, as a link is: it takes you to the field. */
+		int lw = 0, lh = 0;
+		ui_measure(u, errors[i], UI_FONT_BOLD, &lw, &lh);
+		if (eh <= lh)
+			ui_fill(u, (rect){t.x, t.y + eh - 2, lw < t.w ? lw : t.w, 2}, UI_RED);
+		ui_register(u, "link", errors[i], NULL, row);
+	}
+	return chosen;
 }
 
 bool ui_focused(const ui *u, const char *buf)

@@ -113,3 +113,30 @@ same_csv() {
 		die "archive export failed"
 	cmp "$1.csv" "$2.csv" || die "the archive's CSV differs from $1's: $(diff "$1.csv" "$2.csv")"
 }
+
+# message_covers_nothing FILE — fails unless each message ("toast") in each
+# dump of FILE (dumps are parted by the script's "ok N" lines) overlaps no
+# control of the same dump (button, field, item, toggle, key, link).
+message_covers_nothing() {
+	awk -F'"' '
+	function check(   i, j) {
+		for (i = 1; i <= nt; i++)
+			for (j = 1; j <= nc; j++)
+				if (tx[i] < cx[j] + cw[j] && cx[j] < tx[i] + tw[i] && ty[i] < cy[j] + ch[j] && cy[j] < ty[i] + th[i]) {
+					print "a message covers a control: " tt[i] " over " ct[j]
+					bad = 1
+				}
+		nt = nc = 0
+	}
+	/^ok / { check(); next }
+	{
+		role = $4
+		if (!match($0, /"x":-?[0-9]+,"y":-?[0-9]+,"w":[0-9]+,"h":[0-9]+/))
+			next
+		split(substr($0, RSTART, RLENGTH), f, /[:,]/)
+		x = f[2]; y = f[4]; w = f[6]; h = f[8]
+		if (role == "toast") { nt++; tx[nt] = x; ty[nt] = y; tw[nt] = w; th[nt] = h; tt[nt] = $0 }
+		else if (role ~ /^(button|field|item|toggle|key|link)$/) { nc++; cx[nc] = x; cy[nc] = y; cw[nc] = w; ch[nc] = h; ct[nc] = $0 }
+	}
+	END { check(); exit bad }' "$1" || die "$1: a message covers a control"
+}

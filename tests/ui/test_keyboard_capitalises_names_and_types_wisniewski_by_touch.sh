@@ -33,7 +33,8 @@ tap "k"
 tap "i"
 dump
 tap "Done"
-drag 400 300 400 150
+drag 400 350 400 100
+drag 400 350 400 100
 tap "Email (optional)"
 tap "z"
 tap "o"
@@ -55,7 +56,7 @@ tap "Check me in"
 expect "Welcome, Zofia!"
 EOF
 grep -q '"role":"key","text":"Z"' out || die "the first name's keyboard did not start with capitals"
-grep -q '"role":"field","text":"Wiśniewski"' out || die "Wiśniewski was not typed: $(grep '"role":"field"' out)"
+grep -q '"role":"field","text":"Last name","value":"Wiśniewski"' out || die "Wiśniewski was not typed: $(grep '"role":"field"' out)"
 [ "$(sqlite3 "$DB" "select first_name || ' ' || last_name || ' ' || email from members where first_name = 'Zofia'")" = \
 	"Zofia Wiśniewski zofia@leedsth.nhs.uk" ] ||
 	die "stored: $(sqlite3 "$DB" "select first_name, last_name, email from members order by id desc limit 1")"

@@ -15,7 +15,6 @@ demo_db
 	tap "Kiosk settings"
 	expect "Language of the words"
 	tap "Cymraeg"
-	expect "Iaith y ciosg nawr: Cymraeg."
 	expect "Gosodiadau'r ciosg"
 	shot settings-cy.png
 	dump
@@ -62,12 +61,10 @@ tap "Done"
 tap "$(words cy 'Last name')"
 type "Ní Bhriain"
 tap "Done"
-drag 400 300 400 150
+drag 400 350 400 150
 tap "$(words cy Profession)"
 tap "Fferyllydd"
 expect "Fferyllydd"
-drag 400 300 400 100
-drag 400 300 400 100
 tap "$(words cy 'Check me in')"
 EOF
 [ "$(sqlite3 "$DB" "SELECT profession FROM members WHERE first_name = 'Nia'")" = Pharmacist ] ||

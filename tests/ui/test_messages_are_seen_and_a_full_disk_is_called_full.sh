@@ -106,3 +106,27 @@ dump
 EOF
 grep '"role":"toast"' wall | grep -q 'the themes could not be read' ||
 	die "an unreadable list shows as an empty one: $(grep -v '"role":"key"' wall)"
+
+# A message takes its own band in the screen's layout, over no control, at
+# every size; it stays on its screen and does not follow to the next.
+demo_db
+printf 'tap "Check in"\ntype "sian"\ntap "Siân Ó Dálaigh"\ntap "Yes, that'"'"'s me"\nexpect "checked in"\n' |
+	kiosk --script - >checkin || die "Siân could not check in: $(tail -3 checkin)"
+for size in 800x480 720x1280 1920x1080; do
+	kiosk --size "$size" --script - >saved-$size <<-EOF || die "$size: the member edit failed: $(tail -3 saved-$size)"
+	$(unlock)
+	tap "Who is here"
+	tap "Siân Ó Dálaigh"
+	tap "Save"
+	expect "Saved."
+	shot saved-$size.png
+	dump
+	tap "Back"
+	dump
+	EOF
+	grep -q '"role":"toast","text":"Saved."' saved-$size || die "$size: no message: $(cat saved-$size)"
+	message_covers_nothing saved-$size
+	if sed -n '/"text":"Change PIN"/,$p' saved-$size | grep -q '"role":"toast"'; then
+		die "$size: the message followed to the next screen"
+	fi
+done

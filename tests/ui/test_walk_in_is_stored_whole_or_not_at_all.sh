@@ -31,7 +31,7 @@ walk_in() {
 	die "Nia was stored as a member without a check-in"
 [ "$(sqlite3 "$DB" "SELECT count(*) FROM members")" = "$members" ] || die "a member was stored"
 grep -q 'Welcome, Nia' out && die "a walk-in not saved was welcomed"
-grep -q '"text":"Nia"' out || die "the form lost what was typed: $(tail -5 out)"
+grep -q '"value":"Nia"' out || die "the form lost what was typed: $(tail -5 out)"
 
 sqlite3 "$DB" "DROP TRIGGER fail_checkin"
 {
