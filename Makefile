@@ -156,8 +156,8 @@ $(TOUT)/cop-sync-gen: sync/gen_frames.c $(SYNC_SRC) $(SYNC_HDRS) | $(TOUT)
 		$(SYNC_LIBS) -lpng
 
 # An explicit rule wins over $(TOUT)/test_%: the sync tests link sync/, not the kiosk core.
-$(TOUT)/test_sync: tests/test_sync.c $(SYNC_SRC) $(SYNC_HDRS) | $(TOUT)
-	$(CC) $(CPPFLAGS) $(WARN) -O1 -g $(SAN) $(SYNC_CFLAGS) -o $@ $< $(SYNC_SRC) \
+$(TOUT)/test_sync: tests/test_sync.c tests/fountain_sim.c tests/fountain_sim.h $(SYNC_SRC) $(SYNC_HDRS) | $(TOUT)
+	$(CC) $(CPPFLAGS) $(WARN) -O1 -g $(SAN) $(SYNC_CFLAGS) -o $@ $< tests/fountain_sim.c $(SYNC_SRC) \
 		$(SYNC_LIBS) -lcmocka
 
 # Every build writes into one of these folders, made only once the build
@@ -215,15 +215,19 @@ image-check:
 
 BENCH_DEBS := wrk curl zbar-tools ffmpeg chromium chromium-driver python3-selenium
 
-bench: all $(OUT)/bench_store $(OUT)/make_fixture
+bench: all $(OUT)/bench_store $(OUT)/make_fixture $(OUT)/bench_fountain
 	$(call install_debs,$(BENCH_DEBS))
 	tests/bench.sh $(OUT)/cop-kiosk
 	$(OUT)/bench_store
+	$(OUT)/bench_fountain
 	tests/bench_web.sh $(OUT)
 
 $(OUT)/make_fixture: tests/make_fixture.c tests/fixture.c $(CORE_SRC) $(SYNC_SRC) $(HDRS) | $(OUT)
 	$(CC) $(CPPFLAGS) $(WARN) $(CFLAGS) $(PKG_CFLAGS) $(SYNC_CFLAGS) -o $@ tests/make_fixture.c tests/fixture.c $(CORE_SRC) \
 		$(SYNC_SRC) $(PKG_LIBS) $(SYNC_LIBS) -lcsv -lm
+
+$(OUT)/bench_fountain: tests/bench_fountain.c tests/fountain_sim.c tests/fountain_sim.h $(SYNC_SRC) $(SYNC_HDRS) | $(OUT)
+	$(CC) $(CPPFLAGS) $(WARN) $(CFLAGS) $(SYNC_CFLAGS) -o $@ $< tests/fountain_sim.c $(SYNC_SRC) $(SYNC_LIBS)
 
 $(OUT)/bench_store: tests/bench_store.c tests/fixture.c tests/fixture.h $(CORE_SRC) $(SYNC_SRC) $(HDRS) | $(OUT)
 	$(CC) $(CPPFLAGS) $(WARN) $(CFLAGS) $(PKG_CFLAGS) $(SYNC_CFLAGS) -o $@ $< tests/fixture.c $(CORE_SRC) \

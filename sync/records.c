@@ -615,7 +615,7 @@ int sync_batch_parse(const char *payload, size_t len, sync_batch **out, char *er
 				say(err, errlen, "line 1: not a batch line with protocol, kiosk, batch, created, records and secret");
 				goto out;
 			}
-			if (proto->num != SYNC_PROTOCOL) {
+			if (proto->num != SYNC_PAYLOAD_PROTOCOL) {
 				say(err, errlen, "line 1: payload protocol %lld is not known", (long long)proto->num);
 				goto out;
 			}
