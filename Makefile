@@ -25,7 +25,7 @@ SAN     := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-re
 # Debian packages each target needs; installed by `make deps` / `make test-deps`.
 BUILD_DEBS := gcc make pkg-config libsdl2-dev libsdl2-ttf-dev libsqlite3-dev libsodium-dev libpng-dev libcsv-dev \
               zlib1g-dev libqrencode-dev libinih-dev libsystemd-dev gettext libmicrohttpd-dev
-TEST_DEBS  := $(BUILD_DEBS) libcmocka-dev sqlite3 zbar-tools systemd python3 shellcheck curl openssl \
+TEST_DEBS  := $(BUILD_DEBS) libcmocka-dev sqlite3 zbar-tools systemd python3 python3-nacl shellcheck curl openssl \
               chromium chromium-driver python3-selenium ffmpeg fonts-liberation
 CHECK_DEBS := cppcheck
 FUZZ_DEBS  := clang libclang-rt-dev libsodium-dev zlib1g-dev libqrencode-dev

@@ -889,6 +889,56 @@ static void batch_parser_refuses_what_it_cannot_import(void **state)
 	sync_batch_free(b);
 }
 
+/* A payload of the vector batch line and these record lines. */
+static int parse_records(const char *lines, size_t len, size_t count, char *why, size_t whylen)
+{
+	char head[256];
+	int hn = snprintf(head, sizeof head,
+	                  "{\"type\":\"batch\",\"protocol\":1,\"kiosk\":\"K1\",\"batch\":\"1\","
+	                  "\"created\":1767225600,\"records\":%zu,"
+	                  "\"secret\":\"000102030405060708090a0b0c0d0e0f\"}\n", count);
+	char *payload = malloc((size_t)hn + len + 2);
+	memcpy(payload, head, (size_t)hn);
+	memcpy(payload + hn, lines, len);
+	size_t plen = (size_t)hn + len;
+	if (len && lines[len - 1] != '\n')
+		payload[plen++] = '\n';
+	sync_batch *b = NULL;
+	int rc = sync_batch_parse(payload, plen, &b, why, whylen);
+	assert_true(rc != SYNC_OK || b->count == count);
+	sync_batch_free(b);
+	free(payload);
+	return rc;
+}
+
+/* sync/vectors/json-accepted.jsonl and json-refused.txt: PROTOCOL.md's JSON rules. */
+static void the_json_vectors_are_accepted_and_refused_as_the_spec_says(void **state)
+{
+	(void)state;
+	size_t len, n = 0;
+	char *ok = slurp("sync/vectors/json-accepted.jsonl", &len), why[160] = "";
+	for (size_t i = 0; i < len; i++)
+		n += ok[i] == '\n';
+	assert_true(n >= 8);
+	if (parse_records(ok, len, n, why, sizeof why) != SYNC_OK)
+		fail_msg("json-accepted.jsonl refused: %s", why);
+	free(ok);
+	char *bad = slurp("sync/vectors/json-refused.txt", &len), *lines[64];
+	n = split_lines(bad, lines, 64);
+	size_t tried = 0;
+	for (size_t i = 0; i < n; i++) {
+		char *tab = strchr(lines[i], '\t');
+		if (!tab)
+			continue;
+		*tab = '\0';
+		if (parse_records(tab + 1, strlen(tab + 1), 1, why, sizeof why) == SYNC_OK)
+			fail_msg("taken, though the spec refuses it: %s", lines[i]);
+		tried++;
+	}
+	assert_true(tried >= 30);
+	free(bad);
+}
+
 static void free_functions_accept_null(void **state)
 {
 	(void)state;
@@ -927,6 +977,7 @@ int main(void)
 		cmocka_unit_test(the_protocol_1_vector_still_decodes),
 		cmocka_unit_test(the_fountain_vector_lists_the_parts_each_frame_mixes),
 		cmocka_unit_test(batch_parser_refuses_what_it_cannot_import),
+		cmocka_unit_test(the_json_vectors_are_accepted_and_refused_as_the_spec_says),
 		cmocka_unit_test(free_functions_accept_null),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);
