@@ -581,6 +581,27 @@ void sync_frames_free(char **frames, size_t count)
 	free(frames);
 }
 
+/* Fountain frames after the plain ones by default: half the part count. */
+static size_t default_fountain(size_t parts)
+{
+	return parts > 1 ? (parts + 1) / 2 : 0;
+}
+
+int sync_encoder_write(const sync_encoder *enc, FILE *out)
+{
+	size_t n = enc->count + default_fountain(enc->count);
+	for (size_t i = 0; i < n; i++) {
+		char *text = sync_encoder_frame(enc, (uint32_t)(i + 1));
+		if (!text)
+			return SYNC_ERR_NOMEM;
+		int w = fprintf(out, "%s\n", text);
+		free(text);
+		if (w < 0)
+			return SYNC_ERR_INVALID;
+	}
+	return SYNC_OK;
+}
+
 int sync_encode(const sync_batch_opts *opts, const char *records, size_t len,
                 char ***frames, size_t *count, char receipt[SYNC_RECEIPT_SIZE])
 {
@@ -591,8 +612,7 @@ int sync_encode(const sync_batch_opts *opts, const char *records, size_t len,
 	if (rc != SYNC_OK)
 		return rc;
 	size_t parts = enc->count;
-	size_t extra = opts->fountain >= 0 ? (size_t)opts->fountain
-	                                   : (parts > 1 ? (parts + 1) / 2 : 0);
+	size_t extra = opts->fountain >= 0 ? (size_t)opts->fountain : default_fountain(parts);
 	size_t n = parts + extra;
 	char **list = calloc(n, sizeof *list);
 	if (!list) {

@@ -6,6 +6,7 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #include <qrencode.h>
 
@@ -140,6 +141,15 @@ void sync_encoder_free(sync_encoder *enc);
  * with sync_frames_free) and receipt is set. */
 int sync_encode(const sync_batch_opts *opts, const char *records, size_t len,
                 char ***frames, size_t *count, char receipt[SYNC_RECEIPT_SIZE]);
+
+/* QR version of a batch written as a file: the largest parts, the fewest lines. */
+#define SYNC_FILE_VERSION 40
+
+/* Writes the batch's frames as text, one a line ending in "\n": the plain ones
+ * then as many fountain frames as sync_encode makes by default (what
+ * `cop-sync import FILE` takes). SYNC_OK, SYNC_ERR_NOMEM, or SYNC_ERR_INVALID
+ * when out fails (errno set). */
+int sync_encoder_write(const sync_encoder *enc, FILE *out);
 
 /* Frees an array of frames from sync_encode; NULL is accepted. */
 void sync_frames_free(char **frames, size_t count);
