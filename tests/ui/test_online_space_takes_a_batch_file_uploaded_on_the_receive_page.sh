@@ -3,7 +3,8 @@
 # form gives the receipt panel with the code the kiosk takes, the same code
 # `cop-sync import FILE` prints; again, the records are "already" there. A form
 # without its token, no file, a file that holds no batch, a file cut short and
-# one of a newer protocol get a clear page and no receipt.
+# one of a newer protocol get a clear page and no receipt. Screenshots of the
+# browser's upload are kept in $SHOTS when it is set.
 . "$TESTS/ui/lib.sh"
 . "$TESTS/ui/web.sh"
 demo_db
@@ -39,6 +40,11 @@ grep -q 'records from kiosk [0-9a-f]* are now in the online space' panel.html ||
 upload "$batch" >again.html
 grep -q "id=\"receipt-code\">$code</p>" again.html && grep -q 'are already in the online space' again.html ||
 	die "a second upload: $(grep -o 'receipt-summary[^<]*' again.html)"
+
+# In a real browser, as a person would: choose the file, tap Upload.
+shown=$(PASSWORD=$PASSWORD /usr/bin/python3 "$TESTS/ui/browser.py" upload "$URL" "$batch" ${SHOTS:+--shot "$SHOTS/upload"}) ||
+	die "the browser could not upload the file"
+[ "$shown" = "$code" ] || die "the browser was shown $shown, not $code"
 
 # The kiosk takes the code.
 {
