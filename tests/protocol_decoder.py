@@ -200,10 +200,14 @@ def inflate(data):
 
 
 def payload_of(lines, seckey=None):
+    """The payload of the batch of the first good frame; other lines (not
+    frames, misread, another batch) are skipped, as a camera's would be."""
     dec = Decoder()
     for line in lines:
-        if line.strip():
+        try:
             dec.add(line)
+        except Refused:
+            pass
     if not dec.complete():
         raise Refused("incomplete")
     sealed, data = envelope_data(dec)
@@ -463,6 +467,11 @@ def check_vectors(d):
     assert PrivateKey(archive_key).public_key.encode().hex() == read(f"{d}/archive.pub").strip()
     check_batch(d, "batch-7.frames.txt", receipt, records)
     check_batch(d, "batch-7.frames.txt", receipt, records, drop=(0, 1))  # fountain frames fill in
+    # Lines that are not frames of the batch, and a misread one, are skipped.
+    frames = read(f"{d}/batch-7.frames.txt").splitlines()
+    noisy = ["", "HELLO", frames[3].replace("/", "/X", 5)[:60], read(f"{d}/batch-7-v1.frames.txt").splitlines()[0]]
+    assert parse_batch(payload_of(noisy[:3] + frames + noisy[3:]))[2] == receipt
+    expect_refused("frames that do not determine the batch", payload_of, frames[2:10])
     check_batch(d, "batch-7-v1.frames.txt", receipt, records, drop=(1, 2))
     payload = check_batch(d, "batch-7-signed.frames.txt", receipt, records, signer)
     check_batch(d, "batch-7-sealed.frames.txt", receipt, records, signer, archive_key)
