@@ -25,7 +25,7 @@ SAN     := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-re
 # Debian packages each target needs; installed by `make deps` / `make test-deps`.
 BUILD_DEBS := gcc make pkg-config libsdl2-dev libsdl2-ttf-dev libsqlite3-dev libsodium-dev libpng-dev libcsv-dev \
               zlib1g-dev libqrencode-dev libinih-dev libsystemd-dev gettext libmicrohttpd-dev
-TEST_DEBS  := $(BUILD_DEBS) libcmocka-dev sqlite3 zbar-tools systemd python3 shellcheck curl openssl \
+TEST_DEBS  := $(BUILD_DEBS) libcmocka-dev sqlite3 zbar-tools systemd python3 python3-nacl shellcheck curl openssl \
               chromium chromium-driver python3-selenium ffmpeg fonts-liberation
 CHECK_DEBS := cppcheck
 FUZZ_DEBS  := clang libclang-rt-dev libsodium-dev zlib1g-dev libqrencode-dev
@@ -48,7 +48,7 @@ SYNC_LIBS   = $(shell $(PKG_CONFIG) --libs $(SYNC_PKGS) 2>/dev/null)
 SERVE_PKGS := libmicrohttpd
 WEB_FILES  := $(filter-out sync/web/README.md,$(shell find sync/web -type f 2>/dev/null))
 COP_SYNC_SRC := sync/cop_sync.c sync/archive.c sync/archive_accounts.c sync/archive_pages.c \
-                sync/receive.c sync/serve.c sync/auth.c sync/pages.c sync/html.c $(SYNC_SRC)
+                sync/receive.c sync/serve.c sync/upload.c sync/auth.c sync/pages.c sync/html.c $(SYNC_SRC)
 COP_SYNC_LIBS = $(shell $(PKG_CONFIG) --libs $(SYNC_PKGS) $(SERVE_PKGS) 2>/dev/null) -lpthread
 # The kiosk encodes the loop with the same sync library (not the receiver's files).
 APP_SRC   += $(SYNC_SRC)
@@ -156,8 +156,8 @@ $(TOUT)/cop-sync-gen: sync/gen_frames.c $(SYNC_SRC) $(SYNC_HDRS) | $(TOUT)
 		$(SYNC_LIBS) -lpng
 
 # An explicit rule wins over $(TOUT)/test_%: the sync tests link sync/, not the kiosk core.
-$(TOUT)/test_sync: tests/test_sync.c $(SYNC_SRC) $(SYNC_HDRS) | $(TOUT)
-	$(CC) $(CPPFLAGS) $(WARN) -O1 -g $(SAN) $(SYNC_CFLAGS) -o $@ $< $(SYNC_SRC) \
+$(TOUT)/test_sync: tests/test_sync.c tests/fountain_sim.c tests/fountain_sim.h $(SYNC_SRC) $(SYNC_HDRS) | $(TOUT)
+	$(CC) $(CPPFLAGS) $(WARN) -O1 -g $(SAN) $(SYNC_CFLAGS) -o $@ $< tests/fountain_sim.c $(SYNC_SRC) \
 		$(SYNC_LIBS) -lcmocka
 
 # Every build writes into one of these folders, made only once the build
@@ -215,15 +215,19 @@ image-check:
 
 BENCH_DEBS := wrk curl zbar-tools ffmpeg chromium chromium-driver python3-selenium
 
-bench: all $(OUT)/bench_store $(OUT)/make_fixture
+bench: all $(OUT)/bench_store $(OUT)/make_fixture $(OUT)/bench_fountain
 	$(call install_debs,$(BENCH_DEBS))
 	tests/bench.sh $(OUT)/cop-kiosk
 	$(OUT)/bench_store
+	$(OUT)/bench_fountain
 	tests/bench_web.sh $(OUT)
 
 $(OUT)/make_fixture: tests/make_fixture.c tests/fixture.c $(CORE_SRC) $(SYNC_SRC) $(HDRS) | $(OUT)
 	$(CC) $(CPPFLAGS) $(WARN) $(CFLAGS) $(PKG_CFLAGS) $(SYNC_CFLAGS) -o $@ tests/make_fixture.c tests/fixture.c $(CORE_SRC) \
 		$(SYNC_SRC) $(PKG_LIBS) $(SYNC_LIBS) -lcsv -lm
+
+$(OUT)/bench_fountain: tests/bench_fountain.c tests/fountain_sim.c tests/fountain_sim.h $(SYNC_SRC) $(SYNC_HDRS) | $(OUT)
+	$(CC) $(CPPFLAGS) $(WARN) $(CFLAGS) $(SYNC_CFLAGS) -o $@ $< tests/fountain_sim.c $(SYNC_SRC) $(SYNC_LIBS)
 
 $(OUT)/bench_store: tests/bench_store.c tests/fixture.c tests/fixture.h $(CORE_SRC) $(SYNC_SRC) $(HDRS) | $(OUT)
 	$(CC) $(CPPFLAGS) $(WARN) $(CFLAGS) $(PKG_CFLAGS) $(SYNC_CFLAGS) -o $@ $< tests/fixture.c $(CORE_SRC) \

@@ -18,6 +18,7 @@ static const char usage[] =
 	"         [--records FILE] [--write-records FILE] [--pub FILE] [--secret HEX]\n"
 	"         [--created UNIXTIME] [--fountain N] [--text FILE] [--png DIR]\n"
 	"         [--sign KEYFILE]   (signs with the Ed25519 key in KEYFILE, made if absent)\n"
+	"       cop-sync-gen --fountain-vectors FILE   (the parts of some frames: sync/vectors/fountain.txt)\n"
 	"Prints the receipt code; writes frame texts (one a line) and PNGs if asked.\n";
 
 static const char *const first[] = {"Siân", "Aisha", "Tom", "Priya", "Gareth", "Mei",
@@ -222,8 +223,43 @@ static bool signing_key(const char *path, unsigned char sk[SYNC_SIGN_SK_BYTES])
 	return true;
 }
 
+/* Writes the parts of some frames, one frame a line: protocol, tag, count, seq
+ * and the parts it mixes (0-based), separated by tabs, the parts by spaces. */
+static int fountain_vectors(const char *path)
+{
+	static const size_t counts[] = {1, 2, 3, 10, 63, 64, 65, 130};
+	static const char *const tags[] = {"6X2QQ9", "000000"};
+	size_t parts[130];
+	FILE *f = fopen(path, "w");
+	if (!f) {
+		fprintf(stderr, "cop-sync-gen: cannot write %s\n", path);
+		return 1;
+	}
+	fputs("# protocol\ttag\tcount\tseq\tparts (0-based): sync/PROTOCOL.md, \"Fountain frames\"\n", f);
+	for (int protocol = 1; protocol <= SYNC_PROTOCOL; protocol++)
+		for (size_t t = 0; t < 2; t++)
+			for (size_t c = 0; c < sizeof counts / sizeof *counts; c++) {
+				uint32_t count = (uint32_t)counts[c];
+				uint32_t seqs[] = {1, count, count + 1, count + 2, count + 3, count + 4, 4294967295u};
+				if (protocol == 1 && c % 3 != 0)
+					continue; /* protocol 1: a few for decoders that take it */
+				for (size_t k = 0; k < sizeof seqs / sizeof *seqs; k++) {
+					if (k && seqs[k] == seqs[k - 1])
+						continue;
+					size_t n = sync_frame_parts(protocol, tags[t], seqs[k], count, parts);
+					fprintf(f, "%d\t%s\t%u\t%u\t", protocol, tags[t], count, seqs[k]);
+					for (size_t i = 0; i < n; i++)
+						fprintf(f, i ? " %zu" : "%zu", parts[i]);
+					fputc('\n', f);
+				}
+			}
+	return fclose(f) == 0 ? 0 : 1;
+}
+
 int main(int argc, char **argv)
 {
+	if (argc == 3 && strcmp(argv[1], "--fountain-vectors") == 0)
+		return fountain_vectors(argv[2]);
 	const char *kiosk = "K1A2", *batch = "1", *records_path = NULL, *write_records = NULL;
 	const char *pub_path = NULL, *secret_hex = NULL, *text_path = NULL, *png_dir = NULL;
 	const char *sign_path = NULL;

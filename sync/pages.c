@@ -663,6 +663,18 @@ void page_receive(serve_request *r)
 	for (const web_file *f = web_files; f->path; f++)
 		if (strcmp(f->path, "/static/receive.html") == 0)
 			html_add(&h, "%h", (const char *)f->start);
+	/* No camera, or the kiosk's Export to USB: the batch as a file (upload.c). */
+	html_add(&h,
+	         "<form class=\"app-card app-upload\" method=\"post\" action=\"/receive/upload\" "
+	         "enctype=\"multipart/form-data\"><h2>Upload a batch file</h2>"
+	         "<input type=\"hidden\" name=\"csrf\" value=\"%s\"><div class=\"app-form-group\">"
+	         "<label class=\"app-label\" for=\"batch-file\">Batch file</label>"
+	         "<p class=\"app-hint\" id=\"batch-file-hint\">The cop-kiosk-batch-….txt file the kiosk's "
+	         "<strong>Export to USB</strong> wrote on the stick.</p>"
+	         "<input class=\"app-input\" type=\"file\" id=\"batch-file\" name=\"batch\" "
+	         "accept=\".txt,text/plain\" aria-describedby=\"batch-file-hint\" required></div>"
+	         "<button type=\"submit\" class=\"app-button app-button--secondary\">Upload</button></form>",
+	         r->csrf);
 	static const char *const scripts[] = {"/static/receive.js", NULL};
 	serve_page(r, MHD_HTTP_OK, "Receive from a kiosk", &h, scripts, NULL);
 	html_free(&h);

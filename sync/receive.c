@@ -166,7 +166,7 @@ void receive_skip_reason(const char *text, sync_frame_status st, char *out, size
 {
 	if (st == SYNC_FRAME_UNSUPPORTED && text[2] >= '0' && text[2] <= '9')
 		snprintf(out, outlen,
-		         "a frame of sync protocol version %c, and this cop-sync reads version %d: "
+		         "a frame of sync protocol version %c, and this cop-sync reads versions up to %d: "
 		         "update cop-sync (or the online space) to take it; nothing of it was imported",
 		         text[2], SYNC_PROTOCOL);
 	else

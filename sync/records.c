@@ -64,6 +64,7 @@ bool sync_receipt_normalise(const char *typed, char out[SYNC_RECEIPT_SIZE])
 /* ---- one flat JSON object ---------------------------------------------- */
 
 enum { J_STRING, J_INT, J_BOOL, J_NULL };
+#define JSON_MAX_INT 9007199254740991ull /* 2^53 - 1: exact in every JSON reader */
 
 typedef struct {
 	char key[MAX_KEY + 1];
@@ -330,8 +331,9 @@ static bool parse_object(const char *line, size_t len, jobject *o, const char **
 			}
 			while (c.p < c.end && *c.p >= '0' && *c.p <= '9') {
 				v = v * 10 + (uint64_t)(*c.p++ - '0');
-				if (v > (uint64_t)INT64_MAX) {
-					c.why = "number out of range";
+				/* Beyond 2^53 - 1 a JavaScript reader would round: such values travel as strings. */
+				if (v > JSON_MAX_INT) {
+					c.why = "number beyond 2^53 - 1 (write it as a string)";
 					goto fail;
 				}
 			}
@@ -615,7 +617,7 @@ int sync_batch_parse(const char *payload, size_t len, sync_batch **out, char *er
 				say(err, errlen, "line 1: not a batch line with protocol, kiosk, batch, created, records and secret");
 				goto out;
 			}
-			if (proto->num != SYNC_PROTOCOL) {
+			if (proto->num != SYNC_PAYLOAD_PROTOCOL) {
 				say(err, errlen, "line 1: payload protocol %lld is not known", (long long)proto->num);
 				goto out;
 			}

@@ -131,8 +131,7 @@ static serve_receiver *receiver_of(serve_server *s, const char *user)
 	return sr;
 }
 
-/* What a batch's state means to the person holding the phone. */
-static const char *batch_message(const receive_batch *b)
+const char *serve_batch_message(const receive_batch *b)
 {
 	if (b->state == RECEIVE_IMPORTED)
 		return "Received and stored in the online space.";
@@ -180,7 +179,7 @@ static void batch_json(html *h, const receive_batch *b, bool fresh)
 	else
 		html_add(h, "null,\"receipt\":null");
 	html_add(h, ",\"state\":\"%h\",\"message\":\"%j\",\"fresh\":%h}", states[b->state],
-	         batch_message(b), fresh ? "true" : "false");
+	         serve_batch_message(b), fresh ? "true" : "false");
 }
 
 /* POST /api/frames: frame texts one a line; answers what each batch touched
@@ -307,6 +306,7 @@ static const route routes[] = {
 	{"GET", "/download/", true, SESSION, page_download},
 	{"POST", "/kiosk", false, SESSION | FORM_TOKEN, page_kiosk},
 	{"POST", "/api/frames", false, SESSION | HEADER_TOKEN, api_frames},
+	{"POST", "/receive/upload", false, SESSION, page_upload}, /* checks its own token */
 	{"GET", "/static/", true, PUBLIC, static_file},
 	{"GET", "/sw.js", false, PUBLIC, static_file},
 };

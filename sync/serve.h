@@ -84,9 +84,14 @@ void page_measures(serve_request *r);
 void page_receive(serve_request *r);
 void page_download(serve_request *r);
 void page_kiosk(serve_request *r);
+void page_upload(serve_request *r); /* upload.c: a batch file sent from the receive page */
 void page_signin(serve_request *r);
 void auth_signin(serve_request *r);
 void auth_signout(serve_request *r);
+
+/* What a batch's state means to the person who sent its frames, in one
+ * sentence ("" while it is still receiving). Static or the batch's own. */
+const char *serve_batch_message(const receive_batch *b);
 
 /* Prepares what sign-in needs at start (a hash for unknown names); 0 or -1. */
 int auth_init(serve_server *s);

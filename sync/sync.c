@@ -15,7 +15,7 @@
 #define ENVELOPE_HEAD 22          /* version, flags, length (4), hash (16) */
 #define HASH_BYTES 16             /* BLAKE2b-128 of the data */
 #define FLAG_SEALED 0x01
-#define HEADER_MAX 36             /* "CK1/" crc7 "/" tag6 "/" seq10 "/" count5 "/" */
+#define HEADER_MAX 36             /* "CK2/" crc7 "/" tag6 "/" seq10 "/" count5 "/" */
 #define MAX_PART_BYTES 2300       /* above any version's part size */
 
 static const char base36[] = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ";
@@ -219,16 +219,9 @@ static double xoshiro_double(xoshiro *r)
 	return (double)(xoshiro_next(r) >> 11) * (1.0 / 9007199254740992.0);
 }
 
-/* Sets in bits (count bits, cleared by the caller) the parts frame seq carries:
- * part seq-1 for a plain frame, else a degree and a shuffle drawn from
- * Xoshiro256** seeded with SHA-256(seq as 4 bytes big-endian || tag). */
-static void choose_parts(const char *tag, uint32_t seq, size_t count, uint64_t *bits,
-                         size_t *scratch)
+/* Xoshiro256** seeded with SHA-256(seq as 4 bytes big-endian || tag). */
+static void seed_rng(xoshiro *r, const char *tag, uint32_t seq)
 {
-	if (seq <= count) {
-		bits[(seq - 1) / 64] |= 1ull << ((seq - 1) % 64);
-		return;
-	}
 	unsigned char in[4 + SYNC_TAG_LEN], seed[crypto_hash_sha256_BYTES];
 	in[0] = (unsigned char)(seq >> 24);
 	in[1] = (unsigned char)(seq >> 16);
@@ -236,16 +229,21 @@ static void choose_parts(const char *tag, uint32_t seq, size_t count, uint64_t *
 	in[3] = (unsigned char)seq;
 	memcpy(in + 4, tag, SYNC_TAG_LEN);
 	crypto_hash_sha256(seed, in, sizeof in);
-	xoshiro r;
 	for (int i = 0; i < 4; i++) {
-		r.s[i] = 0;
+		r->s[i] = 0;
 		for (int b = 0; b < 8; b++)
-			r.s[i] = r.s[i] << 8 | seed[i * 8 + b];
+			r->s[i] = r->s[i] << 8 | seed[i * 8 + b];
 	}
+}
+
+/* Protocol 1's choice (kiosks not yet updated): a degree from the ideal soliton
+ * distribution, then that many parts by a partial shuffle. scratch: count entries. */
+static void choose_parts_v1(xoshiro *r, size_t count, uint64_t *bits, size_t *scratch)
+{
 	double total = 0, acc = 0;
 	for (size_t i = 1; i <= count; i++)
 		total += 1.0 / (double)i;
-	double pick = xoshiro_double(&r) * total;
+	double pick = xoshiro_double(r) * total;
 	size_t degree = 1;
 	for (; degree < count; degree++) {
 		acc += 1.0 / (double)degree;
@@ -255,13 +253,76 @@ static void choose_parts(const char *tag, uint32_t seq, size_t count, uint64_t *
 	for (size_t i = 0; i < count; i++)
 		scratch[i] = i;
 	for (size_t k = 0; k < degree; k++) {
-		size_t left = count - k, at = (size_t)(xoshiro_double(&r) * (double)left);
+		size_t left = count - k, at = (size_t)(xoshiro_double(r) * (double)left);
 		if (at >= left)
 			at = left - 1;
 		size_t idx = scratch[at];
 		memmove(scratch + at, scratch + at + 1, (left - at - 1) * sizeof *scratch);
 		bits[idx / 64] |= 1ull << (idx % 64);
 	}
+}
+
+/* Protocol 2's choice: each part with probability 1/2, from the bits of
+ * successive outputs (part i is bit i % 64, least significant first, of output
+ * i / 64). Such mixes are independent of what a receiver already holds, so
+ * nearly every one received is new information until the batch is complete. */
+static void choose_parts_v2(xoshiro *r, uint32_t seq, size_t count, uint64_t *bits)
+{
+	size_t words = (count + 63) / 64;
+	bool any = false;
+	for (size_t w = 0; w < words; w++) {
+		bits[w] = xoshiro_next(r);
+		if (w == words - 1 && count % 64)
+			bits[w] &= (1ull << (count % 64)) - 1;
+		any |= bits[w] != 0;
+	}
+	if (!any) {
+		size_t idx = (seq - 1) % count;
+		bits[idx / 64] |= 1ull << (idx % 64);
+	}
+}
+
+/* Sets in bits (count bits, cleared by the caller) the parts frame seq of this
+ * protocol carries: part seq-1 for a plain frame, else a mix drawn from
+ * Xoshiro256** seeded by the frame. scratch: count entries. */
+static void choose_parts(int protocol, const char *tag, uint32_t seq, size_t count,
+                         uint64_t *bits, size_t *scratch)
+{
+	if (seq <= count) {
+		bits[(seq - 1) / 64] |= 1ull << ((seq - 1) % 64);
+		return;
+	}
+	xoshiro r;
+	seed_rng(&r, tag, seq);
+	if (protocol == 1)
+		choose_parts_v1(&r, count, bits, scratch);
+	else
+		choose_parts_v2(&r, seq, count, bits);
+}
+
+size_t sync_frame_parts(int protocol, const char *tag, uint32_t seq, size_t count,
+                        size_t *parts)
+{
+	if (protocol < SYNC_PROTOCOL_OLDEST || protocol > SYNC_PROTOCOL || !tag ||
+	    strlen(tag) != SYNC_TAG_LEN || seq == 0 || count == 0 || count > SYNC_MAX_PARTS)
+		return 0;
+	size_t n = 0;
+	uint64_t *bits = calloc((count + 63) / 64, sizeof *bits);
+	size_t *scratch = malloc(count * sizeof *scratch);
+	if (bits && scratch) {
+		choose_parts(protocol, tag, seq, count, bits, scratch);
+		for (size_t i = 0; i < count; i++)
+			if (bits[i / 64] >> (i % 64) & 1)
+				parts[n++] = i;
+	}
+	free(bits);
+	free(scratch);
+	return n;
+}
+
+uint32_t sync_next_seq(size_t count, uint32_t seq)
+{
+	return seq == UINT32_MAX ? (uint32_t)count + 1 : seq + 1;
 }
 
 /* ---- frames ---------------------------------------------------------------- */
@@ -277,7 +338,7 @@ static void tag_of_hash(const unsigned char *hash, char tag[SYNC_TAG_LEN + 1])
 	tag[SYNC_TAG_LEN] = '\0';
 }
 
-/* Builds "CK1/crc/tag/seq/count/body" around plen bytes of data. */
+/* Builds "CK2/crc/tag/seq/count/body" around plen bytes of data. */
 static char *frame_text(const char *tag, uint32_t seq, size_t count,
                         const unsigned char *data, size_t plen)
 {
@@ -287,7 +348,7 @@ static char *frame_text(const char *tag, uint32_t seq, size_t count,
 	char *text = malloc(4 + 8 + rest + 1);
 	if (!text)
 		return NULL;
-	memcpy(text, "CK1/", 4);
+	memcpy(text, "CK" SYNC_PROTOCOL_TEXT "/", 4);
 	memcpy(text + 12, head, (size_t)hn);
 	base45_encode(data, plen, text + 12 + hn);
 	uint32_t crc = (uint32_t)crc32(0L, (const Bytef *)text + 12, (uInt)rest);
@@ -385,7 +446,7 @@ int sync_encoder_new(const sync_batch_opts *o, const char *records, size_t len,
 	int hn = snprintf(head, sizeof head,
 	                  "{\"type\":\"batch\",\"protocol\":%d,\"kiosk\":\"%s\",\"batch\":\"%s\","
 	                  "\"created\":%lld,\"records\":%zu,\"secret\":\"%s\"%s}\n",
-	                  SYNC_PROTOCOL, o->kiosk_id, o->batch_id, (long long)o->created,
+	                  SYNC_PAYLOAD_PROTOCOL, o->kiosk_id, o->batch_id, (long long)o->created,
 	                  lines, hex, sign);
 	assert(hn > 0 && (size_t)hn < sizeof head);
 	size_t plen_total = (size_t)hn + rest_len;
@@ -490,7 +551,7 @@ char *sync_encoder_frame(const sync_encoder *enc, uint32_t seq)
 	size_t *scratch = malloc(enc->count * sizeof *scratch);
 	unsigned char *mix = calloc(1, enc->plen);
 	if (bits && scratch && mix) {
-		choose_parts(enc->tag, seq, enc->count, bits, scratch);
+		choose_parts(SYNC_PROTOCOL, enc->tag, seq, enc->count, bits, scratch);
 		for (size_t i = 0; i < enc->count; i++)
 			if (bits[i / 64] >> (i % 64) & 1)
 				for (size_t b = 0; b < enc->plen; b++)
@@ -520,6 +581,27 @@ void sync_frames_free(char **frames, size_t count)
 	free(frames);
 }
 
+/* Fountain frames after the plain ones by default: half the part count. */
+static size_t default_fountain(size_t parts)
+{
+	return parts > 1 ? (parts + 1) / 2 : 0;
+}
+
+int sync_encoder_write(const sync_encoder *enc, FILE *out)
+{
+	size_t n = enc->count + default_fountain(enc->count);
+	for (size_t i = 0; i < n; i++) {
+		char *text = sync_encoder_frame(enc, (uint32_t)(i + 1));
+		if (!text)
+			return SYNC_ERR_NOMEM;
+		int w = fprintf(out, "%s\n", text);
+		free(text);
+		if (w < 0)
+			return SYNC_ERR_INVALID;
+	}
+	return SYNC_OK;
+}
+
 int sync_encode(const sync_batch_opts *opts, const char *records, size_t len,
                 char ***frames, size_t *count, char receipt[SYNC_RECEIPT_SIZE])
 {
@@ -530,8 +612,7 @@ int sync_encode(const sync_batch_opts *opts, const char *records, size_t len,
 	if (rc != SYNC_OK)
 		return rc;
 	size_t parts = enc->count;
-	size_t extra = opts->fountain >= 0 ? (size_t)opts->fountain
-	                                   : (parts > 1 ? (parts + 1) / 2 : 0);
+	size_t extra = opts->fountain >= 0 ? (size_t)opts->fountain : default_fountain(parts);
 	size_t n = parts + extra;
 	char **list = calloc(n, sizeof *list);
 	if (!list) {
@@ -584,22 +665,25 @@ int sync_frame_qr(const char *text, int version, QRcode **out)
 
 /* ---- decoder --------------------------------------------------------------- */
 
-typedef struct {
-	uint64_t *bits;
-	size_t n;             /* parts still mixed in */
-	unsigned char *data;
-} mixed;
-
+/* The decoder keeps the frames it has as rows of a matrix over GF(2) in reduced
+ * row echelon form (Gauss-Jordan, built one frame at a time): row p, when
+ * held, has its leading part p and no part that leads another row, and its data
+ * is the XOR of its parts. A frame is reduced by the rows that lead its parts;
+ * what is left, if anything, is new information and becomes a row, cleared from
+ * the others. At full rank every row is one part alone: the message. Memory:
+ * count rows of bits and data, whatever the number of frames. */
 struct sync_decoder {
 	char tag[SYNC_TAG_LEN + 1];
-	size_t count, plen, words, have;
-	unsigned char *parts;  /* count * plen */
-	unsigned char *known;  /* count flags */
-	size_t *stack;         /* parts learnt, waiting to be removed from mixed ones */
-	mixed *mixed;
-	size_t nmixed, maxmixed;
+	int protocol;          /* of the batch's frames: 1 or 2 */
+	size_t count, plen, words, rank;
+	unsigned char *parts;  /* count * plen: row p's data at p * plen */
+	uint64_t *rows;        /* count * words: row p's parts */
+	unsigned char *held;   /* count flags: row p exists */
+	unsigned char *known;  /* count flags: row p is part p alone */
+	size_t have;           /* known parts */
 	uint64_t *bits;        /* scratch: the parts of the frame being added */
 	unsigned char *data;   /* scratch: its data */
+	size_t *scratch;       /* scratch for the choice of parts */
 };
 
 sync_decoder *sync_decoder_new(void)
@@ -607,20 +691,22 @@ sync_decoder *sync_decoder_new(void)
 	return calloc(1, sizeof(sync_decoder));
 }
 
+static void decoder_release(sync_decoder *dec)
+{
+	free(dec->parts);
+	free(dec->rows);
+	free(dec->held);
+	free(dec->known);
+	free(dec->bits);
+	free(dec->data);
+	free(dec->scratch);
+}
+
 void sync_decoder_free(sync_decoder *dec)
 {
 	if (!dec)
 		return;
-	for (size_t i = 0; i < dec->nmixed; i++) {
-		free(dec->mixed[i].bits);
-		free(dec->mixed[i].data);
-	}
-	free(dec->mixed);
-	free(dec->parts);
-	free(dec->known);
-	free(dec->stack);
-	free(dec->bits);
-	free(dec->data);
+	decoder_release(dec);
 	free(dec);
 }
 
@@ -631,7 +717,7 @@ const char *sync_decoder_tag(const sync_decoder *dec)
 
 void sync_decoder_progress(const sync_decoder *dec, size_t *have, size_t *count)
 {
-	*have = dec->have;
+	*have = dec->rank;
 	*count = dec->count;
 }
 
@@ -730,6 +816,11 @@ static void xor_into(unsigned char *dst, const unsigned char *src, size_t n)
 		dst[i] ^= src[i];
 }
 
+static bool bit_of(const uint64_t *bits, size_t i)
+{
+	return bits[i / 64] >> (i % 64) & 1;
+}
+
 static size_t first_bit(const uint64_t *bits, size_t words)
 {
 	for (size_t w = 0; w < words; w++)
@@ -738,156 +829,79 @@ static size_t first_bit(const uint64_t *bits, size_t words)
 	return SIZE_MAX;
 }
 
-static void drop_mixed(sync_decoder *dec, size_t k)
+static bool single_bit(const uint64_t *bits, size_t words)
 {
-	free(dec->mixed[k].bits);
-	free(dec->mixed[k].data);
-	dec->mixed[k] = dec->mixed[--dec->nmixed];
+	size_t n = 0;
+	for (size_t w = 0; w < words && n < 2; w++)
+		n += (size_t)__builtin_popcountll(bits[w]);
+	return n == 1;
 }
 
-/* Stores part idx (not yet known) and removes it from every mixed part, learning
- * in turn each part that leaves a mixed part alone. */
-static void learn(sync_decoder *dec, size_t idx, const unsigned char *data)
+/* Row p is now part p alone, or may be: notes it. */
+static void note_known(sync_decoder *dec, size_t p)
 {
-	size_t top = 0, plen = dec->plen;
-	memcpy(dec->parts + idx * plen, data, plen);
-	dec->known[idx] = 1;
-	dec->have++;
-	dec->stack[top++] = idx;
-	while (top) {
-		size_t j = dec->stack[--top];
-		for (size_t k = 0; k < dec->nmixed;) {
-			mixed *m = &dec->mixed[k];
-			if (!(m->bits[j / 64] >> (j % 64) & 1)) {
-				k++;
-				continue;
-			}
-			xor_into(m->data, dec->parts + j * plen, plen);
-			m->bits[j / 64] &= ~(1ull << (j % 64));
-			m->n--;
-			if (m->n == 1) {
-				size_t r = first_bit(m->bits, dec->words);
-				if (!dec->known[r]) {
-					memcpy(dec->parts + r * plen, m->data, plen);
-					dec->known[r] = 1;
-					dec->have++;
-					dec->stack[top++] = r;
-				}
-			}
-			if (m->n <= 1)
-				drop_mixed(dec, k);
-			else
-				k++;
-		}
+	if (!dec->known[p] && single_bit(dec->rows + p * dec->words, dec->words)) {
+		dec->known[p] = 1;
+		dec->have++;
 	}
 }
 
-static bool subset(const uint64_t *a, const uint64_t *b, size_t words)
+/* Adds the scratch frame (dec->bits, dec->data) as a row, if it tells anything new. */
+static sync_frame_status add_row(sync_decoder *dec)
 {
-	for (size_t w = 0; w < words; w++)
-		if (a[w] & ~b[w])
-			return false;
-	return true;
-}
-
-/* Adds the scratch frame (dec->bits, dec->data). */
-static sync_frame_status add_parts(sync_decoder *dec)
-{
-	size_t words = dec->words, plen = dec->plen, n = 0;
+	size_t words = dec->words, plen = dec->plen;
 	uint64_t *bits = dec->bits;
-	for (size_t i = 0; i < dec->count; i++) {
-		if (!(bits[i / 64] >> (i % 64) & 1))
-			continue;
-		if (dec->known[i]) {
-			xor_into(dec->data, dec->parts + i * plen, plen);
-			bits[i / 64] &= ~(1ull << (i % 64));
-		} else {
-			n++;
+	/* A held row adds to the frame only parts that lead no row, so one pass
+	 * over the frame's parts as they were clears every part that leads one. */
+	for (size_t w = 0; w < words; w++)
+		for (uint64_t left = bits[w]; left; left &= left - 1) {
+			size_t p = w * 64 + (size_t)__builtin_ctzll(left);
+			if (!dec->held[p])
+				continue;
+			for (size_t k = 0; k < words; k++)
+				bits[k] ^= dec->rows[p * words + k];
+			xor_into(dec->data, dec->parts + p * plen, plen);
 		}
-	}
-	for (size_t k = 0; k < dec->nmixed && n > 1; k++) {
-		mixed *e = &dec->mixed[k];
-		if (e->n < n && subset(e->bits, bits, words)) {
-			for (size_t w = 0; w < words; w++)
-				bits[w] &= ~e->bits[w];
-			xor_into(dec->data, e->data, plen);
-			n -= e->n;
-		}
-	}
-	if (n == 0)
+	size_t q = first_bit(bits, words);
+	if (q == SIZE_MAX)
 		return SYNC_FRAME_DUPLICATE;
-	if (n == 1) {
-		learn(dec, first_bit(bits, words), dec->data);
-		return SYNC_FRAME_ACCEPTED;
+	/* q leads the new row: clear it from every row that has it. */
+	for (size_t p = 0; p < dec->count; p++) {
+		if (!dec->held[p] || !bit_of(dec->rows + p * words, q))
+			continue;
+		for (size_t k = 0; k < words; k++)
+			dec->rows[p * words + k] ^= bits[k];
+		xor_into(dec->parts + p * plen, dec->data, plen);
+		note_known(dec, p);
 	}
-	for (size_t k = 0; k < dec->nmixed; k++)
-		if (dec->mixed[k].n == n && subset(dec->mixed[k].bits, bits, words))
-			return SYNC_FRAME_DUPLICATE;
-	if (dec->nmixed >= dec->maxmixed)
-		return SYNC_FRAME_DUPLICATE; /* enough equations held; wait for plain parts */
-	mixed m = {calloc(words, sizeof(uint64_t)), n, malloc(plen)};
-	if (!m.bits || !m.data) {
-		free(m.bits);
-		free(m.data);
-		return SYNC_FRAME_DUPLICATE; /* out of memory: as if the frame were not seen */
-	}
-	memcpy(m.bits, bits, words * sizeof *bits);
-	memcpy(m.data, dec->data, plen);
-	/* The new part may shorten the ones held: e minus m leaves fewer unknowns. */
-	bool single = false;
-	for (size_t k = 0; k < dec->nmixed; k++) {
-		mixed *e = &dec->mixed[k];
-		if (n < e->n && subset(m.bits, e->bits, words)) {
-			for (size_t w = 0; w < words; w++)
-				e->bits[w] &= ~m.bits[w];
-			xor_into(e->data, m.data, plen);
-			e->n -= n;
-			single |= e->n == 1;
-		}
-	}
-	dec->mixed[dec->nmixed++] = m;
-	while (single) {
-		single = false;
-		for (size_t k = 0; k < dec->nmixed; k++)
-			if (dec->mixed[k].n == 1) {
-				size_t r = first_bit(dec->mixed[k].bits, words);
-				memcpy(dec->data, dec->mixed[k].data, plen);
-				drop_mixed(dec, k);
-				if (!dec->known[r])
-					learn(dec, r, dec->data);
-				single = true;
-				break;
-			}
-	}
+	memcpy(dec->rows + q * words, bits, words * sizeof *bits);
+	memcpy(dec->parts + q * plen, dec->data, plen);
+	dec->held[q] = 1;
+	dec->rank++;
+	note_known(dec, q);
 	return SYNC_FRAME_ACCEPTED;
 }
 
 /* Takes the shape of the batch from its first frame. */
-static bool start(sync_decoder *dec, const char *tag, size_t count, size_t plen)
+static bool start(sync_decoder *dec, int protocol, const char *tag, size_t count, size_t plen)
 {
 	dec->words = (count + 63) / 64;
 	dec->parts = calloc(count, plen);
+	dec->rows = calloc(count * dec->words, sizeof *dec->rows);
+	dec->held = calloc(count, 1);
 	dec->known = calloc(count, 1);
-	dec->stack = malloc(count * sizeof *dec->stack);
-	dec->maxmixed = 2 * count + 32;
-	dec->mixed = calloc(dec->maxmixed, sizeof *dec->mixed);
 	dec->bits = calloc(dec->words, sizeof *dec->bits);
 	dec->data = malloc(plen);
-	if (!dec->parts || !dec->known || !dec->stack || !dec->mixed || !dec->bits || !dec->data) {
-		free(dec->parts);
-		free(dec->known);
-		free(dec->stack);
-		free(dec->mixed);
-		free(dec->bits);
-		free(dec->data);
-		dec->parts = dec->known = dec->data = NULL;
-		dec->stack = NULL;
-		dec->mixed = NULL;
-		dec->bits = NULL;
+	dec->scratch = malloc(count * sizeof *dec->scratch);
+	if (!dec->parts || !dec->rows || !dec->held || !dec->known || !dec->bits || !dec->data ||
+	    !dec->scratch) {
+		decoder_release(dec);
+		memset(dec, 0, sizeof *dec);
 		return false;
 	}
 	memcpy(dec->tag, tag, SYNC_TAG_LEN);
 	dec->tag[SYNC_TAG_LEN] = '\0';
+	dec->protocol = protocol;
 	dec->count = count;
 	dec->plen = plen;
 	return true;
@@ -903,7 +917,8 @@ sync_frame_status sync_decoder_add(sync_decoder *dec, const char *text)
 	if (len < 4 || text[2] < '0' || text[2] > '9' || text[3] != '/')
 		return len >= 3 && text[2] >= '0' && text[2] <= '9' ? SYNC_FRAME_UNSUPPORTED
 		                                                    : SYNC_FRAME_NOT_FRAME;
-	if (text[2] != '0' + SYNC_PROTOCOL)
+	int protocol = text[2] - '0';
+	if (protocol < SYNC_PROTOCOL_OLDEST || protocol > SYNC_PROTOCOL)
 		return SYNC_FRAME_UNSUPPORTED;
 	if (len < 12 + SYNC_TAG_LEN + 1 || text[11] != '/')
 		return SYNC_FRAME_MALFORMED;
@@ -939,31 +954,21 @@ sync_frame_status sync_decoder_add(sync_decoder *dec, const char *text)
 		return SYNC_FRAME_MALFORMED;
 
 	if (dec->count == 0) {
-		if (!start(dec, tag, (size_t)count, plen))
+		if (!start(dec, protocol, tag, (size_t)count, plen))
 			return SYNC_FRAME_DUPLICATE; /* out of memory: as if not seen */
 	} else if (memcmp(dec->tag, tag, SYNC_TAG_LEN) != 0) {
 		return SYNC_FRAME_OTHER_BATCH;
-	} else if (dec->count != count || dec->plen != plen) {
+	} else if (dec->count != count || dec->plen != plen || dec->protocol != protocol) {
 		return SYNC_FRAME_INCONSISTENT;
 	}
 	if (sync_decoder_complete(dec))
 		return SYNC_FRAME_DUPLICATE;
 	memset(dec->bits, 0, dec->words * sizeof *dec->bits);
 	memcpy(dec->data, body, plen);
-	if (seq <= count) {
-		if (dec->known[seq - 1])
-			return SYNC_FRAME_DUPLICATE;
-		learn(dec, (size_t)seq - 1, dec->data);
-	} else {
-		size_t *scratch = malloc(dec->count * sizeof *scratch);
-		if (!scratch)
-			return SYNC_FRAME_DUPLICATE;
-		choose_parts(dec->tag, (uint32_t)seq, dec->count, dec->bits, scratch);
-		free(scratch);
-		sync_frame_status st = add_parts(dec);
-		if (st != SYNC_FRAME_ACCEPTED)
-			return st;
-	}
+	choose_parts(protocol, dec->tag, (uint32_t)seq, dec->count, dec->bits, dec->scratch);
+	sync_frame_status st = add_row(dec);
+	if (st != SYNC_FRAME_ACCEPTED)
+		return st;
 	return sync_decoder_complete(dec) ? SYNC_FRAME_COMPLETE : SYNC_FRAME_ACCEPTED;
 }
 

@@ -6,10 +6,14 @@
 #include <stdbool.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdio.h>
 
 #include <qrencode.h>
 
-#define SYNC_PROTOCOL 1           /* the digit after "CK" in every frame */
+#define SYNC_PROTOCOL 2           /* the digit after "CK" in the frames made */
+#define SYNC_PROTOCOL_TEXT "2"    /* the same, as text */
+#define SYNC_PROTOCOL_OLDEST 1    /* the oldest frame protocol a decoder still takes */
+#define SYNC_PAYLOAD_PROTOCOL 1   /* the batch line's "protocol": the records' format */
 #define SYNC_TAG_LEN 6            /* base-36 characters of a batch tag */
 #define SYNC_RECEIPT_SIZE 10      /* "XXXX-XXXX" and its NUL: 8 code characters */
 #define SYNC_SECRET_BYTES 16      /* the receipt secret carried in the payload */
@@ -117,6 +121,18 @@ size_t sync_encoder_message_len(const sync_encoder *enc);
  * them). Returns a malloc'd string the caller frees, or NULL (seq 0, no memory). */
 char *sync_encoder_frame(const sync_encoder *enc, uint32_t seq);
 
+/* The frame a loop shows after frame seq of a batch of count parts: every
+ * number once, 1, 2, 3, ... (so no mix is ever shown twice), and after the
+ * largest seq the fountain frames again from count + 1. */
+uint32_t sync_next_seq(size_t count, uint32_t seq);
+
+/* The parts (0-based, ascending) frame seq of a batch of count parts carries
+ * in this frame protocol (1 or 2) with this tag (SYNC_TAG_LEN characters):
+ * PROTOCOL.md's "Fountain frames". parts has room for count entries; returns
+ * how many it holds, 0 for a bad argument or no memory. */
+size_t sync_frame_parts(int protocol, const char *tag, uint32_t seq, size_t count,
+                        size_t *parts);
+
 /* Frees the encoder; NULL is accepted. */
 void sync_encoder_free(sync_encoder *enc);
 
@@ -125,6 +141,15 @@ void sync_encoder_free(sync_encoder *enc);
  * with sync_frames_free) and receipt is set. */
 int sync_encode(const sync_batch_opts *opts, const char *records, size_t len,
                 char ***frames, size_t *count, char receipt[SYNC_RECEIPT_SIZE]);
+
+/* QR version of a batch written as a file: the largest parts, the fewest lines. */
+#define SYNC_FILE_VERSION 40
+
+/* Writes the batch's frames as text, one a line ending in "\n": the plain ones
+ * then as many fountain frames as sync_encode makes by default (what
+ * `cop-sync import FILE` takes). SYNC_OK, SYNC_ERR_NOMEM, or SYNC_ERR_INVALID
+ * when out fails (errno set). */
+int sync_encoder_write(const sync_encoder *enc, FILE *out);
 
 /* Frees an array of frames from sync_encode; NULL is accepted. */
 void sync_frames_free(char **frames, size_t count);
@@ -150,8 +175,9 @@ sync_frame_status sync_decoder_add(sync_decoder *dec, const char *frame_text);
 /* The batch tag, or "" before the first accepted frame. */
 const char *sync_decoder_tag(const sync_decoder *dec);
 
-/* Plain parts known (received or recovered) and the part count (0 before the
- * first frame). */
+/* What the decoder knows, counted in parts (the rank of the frames received:
+ * each independent frame counts one, plain or mixed; the batch is complete at
+ * count) and the part count (0 before the first frame). */
 void sync_decoder_progress(const sync_decoder *dec, size_t *have, size_t *count);
 
 /* True once every part is known. */

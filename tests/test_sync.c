@@ -12,6 +12,7 @@
 #include <sodium.h>
 
 #include "base45.h"
+#include "fountain_sim.h"
 #include "sync.h"
 
 static char *slurp(const char *path, size_t *len)
@@ -376,6 +377,86 @@ static void fountain_frames_recover_missing_parts(void **state)
 	sync_frames_free(frames, count);
 }
 
+static void a_loop_shows_every_frame_number_once(void **state)
+{
+	(void)state;
+	assert_int_equal(sync_next_seq(60, 1), 2);
+	assert_int_equal(sync_next_seq(60, 60), 61);
+	assert_int_equal(sync_next_seq(60, 61), 62);
+	assert_int_equal(sync_next_seq(60, 90), 91);
+	/* After the last number, the fountain frames again (never a plain one). */
+	assert_int_equal(sync_next_seq(60, UINT32_MAX), 61);
+	assert_int_equal(sync_next_seq(1, UINT32_MAX), 2);
+}
+
+/* Any frames that determine the batch complete it: here fountain frames alone,
+ * each mixing about half the parts, which a peeling decoder could not start on
+ * (it needs a frame with one unknown part). */
+static void fountain_frames_alone_complete_a_batch(void **state)
+{
+	(void)state;
+	size_t count, parts;
+	char receipt[SYNC_RECEIPT_SIZE];
+	char **frames = encode("K1", "9", 1200, 10, 120, NULL, &count, &parts, receipt);
+	assert_true(parts >= 20 && count == parts + 120);
+	sync_decoder *dec = sync_decoder_new();
+	size_t i, accepted = 0, have = 0, n = 0;
+	for (i = parts; i < count && !sync_decoder_complete(dec); i++) {
+		sync_frame_status st = sync_decoder_add(dec, frames[i]);
+		accepted += st == SYNC_FRAME_ACCEPTED || st == SYNC_FRAME_COMPLETE;
+		if (i == parts + parts / 2) {
+			/* Half way: progress counts what the mixes tell, though no part is known alone. */
+			sync_decoder_progress(dec, &have, &n);
+			assert_int_equal(have, accepted);
+			assert_int_equal(sync_decoder_missing(dec, NULL, 0), parts);
+		}
+	}
+	assert_true(sync_decoder_complete(dec));
+	/* Random mixes over GF(2): about two frames beyond the part count. */
+	assert_true(i - parts <= parts + 8);
+	unsigned char *payload;
+	size_t len;
+	assert_int_equal(sync_decoder_payload(dec, NULL, &payload, &len), SYNC_OK);
+	sync_batch *b;
+	assert_int_equal(sync_batch_parse((char *)payload, len, &b, NULL, 0), SYNC_OK);
+	assert_string_equal(b->receipt, receipt);
+	sync_batch_free(b);
+	free(payload);
+	sync_decoder_free(dec);
+	sync_frames_free(frames, count);
+}
+
+/* The figure of PROTOCOL.md's fountain: at 40% random loss, a receiver joining a
+ * kiosk's loop at a random moment completes within 1.15 times the ideal frame
+ * count (every frame it gets being new), for the reference batch's size (about
+ * 60 parts) and for a batch of a few hundred parts. Fixed seeds. */
+static void at_40_percent_loss_a_late_receiver_completes_within_1_15x_the_ideal(void **state)
+{
+	(void)state;
+	static const struct {
+		int notes, version, runs;
+		size_t min_parts;
+	} sizes[] = {{730, 10, 40, 55}, {1150, 5, 8, 280}};
+	for (size_t k = 0; k < sizeof sizes / sizeof *sizes; k++) {
+		size_t len;
+		char *records = some_records("K1", sizes[k].notes, &len), receipt[SYNC_RECEIPT_SIZE];
+		sync_batch_opts o = opts_for("K1", "5", sizes[k].version);
+		static const unsigned char secret[SYNC_SECRET_BYTES] = {7}; /* a fixed tag: fixed mixes */
+		o.secret = secret;
+		sync_encoder *enc;
+		assert_int_equal(sync_encoder_new(&o, records, len, &enc, receipt), SYNC_OK);
+		fountain_figure f;
+		assert_true(fountain_sim(enc, 0.4, sizes[k].runs, 20261203 + k, &f));
+		print_message("%zu parts at 40%% loss: %.1f frames shown (ideal %.1f), %.3fx, worst %zu\n",
+		              f.parts, f.mean, f.ideal, f.ratio, f.worst);
+		assert_true(f.parts >= sizes[k].min_parts);
+		assert_int_equal(f.failed, 0);
+		assert_true(f.ratio <= 1.15);
+		sync_encoder_free(enc);
+		free(records);
+	}
+}
+
 static void a_corrupted_frame_is_refused_by_its_checksum(void **state)
 {
 	(void)state;
@@ -642,6 +723,74 @@ static void the_vector_frames_decode_to_the_vector_batch(void **state)
 	free(receipt);
 }
 
+/* Frames of protocol 1 (kiosks not yet updated) still decode: their own mixes. */
+static void the_protocol_1_vector_still_decodes(void **state)
+{
+	(void)state;
+	size_t len, rlen;
+	char *frames_text = slurp("sync/vectors/batch-7-v1.frames.txt", &len), *lines[64];
+	char *records = slurp("sync/vectors/batch-7.records.jsonl", &rlen);
+	size_t n = split_lines(frames_text, lines, 64);
+	while (n && !lines[n - 1][0])
+		n--;
+	assert_int_equal(n, 14);
+	assert_memory_equal(lines[0], "CK1/", 4);
+	/* Parts 1 and 2 lost: the fountain frames bring them back. */
+	sync_decoder *dec = sync_decoder_new();
+	for (size_t i = 2; i < n; i++)
+		sync_decoder_add(dec, lines[i]);
+	assert_true(sync_decoder_complete(dec));
+	/* A protocol 2 frame of the same tag is not mixed into it. */
+	char *v2 = strdup(lines[0]);
+	v2[2] = '2';
+	assert_int_equal(sync_decoder_add(dec, v2), SYNC_FRAME_INCONSISTENT);
+	free(v2);
+	unsigned char *payload;
+	size_t plen;
+	assert_int_equal(sync_decoder_payload(dec, NULL, &payload, &plen), SYNC_OK);
+	sync_batch *b;
+	assert_int_equal(sync_batch_parse((char *)payload, plen, &b, NULL, 0), SYNC_OK);
+	assert_string_equal(b->receipt, "66BN-TQNP");
+	const char *nl = strchr((char *)payload, '\n');
+	assert_memory_equal(nl + 1, records, rlen);
+	sync_batch_free(b);
+	free(payload);
+	sync_decoder_free(dec);
+	free(frames_text);
+	free(records);
+}
+
+/* sync/vectors/fountain.txt: the parts of some frames, as PROTOCOL.md defines them. */
+static void the_fountain_vector_lists_the_parts_each_frame_mixes(void **state)
+{
+	(void)state;
+	size_t len, lines_checked = 0, *parts = malloc(SYNC_MAX_PARTS * sizeof *parts);
+	char *text = slurp("sync/vectors/fountain.txt", &len), *lines[400];
+	size_t n = split_lines(text, lines, 400);
+	for (size_t i = 0; i < n; i++) {
+		if (!lines[i][0] || lines[i][0] == '#')
+			continue;
+		int protocol;
+		char tag[SYNC_TAG_LEN + 1];
+		unsigned count, seq;
+		int used = 0;
+		assert_int_equal(sscanf(lines[i], "%d\t%6s\t%u\t%u\t%n", &protocol, tag, &count, &seq,
+		                        &used), 4);
+		size_t got = sync_frame_parts(protocol, tag, seq, count, parts), k = 0;
+		for (const char *p = lines[i] + used; *p; k++) {
+			char *end;
+			assert_true(k < got);
+			assert_int_equal(strtoul(p, &end, 10), parts[k]);
+			p = *end == ' ' ? end + 1 : end;
+		}
+		assert_int_equal(k, got);
+		lines_checked++;
+	}
+	assert_true(lines_checked > 100);
+	free(parts);
+	free(text);
+}
+
 static void the_signed_vector_names_the_test_key_and_encodes_the_same(void **state)
 {
 	(void)state;
@@ -740,6 +889,56 @@ static void batch_parser_refuses_what_it_cannot_import(void **state)
 	sync_batch_free(b);
 }
 
+/* A payload of the vector batch line and these record lines. */
+static int parse_records(const char *lines, size_t len, size_t count, char *why, size_t whylen)
+{
+	char head[256];
+	int hn = snprintf(head, sizeof head,
+	                  "{\"type\":\"batch\",\"protocol\":1,\"kiosk\":\"K1\",\"batch\":\"1\","
+	                  "\"created\":1767225600,\"records\":%zu,"
+	                  "\"secret\":\"000102030405060708090a0b0c0d0e0f\"}\n", count);
+	char *payload = malloc((size_t)hn + len + 2);
+	memcpy(payload, head, (size_t)hn);
+	memcpy(payload + hn, lines, len);
+	size_t plen = (size_t)hn + len;
+	if (len && lines[len - 1] != '\n')
+		payload[plen++] = '\n';
+	sync_batch *b = NULL;
+	int rc = sync_batch_parse(payload, plen, &b, why, whylen);
+	assert_true(rc != SYNC_OK || b->count == count);
+	sync_batch_free(b);
+	free(payload);
+	return rc;
+}
+
+/* sync/vectors/json-accepted.jsonl and json-refused.txt: PROTOCOL.md's JSON rules. */
+static void the_json_vectors_are_accepted_and_refused_as_the_spec_says(void **state)
+{
+	(void)state;
+	size_t len, n = 0;
+	char *ok = slurp("sync/vectors/json-accepted.jsonl", &len), why[160] = "";
+	for (size_t i = 0; i < len; i++)
+		n += ok[i] == '\n';
+	assert_true(n >= 8);
+	if (parse_records(ok, len, n, why, sizeof why) != SYNC_OK)
+		fail_msg("json-accepted.jsonl refused: %s", why);
+	free(ok);
+	char *bad = slurp("sync/vectors/json-refused.txt", &len), *lines[64];
+	n = split_lines(bad, lines, 64);
+	size_t tried = 0;
+	for (size_t i = 0; i < n; i++) {
+		char *tab = strchr(lines[i], '\t');
+		if (!tab)
+			continue;
+		*tab = '\0';
+		if (parse_records(tab + 1, strlen(tab + 1), 1, why, sizeof why) == SYNC_OK)
+			fail_msg("taken, though the spec refuses it: %s", lines[i]);
+		tried++;
+	}
+	assert_true(tried >= 30);
+	free(bad);
+}
+
 static void free_functions_accept_null(void **state)
 {
 	(void)state;
@@ -764,6 +963,9 @@ int main(void)
 		cmocka_unit_test(frames_in_any_order_with_duplicates_reassemble),
 		cmocka_unit_test(a_missing_frame_is_reported),
 		cmocka_unit_test(fountain_frames_recover_missing_parts),
+		cmocka_unit_test(a_loop_shows_every_frame_number_once),
+		cmocka_unit_test(fountain_frames_alone_complete_a_batch),
+		cmocka_unit_test(at_40_percent_loss_a_late_receiver_completes_within_1_15x_the_ideal),
 		cmocka_unit_test(a_corrupted_frame_is_refused_by_its_checksum),
 		cmocka_unit_test(a_frame_of_another_batch_is_ignored),
 		cmocka_unit_test(sealing_round_trips_and_a_wrong_key_is_refused),
@@ -772,7 +974,10 @@ int main(void)
 		cmocka_unit_test(receipt_codes_are_typed_forgivingly),
 		cmocka_unit_test(the_vector_frames_decode_to_the_vector_batch),
 		cmocka_unit_test(the_signed_vector_names_the_test_key_and_encodes_the_same),
+		cmocka_unit_test(the_protocol_1_vector_still_decodes),
+		cmocka_unit_test(the_fountain_vector_lists_the_parts_each_frame_mixes),
 		cmocka_unit_test(batch_parser_refuses_what_it_cannot_import),
+		cmocka_unit_test(the_json_vectors_are_accepted_and_refused_as_the_spec_says),
 		cmocka_unit_test(free_functions_accept_null),
 	};
 	return cmocka_run_group_tests(tests, NULL, NULL);

@@ -13,6 +13,7 @@
 
 #include "files.h"
 #include "lang.h"
+#include "sync.h"
 #include "when.h"
 
 static bool has_ext(const char *name, const char *ext)
@@ -160,9 +161,43 @@ FILE *files_create_private(const char *path)
 	return f;
 }
 
+/* The batch to sync, as the Sync screen shows it (same batch, secret and
+ * receipt; signed, sealed when the archive's key is loaded), as frame texts
+ * one a line into out: what `cop-sync import FILE` takes. A store status;
+ * STORE_NOTFOUND when everything is synced, STORE_INVALID when the records
+ * could not be encoded. */
+static int write_batch(store *s, FILE *out)
+{
+	store_batch batch;
+	char *records = NULL, batch_id[24], receipt[SYNC_RECEIPT_SIZE];
+	size_t len = 0;
+	sync_encoder *enc = NULL;
+	unsigned char key[SYNC_PUBKEY_BYTES];
+	int rc = store_sync_batch(s, &batch, &records, &len);
+	if (rc != STORE_OK)
+		return rc;
+	rc = store_sync_key_get(s, key);
+	if (rc != STORE_OK && rc != STORE_NOTFOUND)
+		goto out;
+	snprintf(batch_id, sizeof batch_id, "%lld", (long long)batch.id);
+	sync_batch_opts opts = {.kiosk_id = store_kiosk_id(s), .batch_id = batch_id, .created = batch.created_at,
+	                        .version = SYNC_FILE_VERSION, .pubkey = rc == STORE_OK ? key : NULL,
+	                        .secret = batch.secret, .fountain = -1, .signing_key = store_signing_key(s)};
+	/* A failed write shows in ferror(out), which the caller checks. */
+	rc = sync_encoder_new(&opts, records, len, &enc, receipt) == SYNC_OK ? STORE_OK : STORE_INVALID;
+	if (rc == STORE_OK && sync_encoder_write(enc, out) == SYNC_ERR_NOMEM)
+		rc = STORE_INVALID;
+out:
+	sync_encoder_free(enc);
+	free(records);
+	return rc;
+}
+
 /* Writes one export to dir/name through a temporary file, synced then renamed, so
  * that a stick pulled out never holds half a file under the final name.
- * 0, 1 when the store has nothing of that format (no current event), -1 with msg. */
+ * format: store_export's, or "batch" (write_batch).
+ * 0, 1 when the store has nothing of that format (no current event, nothing to
+ * sync), -1 with msg. */
 static int export_one(store *s, const char *dir, const char *name, const char *format, char *msg, size_t cap)
 {
 	char path[FILES_PATH_MAX + 64], tmp[FILES_PATH_MAX + 80];
@@ -174,13 +209,15 @@ static int export_one(store *s, const char *dir, const char *name, const char *f
 		write_error(msg, cap, dir, errno);
 		return -1;
 	}
-	int rc = store_export(s, format, out);
+	int rc = strcmp(format, "batch") == 0 ? write_batch(s, out) : store_export(s, format, out);
 	if (rc == STORE_NOTFOUND) {
 		status = 1;
+	} else if (rc == STORE_INVALID && strcmp(format, "batch") == 0) {
+		snprintf(msg, cap, _("The batch for the archive was not saved: its records could not be encoded."));
 	} else if (rc != STORE_OK) {
 		snprintf(msg, cap, _("The export was not saved: %s"), store_errmsg(s));
-	} else if (fflush(out) != 0 || fsync(fileno(out)) != 0) {
-		err = errno;
+	} else if (fflush(out) != 0 || ferror(out) || fsync(fileno(out)) != 0) {
+		err = errno ? errno : EIO;
 	} else {
 		status = 0;
 	}
@@ -199,6 +236,35 @@ static int export_one(store *s, const char *dir, const char *name, const char *f
 		status = -1;
 	}
 	return status;
+}
+
+/* Writes the batch to sync as dir/cop-kiosk-batch-ID-DAY.txt and adds a sentence
+ * saying so to msg (or that there is none). 0, or -1 with msg saying why not. */
+static int export_batch(store *s, const char *dir, const char *day, char *msg, size_t cap)
+{
+	store_batch batch;
+	char *records = NULL, name[96], said[FILES_PATH_MAX + 256];
+	size_t len = 0;
+	/* The name carries the batch's number: a later batch does not overwrite it. */
+	int rc = store_sync_batch(s, &batch, &records, &len);
+	free(records);
+	if (rc != STORE_OK && rc != STORE_NOTFOUND) {
+		snprintf(msg, cap, _("The export was not saved: %s"), store_errmsg(s));
+		return -1;
+	}
+	snprintf(said, sizeof said, "%s", msg);
+	if (rc == STORE_NOTFOUND) {
+		snprintf(msg, cap, "%s %s", said, _("Everything is synced: there is no batch for the archive."));
+		return 0;
+	}
+	snprintf(name, sizeof name, "cop-kiosk-batch-%lld-%s.txt", (long long)batch.id, day);
+	if (export_one(s, dir, name, "batch", msg, cap) != 0)
+		return -1;
+	snprintf(msg, cap, "%s ", said);
+	size_t n = strlen(msg);
+	/* TRANSLATORS: a file name: the batch that cop-sync import or the online space takes. */
+	snprintf(msg + n, cap - n, _("The batch for the archive: %s."), name);
+	return 0;
 }
 
 int files_export(store *s, const char *dir, char *msg, size_t cap)
@@ -221,5 +287,5 @@ int files_export(store *s, const char *dir, char *msg, size_t cap)
 	else
 		/* TRANSLATORS: two file names, then the folder on the USB stick. */
 		snprintf(msg, cap, _("Saved the attendance as %s and every record as %s in %s."), csv, json, dir);
-	return 0;
+	return export_batch(s, dir, day, msg, cap);
 }

@@ -39,10 +39,13 @@ bool files_stick(char out[FILES_PATH_MAX]);
  * NULL with errno set when it cannot be created. */
 FILE *files_create_private(const char *path);
 
-/* Writes every record (cop-kiosk-records-YYYY-MM-DD.json) and the current
+/* Writes every record (cop-kiosk-records-YYYY-MM-DD.json), the current
  * event's attendance (cop-kiosk-attendance-YYYY-MM-DD.csv; none without a
- * current event) into dir, today's date in kiosk time, each through a hidden
- * temporary file that is synced and renamed. Returns 0 or -1; either way msg
+ * current event) and the batch the Sync screen shows, for `cop-sync import`
+ * or the online space's upload (cop-kiosk-batch-ID-YYYY-MM-DD.txt: its frame
+ * texts one a line, signed, sealed when the archive's key is loaded; none
+ * when everything is synced) into dir, today's date in kiosk time, each
+ * through a hidden temporary file that is synced and renamed. Returns 0 or -1; either way msg
  * says in words what was written where, or why not (read-only, full). */
 int files_export(store *s, const char *dir, char *msg, size_t cap);
 

@@ -11,6 +11,9 @@ chromium-driver (Selenium), its camera a fake one playing a video file.
   browser.py shots URL PREFIX PATH...
       Signs in and saves each page at 390x844 and 1280x800 as PREFIX-N-WxH.png
       (the whole page), and fails on text wider than the screen.
+  browser.py upload URL FILE [--shot PREFIX]
+      Signs in and uploads FILE with the receive page's "Upload a batch file"
+      form; prints the receipt code shown (or "refused: " and the page's text).
 Prints what the page showed on failure. User "keeper", password in $PASSWORD.
 """
 import os
@@ -188,6 +191,27 @@ def shots(url, prefix, paths):
         d.quit()
 
 
+def upload(url, path, shot):
+    """Uploads the batch file at path with the receive page's form, as a person
+    would (no script involved); prints the receipt code shown, or the notice."""
+    d = browser(390, 844)
+    try:
+        sign_in(d, url)
+        d.get(url + "/receive")
+        d.find_element(By.ID, "batch-file").send_keys(os.path.abspath(path))
+        d.find_element(By.CSS_SELECTOR, "form.app-upload button[type=submit]").click()
+        wait(d, lambda: "/receive/upload" in d.current_url, 30, "the upload's answer")
+        if shot:
+            for width, height in [(390, 844), (1280, 800)]:
+                size(d, width, height)
+                time.sleep(0.3)
+                d.save_screenshot("%s-%dx%d.png" % (shot, width, height))
+        codes = d.find_elements(By.ID, "receipt-code")
+        print(codes[0].text if codes else "refused: " + d.find_element(By.TAG_NAME, "main").text)
+    finally:
+        d.quit()
+
+
 def main(argv):
     if len(argv) >= 3 and argv[0] == "receive":
         offline = shot = None
@@ -200,6 +224,8 @@ def main(argv):
             else:
                 sys.exit("unknown argument " + rest[0])
         receive(argv[1], argv[2], offline, shot)
+    elif len(argv) in (3, 5) and argv[0] == "upload":
+        upload(argv[1], argv[2], argv[4] if len(argv) == 5 and argv[3] == "--shot" else None)
     elif len(argv) >= 4 and argv[0] == "shots":
         shots(argv[1], argv[2], argv[3:])
     else:

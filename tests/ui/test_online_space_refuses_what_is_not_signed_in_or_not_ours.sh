@@ -82,7 +82,7 @@ printf 'HELLO WORLD\nCK9/0000000/ABCDEF/1/1/00\nCK1/0000000/ABCDEF/1/1/00\n' >fo
 frames foreign.txt >answer.json
 [ "$(status)" = 200 ] || die "foreign frames answered $(status)"
 grep -q '"batches":\[\]' answer.json || die "a foreign frame started a batch: $(cat answer.json)"
-grep -q '"why":"a frame of sync protocol version 9, and this cop-sync reads version 1: update' answer.json ||
+grep -q '"why":"a frame of sync protocol version 9, and this cop-sync reads versions up to 2: update' answer.json ||
 	die "no word of the newer protocol: $(cat answer.json)"
 [ "$(sqlite3 archive.db 'SELECT count(*) FROM records')" = 0 ] || die "foreign frames stored something"
 

@@ -24,8 +24,8 @@ expect_1 import --archive notes.txt f.txt
 cmp -s notes.txt before.txt || die "a file that is not an archive was changed"
 expect_1 import --archive a.db --key missing.key f.txt
 # Frames of a newer protocol: which version, what to update, nothing imported.
-sed 's/^CK1/CK2/' f.txt >newer.txt
-"$COP_SYNC" import --archive new.db newer.txt >/dev/null 2>err.txt && die "frames of protocol 2 were taken"
-grep -q 'a frame of sync protocol version 2, and this cop-sync reads version 1: update cop-sync' err.txt ||
+sed 's/^CK2/CK3/' f.txt >newer.txt
+"$COP_SYNC" import --archive new.db newer.txt >/dev/null 2>err.txt && die "frames of protocol 3 were taken"
+grep -q 'a frame of sync protocol version 3, and this cop-sync reads versions up to 2: update cop-sync' err.txt ||
 	die "no word of the version: $(head -2 err.txt)"
 [ "$(sqlite3 new.db 'SELECT count(*) FROM records')" = 0 ] || die "a newer protocol's frames imported something"
