@@ -163,19 +163,67 @@ const char *screen_file_name(const char *path)
 	return slash ? slash + 1 : path;
 }
 
-const char *check_datetime(const char *text)
+/* The steppers' values as shown: kept past the frame, as scripts read the
+ * widgets after it (a screen has one date or time at a time). */
+static char step_values[5][24];
+
+/* The steppers of a date and time (or a time alone), their values read
+ * from text ("–" when it is "") into step_values; returns how many. */
+static int when_steps(app *a, const char *text, bool date, ui_step *steps)
 {
-	int64_t t;
-	if (!text[0] || when_parse(text, &t))
-		return NULL;
-	return _("Write the date and time like 2026-11-27 09:30");
+	char(*values)[24] = step_values;
+	static const when_part parts[] = {WHEN_DAY, WHEN_MONTH, WHEN_YEAR, WHEN_HOUR, WHEN_MINUTE};
+
+	/* TRANSLATORS: the names over the steppers that set a date and a time. */
+	static const char *const names[] = {N_("Day"), N_("Month"), N_("Year"), N_("Hour"), N_("Minute")};
+	static const char *const widest[] = {"28", NULL, "2026", "23", "55"};
+	const char *month = "";
+	int mw = 0, w = 0, h = 0;
+	for (int i = 1; i <= 12; i++) {
+		ui_measure(a->ui, when_month_name(i), UI_FONT_BOLD, &w, &h);
+		if (w > mw) {
+			mw = w;
+			month = when_month_name(i);
+		}
+	}
+	int n = 0;
+	for (int i = date ? 0 : 3; i < 5; i++, n++) {
+		int v = 0;
+		if (!when_part_value(text, parts[i], &v))
+			snprintf(values[n], sizeof values[n], "–");
+		else if (parts[i] == WHEN_MONTH)
+			snprintf(values[n], sizeof values[n], "%s", when_month_name(v));
+		else
+			snprintf(values[n], sizeof values[n], parts[i] >= WHEN_HOUR ? "%02d" : "%d", v);
+		steps[n] = (ui_step){_(names[i]), values[n], parts[i] == WHEN_MONTH ? month : widest[i],
+		                     parts[i] == WHEN_HOUR};
+	}
+	return n;
 }
 
-const char *check_time(const char *text)
+int screen_when_height(app *a, int w, const ui_form_words *words, bool date)
 {
-	if (!text[0] || when_valid_time(text))
-		return NULL;
-	return _("Write the time like 09:30 (24-hour clock)");
+	ui_step steps[5];
+	int n = when_steps(a, "", date, steps);
+	return ui_form_steps_height(a->ui, w, words, steps, n);
+}
+
+bool screen_when(app *a, ui_list *l, rect r, const ui_form_words *words, char *text, size_t cap, int minute_step,
+                 const char *from)
+{
+	ui_step steps[5];
+	bool date = cap >= STORE_STARTS_MAX;
+	int n = when_steps(a, text, date, steps), delta = 0;
+	int i = ui_form_steps(a->ui, l, r, words, steps, n, &delta);
+	if (i < 0)
+		return false;
+	if (!text[0]) { /* the first tap shows where it starts */
+		snprintf(text, cap, "%s", from);
+		return true;
+	}
+	static const when_part date_parts[] = {WHEN_DAY, WHEN_MONTH, WHEN_YEAR, WHEN_HOUR, WHEN_MINUTE};
+	static const when_part time_parts[] = {WHEN_HOUR, WHEN_MINUTE};
+	return when_step(text, cap, date ? date_parts[i] : time_parts[i], delta, minute_step);
 }
 
 ui_color note_paper(store_note_kind k)

@@ -168,8 +168,14 @@ const char *screen_data_words(const char *text);
  * never looks like an empty list. Returns true when rc is STORE_OK. */
 bool screen_read(app *a, int rc);
 
-/* Checks for date and time fields. */
-const char *check_datetime(const char *text);   /* "YYYY-MM-DD HH:MM" or empty */
-const char *check_time(const char *text);       /* "HH:MM" or empty */
+/* A date and time (text "YYYY-MM-DD HH:MM", cap at least STORE_STARTS_MAX)
+ * or a time alone (text "HH:MM", cap 6), set with steppers in a form group
+ * over r: day, month (by its name in the kiosk's language), year, hour and
+ * minute (in steps of minute_step), never typed. An empty text shows "–" in
+ * each, and the first tap sets it to from. True when text changed. The
+ * group's height w wide: */
+int screen_when_height(app *a, int w, const ui_form_words *words, bool date);
+bool screen_when(app *a, ui_list *l, rect r, const ui_form_words *words, char *text, size_t cap, int minute_step,
+                 const char *from);
 
 #endif
