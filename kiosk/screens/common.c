@@ -1,4 +1,5 @@
-/* common: what several screens share — the header bar and field checks. */
+/* common: what several screens share — the header bar, the confirmation
+ * panel, dates set with steppers. */
 #include <stdio.h>
 #include <string.h>
 
@@ -73,6 +74,75 @@ void screen_not_open(app *a, const char *title)
 	              UI_BUTTON_PRIMARY))
 		app_home(a);
 }
+
+/* The confirmation panel's words, copied from its caller; cleared on
+ * leaving (a recovery code is in them). */
+static struct {
+	char heading[160];
+	char sentence[400];
+	char shown[64];
+	char button[64];
+	const screen *next;
+} panel;
+
+void screen_panel_open(app *a, const char *heading, const char *sentence, const char *shown, const char *button,
+                       const screen *next)
+{
+	snprintf(panel.heading, sizeof panel.heading, "%s", heading);
+	snprintf(panel.sentence, sizeof panel.sentence, "%s", sentence ? sentence : "");
+	snprintf(panel.shown, sizeof panel.shown, "%s", shown ? shown : "");
+	snprintf(panel.button, sizeof panel.button, "%s", button);
+	panel.next = next;
+	app_show(a, &screen_panel);
+}
+
+static void panel_leave(app *a)
+{
+	(void)a;
+	explicit_bzero(&panel, sizeof panel);
+}
+
+/* GOV.UK's confirmation panel: in a green box, a white tick, the heading
+ * and the sentence (and what is to be written down, big); one button under
+ * it. Its height at width w, drawn when draw is true. */
+static int panel_words(app *a, rect in, bool draw)
+{
+	ui *u = a->ui;
+	const layout_metrics *m = ui_metrics(u);
+	const char *text[3] = {panel.heading, panel.shown, panel.sentence};
+	const ui_font font[3] = {UI_FONT_TITLE, UI_FONT_BIG, UI_FONT_BODY};
+	int tick = m->touch, y = tick + m->gap;
+	if (draw)
+		ui_icon(u, layout_center((rect){in.x, in.y, in.w, tick}, tick, tick), UI_ICON_TICK, UI_WHITE);
+	for (int i = 0; i < 3; i++) {
+		if (!text[i][0])
+			continue;
+		int h = ui_text_height(u, text[i], font[i], in.w);
+		if (draw)
+			ui_label(u, (rect){in.x, in.y + y, in.w, h}, text[i], font[i], UI_WHITE, UI_ALIGN_CENTER);
+		y += h + m->gap;
+	}
+	return y - m->gap;
+}
+
+static void panel_frame(app *a)
+{
+	ui *u = a->ui;
+	const layout_metrics *m = ui_metrics(u);
+	rect body = layout_inset((rect){0, 0, m->w, m->h}, m->pad);
+	ui_message_band(u, &body);
+	rect bar = layout_cut_bottom(&body, m->touch + m->gap);
+	layout_cut_bottom(&body, m->gap);
+	int w = m->portrait ? body.w : body.w * 3 / 4;
+	int h = panel_words(a, (rect){0, 0, w - 2 * m->pad, 0}, false) + 2 * m->pad;
+	rect box = layout_center(body, w, h < body.h ? h : body.h);
+	ui_fill(u, box, UI_GREEN);
+	panel_words(a, layout_inset(box, m->pad), true);
+	if (ui_button(u, layout_center(bar, w, m->touch + m->gap), panel.button, UI_BUTTON_PRIMARY))
+		app_show(a, panel.next);
+}
+
+const screen screen_panel = {"confirmation", NULL, panel_frame, panel_leave};
 
 int screen_seconds_left(app *a, int64_t until)
 {

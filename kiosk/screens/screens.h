@@ -9,6 +9,7 @@
 extern const screen screen_home;
 extern const screen screen_pin;
 extern const screen screen_facilitator;
+extern const screen screen_panel;
 extern const screen screen_events;
 extern const screen screen_event;
 extern const screen screen_agenda;
@@ -131,6 +132,14 @@ bool screen_header_action(app *a, rect *body, const char *title, const char *bac
  * when there is no current event: the facilitator has not opened today's
  * event yet, and the way back. */
 void screen_not_open(app *a, const char *title);
+/* A confirmation panel for a success that matters (a new PIN and its
+ * recovery code, a batch synced, a receipt accepted), as GOV.UK's: in a green
+ * box a tick, heading, then shown in big type if not NULL (a code to write
+ * down), then sentence (one, or NULL); under it one button, labelled button
+ * ("Done", "Continue"), that goes to next. The words are copied, and wiped
+ * when the panel is left. */
+void screen_panel_open(app *a, const char *heading, const char *sentence, const char *shown, const char *button,
+                       const screen *next);
 
 /* Whole seconds left until the kiosk time until (rounded up, 0 when past),
  * asking for a frame when the number changes: for the countdown of a screen
