@@ -258,7 +258,9 @@ static void frame(app *a)
 		else
 			app_show(a, &screen_facilitator);
 	}
-	rect bar = typing >= 0 ? (rect){0} : screen_form_bar(a, &body, st.message);
+	rect bar = {0};
+	if (typing < 0)
+		bar = screen_form_bar(a, &body, st.message);
 	form(a, body);
 	if (a->screen != &screen_event)
 		return;
