@@ -10,12 +10,14 @@ static struct {
 	char value[STORE_STARTS_MAX];
 	char now[80];
 	char line[160];
+	ui_list list;
 } st;
 
 static void enter(app *a)
 {
 	if (!st.value[0])
 		when_format(store_now(a->db), st.value, sizeof st.value);
+	st.list.scroll = 0;
 }
 
 static void leave(app *a)
@@ -43,19 +45,19 @@ static void frame(app *a)
 	ui_label(u, layout_cut_top(&body, lh), st.line, UI_FONT_BOLD, UI_TEXT, UI_ALIGN_LEFT);
 	layout_cut_top(&body, m->gap);
 	rect bar = layout_cut_bottom(&body, m->touch + m->gap);
-	ui_list rows = {0};
-	int row = m->touch * 3 / 2;
-	rect r = layout_cut_top(&body, row);
-	ui_list_begin(u, &rows, r, row);
-	if (ui_list_item(u, &rows, r, _("New date and time"), st.value, false))
-		textedit_open(a, _("New date and time (YYYY-MM-DD HH:MM)"), st.value, sizeof st.value, 16, KEYBOARD_SYMBOLS,
-		              check_datetime, NULL);
-	ui_list_end(u, &rows);
+	/* The new time set part by part, to the minute, never typed; no hint
+	 * in words under the label, which would say the line above again and
+	 * push the minute out of an 800x480 screen. */
+	ui_form_words words = {_("New date and time"), NULL, NULL};
+	int h = screen_when_height(a, body.w - 12, &words, true);
+	ui_list_begin(u, &st.list, body, h);
+	rect r = ui_list_row(u, &st.list, 0, h);
+	r.w -= 12; /* the scroll bar's room */
+	screen_when(a, &st.list, r, &words, st.value, sizeof st.value, 1, st.value);
+	ui_list_end(u, &st.list);
 	int64_t t;
 	if (ui_button(u, m->portrait ? bar : layout_cut_right(&bar, bar.w / 2), _("Set clock"), UI_BUTTON_PRIMARY)) {
-		if (!when_parse(st.value, &t)) {
-			ui_toast(u, _("Write the date and time like 2026-11-27 09:30."), 4000);
-		} else if (store_clock_set(a->db, t) != STORE_OK) {
+		if (!when_parse(st.value, &t) || store_clock_set(a->db, t) != STORE_OK) {
 			ui_toast(u, store_errmsg(a->db), 5000);
 		} else {
 			ui_toast(u, _("The clock is set."), 3000);

@@ -1,4 +1,5 @@
-/* common: what several screens share — the header bar and field checks. */
+/* common: what several screens share — the header bar, the confirmation
+ * panel, dates set with steppers. */
 #include <stdio.h>
 #include <string.h>
 
@@ -73,6 +74,75 @@ void screen_not_open(app *a, const char *title)
 	              UI_BUTTON_PRIMARY))
 		app_home(a);
 }
+
+/* The confirmation panel's words, copied from its caller; cleared on
+ * leaving (a recovery code is in them). */
+static struct {
+	char heading[160];
+	char sentence[400];
+	char shown[64];
+	char button[64];
+	const screen *next;
+} panel;
+
+void screen_panel_open(app *a, const char *heading, const char *sentence, const char *shown, const char *button,
+                       const screen *next)
+{
+	snprintf(panel.heading, sizeof panel.heading, "%s", heading);
+	snprintf(panel.sentence, sizeof panel.sentence, "%s", sentence ? sentence : "");
+	snprintf(panel.shown, sizeof panel.shown, "%s", shown ? shown : "");
+	snprintf(panel.button, sizeof panel.button, "%s", button);
+	panel.next = next;
+	app_show(a, &screen_panel);
+}
+
+static void panel_leave(app *a)
+{
+	(void)a;
+	explicit_bzero(&panel, sizeof panel);
+}
+
+/* GOV.UK's confirmation panel: in a green box, a white tick, the heading
+ * and the sentence (and what is to be written down, big); one button under
+ * it. Its height at width w, drawn when draw is true. */
+static int panel_words(app *a, rect in, bool draw)
+{
+	ui *u = a->ui;
+	const layout_metrics *m = ui_metrics(u);
+	const char *text[3] = {panel.heading, panel.shown, panel.sentence};
+	const ui_font font[3] = {UI_FONT_TITLE, UI_FONT_BIG, UI_FONT_BODY};
+	int tick = m->touch, y = tick + m->gap;
+	if (draw)
+		ui_icon(u, layout_center((rect){in.x, in.y, in.w, tick}, tick, tick), UI_ICON_TICK, UI_WHITE);
+	for (int i = 0; i < 3; i++) {
+		if (!text[i][0])
+			continue;
+		int h = ui_text_height(u, text[i], font[i], in.w);
+		if (draw)
+			ui_label(u, (rect){in.x, in.y + y, in.w, h}, text[i], font[i], UI_WHITE, UI_ALIGN_CENTER);
+		y += h + m->gap;
+	}
+	return y - m->gap;
+}
+
+static void panel_frame(app *a)
+{
+	ui *u = a->ui;
+	const layout_metrics *m = ui_metrics(u);
+	rect body = layout_inset((rect){0, 0, m->w, m->h}, m->pad);
+	ui_message_band(u, &body);
+	rect bar = layout_cut_bottom(&body, m->touch + m->gap);
+	layout_cut_bottom(&body, m->gap);
+	int w = m->portrait ? body.w : body.w * 3 / 4;
+	int h = panel_words(a, (rect){0, 0, w - 2 * m->pad, 0}, false) + 2 * m->pad;
+	rect box = layout_center(body, w, h < body.h ? h : body.h);
+	ui_fill(u, box, UI_GREEN);
+	panel_words(a, layout_inset(box, m->pad), true);
+	if (ui_button(u, layout_center(bar, w, m->touch + m->gap), panel.button, UI_BUTTON_PRIMARY))
+		app_show(a, panel.next);
+}
+
+const screen screen_panel = {"confirmation", NULL, panel_frame, panel_leave};
 
 int screen_seconds_left(app *a, int64_t until)
 {
@@ -163,19 +233,67 @@ const char *screen_file_name(const char *path)
 	return slash ? slash + 1 : path;
 }
 
-const char *check_datetime(const char *text)
+/* The steppers' values as shown: kept past the frame, as scripts read the
+ * widgets after it (a screen has one date or time at a time). */
+static char step_values[5][24];
+
+/* The steppers of a date and time (or a time alone), their values read
+ * from text ("–" when it is "") into step_values; returns how many. */
+static int when_steps(app *a, const char *text, bool date, ui_step *steps)
 {
-	int64_t t;
-	if (!text[0] || when_parse(text, &t))
-		return NULL;
-	return _("Write the date and time like 2026-11-27 09:30");
+	char(*values)[24] = step_values;
+	static const when_part parts[] = {WHEN_DAY, WHEN_MONTH, WHEN_YEAR, WHEN_HOUR, WHEN_MINUTE};
+
+	/* TRANSLATORS: the names over the steppers that set a date and a time. */
+	static const char *const names[] = {N_("Day"), N_("Month"), N_("Year"), N_("Hour"), N_("Minute")};
+	static const char *const widest[] = {"28", NULL, "2026", "23", "55"};
+	const char *month = "";
+	int mw = 0, w = 0, h = 0;
+	for (int i = 1; i <= 12; i++) {
+		ui_measure(a->ui, when_month_name(i), UI_FONT_BOLD, &w, &h);
+		if (w > mw) {
+			mw = w;
+			month = when_month_name(i);
+		}
+	}
+	int n = 0;
+	for (int i = date ? 0 : 3; i < 5; i++, n++) {
+		int v = 0;
+		if (!when_part_value(text, parts[i], &v))
+			snprintf(values[n], sizeof values[n], "–");
+		else if (parts[i] == WHEN_MONTH)
+			snprintf(values[n], sizeof values[n], "%s", when_month_name(v));
+		else
+			snprintf(values[n], sizeof values[n], parts[i] >= WHEN_HOUR ? "%02d" : "%d", v);
+		steps[n] = (ui_step){_(names[i]), values[n], parts[i] == WHEN_MONTH ? month : widest[i],
+		                     parts[i] == WHEN_HOUR};
+	}
+	return n;
 }
 
-const char *check_time(const char *text)
+int screen_when_height(app *a, int w, const ui_form_words *words, bool date)
 {
-	if (!text[0] || when_valid_time(text))
-		return NULL;
-	return _("Write the time like 09:30 (24-hour clock)");
+	ui_step steps[5];
+	int n = when_steps(a, "", date, steps);
+	return ui_form_steps_height(a->ui, w, words, steps, n);
+}
+
+bool screen_when(app *a, ui_list *l, rect r, const ui_form_words *words, char *text, size_t cap, int minute_step,
+                 const char *from)
+{
+	ui_step steps[5];
+	bool date = cap >= STORE_STARTS_MAX;
+	int n = when_steps(a, text, date, steps), delta = 0;
+	int i = ui_form_steps(a->ui, l, r, words, steps, n, &delta);
+	if (i < 0)
+		return false;
+	if (!text[0]) { /* the first tap shows where it starts */
+		snprintf(text, cap, "%s", from);
+		return true;
+	}
+	static const when_part date_parts[] = {WHEN_DAY, WHEN_MONTH, WHEN_YEAR, WHEN_HOUR, WHEN_MINUTE};
+	static const when_part time_parts[] = {WHEN_HOUR, WHEN_MINUTE};
+	return when_step(text, cap, date ? date_parts[i] : time_parts[i], delta, minute_step);
 }
 
 ui_color note_paper(store_note_kind k)

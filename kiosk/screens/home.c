@@ -108,6 +108,9 @@ static void frame(app *a)
 	if (beside && community[0])
 		ui_label(u, top, community, UI_FONT_BOLD, UI_BLUE, UI_ALIGN_LEFT);
 	layout_cut_top(&body, m->gap);
+	/* A message, if any, in a band of its own under the corner, as under
+	 * the other screens' header bar: it covers nothing. */
+	ui_message_band(u, &body);
 
 	if (!a->db) {
 		broken(a, body);

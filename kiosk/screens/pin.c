@@ -117,19 +117,21 @@ static void choose(app *a)
 		/* A kiosk set up on screen (or whose code was used) gets its
 		 * recovery code here, shown once to whoever just chose the PIN. One
 		 * already made (by pin set) stays: someone may have it written down. */
-		char code[STORE_RECOVERY_DIGITS + 1], news[256];
+		char code[STORE_RECOVERY_DIGITS + 1], shown[STORE_RECOVERY_DIGITS + 3];
+		/* A panel, not a message that a tap clears: the code must be
+		 * written down before it goes. */
 		if (!store_pin_recovery_is_set(a->db) && store_pin_recovery_new(a->db, code) == STORE_OK) {
-			snprintf(news, sizeof news,
-			         _("The new PIN is saved. Write down its recovery code, shown only now: %.4s %.4s %.4s. "
-			           "Typed after \"Forgot PIN?\", it lifts the PIN pad's lock."),
-			         code, code + 4, code + 8);
-			ui_toast(a->ui, news, 60000);
+			snprintf(shown, sizeof shown, "%.4s %.4s %.4s", code, code + 4, code + 8);
+			screen_panel_open(a, _("The new PIN is saved"),
+			                  _("Write down its recovery code, shown only now. Typed after \"Forgot PIN?\", it "
+			                    "lifts the PIN pad's lock."),
+			                  shown, _("Continue"), &screen_facilitator);
 			explicit_bzero(code, sizeof code);
-			explicit_bzero(news, sizeof news);
+			explicit_bzero(shown, sizeof shown);
 		} else {
-			ui_toast(a->ui, _("The new PIN is saved."), 3000);
+			screen_panel_open(a, _("The new PIN is saved"), _("Use it the next time you open facilitator mode."),
+			                  NULL, _("Continue"), &screen_facilitator);
 		}
-		app_show(a, &screen_facilitator);
 	}
 }
 

@@ -9,6 +9,7 @@
 extern const screen screen_home;
 extern const screen screen_pin;
 extern const screen screen_facilitator;
+extern const screen screen_panel;
 extern const screen screen_events;
 extern const screen screen_event;
 extern const screen screen_agenda;
@@ -131,6 +132,14 @@ bool screen_header_action(app *a, rect *body, const char *title, const char *bac
  * when there is no current event: the facilitator has not opened today's
  * event yet, and the way back. */
 void screen_not_open(app *a, const char *title);
+/* A confirmation panel for a success that matters (a new PIN and its
+ * recovery code, a batch synced, a receipt accepted), as GOV.UK's: in a green
+ * box a tick, heading, then shown in big type if not NULL (a code to write
+ * down), then sentence (one, or NULL); under it one button, labelled button
+ * ("Done", "Continue"), that goes to next. The words are copied, and wiped
+ * when the panel is left. */
+void screen_panel_open(app *a, const char *heading, const char *sentence, const char *shown, const char *button,
+                       const screen *next);
 
 /* Whole seconds left until the kiosk time until (rounded up, 0 when past),
  * asking for a frame when the number changes: for the countdown of a screen
@@ -168,8 +177,14 @@ const char *screen_data_words(const char *text);
  * never looks like an empty list. Returns true when rc is STORE_OK. */
 bool screen_read(app *a, int rc);
 
-/* Checks for date and time fields. */
-const char *check_datetime(const char *text);   /* "YYYY-MM-DD HH:MM" or empty */
-const char *check_time(const char *text);       /* "HH:MM" or empty */
+/* A date and time (text "YYYY-MM-DD HH:MM", cap at least STORE_STARTS_MAX)
+ * or a time alone (text "HH:MM", cap 6), set with steppers in a form group
+ * over r: day, month (by its name in the kiosk's language), year, hour and
+ * minute (in steps of minute_step), never typed. An empty text shows "–" in
+ * each, and the first tap sets it to from. True when text changed. The
+ * group's height w wide: */
+int screen_when_height(app *a, int w, const ui_form_words *words, bool date);
+bool screen_when(app *a, ui_list *l, rect r, const ui_form_words *words, char *text, size_t cap, int minute_step,
+                 const char *from);
 
 #endif

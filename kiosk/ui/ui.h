@@ -241,6 +241,22 @@ bool ui_form_field(ui *u, ui_list *l, rect r, const ui_form_words *words, char *
  * empty, in grey, when value is ""): a "button" named by the label for
  * scripts, value as its value. True when tapped (the screen opens the list). */
 bool ui_form_select(ui *u, ui_list *l, rect r, const ui_form_words *words, const char *value, const char *empty);
+/* A date or a time set with steppers, not typed: each part (day, month,
+ * year, hour, minute) its value between a "-" and a "+" button, its name in
+ * small type above, as many side by side as the width holds, each as wide
+ * as its widest value. */
+typedef struct {
+	const char *name;    /* "Day": the buttons are "Day -" and "Day +" for scripts */
+	const char *value;   /* "27", "November", or "–" when not set */
+	const char *widest;  /* the widest value it may show (NULL: value), so the steppers keep their place */
+	bool group;          /* starts a group (the time after the date): on a new line unless it all fits */
+} ui_step;
+/* The height of the group (words, then the steppers' lines) w wide. */
+int ui_form_steps_height(ui *u, int w, const ui_form_words *words, const ui_step *steps, int n);
+/* The group over r, in list l (NULL for none). Scripts see each part as a
+ * "stepper" named by its name, its value as value. Returns the index of the
+ * part whose button was tapped, with *delta -1 or +1; else -1 (*delta 0). */
+int ui_form_steps(ui *u, ui_list *l, rect r, const ui_form_words *words, const ui_step *steps, int n, int *delta);
 /* GOV.UK's error summary, at the top of a form sent with errors: a red
  * frame, title ("There is a problem") and each error as a link ("link" for
  * scripts) that the screen answers by going to its field. Returns the index

@@ -1,5 +1,6 @@
 /* widgets: buttons, labels, text fields, toggles, lists, the keyboard and the
  * modal question — each draws itself, answers taps and registers what it shows. */
+#include <assert.h>
 #include <string.h>
 
 #include "core/lang.h"
@@ -353,6 +354,100 @@ bool ui_form_select(ui *u, ui_list *l, rect r, const ui_form_words *words, const
 	ui_line(u, chev.x + cs / 2.f, chev.y + cs * 3 / 4.f, chev.x + cs, chev.y + cs / 4.f, 3, UI_TEXT);
 	ui_text_line(u, in, value[0] ? value : empty, UI_FONT_BODY, value[0] ? UI_TEXT : UI_GREY1, UI_ALIGN_LEFT);
 	ui_register(u, "button", words->label, value, box);
+	return tapped;
+}
+
+/* One stepper's width: its two buttons and its widest value. */
+static int step_width(ui *u, const ui_step *s)
+{
+	int vw = 0, vh = 0, nw = 0;
+	ui_measure(u, s->widest ? s->widest : s->value, UI_FONT_BOLD, &vw, &vh);
+	ui_measure(u, s->name, UI_FONT_SMALL, &nw, &vh);
+	int w = 2 * u->m.touch + vw + 2 * u->m.pad;
+	return w > nw ? w : nw;
+}
+
+static int step_height(ui *u)
+{
+	return ui_line_height(u, UI_FONT_SMALL) + u->m.gap / 3 + u->m.touch;
+}
+
+/* Places the steppers side by side from the top left, each as wide as it
+ * needs, a line w wide holding what it can; a group (the time after the
+ * date) starts a new line unless all of it fits on this one. Into cells
+ * (may be NULL); returns the height they take. */
+static int place_steps(ui *u, int w, const ui_step *steps, int n, rect *cells)
+{
+	const layout_metrics *m = &u->m;
+	int x = 0, y = 0, sh = step_height(u);
+	for (int i = 0; i < n; i++) {
+		int sw = step_width(u, &steps[i]), need = sw;
+		if (steps[i].group)
+			for (int k = i + 1; k < n && !steps[k].group; k++)
+				need += m->gap + step_width(u, &steps[k]);
+		if (x > 0 && x + need > w) {
+			x = 0;
+			y += sh + m->gap;
+		}
+		if (cells)
+			cells[i] = (rect){x, y, sw < w ? sw : w, sh};
+		x += sw + m->gap;
+	}
+	return y + sh;
+}
+
+int ui_form_steps_height(ui *u, int w, const ui_form_words *words, const ui_step *steps, int n)
+{
+	int inner = form_inner(u, w, words);
+	return form_words(u, (rect){0, 0, inner, 0}, words, false) + place_steps(u, inner, steps, n, NULL);
+}
+
+/* A stepper's "-" or "+" button, drawn with lines (so it reads at any
+ * size); scripts see it as "Day -" or "Day +". True when tapped. */
+static bool step_button(ui *u, ui_list *l, rect b, const char *name, int sign)
+{
+	char id[96];
+	snprintf(id, sizeof id, "%s %c", name, sign > 0 ? '+' : '-');
+	bool held = false;
+	bool tapped = ui_tappable(u, ui_id(id, b.x * 31 + b.y), b, &held) && !(l && l->dragged);
+	ui_fill(u, b, held ? UI_PALE_BLUE : UI_WHITE);
+	ui_outline(u, b, 2, UI_BLUE);
+	int s = b.h / 3;
+	float cx = b.x + b.w / 2.f, cy = b.y + b.h / 2.f;
+	ui_line(u, cx - s / 2.f, cy, cx + s / 2.f, cy, 4, UI_BLUE);
+	if (sign > 0)
+		ui_line(u, cx, cy - s / 2.f, cx, cy + s / 2.f, 4, UI_BLUE);
+	ui_register(u, "button", id, NULL, b);
+	return tapped;
+}
+
+int ui_form_steps(ui *u, ui_list *l, rect r, const ui_form_words *words, const ui_step *steps, int n, int *delta)
+{
+	const layout_metrics *m = &u->m;
+	rect box = form_group(u, r, words);
+	rect cells[8];
+	assert(n <= 8);
+	place_steps(u, box.w, steps, n, cells);
+	int tapped = -1, sh = ui_line_height(u, UI_FONT_SMALL);
+	*delta = 0;
+	for (int i = 0; i < n; i++) {
+		rect c = {box.x + cells[i].x, box.y + cells[i].y, cells[i].w, cells[i].h};
+		ui_label(u, layout_cut_top(&c, sh), steps[i].name, UI_FONT_SMALL, UI_TEXT, UI_ALIGN_LEFT);
+		layout_cut_top(&c, m->gap / 3);
+		if (step_button(u, l, layout_cut_left(&c, m->touch), steps[i].name, -1)) {
+			tapped = i;
+			*delta = -1;
+		}
+		if (step_button(u, l, layout_cut_right(&c, m->touch), steps[i].name, 1)) {
+			tapped = i;
+			*delta = 1;
+		}
+		/* The value between them, in a box as an input's. */
+		ui_fill(u, c, UI_WHITE);
+		ui_outline(u, (rect){c.x - 1, c.y, c.w + 2, c.h}, 2, words->error ? UI_RED : UI_GREY1);
+		ui_label_line(u, c, steps[i].value, UI_FONT_BOLD, UI_TEXT, UI_ALIGN_CENTER);
+		ui_register(u, "stepper", steps[i].name, steps[i].value, c);
+	}
 	return tapped;
 }
 

@@ -48,6 +48,19 @@ tour() {
 			unlock_in
 		fi
 	done
+	# The forms: a new event, sent without a title (its errors); the
+	# clock's steppers; a PIN chosen again (the same), and its panel.
+	printf 'tap "%s"\ntap "%s"\n' "$(words "$lang" Events)" "$(words "$lang" 'New event')"; see
+	printf 'tap "%s"\n' "$(words "$lang" Save)"; see
+	away
+	unlock_in
+	printf 'tap "%s"\ntap "%s"\n' "$(words "$lang" 'Kiosk settings')" "$(words "$lang" 'Set the clock')"; see
+	away
+	unlock_in
+	printf 'tap "%s"\n' "$(words "$lang" 'Change PIN')"
+	for i in 1 2; do printf 'tap "1"\ntap "2"\ntap "3"\ntap "4"\ntap "%s"\n' "$(words "$lang" OK)"; done
+	see
+	printf 'tap "%s"\n' "$(words "$lang" Continue)"
 	printf 'tap "%s"\n' "$(words "$lang" Review)"; see
 	for tab in Reflections Attendance Measures "Past events"; do
 		printf 'tap "%s"\n' "$(words "$lang" "$tab")"; see

@@ -48,6 +48,8 @@ tap "2"
 tap "3"
 tap "4"
 tap "OK"
+expect "The new PIN is saved"
+tap "Continue"
 dump
 shot menu.png
 tap "New event"

@@ -42,7 +42,7 @@ demo_db
 	dump
 	EOF
 } | kiosk --script - >out || die "script failed: $(cat out)"
-first=$(grep '"role":"field"' out | head -n 1 | sed 's/.*"text":"\(.*\)","x".*/\1/')
+first=$(grep '"role":"field","text":"Title"' out | head -n 1 | sed 's/.*"value":"\(.*\)","x".*/\1/')
 [ "$first" = "Siân Ó Dálaigh" ] || die "typed \"$first\""
-second=$(grep '"role":"field"' out | tail -n 1 | sed 's/.*"text":"\(.*\)","x".*/\1/')
+second=$(grep '"role":"field","text":"Title"' out | tail -n 1 | sed 's/.*"value":"\(.*\)","x".*/\1/')
 [ "$second" = "Siân Ó D" ] || die "after six deletes: \"$second\""

@@ -90,13 +90,14 @@ later 241
 	echo 'expect "Choose a PIN"'
 	printf 'tap "2"\ntap "4"\ntap "6"\ntap "8"\ntap "OK"\n'
 	printf 'tap "2"\ntap "4"\ntap "6"\ntap "8"\ntap "OK"\n'
-	echo 'expect "Current event"'
 	echo 'expect "Write down its recovery code, shown only now"'
 	echo 'dump'
+	echo 'tap "Continue"'
+	echo 'expect "Current event"'
 } | kiosk --script - >out || die "the recovery code did not lift the lock: $(tail -3 out)"
 [ "$(setting pin_locked_until)" = "" ] || die "the lock is still in the data file"
-new_code=$(sed -n 's/.*shown only now: \([0-9]\{4\}\) \([0-9]\{4\}\) \([0-9]\{4\}\)\..*/\1\2\3/p' out | head -n 1)
-[ ${#new_code} = 12 ] || die "no new recovery code was shown: $(grep toast out)"
+new_code=$(sed -n 's/.*"text":"\([0-9]\{4\}\) \([0-9]\{4\}\) \([0-9]\{4\}\)".*/\1\2\3/p' out | head -n 1)
+[ ${#new_code} = 12 ] || die "no new recovery code was shown: $(grep label out)"
 [ "$new_code" != "$code" ] || die "the used code was shown again"
 sqlite3 "$DB" "SELECT value FROM settings" | grep -q "$new_code" && die "the new code is in the data file"
 
@@ -130,8 +131,10 @@ hash=$(setting pin_recovery)
 	echo 'tap "Change PIN"'
 	printf 'tap "1"\ntap "3"\ntap "5"\ntap "7"\ntap "OK"\n'
 	printf 'tap "1"\ntap "3"\ntap "5"\ntap "7"\ntap "OK"\n'
-	echo 'expect "The new PIN is saved."'
+	echo 'expect "The new PIN is saved"'
 	echo 'dump'
+	echo 'tap "Continue"'
+	echo 'expect "Current event"'
 } | kiosk --script - >out || die "the PIN was not changed: $(tail -3 out)"
 grep -q "recovery code" out && die "a new code replaced the one pin set printed"
 [ "$(setting pin_recovery)" = "$hash" ] || die "the recovery code changed"

@@ -6,6 +6,8 @@ demo_db
 	unlock
 	cat <<EOF
 tap "Edit this event"
+drag 400 350 400 100
+drag 400 350 400 100
 drag 400 350 400 150
 tap "Offer leadership roles at check-in"
 tap "Save"
