@@ -115,10 +115,15 @@ static void frame(app *a)
 	static const char *const names[3] = {N_("Organisations"), N_("Professions"), N_("Roles taken")};
 	const bars *all[3] = {&st.orgs, &st.professions, &st.roles};
 	static const ui_color ink[3] = {UI_BLUE, UI_GREEN, UI_DARK_BLUE};
-	/* Three charts side by side only on a screen wide in logical pixels:
-	 * 1280x720 and 1920x1080 are laid out as 853x480, where three columns
-	 * cut the names of roles short. */
-	if (!m->portrait && m->w >= 1200 * m->scale) {
+	/* Three charts side by side only where each names its organisations,
+	 * professions and roles whole: a name is what its bar is about. */
+	bool side_by_side = !m->portrait;
+	for (int i = 0; i < 3 && side_by_side; i++) {
+		rect cell = layout_cell(body, 3, 1, i, 0, m->gap * 2);
+		layout_cut_top(&cell, ui_text_height(u, _(names[i]), UI_FONT_BOLD, cell.w));
+		side_by_side = ui_hbars_whole(u, cell, all[i]->labels, all[i]->n, all[i]->shown);
+	}
+	if (side_by_side) {
 		for (int i = 0; i < 3; i++)
 			chart(a, layout_cell(body, 3, 1, i, 0, m->gap * 2), _(names[i]), all[i], ink[i]);
 		return;
