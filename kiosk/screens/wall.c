@@ -329,19 +329,23 @@ static int headings_h(app *a, ui_font f, int w)
 }
 
 /* Landscape: a column per kind shown, their headings on one line in bold,
- * or all in smaller type where that keeps them on one line ("To be improved
- * (120)" on 800x480: the notes have the line), else wrapped, never cut. */
+ * or all in the first smaller type that keeps them on one line ("To be
+ * improved (120)" on 800x480: the notes have the line), else wrapped in
+ * bold, never cut. */
 static void columns(app *a, rect body, int kinds)
 {
 	ui *u = a->ui;
 	const layout_metrics *m = ui_metrics(u);
 	rect cell = layout_cell(body, kinds, 1, 0, 0, m->gap * 2);
+	static const ui_font fonts[] = {UI_FONT_BOLD, UI_FONT_BODY, UI_FONT_SMALL};
 	ui_font f = UI_FONT_BOLD;
 	int head_h = headings_h(a, f, cell.w);
-	if (head_h > ui_line_height(u, f) && headings_h(a, UI_FONT_SMALL, cell.w) == ui_line_height(u, UI_FONT_SMALL)) {
-		f = UI_FONT_SMALL;
-		head_h = ui_line_height(u, f);
-	}
+	for (size_t i = 0; i < sizeof fonts / sizeof fonts[0]; i++)
+		if (headings_h(a, fonts[i], cell.w) == ui_line_height(u, fonts[i])) {
+			f = fonts[i];
+			head_h = ui_line_height(u, f);
+			break;
+		}
 	for (int k = 0, i = 0; k < STORE_NOTE_KINDS; k++)
 		if (st.shown[k])
 			column(a, layout_cell(body, kinds, 1, i++, 0, m->gap * 2), (store_note_kind)k, f, head_h + m->gap / 2);
