@@ -420,19 +420,27 @@ static bool on_wall(app *a, int i)
  * into *at and *of (if not NULL) where i is among them and how many there are. */
 static int neighbour(app *a, int i, int dir, int *at, int *of)
 {
-	int order[MAX_NOTES], n = 0, here = 0;
+	int n = 0, here = 0, before = -1, after = -1;
+	bool past = false;
 	for (int k = 0; k < STORE_NOTE_KINDS; k++)
-		for (int j = 0; j < st.n; j++)
-			if ((int)notes[j].note.kind == k && on_wall(a, j)) {
-				here = j == i ? n : here;
-				order[n++] = j;
+		for (int j = 0; j < st.n; j++) {
+			if ((int)notes[j].note.kind != k || !on_wall(a, j))
+				continue;
+			if (j == i) {
+				here = n;
+				past = true;
+			} else if (!past) {
+				before = j;
+			} else if (after < 0) {
+				after = j;
 			}
+			n++;
+		}
 	if (at)
 		*at = here + 1;
 	if (of)
 		*of = n;
-	int next = here + dir;
-	return next >= 0 && next < n ? order[next] : -1;
+	return dir < 0 ? before : after;
 }
 
 /* "Previous", "Close" and "Next" under the note read large. */
