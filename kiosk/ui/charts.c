@@ -1,5 +1,5 @@
 /* charts: bar charts, big figures and a word cloud, drawn with SDL primitives
- * and cached text — legible at 800x480, scaled up at 1920x1080. */
+ * and cached text; their names wrapped or set over their bars, not cut. */
 #include <stdio.h>
 #include <string.h>
 
