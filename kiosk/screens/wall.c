@@ -111,7 +111,7 @@ static const char *kind_label(store_note_kind k)
  * card), each placed under the shortest column. Worked out when what it
  * depends on changes, not every frame: measuring is rendering. */
 typedef struct {
-	int w, cols, font, footer, generation; /* what the places were worked out for */
+	int w, cols, font, group, generation; /* what the places were worked out for */
 	int content_h;
 } wall_places;
 static wall_places places[STORE_NOTE_KINDS];
@@ -156,12 +156,14 @@ static int card_columns(app *a, int w)
 	return cols < 1 ? 1 : cols > 4 ? 4 : cols;
 }
 
+/* Places the notes of kind k over an area w wide (into note_y, note_h,
+ * note_col and places[k]), unless they are placed for it already. */
 static void place(app *a, store_note_kind k, int w)
 {
 	ui *u = a->ui;
 	const layout_metrics *m = ui_metrics(u);
 	int cols = card_columns(a, w), font = (int)note_font(a), group = grouping(a);
-	if (places[k].w == w && places[k].cols == cols && places[k].font == font && places[k].footer == group &&
+	if (places[k].w == w && places[k].cols == cols && places[k].font == font && places[k].group == group &&
 	    places[k].generation == generation)
 		return;
 	places[k] = (wall_places){w, cols, font, group, generation, 0};
