@@ -22,6 +22,7 @@ static struct {
 	char figures[4][16];
 	bars orgs, professions, roles;
 	int showing;   /* which chart, where there is room for one only */
+	ui_list scroll; /* that chart, when its names need more room than the screen has */
 } st;
 
 static void load_bars(app *a, int64_t event_id, const char *what, bars *b)
@@ -160,11 +161,23 @@ static void frame(app *a)
 	for (int i = 0; i < 3; i++) {
 		rect tab = m->portrait ? layout_cell(pick, across, lines, i % across, i / across, m->gap / 2)
 		                       : layout_cell(pick, 1, 3, 0, i, m->gap / 2);
-		if (ui_button(u, tab, _(names[i]), st.showing == i ? UI_BUTTON_TAB_ON : UI_BUTTON_TAB))
+		if (ui_button(u, tab, _(names[i]), st.showing == i ? UI_BUTTON_TAB_ON : UI_BUTTON_TAB)) {
 			st.showing = i;
+			st.scroll = (ui_list){0};
+		}
 	}
 	const bars *b = all[st.showing];
-	ui_hbars(u, body, b->labels, b->values, b->n, b->shown, ink[st.showing]);
+	if (ui_hbars_whole(u, body, b->labels, b->n, b->shown)) {
+		ui_hbars(u, body, b->labels, b->values, b->n, b->shown, ink[st.showing]);
+		return;
+	}
+	/* Too many long names for the room (800x480): each over its bar, scrolling. */
+	int h = ui_hbars_height(u, body.w - 8, b->labels, b->n);
+	ui_list_begin(u, &st.scroll, body, h);
+	rect all_rows = ui_list_row(u, &st.scroll, 0, h);
+	all_rows.w -= 8; /* room for the scroll bar */
+	ui_hbars(u, all_rows, b->labels, b->values, b->n, b->shown, ink[st.showing]);
+	ui_list_end(u, &st.scroll);
 }
 
 const screen screen_attendance = {"attendance", enter, frame, NULL};

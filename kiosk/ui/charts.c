@@ -62,10 +62,7 @@ static bar_plan plan_hbars(ui *u, rect r, const char *const *labels, int n, cons
 		p.label_w = need;
 		return p;
 	}
-	int stacked = 0;
-	for (int i = 0; i < n; i++)
-		stacked += ui_text_height(u, labels[i], UI_FONT_SMALL, r.w) + p.lh + u->m.gap / 2;
-	if (stacked <= r.h) {
+	if (ui_hbars_height(u, r.w, labels, n) <= r.h) {
 		p.over = true;
 		return p;
 	}
@@ -86,6 +83,14 @@ bool ui_hbars_whole(ui *u, rect r, const char *const *labels, int n, const char 
 			return false;
 	}
 	return true;
+}
+
+int ui_hbars_height(ui *u, int w, const char *const *labels, int n)
+{
+	int lh = ui_line_height(u, UI_FONT_SMALL), h = 0;
+	for (int i = 0; i < n; i++)
+		h += ui_text_height(u, labels[i], UI_FONT_SMALL, w) + lh + u->m.gap / 2;
+	return h;
 }
 
 /* One bar of value v out of max over line, its figure after it in value_w. */

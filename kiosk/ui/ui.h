@@ -281,6 +281,9 @@ void ui_hbars(ui *u, rect r, const char *const *labels, const double *values, in
 /* Whether ui_hbars over r would show every label whole (none shortened and
  * no row left out): a screen without the room shows the chart on its own. */
 bool ui_hbars_whole(ui *u, rect r, const char *const *labels, int n, const char *const *shown);
+/* The height ui_hbars needs to set every label whole over its bar, w wide:
+ * a chart given that much (in a scrolling list) cuts no name. */
+int ui_hbars_height(ui *u, int w, const char *const *labels, int n);
 void ui_vbars(ui *u, rect r, const char *const *labels, const double *values, int n, const char *const *shown,
               ui_color c);
 /* Words sized by their counts (sorted, most first), flowing in lines over r. */

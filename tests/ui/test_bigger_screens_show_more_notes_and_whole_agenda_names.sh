@@ -4,8 +4,8 @@
 # 1920x1080 shows whole notes in type read from the back of the room. The
 # reflections name every agenda item in full at every size ("Welcome and
 # stories from the wards", not "Welcome and i…") and count "40 answers",
-# never "(n=40)"; attendance names every organisation whole where there is
-# room for its rows (not 800x480). Read goes to the next note and back.
+# never "(n=40)"; attendance names every organisation whole (on 800x480 in a
+# list that scrolls). Read goes to the next note and back.
 . "$TESTS/ui/lib.sh"
 "$MAKE_FIXTURE" "$DB" >/dev/null || die "no fixture"
 # notes FILE N — how many notes the Nth dump of FILE shows.
@@ -43,7 +43,7 @@ EOF
 	grep -q '"text":"Welcome and stories from the wards: 4.1 · 40 answers"' "out-$size" ||
 		die "the first agenda item is not named in full with its answers at $size"
 done
-for size in 720x1280 1920x1080; do
+for size in 800x480 720x1280 1920x1080; do
 	{ unlock; printf 'tap "Review"\ntap "Attendance"\ndump\n'; } | kiosk --size "$size" --script - >"attendance-$size" ||
 		die "attendance at $size failed"
 	grep -q '"role":"shortened"' "attendance-$size" &&
