@@ -4,8 +4,8 @@
 # 1920x1080 shows whole notes in type read from the back of the room. The
 # reflections name every agenda item in full at every size ("Welcome and
 # stories from the wards", not "Welcome and i…") and count "40 answers",
-# never "(n=40)"; attendance names every organisation whole (on 800x480 in a
-# list that scrolls). Read goes to the next note and back.
+# never "(n=40)"; attendance names every organisation whole and past events
+# every event (on 800x480 in a list that scrolls). Read goes to the next note and back.
 . "$TESTS/ui/lib.sh"
 "$MAKE_FIXTURE" "$DB" >/dev/null || die "no fixture"
 # notes FILE N — how many notes the Nth dump of FILE shows.
@@ -44,11 +44,13 @@ EOF
 		die "the first agenda item is not named in full with its answers at $size"
 done
 for size in 800x480 720x1280 1920x1080; do
-	{ unlock; printf 'tap "Review"\ntap "Attendance"\ndump\n'; } | kiosk --size "$size" --script - >"attendance-$size" ||
+	{ unlock; printf 'tap "Review"\ntap "Attendance"\ndump\ntap "Past events"\ndump\n'; } | kiosk --size "$size" --script - >"attendance-$size" ||
 		die "attendance at $size failed"
 	grep -q '"role":"shortened"' "attendance-$size" &&
-		die "attendance shortens names at $size: $(grep '"role":"shortened"' "attendance-$size" | head -3)"
+		die "attendance or past events shorten names at $size: $(grep '"role":"shortened"' "attendance-$size" | head -3)"
 	grep -q '"text":"Yorkshire Ambulance Service: 20"' "attendance-$size" || die "no Yorkshire Ambulance Service at $size"
+	grep -q '"text":"2026-03-12 Spring meeting: handover at night: 54 (54 new)"' "attendance-$size" ||
+		die "the first past event is not named in full at $size"
 done
 wall_small=$(notes out-800x480 1) wall_big=$(notes out-1920x1080 1)
 [ "$wall_small" -ge 5 ] || die "the wall at 800x480 shows $wall_small notes (want more than one a column)"
