@@ -3,6 +3,7 @@
 #include <stdarg.h>
 #include <stddef.h>
 #include <stdint.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include <cmocka.h>
@@ -202,7 +203,7 @@ static void only_done_says_it_is_done(void **state)
 {
 	(void)state;
 	for (int layer = 0; layer < KEYBOARD_LAYER_COUNT; layer++) {
-		keyboard kb = {(keyboard_layer)layer, false, false, KEYBOARD_TEXT};
+		keyboard kb = {(keyboard_layer)layer, false, false, KEYBOARD_TEXT, 0};
 		keyboard_key keys[KEYBOARD_MAX_KEYS];
 		int n = keys_of(&kb, keys), dones = 0;
 		for (int i = 0; i < n; i++) {
@@ -220,7 +221,7 @@ static void only_done_says_it_is_done(void **state)
 static void reset_returns_to_lower_case_letters(void **state)
 {
 	(void)state;
-	keyboard kb = {KEYBOARD_ACCENTS, true, true, KEYBOARD_TEXT};
+	keyboard kb = {KEYBOARD_ACCENTS, true, true, KEYBOARD_TEXT, 0};
 	keyboard_reset(&kb);
 	assert_int_equal(kb.layer, KEYBOARD_LETTERS);
 	assert_false(kb.shift);
@@ -243,7 +244,7 @@ static void keys_never_overlap_and_stay_inside_the_area(void **state)
 		for (size_t g = 0; g < sizeof gaps / sizeof gaps[0]; g++) {
 			for (int layer = 0; layer < KEYBOARD_LAYER_COUNT; layer++) {
 				for (int shift = 0; shift < 2; shift++) {
-					keyboard kb = {(keyboard_layer)layer, shift, false, KEYBOARD_TEXT};
+					keyboard kb = {(keyboard_layer)layer, shift, false, KEYBOARD_TEXT, 0};
 					keyboard_key keys[KEYBOARD_MAX_KEYS];
 					int n = keyboard_layout(&kb, areas[a], gaps[g], keys, KEYBOARD_MAX_KEYS);
 					assert_true(n > 0);
@@ -269,7 +270,7 @@ static void keys_tile_each_row_from_edge_to_edge_with_equal_row_heights(void **s
 	const rect area = {10, 20, 720, 500};
 	const int gap = 8;
 	for (int layer = 0; layer < KEYBOARD_LAYER_COUNT; layer++) {
-		keyboard kb = {(keyboard_layer)layer, false, false, KEYBOARD_TEXT};
+		keyboard kb = {(keyboard_layer)layer, false, false, KEYBOARD_TEXT, 0};
 		keyboard_key keys[KEYBOARD_MAX_KEYS];
 		int n = keyboard_layout(&kb, area, gap, keys, KEYBOARD_MAX_KEYS);
 		int rows = 0, min_h = area.h, max_h = 0;
@@ -321,7 +322,7 @@ static void every_key_on_every_layer_meets_the_touch_minimum_at_800x480(void **s
 {
 	(void)state;
 	for (int layer = 0; layer < KEYBOARD_LAYER_COUNT; layer++) {
-		keyboard kb = {(keyboard_layer)layer, false, false, KEYBOARD_TEXT};
+		keyboard kb = {(keyboard_layer)layer, false, false, KEYBOARD_TEXT, 0};
 		keyboard_key keys[KEYBOARD_MAX_KEYS];
 		int n = keyboard_layout(&kb, (rect){0, 260, 800, 220}, 6, keys, KEYBOARD_MAX_KEYS);
 		/* A layer without keys, or without the keys for writing, must not
@@ -338,7 +339,7 @@ static void every_key_on_every_layer_meets_the_touch_minimum_at_800x480(void **s
 static void labels_follow_the_shift_state(void **state)
 {
 	(void)state;
-	keyboard kb = {KEYBOARD_LETTERS, true, false, KEYBOARD_TEXT};
+	keyboard kb = {KEYBOARD_LETTERS, true, false, KEYBOARD_TEXT, 0};
 	keyboard_key keys[KEYBOARD_MAX_KEYS];
 	int n = keys_of(&kb, keys);
 	assert_true(keyboard_find(keys, n, "Q") >= 0);
@@ -346,7 +347,7 @@ static void labels_follow_the_shift_state(void **state)
 	assert_true(keyboard_find(keys, n, "Shift") >= 0);
 	assert_true(keyboard_find(keys, n, "'") >= 0);
 
-	kb = (keyboard){KEYBOARD_ACCENTS, false, true, KEYBOARD_TEXT};
+	kb = (keyboard){KEYBOARD_ACCENTS, false, true, KEYBOARD_TEXT, 0};
 	n = keys_of(&kb, keys);
 	assert_true(keyboard_find(keys, n, "Ŵ") >= 0);
 	assert_true(keyboard_find(keys, n, "ß") >= 0);
@@ -358,7 +359,7 @@ static void every_layer_has_unique_labels_within_the_key_budget(void **state)
 	(void)state;
 	for (int layer = 0; layer < KEYBOARD_LAYER_COUNT; layer++) {
 		for (int shift = 0; shift < 2; shift++) {
-			keyboard kb = {(keyboard_layer)layer, shift, false, KEYBOARD_TEXT};
+			keyboard kb = {(keyboard_layer)layer, shift, false, KEYBOARD_TEXT, 0};
 			keyboard_key keys[KEYBOARD_MAX_KEYS + 1];
 			int n = keyboard_layout(&kb, screen_strip, 6, keys, KEYBOARD_MAX_KEYS + 1);
 			assert_true(n <= KEYBOARD_MAX_KEYS);
@@ -424,7 +425,7 @@ static void every_required_accented_letter_is_on_the_accents_layer(void **state)
 		"Î", "Ï", "Í", "Ŵ", "Ŷ", "Ò", "Ù", "Ì", "Å", "Ø", "Æ", "Œ", "ß", "Ł", "Ã", "Õ",
 		"Ý", "Ÿ",
 	};
-	keyboard kb = {KEYBOARD_ACCENTS, false, false, KEYBOARD_TEXT};
+	keyboard kb = {KEYBOARD_ACCENTS, false, false, KEYBOARD_TEXT, 0};
 	keyboard_key keys[KEYBOARD_MAX_KEYS];
 	int n = keys_of(&kb, keys);
 	for (size_t i = 0; i < sizeof lower / sizeof lower[0]; i++) {
@@ -447,7 +448,7 @@ static void the_symbols_layer_has_digits_and_common_symbols(void **state)
 		"1", "2", "3", "4", "5", "6", "7", "8", "9", "0", "-", "/", ":", ";", "(", ")",
 		"£", "&", "@", "\"", ".", ",", "?", "!", "'", "#", "%", "+", "=", "_",
 	};
-	keyboard kb = {KEYBOARD_SYMBOLS, false, false, KEYBOARD_TEXT};
+	keyboard kb = {KEYBOARD_SYMBOLS, false, false, KEYBOARD_TEXT, 0};
 	keyboard_key keys[KEYBOARD_MAX_KEYS];
 	int n = keys_of(&kb, keys);
 	for (size_t i = 0; i < sizeof wanted / sizeof wanted[0]; i++) {
@@ -468,7 +469,7 @@ static void every_central_european_letter_is_on_the_second_accents_page(void **s
 	                                    "ů", "ș", "ț", "ă", "ğ"};
 	static const char *const upper[] = {"Ś", "Ń", "Ż", "Ć", "Ę", "Ą", "Ł", "Č", "Š", "Ž", "Ř", "Ő", "Ű", "Ź", "Ě",
 	                                    "Ů", "Ș", "Ț", "Ă", "Ğ"};
-	keyboard kb = {KEYBOARD_ACCENTS_MORE, false, false, KEYBOARD_TEXT};
+	keyboard kb = {KEYBOARD_ACCENTS_MORE, false, false, KEYBOARD_TEXT, 0};
 	keyboard_key keys[KEYBOARD_MAX_KEYS];
 	int n = keys_of(&kb, keys);
 	for (size_t i = 0; i < sizeof lower / sizeof lower[0]; i++)
@@ -537,11 +538,39 @@ static void an_email_keyboard_has_the_at_sign_and_nhs_endings(void **state)
 			fail_msg("\"%s\" is %dx%d", keys[i].label, keys[i].r.w, keys[i].r.h);
 }
 
+static void a_wide_screen_keeps_keys_a_hand_spans_centred(void **state)
+{
+	(void)state;
+	keyboard kb = {0};
+	keyboard_reset(&kb);
+	kb.max_key = 112;
+	rect wide = {0, 600, 1920, 480};
+	keyboard_key keys[KEYBOARD_MAX_KEYS];
+	int n = keyboard_layout(&kb, wide, 6, keys, KEYBOARD_MAX_KEYS);
+	int i = keyboard_find(keys, n, "q"), left = wide.w, right = 0;
+	assert_true(i >= 0);
+	assert_true(keys[i].r.w <= 112 && keys[i].r.w >= 100);
+	for (int k = 0; k < n; k++) {
+		left = keys[k].r.x < left ? keys[k].r.x : left;
+		right = keys[k].r.x + keys[k].r.w > right ? keys[k].r.x + keys[k].r.w : right;
+	}
+	assert_true(left > 0 && right < wide.w);
+	assert_true(abs(left - (wide.w - right)) <= 1); /* centred */
+	/* On the 7" panel the limit is not reached: the keys fill the strip. */
+	n = keyboard_layout(&kb, screen_strip, 6, keys, KEYBOARD_MAX_KEYS);
+	kb.max_key = 0;
+	keyboard_key free_keys[KEYBOARD_MAX_KEYS];
+	assert_int_equal(keyboard_layout(&kb, screen_strip, 6, free_keys, KEYBOARD_MAX_KEYS), n);
+	for (int k = 0; k < n; k++)
+		assert_memory_equal(&keys[k].r, &free_keys[k].r, sizeof(rect));
+}
+
 int main(void)
 {
 	const struct CMUnitTest tests[] = {
 		cmocka_unit_test(every_central_european_letter_is_on_the_second_accents_page),
 		cmocka_unit_test(a_name_starts_each_word_with_a_capital),
+		cmocka_unit_test(a_wide_screen_keeps_keys_a_hand_spans_centred),
 		cmocka_unit_test(an_email_keyboard_has_the_at_sign_and_nhs_endings),
 		cmocka_unit_test(typing_sian_o_dalaigh_on_the_keys_gives_exactly_that_text),
 		cmocka_unit_test(typing_names_with_apostrophes_hyphens_and_welsh_letters),

@@ -162,6 +162,19 @@ int keyboard_layout(const keyboard *kb, rect area, int gap, keyboard_key *out, i
 	if (rows == 0)
 		return 0;
 	int w = max_int(area.w, 0), h = max_int(area.h, 0);
+	if (kb->max_key > 0) {
+		/* The widest row, in quarter keys, decides how wide keys would be. */
+		int widest = 0;
+		for (size_t i = 0, total = 0; i < count; i++) {
+			total = spec[i].lower == NULL ? 0 : total + (size_t)spec[i].width;
+			widest = max_int(widest, (int)total);
+		}
+		int most = widest * (kb->max_key + gap) / 4 - gap;
+		if (widest > 0 && w > most) {
+			area.x += (w - most) / 2;
+			w = most;
+		}
+	}
 	/* A gap larger than this would leave a one-unit key (4 of at most 44
 	 * quarters) or a row with no size at all. */
 	gap = min_int(max_int(gap, 0), min_int(w / 24, h / (2 * rows)));

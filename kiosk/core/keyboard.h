@@ -47,13 +47,17 @@ typedef struct {
 	bool shift;     /* next letter upper case */
 	bool caps;      /* every letter upper case until shift is pressed again */
 	keyboard_kind kind;
+	int max_key;    /* widest a one-letter key may be, in pixels (0: as wide as
+	                 * the area allows): a wide screen's keyboard keeps keys a
+	                 * hand spans, centred, rather than stretching them */
 } keyboard;
 
 /* Maximum number of keys on any layer. */
 #define KEYBOARD_MAX_KEYS 48
 
 /* The keys of kb's current layer (labels in the current shift state), placed
- * in four or five rows over area with gap pixels between keys. Returns the
+ * in four or five rows over area with gap pixels between keys; narrower and
+ * centred in area when kb->max_key would be exceeded. Returns the
  * number of keys written to out (at most max). */
 int keyboard_layout(const keyboard *kb, rect area, int gap, keyboard_key *out, int max);
 

@@ -4,19 +4,31 @@
 static int max_int(int a, int b) { return a > b ? a : b; }
 static int min_int(int a, int b) { return a < b ? a : b; }
 
+/* The type and spacing scale for a screen whose short side is shortside and
+ * whose raw fit (the 800x480 layout stretched to it) is fit. As a responsive
+ * web page does, it steps at breakpoints of the short side rather than growing
+ * with the pixels: a bigger screen shows more at a size read at arm's length,
+ * not the 800x480 screen magnified (1920x1080 would set body type at 54 px and
+ * show three post-its). Never more than the raw fit, so small or odd screens
+ * still hold the 800x480 layout. */
+static float step_scale(int shortside, float fit)
+{
+	float step = shortside >= 900 ? 1.5f : shortside >= 600 ? 1.25f : 1.0f;
+	float s = fit < step ? fit : step;
+	return s < 0.5f ? 0.5f : s;
+}
+
 layout_metrics layout_metrics_for(int w, int h)
 {
 	layout_metrics m;
 	m.w = w;
 	m.h = h;
 	m.portrait = h > w;
-	/* Scale from the short and long sides separately, so 720x1280 portrait sizes
+	/* Fit the short and long sides separately, so 720x1280 portrait sizes
 	 * like a 720-wide landscape screen rather than a tiny one. */
 	int shortside = min_int(w, h), longside = max_int(w, h);
 	float s1 = shortside / 480.0f, s2 = longside / 800.0f;
-	m.scale = s1 < s2 ? s1 : s2;
-	if (m.scale < 0.5f)
-		m.scale = 0.5f;
+	m.scale = step_scale(shortside, s1 < s2 ? s1 : s2);
 	m.pad = (int)(16 * m.scale + 0.5f);
 	m.gap = (int)(12 * m.scale + 0.5f);
 	m.touch = max_int(56, (int)(60 * m.scale + 0.5f));

@@ -12,7 +12,7 @@ typedef struct {
  * and in portrait. All values are in pixels. */
 typedef struct {
 	int w, h;       /* the logical screen */
-	float scale;    /* 1.0 at 800x480 */
+	float scale;    /* 1.0 at 800x480, stepping to 1.25 and 1.5 (layout_metrics_for) */
 	bool portrait;
 	int pad;        /* margin around the screen */
 	int gap;        /* space between widgets */

@@ -22,6 +22,7 @@ static struct {
 	char figures[4][16];
 	bars orgs, professions, roles;
 	int showing;   /* which chart, where there is room for one only */
+	ui_list scroll; /* that chart, when its names need more room than the screen has */
 } st;
 
 static void load_bars(app *a, int64_t event_id, const char *what, bars *b)
@@ -115,10 +116,15 @@ static void frame(app *a)
 	static const char *const names[3] = {N_("Organisations"), N_("Professions"), N_("Roles taken")};
 	const bars *all[3] = {&st.orgs, &st.professions, &st.roles};
 	static const ui_color ink[3] = {UI_BLUE, UI_GREEN, UI_DARK_BLUE};
-	/* Three charts side by side only on a screen wide in logical pixels:
-	 * 1280x720 and 1920x1080 are laid out as 853x480, where three columns
-	 * cut the names of roles short. */
-	if (!m->portrait && m->w >= 1200 * m->scale) {
+	/* Three charts side by side only where each names its organisations,
+	 * professions and roles whole: a name is what its bar is about. */
+	bool side_by_side = !m->portrait;
+	for (int i = 0; i < 3 && side_by_side; i++) {
+		rect cell = layout_cell(body, 3, 1, i, 0, m->gap * 2);
+		layout_cut_top(&cell, ui_text_height(u, _(names[i]), UI_FONT_BOLD, cell.w));
+		side_by_side = ui_hbars_whole(u, cell, all[i]->labels, all[i]->n, all[i]->shown);
+	}
+	if (side_by_side) {
 		for (int i = 0; i < 3; i++)
 			chart(a, layout_cell(body, 3, 1, i, 0, m->gap * 2), _(names[i]), all[i], ink[i]);
 		return;
@@ -155,11 +161,23 @@ static void frame(app *a)
 	for (int i = 0; i < 3; i++) {
 		rect tab = m->portrait ? layout_cell(pick, across, lines, i % across, i / across, m->gap / 2)
 		                       : layout_cell(pick, 1, 3, 0, i, m->gap / 2);
-		if (ui_button(u, tab, _(names[i]), st.showing == i ? UI_BUTTON_TAB_ON : UI_BUTTON_TAB))
+		if (ui_button(u, tab, _(names[i]), st.showing == i ? UI_BUTTON_TAB_ON : UI_BUTTON_TAB)) {
 			st.showing = i;
+			st.scroll = (ui_list){0};
+		}
 	}
 	const bars *b = all[st.showing];
-	ui_hbars(u, body, b->labels, b->values, b->n, b->shown, ink[st.showing]);
+	if (ui_hbars_whole(u, body, b->labels, b->n, b->shown)) {
+		ui_hbars(u, body, b->labels, b->values, b->n, b->shown, ink[st.showing]);
+		return;
+	}
+	/* Too many long names for the room (800x480): each over its bar, scrolling. */
+	int h = ui_hbars_height(u, body.w - 8, b->labels, b->n);
+	ui_list_begin(u, &st.scroll, body, h);
+	rect all_rows = ui_list_row(u, &st.scroll, 0, h);
+	all_rows.w -= 8; /* room for the scroll bar */
+	ui_hbars(u, all_rows, b->labels, b->values, b->n, b->shown, ink[st.showing]);
+	ui_list_end(u, &st.scroll);
 }
 
 const screen screen_attendance = {"attendance", enter, frame, NULL};

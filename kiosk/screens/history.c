@@ -19,6 +19,7 @@ static struct {
 	const char *word_text[MAX_WORDS];
 	int word_counts[MAX_WORDS];
 	int nwords;
+	ui_list scroll; /* the figures in one column, where their names need the room */
 } st;
 static char labels[MAX_EVENTS][STORE_TITLE_MAX + 24];
 static char shown[MAX_EVENTS][64], mean_shown[MAX_EVENTS][32];
@@ -56,6 +57,49 @@ static void enter(app *a)
 	}
 }
 
+/* A chart's title over the top of *r, wrapped where it is longer than the chart is wide. */
+static void title(app *a, rect *r, const char *text)
+{
+	ui *u = a->ui;
+	ui_label(u, layout_cut_top(r, ui_text_height(u, text, UI_FONT_BOLD, r->w)), text, UI_FONT_BOLD, UI_TEXT,
+	         UI_ALIGN_LEFT);
+}
+
+/* The words that come back over r, or why there are none yet. */
+static void words(app *a, rect r)
+{
+	title(a, &r, _("Words that come back"));
+	if (st.nwords == 0)
+		ui_label(a->ui, r, _("No word has come back at two events yet."), UI_FONT_SMALL, UI_GREY1, UI_ALIGN_LEFT);
+	ui_word_cloud(a->ui, r, st.word_text, st.word_counts, st.nwords);
+}
+
+/* Where the events' names would be cut beside the words: the two charts at
+ * the whole width, each name over its bar, and the words under them, in a
+ * column that scrolls. */
+static void one_column(app *a, rect body, const char *people, const char *mean)
+{
+	ui *u = a->ui;
+	const layout_metrics *m = ui_metrics(u);
+	int w = body.w - 8; /* room for the scroll bar */
+	int people_h = ui_text_height(u, people, UI_FONT_BOLD, w) + ui_hbars_height(u, w, st.labels, st.n);
+	int mean_h = ui_text_height(u, mean, UI_FONT_BOLD, w) + ui_hbars_height(u, w, st.labels, st.n);
+	int words_h = body.h * 2 / 3;
+	ui_list_begin(u, &st.scroll, body, people_h + mean_h + words_h + 2 * m->gap);
+	rect r = ui_list_row(u, &st.scroll, 0, people_h);
+	r.w = w;
+	title(a, &r, people);
+	ui_hbars(u, r, st.labels, st.attendees, st.n, st.shown, UI_BLUE);
+	r = ui_list_row(u, &st.scroll, people_h + m->gap, mean_h);
+	r.w = w;
+	title(a, &r, mean);
+	ui_hbars(u, r, st.labels, st.means, st.n, st.mean_shown, UI_GREEN);
+	r = ui_list_row(u, &st.scroll, people_h + mean_h + 2 * m->gap, words_h);
+	r.w = w;
+	words(a, r);
+	ui_list_end(u, &st.scroll);
+}
+
 static void frame(app *a)
 {
 	ui *u = a->ui;
@@ -63,27 +107,28 @@ static void frame(app *a)
 	rect body;
 	if (!review_frame(a, &body, REVIEW_HISTORY))
 		return;
-	rect words = m->portrait ? layout_cut_bottom(&body, body.h / 3) : layout_cut_right(&body, body.w / 3);
+	const char *people = _("People at each event"), *mean = _("Mean of face answers");
+	rect whole = body;
+	rect cloud = m->portrait ? layout_cut_bottom(&body, body.h / 3) : layout_cut_right(&body, body.w / 3);
 	if (m->portrait)
 		layout_cut_bottom(&body, m->gap);
 	else
 		layout_cut_right(&body, m->gap * 2);
-	/* Chart titles wrap where they are longer than the chart is wide. */
-	const char *people = _("People at each event"), *mean = _("Mean of face answers");
 	rect top = layout_cut_top(&body, body.h / 2);
-	ui_label(u, layout_cut_top(&top, ui_text_height(u, people, UI_FONT_BOLD, top.w)), people, UI_FONT_BOLD, UI_TEXT,
-	         UI_ALIGN_LEFT);
-	ui_hbars(u, top, st.labels, st.attendees, st.n, st.shown, UI_BLUE);
 	layout_cut_top(&body, m->gap);
-	ui_label(u, layout_cut_top(&body, ui_text_height(u, mean, UI_FONT_BOLD, body.w)), mean, UI_FONT_BOLD, UI_TEXT,
-	         UI_ALIGN_LEFT);
+	rect top_bars = top, mean_bars = body;
+	layout_cut_top(&top_bars, ui_text_height(u, people, UI_FONT_BOLD, top.w));
+	layout_cut_top(&mean_bars, ui_text_height(u, mean, UI_FONT_BOLD, body.w));
+	if (!ui_hbars_whole(u, top_bars, st.labels, st.n, st.shown) ||
+	    !ui_hbars_whole(u, mean_bars, st.labels, st.n, st.mean_shown)) {
+		one_column(a, whole, people, mean);
+		return;
+	}
+	title(a, &top, people);
+	title(a, &body, mean);
+	ui_hbars(u, top, st.labels, st.attendees, st.n, st.shown, UI_BLUE);
 	ui_hbars(u, body, st.labels, st.means, st.n, st.mean_shown, UI_GREEN);
-	const char *recur = _("Words that come back");
-	ui_label(u, layout_cut_top(&words, ui_text_height(u, recur, UI_FONT_BOLD, words.w)), recur, UI_FONT_BOLD, UI_TEXT,
-	         UI_ALIGN_LEFT);
-	if (st.nwords == 0)
-		ui_label(u, words, _("No word has come back at two events yet."), UI_FONT_SMALL, UI_GREY1, UI_ALIGN_LEFT);
-	ui_word_cloud(u, words, st.word_text, st.word_counts, st.nwords);
+	words(a, cloud);
 }
 
 const screen screen_history = {"past events", enter, frame, NULL};

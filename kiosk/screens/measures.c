@@ -21,14 +21,19 @@ static void enter(app *a)
 	         st.now.year);
 	const int now[4] = {st.now.events, st.now.attendees, st.now.people_on_list, st.now.orgs_on_list};
 	const int before[4] = {st.before.events, st.before.attendees, st.before.people_on_list, st.before.orgs_on_list};
-	static const char *const what[4] = {N_("events"), N_("attendees at events"), N_("people on the mailing list"),
-	                                    N_("organisations on the mailing list")};
 	for (int i = 0; i < 4; i++) {
 		int d = now[i] - before[i];
 		snprintf(st.figures[i], sizeof st.figures[i], "%d", now[i]);
+		/* What the figure counts, in the number its figure asks for ("1 event"). */
+		const char *what[4] = {
+			ngettext("event", "events", (unsigned long)now[i]),
+			ngettext("attendee at events", "attendees at events", (unsigned long)now[i]),
+			ngettext("person on the mailing list", "people on the mailing list", (unsigned long)now[i]),
+			ngettext("organisation on the mailing list", "organisations on the mailing list", (unsigned long)now[i]),
+		};
 		/* TRANSLATORS: under a figure: what it counts (events...), then its
 		 * change since the quarter before, e.g. "events (+2 since last quarter)". */
-		snprintf(st.captions[i], sizeof st.captions[i], _("%s (%s%d since last quarter)"), _(what[i]),
+		snprintf(st.captions[i], sizeof st.captions[i], _("%s (%s%d since last quarter)"), what[i],
 		         d > 0 ? "+" : "", d);
 	}
 }

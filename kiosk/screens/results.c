@@ -25,6 +25,7 @@ static struct {
 	int nprompts, current;
 	char chosen[STORE_TEXT_MAX];     /* the prompt's text, from choose */
 	bool by_activity;                /* scale: per activity type instead of per item */
+	bool means;                      /* scale, one chart at a time: the means showing */
 	int answers;
 	double mean;
 	char summary[96];
@@ -83,7 +84,9 @@ static void summarise(app *a)
 			/* An agenda item's title as typed; an activity's name is the kiosk's. */
 			st.side_labels[i] = st.by_activity ? screen_data_words(means[i].label) : means[i].label;
 			st.side_values[i] = means[i].mean;
-			snprintf(side_buf[i], sizeof side_buf[i], "%.1f (n=%d)", means[i].mean, means[i].answers);
+			/* TRANSLATORS: beside a bar: the mean of a scale and how many answered. */
+			snprintf(side_buf[i], sizeof side_buf[i], ngettext("%.1f · %d answer", "%.1f · %d answers", means[i].answers),
+			         means[i].mean, means[i].answers);
 			st.side_shown[i] = side_buf[i];
 		}
 		st.nside = n;
@@ -143,9 +146,64 @@ static void prompt_row(app *a, rect *body, const char *question)
 		            sizeof st.chosen);
 }
 
+/* The choice of chart over r, in one type for all of its buttons: the
+ * faces ("Answers", when one chart shows at a time: with_faces), the means
+ * by agenda item or by kind of activity. */
+static void chart_choice(app *a, rect r, bool with_faces)
+{
+	ui *u = a->ui;
+	const layout_metrics *m = ui_metrics(u);
+	const char *labels[3] = {_("Answers"), _("By agenda item"), _("By activity")};
+	int first = with_faces ? 0 : 1, n = 3 - first;
+	ui_font f = UI_FONT_BOLD;
+	for (int i = first; i < 3; i++) {
+		int w = 0, h = 0;
+		ui_measure(u, labels[i], UI_FONT_BOLD, &w, &h);
+		if (w + h + m->gap / 2 + m->pad > layout_cell(r, n, 1, 0, 0, m->gap / 2).w)
+			f = UI_FONT_SMALL;
+	}
+	int showing = !st.means && with_faces ? 0 : st.by_activity ? 2 : 1;
+	for (int i = first; i < 3; i++)
+		if (ui_choice(u, layout_cell(r, n, 1, i - first, 0, m->gap / 2), labels[i], f, i == showing) &&
+		    i != showing) {
+			st.means = i > 0;
+			if (i > 0 && st.by_activity != (i == 2)) {
+				st.by_activity = i == 2;
+				summarise(a);
+			}
+		}
+}
+
+/* The summary line over the top of *body. */
+static void summary(app *a, rect *body)
+{
+	ui *u = a->ui;
+	rect r = layout_cut_top(body, ui_text_height(u, st.summary, UI_FONT_BOLD, body->w));
+	ui_label(u, r, st.summary, UI_FONT_BOLD, UI_TEXT, UI_ALIGN_LEFT);
+	layout_cut_top(body, ui_metrics(u)->gap);
+}
+
+/* Landscape without room for both charts whole side by side (agenda items
+ * named in full): one at a time over the body, chosen above it. */
+static void one_chart(app *a, rect body)
+{
+	ui *u = a->ui;
+	const layout_metrics *m = ui_metrics(u);
+	if (!a->presenting) {
+		chart_choice(a, layout_cut_top(&body, m->touch), true);
+		layout_cut_top(&body, m->gap);
+	}
+	summary(a, &body);
+	if (st.means)
+		ui_hbars(u, body, st.side_labels, st.side_values, st.nside, st.side_shown, UI_GREEN);
+	else
+		ui_vbars(u, body, st.labels, st.values, st.nbars, st.shown, UI_BLUE);
+}
+
 /* A scale's answers: the faces as bars, and the mean per agenda item or per
  * kind of activity beside them (landscape) or under them (portrait), each
- * given the room its words need. */
+ * given the room its words need; in landscape one at a time when the means'
+ * names would not be whole beside the faces. */
 static void scale_charts(app *a, rect body)
 {
 	ui *u = a->ui;
@@ -153,11 +211,12 @@ static void scale_charts(app *a, rect body)
 	rect side;
 	int lh = ui_line_height(u, UI_FONT_SMALL), toggle_h = a->presenting ? 0 : m->touch + m->gap;
 	if (m->portrait) {
-		rect summary = layout_cut_top(&body, ui_text_height(u, st.summary, UI_FONT_BOLD, body.w));
-		ui_label(u, summary, st.summary, UI_FONT_BOLD, UI_TEXT, UI_ALIGN_LEFT);
-		layout_cut_top(&body, m->gap);
-		/* The means' rows a line and a quarter each, at least half the height. */
-		int side_h = toggle_h + st.nside * (lh + lh / 4);
+		summary(a, &body);
+		/* The means' rows each their name, wrapped at the whole width, over
+		 * their bar; at least half the height. */
+		int side_h = toggle_h;
+		for (int i = 0; i < st.nside; i++)
+			side_h += ui_text_height(u, st.side_labels[i], UI_FONT_SMALL, body.w) + lh + m->gap / 2;
 		side_h = side_h < body.h / 2 ? body.h / 2 : side_h > body.h * 2 / 3 ? body.h * 2 / 3 : side_h;
 		side = layout_cut_bottom(&body, side_h);
 		layout_cut_bottom(&body, m->gap);
@@ -173,26 +232,24 @@ static void scale_charts(app *a, rect body)
 		}
 		int faces_w = st.nbars * (word + m->gap / 2);
 		faces_w = faces_w < body.w / 2 ? body.w / 2 : faces_w > body.w * 3 / 5 ? body.w * 3 / 5 : faces_w;
-		side = layout_cut_right(&body, body.w - faces_w - m->gap * 2);
+		rect rest = body;
+		side = layout_cut_right(&rest, rest.w - faces_w - m->gap * 2);
+		rect bars = side;
+		layout_cut_top(&bars, toggle_h);
+		if (!ui_hbars_whole(u, bars, st.side_labels, st.nside, st.side_shown)) {
+			one_chart(a, body);
+			return;
+		}
+		st.means = false;
+		body = rest;
 		layout_cut_right(&body, m->gap * 2);
-		rect summary = layout_cut_top(&body, ui_text_height(u, st.summary, UI_FONT_BOLD, body.w));
-		ui_label(u, summary, st.summary, UI_FONT_BOLD, UI_TEXT, UI_ALIGN_LEFT);
-		layout_cut_top(&body, m->gap);
+		summary(a, &body);
 	}
 	ui_vbars(u, body, st.labels, st.values, st.nbars, st.shown, UI_BLUE);
 	rect toggle = layout_cut_top(&side, toggle_h);
 	if (!a->presenting) {
 		layout_cut_bottom(&toggle, m->gap);
-		if (ui_button(u, layout_cell(toggle, 2, 1, 0, 0, 2), _("By agenda item"),
-		              st.by_activity ? UI_BUTTON_SECONDARY : UI_BUTTON_PRIMARY) && st.by_activity) {
-			st.by_activity = false;
-			summarise(a);
-		}
-		if (ui_button(u, layout_cell(toggle, 2, 1, 1, 0, 2), _("By activity"),
-		              st.by_activity ? UI_BUTTON_PRIMARY : UI_BUTTON_SECONDARY) && !st.by_activity) {
-			st.by_activity = true;
-			summarise(a);
-		}
+		chart_choice(a, toggle, false);
 	}
 	ui_hbars(u, side, st.side_labels, st.side_values, st.nside, st.side_shown, UI_GREEN);
 }

@@ -18,6 +18,7 @@ static struct {
 } st;
 static store_wall_note notes[MAX_NOTES];
 static char details[MAX_THEMES][80];
+static char kinds[STORE_NOTE_KINDS][64];
 
 static void enter(app *a)
 {
@@ -26,6 +27,8 @@ static void enter(app *a)
 	st.n = st.nnotes = 0;
 	screen_read(a, store_theme_list(a->db, st.event_id, st.themes, MAX_THEMES, &st.n));
 	screen_read(a, store_wall(a->db, st.event_id, 0, notes, MAX_NOTES, &st.nnotes));
+	for (int k = 0; k < STORE_NOTE_KINDS; k++)
+		screen_read(a, store_note_kind_label(a->db, (store_note_kind)k, kinds[k], sizeof kinds[k]));
 	for (int i = 0; i < st.n; i++) {
 		int n = st.themes[i].notes, dots = st.themes[i].votes + st.themes[i].note_votes;
 		char notes_part[32], dots_part[32];
@@ -33,6 +36,23 @@ static void enter(app *a)
 		snprintf(dots_part, sizeof dots_part, ngettext("%d dot", "%d dots", dots), dots);
 		snprintf(details[i], sizeof details[i], "%s · %s", notes_part, dots_part);
 	}
+}
+
+/* A note of a theme on one line of r: a chip naming its kind by icon and
+ * word on the kind's paper, then as much of its text as fits. */
+static void note_line(app *a, rect r, const store_wall_note *w)
+{
+	ui *u = a->ui;
+	const layout_metrics *m = ui_metrics(u);
+	const char *kind = screen_data_words(kinds[w->note.kind]);
+	int kw = 0, kh = 0, lh = r.h;
+	ui_measure(u, kind, UI_FONT_SMALL, &kw, &kh);
+	rect chip = layout_cut_left(&r, lh + kw + m->gap / 2 + m->gap / 4);
+	ui_fill(u, chip, note_paper(w->note.kind));
+	ui_icon(u, layout_inset((rect){chip.x + m->gap / 4, chip.y, lh, lh}, lh / 8), note_icon(w->note.kind), UI_TEXT);
+	ui_text_line(u, (rect){chip.x + m->gap / 4 + lh, chip.y, kw, lh}, kind, UI_FONT_SMALL, UI_TEXT, UI_ALIGN_LEFT);
+	layout_cut_left(&r, m->gap / 2);
+	ui_label_line(u, r, w->note.body, UI_FONT_SMALL, UI_TEXT, UI_ALIGN_LEFT);
 }
 
 static void frame(app *a)
@@ -53,7 +73,7 @@ static void frame(app *a)
 	                      : _("No themes yet: on the wall, choose \"Group\", tap notes, and name them."),
 	         UI_FONT_SMALL, UI_GREY1, UI_ALIGN_LEFT);
 	int lh = ui_line_height(u, UI_FONT_SMALL);
-	int h = ui_line_height(u, UI_FONT_BOLD) + lh + SHOWN_NOTES * lh + 2 * m->pad;
+	int h = ui_line_height(u, UI_FONT_BOLD) + lh + SHOWN_NOTES * (lh + m->gap / 4) + 2 * m->pad;
 	ui_list_begin(u, &st.list, body, st.n * (h + m->gap));
 	for (int i = 0; i < st.n; i++) {
 		rect r = ui_list_row(u, &st.list, i * (h + m->gap), h);
@@ -70,11 +90,8 @@ static void frame(app *a)
 		for (int k = 0, shown = 0; k < st.nnotes && shown < SHOWN_NOTES; k++) {
 			if (notes[k].theme_id != st.themes[i].id)
 				continue;
-			rect line = layout_cut_top(&in, lh);
-			ui_fill(u, (rect){line.x, line.y + lh / 4, lh / 2, lh / 2}, note_paper(notes[k].note.kind));
-			line.x += lh;
-			line.w -= lh;
-			ui_label_line(u, line, notes[k].note.body, UI_FONT_SMALL, UI_TEXT, UI_ALIGN_LEFT);
+			layout_cut_top(&in, m->gap / 4);
+			note_line(a, layout_cut_top(&in, lh), &notes[k]);
 			shown++;
 		}
 		ui_show(u, "item", st.themes[i].name, r);

@@ -1,5 +1,5 @@
 /* charts: bar charts, big figures and a word cloud, drawn with SDL primitives
- * and cached text — legible at 800x480, scaled up at 1920x1080. */
+ * and cached text; their names wrapped or set over their bars, not cut. */
 #include <stdio.h>
 #include <string.h>
 
@@ -23,6 +23,103 @@ void ui_figure(ui *u, rect r, const char *number, const char *caption, ui_color 
 	ui_register(u, "label", both_text, NULL, r);
 }
 
+/* The widest of texts[0..n) on one line in font f. */
+static int widest(ui *u, const char *const *texts, int n, ui_font f)
+{
+	int most = 0;
+	for (int i = 0; i < n; i++) {
+		int w = 0, h = 0;
+		ui_measure(u, texts[i], f, &w, &h);
+		most = w > most ? w : most;
+	}
+	return most;
+}
+
+/* How the bars of ui_hbars are laid out over r: labels beside the bars when
+ * they fit there on one line, else over their bars at the chart's whole
+ * width, wrapped (when every row fits), else beside the bars in two lines
+ * each and shortened as a last resort. Into *label_w the labels' width
+ * beside the bars (0: over them) and *row the row height of the side by
+ * side arrangements. */
+typedef struct {
+	int label_w, value_w, row, lh;
+	bool over;
+} bar_plan;
+
+static bar_plan plan_hbars(ui *u, rect r, const char *const *labels, int n, const char *const *shown)
+{
+	bar_plan p = {0};
+	p.lh = ui_line_height(u, UI_FONT_SMALL);
+	p.value_w = widest(u, shown, n, UI_FONT_SMALL) + u->m.gap;
+	int need = widest(u, labels, n, UI_FONT_SMALL) + u->m.gap / 2;
+	int room = (r.w - p.value_w) * 3 / 5;
+	/* Rows share the height, up to two lines each; never less than the
+	 * letters' height (two thirds of a line, descenders and all). */
+	p.row = r.h / n;
+	int least = p.lh * 2 / 3 + 1;
+	p.row = p.row > p.lh * 2 ? p.lh * 2 : p.row < least ? least : p.row;
+	if (need <= room && p.row >= p.lh) {
+		p.label_w = need;
+		return p;
+	}
+	if (ui_hbars_height(u, r.w, labels, n) <= r.h) {
+		p.over = true;
+		return p;
+	}
+	p.label_w = need < room ? need : room;
+	return p;
+}
+
+bool ui_hbars_whole(ui *u, rect r, const char *const *labels, int n, const char *const *shown)
+{
+	if (n <= 0)
+		return true;
+	bar_plan p = plan_hbars(u, r, labels, n, shown);
+	if (p.over)
+		return true;
+	for (int i = 0; i < n; i++) {
+		int th = ui_text_height(u, labels[i], UI_FONT_SMALL, p.label_w - u->m.gap / 2);
+		if (th > p.row / p.lh * p.lh || p.row < p.lh)
+			return false;
+	}
+	return true;
+}
+
+int ui_hbars_height(ui *u, int w, const char *const *labels, int n)
+{
+	int lh = ui_line_height(u, UI_FONT_SMALL), h = 0;
+	for (int i = 0; i < n; i++)
+		h += ui_text_height(u, labels[i], UI_FONT_SMALL, w) + lh + u->m.gap / 2;
+	return h;
+}
+
+/* One bar of value v out of max over line, its figure after it in value_w. */
+static void bar(ui *u, rect line, double v, double max, const char *shown, int value_w, ui_color c)
+{
+	int lh = ui_line_height(u, UI_FONT_SMALL);
+	rect value = layout_cut_right(&line, value_w);
+	int w = max > 0 ? (int)((double)line.w * v / max) : 0;
+	ui_fill(u, (rect){line.x, line.y + line.h / 6, w, line.h * 2 / 3}, c);
+	ui_text_line(u, (rect){value.x + u->m.gap / 2, value.y + (value.h - lh) / 2, value.w, lh}, shown,
+	             UI_FONT_SMALL, UI_TEXT, UI_ALIGN_LEFT);
+}
+
+/* The labels over their bars, each wrapped at the chart's whole width. */
+static void hbars_over(ui *u, rect r, const char *const *labels, const double *values, int n,
+                       const char *const *shown, ui_color c, const bar_plan *p, double max)
+{
+	int y = r.y;
+	for (int i = 0; i < n; i++) {
+		int th = ui_text_height(u, labels[i], UI_FONT_SMALL, r.w);
+		ui_text(u, (rect){r.x, y, r.w, th}, labels[i], UI_FONT_SMALL, UI_TEXT, UI_ALIGN_LEFT);
+		bar(u, (rect){r.x, y + th, r.w, p->lh}, values[i], max, shown[i], p->value_w, c);
+		char both[STORE_TEXT_MAX_UI];
+		snprintf(both, sizeof both, "%s: %s", labels[i], shown[i]);
+		ui_register(u, "label", both, NULL, (rect){r.x, y, r.w, th + p->lh});
+		y += th + p->lh + u->m.gap / 2;
+	}
+}
+
 void ui_hbars(ui *u, rect r, const char *const *labels, const double *values, int n, const char *const *shown,
               ui_color c)
 {
@@ -31,33 +128,19 @@ void ui_hbars(ui *u, rect r, const char *const *labels, const double *values, in
 	double max = 0;
 	for (int i = 0; i < n; i++)
 		max = values[i] > max ? values[i] : max;
-	int lh = ui_line_height(u, UI_FONT_SMALL);
-	/* Rows share the height, up to two lines each; never less than the
-	 * letters' height (two thirds of a line, descenders and all), so labels
-	 * are not drawn over each other: rows that do not fit are left out, so
-	 * the screen should give a chart room for its rows. */
-	int row = r.h / n, least = lh * 2 / 3 + 1;
-	row = row > lh * 2 ? lh * 2 : row < least ? least : row;
-	/* Figures in full; labels get what the longest needs, up to three fifths
-	 * of what is left, and wrap in their row when they are longer. */
-	int value_w = 0, label_w = 0;
-	for (int i = 0; i < n; i++) {
-		int w = 0, h = 0;
-		ui_measure(u, shown[i], UI_FONT_SMALL, &w, &h);
-		value_w = w > value_w ? w : value_w;
-		ui_measure(u, labels[i], UI_FONT_SMALL, &w, &h);
-		label_w = w > label_w ? w : label_w;
+	bar_plan p = plan_hbars(u, r, labels, n, shown);
+	if (p.over) {
+		hbars_over(u, r, labels, values, n, shown, c, &p, max);
+		return;
 	}
-	value_w += u->m.gap;
-	label_w += u->m.gap / 2;
-	if (label_w > (r.w - value_w) * 3 / 5)
-		label_w = (r.w - value_w) * 3 / 5;
+	int lh = p.lh, row = p.row;
+	/* Rows that do not fit are left out, so the screen should give a chart
+	 * room for its rows. */
 	for (int i = 0; i < n; i++) {
 		rect line = {r.x, r.y + i * row, r.w, row - 2};
 		if (line.y + line.h > r.y + r.h)
 			break;
-		rect label = layout_cut_left(&line, label_w);
-		rect value = layout_cut_right(&line, value_w);
+		rect label = layout_cut_left(&line, p.label_w);
 		label.w -= u->m.gap / 2;
 		label.h = row; /* the labels may take the space between bars */
 		int lines = label.h / lh, th = ui_text_height(u, labels[i], UI_FONT_SMALL, label.w);
@@ -69,10 +152,7 @@ void ui_hbars(ui *u, rect r, const char *const *labels, const double *values, in
 			ui_text_line(u, (rect){label.x, label.y + (label.h - lh) / 2, label.w, lh}, labels[i], UI_FONT_SMALL,
 			             UI_TEXT, UI_ALIGN_RIGHT);
 		}
-		int w = max > 0 ? (int)((double)line.w * values[i] / max) : 0;
-		ui_fill(u, (rect){line.x, line.y + line.h / 6, w, line.h * 2 / 3}, c);
-		ui_text_line(u, (rect){value.x + u->m.gap / 2, value.y + (value.h - lh) / 2, value.w, lh}, shown[i],
-		             UI_FONT_SMALL, UI_TEXT, UI_ALIGN_LEFT);
+		bar(u, line, values[i], max, shown[i], p.value_w, c);
 		char both[STORE_TEXT_MAX_UI];
 		snprintf(both, sizeof both, "%s: %s", labels[i], shown[i]);
 		ui_register(u, "label", both, NULL, (rect){r.x, r.y + i * row, r.w, row});

@@ -127,6 +127,7 @@ int ui_resize(ui *u, char *err, size_t errlen)
 	bool fonts_change = !u->font[0] || m.text != u->m.text || m.title != u->m.title ||
 	                    m.small != u->m.small || m.big != u->m.big;
 	u->m = m;
+	u->kb.max_key = m.touch * 5 / 4;
 	return fonts_change ? ui_fonts_open(u, err, errlen) : 0;
 }
 

@@ -323,8 +323,17 @@ void ui_message_band(ui *u, rect *body);
 #define STORE_TEXT_MAX_UI 512
 /* A big figure with its caption ("200" / "people here"). */
 void ui_figure(ui *u, rect r, const char *number, const char *caption, ui_color c);
+/* Bars across, their labels beside them when they fit on one line there,
+ * else over each bar at the chart's whole width (wrapped), else beside in
+ * two lines, shortened as a last resort. */
 void ui_hbars(ui *u, rect r, const char *const *labels, const double *values, int n, const char *const *shown,
               ui_color c);
+/* Whether ui_hbars over r would show every label whole (none shortened and
+ * no row left out): a screen without the room shows the chart on its own. */
+bool ui_hbars_whole(ui *u, rect r, const char *const *labels, int n, const char *const *shown);
+/* The height ui_hbars needs to set every label whole over its bar, w wide:
+ * a chart given that much (in a scrolling list) cuts no name. */
+int ui_hbars_height(ui *u, int w, const char *const *labels, int n);
 void ui_vbars(ui *u, rect r, const char *const *labels, const double *values, int n, const char *const *shown,
               ui_color c);
 /* Words sized by their counts (sorted, most first), flowing in lines over r. */

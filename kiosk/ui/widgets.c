@@ -671,9 +671,10 @@ bool ui_list_item(ui *u, ui_list *l, rect row, const char *title, const char *de
 		ui_text_line(u, (rect){in.x, y, in.w, th}, title, UI_FONT_BOLD, UI_TEXT, UI_ALIGN_LEFT);
 	if (dh)
 		ui_text_line(u, (rect){in.x, y + th, in.w, dh}, detail, UI_FONT_SMALL, UI_GREY1, UI_ALIGN_LEFT);
-	ui_register(u, "item", title, selected ? "selected" : NULL, row);
+	/* Scripts see what shows of a row half scrolled out of its list. */
+	ui_register(u, "item", title, selected ? "selected" : NULL, layout_intersect(row, l->area));
 	if (dh)
-		ui_register(u, "label", detail, NULL, (rect){in.x, y + th, in.w, dh});
+		ui_register(u, "label", detail, NULL, layout_intersect((rect){in.x, y + th, in.w, dh}, l->area));
 	return tapped;
 }
 

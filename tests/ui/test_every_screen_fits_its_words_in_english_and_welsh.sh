@@ -1,5 +1,5 @@
 # Every screen an attendee or a facilitator reaches, in English and in Welsh,
-# at 800x480 and 720x1280: no words cut off (the kiosk lists text that does
+# at 800x480, 720x1280 and 1920x1080: no words cut off (the kiosk lists text that does
 # not fit as "clipped"), none of the kiosk's own words shortened with "…" or
 # broken inside a word ("shortened", "split": people's long names and titles
 # may be, in lists and charts), every widget on the screen, and the Welsh
@@ -76,7 +76,7 @@ tour() {
 }
 
 for lang in en cy; do
-	for size in 800x480 720x1280; do
+	for size in 800x480 720x1280 1920x1080; do
 		cp fixture.db "$DB"
 		n=0
 		tour >"tour-$lang-$size" || die "could not write the tour"

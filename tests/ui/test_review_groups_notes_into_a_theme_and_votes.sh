@@ -1,9 +1,11 @@
-# On the wall, two notes are grouped into a named theme; a tap in "Vote" adds
-# a dot to a note and a long press takes it away; the theme gets dots too.
+# On the wall, two notes are grouped into a named theme, each chosen one
+# ticked; a tap in "Vote" adds a dot to a note and a long press takes it
+# away, the note showing its dots as a number; the theme gets dots too.
 . "$TESTS/ui/lib.sh"
 "$MAKE_FIXTURE" "$DB" >/dev/null || die "no fixture"
-{ unlock; printf 'tap "Review"\ndump\n'; } | kiosk --script - >out || die "could not open the wall"
-# The first two notes of the first column, by where they are on screen.
+{ unlock; printf 'tap "Review"\ntap "Group"\ndump\n'; } | kiosk --script - >out || die "could not open the wall"
+# The first two notes, by where they are on screen in Group mode (where
+# each has a tick box).
 centre() { sed 's/.*"x":\([0-9]*\),"y":\([0-9]*\),"w":\([0-9]*\),"h":\([0-9]*\).*/\1 \2 \3 \4/' |
 	awk '{print $1 + int($3 / 2), $2 + int($4 / 2)}'; }
 first=$(grep '"role":"note"' out | sed -n 1p | centre)
@@ -17,6 +19,7 @@ tap "Group"
 tap $first
 tap $second
 expect "Group 2 notes into a theme"
+dump
 tap "Group 2 notes into a theme"
 type "Handover"
 tap "Done"
@@ -26,6 +29,7 @@ tap $first
 tap $first
 tap $first
 hold $first 800
+dump
 tap "Themes (1)"
 expect "Handover"
 expect "2 notes · 2 dots"
@@ -34,3 +38,7 @@ expect "2 notes · 3 dots"
 EOF
 } | kiosk --script - >out2 || die "script failed: $(tail -5 out2)"
 [ "$(sqlite3 "$DB" "select count(*) from themes where name = 'Handover'")" = 1 ] || die "the theme was not stored"
+# Chosen notes were ticked, not only outlined: a tick on each of the two.
+[ "$(grep -c '"role":"tick"' out2)" = 2 ] || die "the two chosen notes were not ticked: $(grep -c '"role":"tick"' out2)"
+# Three dots and one taken away: the note says 2.
+grep -q '"role":"dots","text":"2"' out2 || die "the note voted for does not show its 2 dots"
