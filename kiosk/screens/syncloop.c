@@ -9,27 +9,22 @@
 
 #include "core/files.h"
 #include "core/lang.h"
-#include "core/qrdraw.h"
 #include "core/when.h"
 #include "frames.h"
 #include "screens.h"
 #include "sync.h"
 
-#define FRAME_MS 200          /* about five frames a second */
+#define FRAME_MS 100          /* ten frames a second: three a code for a phone filming at 30 */
 #define MAX_BATCHES 64
 
 static struct {
 	bool pending;             /* there is a batch to show */
-	store_batch batch;
-	sync_encoder *enc;
-	char receipt[SYNC_RECEIPT_SIZE];
+	frames_loop loop;
 	char typed[32];           /* the receipt as typed, filled by text entry */
-	size_t loop;              /* frames in one turn of the loop */
 	uint32_t seq;             /* the frame showing, 1-based */
 	bool playing;
 	int interval;             /* ms a frame */
 	int64_t next_at;
-	int version, module;
 	unsigned char *px;        /* the frame as pixels */
 	int side;
 	bool changed;             /* px is new: upload it */
@@ -47,8 +42,7 @@ static char history_lines[MAX_BATCHES][96];
 
 static void drop_batch(void)
 {
-	sync_encoder_free(st.enc);
-	st.enc = NULL;
+	frames_loop_free(&st.loop);
 	free(st.px);
 	st.px = NULL;
 	st.pending = false;
@@ -57,16 +51,15 @@ static void drop_batch(void)
 /* Draws frame st.seq into st.px. */
 static void render(void)
 {
-	char *text = sync_encoder_frame(st.enc, st.seq);
-	QRcode *qr = NULL;
-	if (text && sync_frame_qr(text, st.version, &qr) == SYNC_OK) {
+	int side = 0;
+	unsigned char *px = frames_loop_draw(&st.loop, st.seq, &side);
+	if (px) {
 		free(st.px);
-		st.px = qrdraw_bitmap(qr, st.module, &st.side);
-		st.changed = st.px != NULL;
+		st.px = px;
+		st.side = side;
+		st.changed = true;
 	}
-	QRcode_free(qr);
-	free(text);
-	snprintf(st.counter, sizeof st.counter, "%u / %zu", st.seq, st.loop);
+	snprintf(st.counter, sizeof st.counter, "%u / %zu", st.seq, st.loop.loop);
 }
 
 static void load_history(app *a)
@@ -95,45 +88,25 @@ static void load(app *a)
 {
 	drop_batch();
 	st.trouble[0] = '\0';
-	char *records = NULL;
-	size_t len = 0;
-	int rc = store_sync_batch(a->db, &st.batch, &records, &len);
-	if (rc != STORE_OK && rc != STORE_NOTFOUND) {
-		/* Not "everything is synced": said where the loop would be (not in
-		 * a toast, which would cover it). */
-		snprintf(st.trouble, sizeof st.trouble, "%s", store_errmsg(a->db));
-	}
-	load_history(a); /* after the batch, which may be new */
-	if (rc != STORE_OK) {
-		free(records);
-		return;
-	}
 	const layout_metrics *m = ui_metrics(a->ui);
-	if (qrdraw_size(qrdraw_square(m->w, m->h), &st.version, &st.module) != 0) {
-		free(records);
-		ui_toast(a->ui, _("This screen is too small to show QR codes."), 5000);
+	frames_panel panel = {m->w, m->h, a->panel_mm_w, a->panel_mm_h};
+	frames_status rc = frames_loop_make(a->db, &panel, &st.loop);
+	/* Not "everything is synced": said where the loop would be (not in a
+	 * toast, which would cover it). */
+	if (rc == FRAMES_STORE)
+		snprintf(st.trouble, sizeof st.trouble, "%s", store_errmsg(a->db));
+	else if (rc == FRAMES_TOO_SMALL)
+		snprintf(st.trouble, sizeof st.trouble, "%s", _("This screen is too small to show QR codes."));
+	else if (rc == FRAMES_ENCODE)
+		snprintf(st.trouble, sizeof st.trouble, "%s",
+		         _("The records could not be put into QR codes; please report this."));
+	load_history(a); /* after the batch, which may be new */
+	if (rc != FRAMES_OK)
 		return;
-	}
-	char batch_id[24];
-	snprintf(batch_id, sizeof batch_id, "%lld", (long long)st.batch.id);
-	/* A sealed batch differs at every encoding (a fresh ephemeral key), but its
-	 * receipt derives from the secret inside, so it stays the same. */
-	sync_batch_opts opts = {.kiosk_id = store_kiosk_id(a->db), .batch_id = batch_id,
-	                        .created = st.batch.created_at, .version = st.version,
-	                        .pubkey = st.sealed ? st.key : NULL, .secret = st.batch.secret, .fountain = -1,
-	                        .signing_key = store_signing_key(a->db)};
-	rc = sync_encoder_new(&opts, records, len, &st.enc, st.receipt);
-	free(records);
-	if (rc != SYNC_OK) {
-		ui_toast(a->ui, _("The records could not be put into QR codes; please report this."), 6000);
-		return;
-	}
-	size_t parts = sync_encoder_parts(st.enc);
-	st.loop = parts + (parts > 1 ? (parts + 1) / 2 : 0); /* plain frames, then fountain frames */
 	st.seq = 1;
 	st.pending = true;
-	int n = st.batch.records;
-	if (st.sealed)
+	int n = st.loop.batch.records;
+	if (st.loop.sealed)
 		snprintf(st.about, sizeof st.about,
 		         /* TRANSLATORS: under the QR codes: how many records the loop holds. */
 		         ngettext("%d record · Encrypted for the archive", "%d records · Encrypted for the archive", n), n);
@@ -149,7 +122,7 @@ static const char *check_receipt(const char *typed)
 	char code[SYNC_RECEIPT_SIZE];
 	if (!sync_receipt_normalise(typed, code))
 		return _("A receipt code has 8 letters and digits, like K7QX-M2PA.");
-	return strcmp(code, st.receipt) ? _("That code does not match this batch. Check it and try again.") : NULL;
+	return strcmp(code, st.loop.receipt) ? _("That code does not match this batch. Check it and try again.") : NULL;
 }
 
 static void enter(app *a)
@@ -157,13 +130,13 @@ static void enter(app *a)
 	if (st.typed[0] && st.pending && !check_receipt(st.typed)) {
 		/* Back from entering the receipt: the archive has this batch. */
 		char done[160];
-		if (store_sync_ack(a->db, st.batch.id) == STORE_OK) {
-			int n = st.batch.records;
+		if (store_sync_ack(a->db, st.loop.batch.id) == STORE_OK) {
+			int n = st.loop.batch.records;
 			snprintf(done, sizeof done,
 			         /* TRANSLATORS: the batch's number, how many records. */
 			         ngettext("Batch %lld is synced: %d record is in the archive.",
 			                  "Batch %lld is synced: %d records are in the archive.", n),
-			         (long long)st.batch.id, n);
+			         (long long)st.loop.batch.id, n);
 			ui_toast(a->ui, done, 5000);
 		} else {
 			ui_toast(a->ui, store_errmsg(a->db), 5000);
@@ -181,7 +154,7 @@ static void enter(app *a)
 	st.sealed = sealed;
 	if (sealed)
 		memcpy(st.key, key, sizeof key);
-	if (!st.pending || !st.enc || rekeyed)
+	if (!st.pending || rekeyed)
 		load(a);
 	st.changed = true;
 	st.playing = true;
@@ -202,7 +175,7 @@ static void frame(app *a)
 	ui *u = a->ui;
 	const layout_metrics *m = ui_metrics(u);
 	if (st.pending && st.playing && a->now >= st.next_at) {
-		st.seq = st.seq % (uint32_t)st.loop + 1;
+		st.seq = st.seq % (uint32_t)st.loop.loop + 1;
 		render();
 		st.next_at = a->now + st.interval;
 	}
@@ -307,7 +280,7 @@ static void frame(app *a)
 	/* TRANSLATORS: a button that shows the next QR code and stops there. */
 	if (ui_button(u, layout_cell(row1, 2, 1, 1, 0, m->gap / 2), _("Step"), UI_BUTTON_SECONDARY)) {
 		st.playing = false;
-		st.seq = st.seq % (uint32_t)st.loop + 1;
+		st.seq = st.seq % (uint32_t)st.loop.loop + 1;
 		render();
 	}
 	if (ui_button(u, layout_cell(row2, 2, 1, 0, 0, m->gap / 2), _("Slower"), UI_BUTTON_SECONDARY) && st.interval < 2000)
