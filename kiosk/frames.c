@@ -2,6 +2,7 @@
  * `cop-kiosk frames` (PNG files); and loading the archive's public key that
  * seals the loop. */
 #include <errno.h>
+#include <stdbool.h>
 #include <png.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -52,6 +53,33 @@ int frames_load_key(store *s, const char *path, char *err, size_t errlen)
 	return 0;
 }
 
+/* True if text[0..len) holds word. */
+static bool holds(const char *text, size_t len, const char *word)
+{
+	size_t n = strlen(word);
+	for (size_t i = 0; i + n <= len; i++)
+		if (!memcmp(text + i, word, n))
+			return true;
+	return false;
+}
+
+/* Members in the records (JSON Lines) who are not forgotten: whose names the
+ * loop carries. */
+static int count_people(const char *records)
+{
+	int n = 0;
+	for (const char *line = records; line && *line;) {
+		const char *end = strchr(line, '\n');
+		size_t len = end ? (size_t)(end - line) : strlen(line);
+		static const char member[] = "{\"type\":\"member\"", forgotten[] = "\"forgotten\":true";
+		bool is_member = len >= sizeof member - 1 && !memcmp(line, member, sizeof member - 1);
+		if (is_member && !holds(line, len, forgotten))
+			n++;
+		line = end ? end + 1 : NULL;
+	}
+	return n;
+}
+
 frames_status frames_loop_make(store *s, const frames_panel *p, frames_loop *l)
 {
 	memset(l, 0, sizeof *l);
@@ -72,6 +100,7 @@ frames_status frames_loop_make(store *s, const frames_panel *p, frames_loop *l)
 		goto out;
 	snprintf(batch_id, sizeof batch_id, "%lld", (long long)l->batch.id);
 	l->sealed = keyed == STORE_OK;
+	l->people = count_people(records);
 	/* A sealed batch differs at every encoding (a fresh ephemeral key), but
 	 * its receipt derives from the secret inside, so it stays the same. */
 	sync_batch_opts opts = {.kiosk_id = store_kiosk_id(s), .batch_id = batch_id, .created = l->batch.created_at,

@@ -31,6 +31,7 @@ typedef struct {
 	size_t loop;              /* frames in one turn: the plain, then fountain frames */
 	int version, module;      /* QR version, px a module */
 	int step;                 /* the code size step it was made with */
+	int people;               /* members whose names it carries (not forgotten) */
 	bool sealed;              /* encrypted for the archive's key */
 } frames_loop;
 

@@ -3,11 +3,13 @@
  * key is loaded, the receipt that marks the batch as synced; and under "More",
  * the history of batches, loading the archive's key and exporting to a USB
  * stick. */
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "core/files.h"
+#include "core/qrdraw.h"
 #include "core/lang.h"
 #include "core/when.h"
 #include "frames.h"
@@ -28,8 +30,9 @@ static struct {
 	unsigned char *px;        /* the frame as pixels */
 	int side;
 	bool changed;             /* px is new: upload it */
-	char counter[32], speed[32], about[160];
+	char counter[32], speed[96], about[160], warning[240];
 	bool history;             /* "More": the history, the key, USB */
+	bool tuning_here;         /* speed and size under the code, not under "More" */
 	bool sealed;              /* the loop is sealed with key */
 	unsigned char key[SYNC_PUBKEY_BYTES];
 	char exported[FILES_PATH_MAX + 256]; /* what the last export did, in words */
@@ -114,6 +117,12 @@ static void load(app *a)
 		snprintf(st.about, sizeof st.about,
 		         /* TRANSLATORS: under the QR codes: how many records the loop holds. */
 		         ngettext("%d record · not encrypted", "%d records · not encrypted", n), n);
+	int people = st.loop.people;
+	snprintf(st.warning, sizeof st.warning,
+	         /* TRANSLATORS: on the Sync screen when the loop is not encrypted. */
+	         ngettext("Not encrypted: anyone filming it can read %d person's name and email.",
+	                  "Not encrypted: anyone filming it can read %d people's names and emails.", people),
+	         people);
 	render();
 }
 
@@ -170,6 +179,157 @@ static void leave(app *a)
 	SDL_EnableScreenSaver();
 }
 
+static void draw_tuning(app *a, rect *body);
+
+/* "More": the history of batches, loading the archive's key, exporting to a
+ * USB stick, in the code's place. Returns false when the screen changed. */
+static bool draw_more(app *a, rect code)
+{
+	ui *u = a->ui;
+	const layout_metrics *m = ui_metrics(u);
+	ui_fill(u, code, UI_WHITE);
+	rect in = layout_inset(code, m->pad);
+	const char *head = _("Everything is synced: no records are waiting.");
+	if (st.pending && st.sealed)
+		head = _("Encrypted for the archive: only the archive's key can read this loop.");
+	else if (st.pending)
+		head = _("Load the archive's key to encrypt the loop: then only the archive can read it.");
+	else if (st.trouble[0])
+		head = _("The loop could not be made. Nothing is lost: the records waiting stay in the data file.");
+	ui_label(u, layout_cut_top(&in, ui_text_height(u, head, UI_FONT_BOLD, in.w)), head, UI_FONT_BOLD, UI_TEXT,
+	         UI_ALIGN_LEFT);
+	layout_cut_top(&in, m->gap / 2);
+	if (!st.pending && st.trouble[0]) {
+		ui_label(u, layout_cut_top(&in, ui_text_height(u, st.trouble, UI_FONT_BOLD, in.w)), st.trouble,
+		         UI_FONT_BOLD, UI_RED, UI_ALIGN_LEFT);
+		layout_cut_top(&in, m->gap / 2);
+	}
+	rect tools = layout_cut_top(&in, m->touch);
+	layout_cut_top(&in, m->gap / 2);
+	if (ui_button(u, layout_cell(tools, 2, 1, 0, 0, m->gap / 2), _("Load key"), UI_BUTTON_SECONDARY)) {
+		app_show(a, &screen_synckey);
+		return false;
+	}
+	if (ui_button(u, layout_cell(tools, 2, 1, 1, 0, m->gap / 2), _("Export to USB"), UI_BUTTON_SECONDARY)) {
+		char dir[FILES_PATH_MAX];
+		/* Names and emails leave on the stick: not after the loop was
+		 * left alone past the facilitator's timeout. */
+		if (app_ask_pin_if_lapsed(a))
+			return false;
+		if (!files_stick(dir))
+			snprintf(st.exported, sizeof st.exported, "%s",
+			         /* TRANSLATORS: "Export to USB" is the button just tapped; use its translation. */
+			         _("No USB stick found. Plug one in, wait a moment, then tap \"Export to USB\" again."));
+		else
+			files_export(a->db, dir, st.exported, sizeof st.exported);
+	}
+	if (st.exported[0]) {
+		ui_label(u, layout_cut_top(&in, ui_text_height(u, st.exported, UI_FONT_SMALL, in.w)), st.exported,
+		         UI_FONT_SMALL, UI_TEXT, UI_ALIGN_LEFT);
+		layout_cut_top(&in, m->gap / 2);
+	}
+	if (st.pending && !st.tuning_here)
+		draw_tuning(a, &in);
+	int h = m->touch * 5 / 4;
+	ui_list_begin(u, &st.list, in, st.nbatches * h);
+	for (int i = 0; i < st.nbatches; i++) {
+		char title[48];
+		snprintf(title, sizeof title, _("Batch %lld"), (long long)st.batches[i].id);
+		ui_list_item(u, &st.list, ui_list_row(u, &st.list, i * h, h), title, history_lines[i],
+		             !st.batches[i].acked_at);
+	}
+	ui_list_end(u, &st.list);
+	return true;
+}
+
+/* A new code size, kept for the next time: the loop is made again. */
+static void resize_codes(app *a, int step)
+{
+	if (step < -QRDRAW_STEPS || step > QRDRAW_STEPS)
+		return;
+	if (!screen_read(a, store_setting_set_int(a->db, FRAMES_SETTING_CODE_STEP, step)))
+		return;
+	uint32_t seq = st.seq;
+	load(a);
+	if (st.pending && seq <= st.loop.loop) {
+		st.seq = seq; /* the loop goes on where it was, in the new size */
+		render();
+	}
+}
+
+/* Slower, faster, bigger and smaller codes: two rows cut from the bottom of
+ * *body. */
+static void draw_tuning(app *a, rect *body)
+{
+	ui *u = a->ui;
+	const layout_metrics *m = ui_metrics(u);
+	rect size = layout_cut_bottom(body, m->touch);
+	layout_cut_bottom(body, m->gap / 2);
+	rect speed = layout_cut_bottom(body, m->touch);
+	layout_cut_bottom(body, m->gap / 2);
+	if (ui_button(u, layout_cell(speed, 2, 1, 0, 0, m->gap / 2), _("Slower"), UI_BUTTON_SECONDARY) &&
+	    st.interval < 2000)
+		st.interval += st.interval / 2;
+	if (ui_button(u, layout_cell(speed, 2, 1, 1, 0, m->gap / 2), _("Faster"), UI_BUTTON_SECONDARY) &&
+	    st.interval > 50)
+		st.interval -= st.interval / 3;
+	/* TRANSLATORS: bigger QR codes (fewer bytes each, more of them): for a
+	   phone further away. */
+	if (ui_button(u, layout_cell(size, 2, 1, 0, 0, m->gap / 2), _("Bigger codes"), UI_BUTTON_SECONDARY))
+		resize_codes(a, st.loop.step + 1);
+	/* TRANSLATORS: smaller QR codes (more bytes each, fewer of them): for a
+	   camera close to the screen. */
+	if (ui_button(u, layout_cell(size, 2, 1, 1, 0, m->gap / 2), _("Smaller codes"), UI_BUTTON_SECONDARY))
+		resize_codes(a, st.loop.step - 1);
+}
+
+/* The counter, the speed, play and step: cut from the bottom of *body. */
+static void draw_player(app *a, rect *body)
+{
+	ui *u = a->ui;
+	const layout_metrics *m = ui_metrics(u);
+	rect row = layout_cut_bottom(body, m->touch);
+	layout_cut_bottom(body, m->gap / 2);
+	/* TRANSLATORS: how fast the QR codes change, e.g. "10 a second". */
+	snprintf(st.speed, sizeof st.speed, _("%g a second"), round(10000.0 / st.interval) / 10);
+	/* Above Play and Step: which code of how many, and how fast. */
+	rect info = layout_cut_bottom(body, ui_line_height(u, UI_FONT_SMALL));
+	layout_cut_bottom(body, m->gap / 4);
+	int cw, ch;
+	ui_measure(u, st.counter, UI_FONT_SMALL, &cw, &ch);
+	ui_label_line(u, layout_cut_left(&info, cw), st.counter, UI_FONT_SMALL, UI_TEXT, UI_ALIGN_LEFT);
+	ui_label_line(u, info, st.speed, UI_FONT_SMALL, UI_GREY1, UI_ALIGN_RIGHT);
+	if (ui_button(u, layout_cell(row, 2, 1, 0, 0, m->gap / 2), st.playing ? _("Pause") : _("Play"),
+	              UI_BUTTON_SECONDARY)) {
+		st.playing = !st.playing;
+		st.next_at = a->now + st.interval;
+	}
+	/* TRANSLATORS: a button that shows the next QR code and stops there. */
+	if (ui_button(u, layout_cell(row, 2, 1, 1, 0, m->gap / 2), _("Step"), UI_BUTTON_SECONDARY)) {
+		st.playing = false;
+		st.seq = st.seq % (uint32_t)st.loop.loop + 1;
+		render();
+	}
+}
+
+/* What to do, and who could read the loop when it is not encrypted: drawn
+ * at the top of *body when draw is true; returns the height they take. */
+static int draw_words(app *a, rect *body, bool draw)
+{
+	ui *u = a->ui;
+	const layout_metrics *m = ui_metrics(u);
+	const char *how = _("Film this code with the online space's receive page on a phone.");
+	bool warn = !st.loop.sealed && st.loop.people > 0;
+	const char *about = warn ? st.warning : st.about;
+	int h1 = ui_text_height(u, how, UI_FONT_SMALL, body->w), h2 = ui_text_height(u, about, UI_FONT_SMALL, body->w);
+	if (draw) {
+		ui_label(u, layout_cut_top(body, h1), how, UI_FONT_SMALL, UI_TEXT, UI_ALIGN_LEFT);
+		layout_cut_top(body, m->gap / 2);
+		ui_label(u, layout_cut_top(body, h2), about, UI_FONT_SMALL, warn ? UI_RED : UI_TEXT, UI_ALIGN_LEFT);
+	}
+	return h1 + m->gap / 2 + h2;
+}
+
 static void frame(app *a)
 {
 	ui *u = a->ui;
@@ -181,116 +341,35 @@ static void frame(app *a)
 	}
 	if (st.pending && st.playing)
 		app_wake_at(a, st.next_at);
-	rect body = layout_inset((rect){0, 0, m->w, m->h}, m->pad);
-	rect code = m->portrait ? layout_cut_top(&body, body.w) : layout_cut_left(&body, body.h);
-	if (m->portrait)
-		layout_cut_top(&body, m->gap);
-	else
-		layout_cut_left(&body, m->gap * 2);
-
-	rect top = layout_cut_top(&body, m->touch);
-	if (ui_button(u, layout_cut_left(&top, m->touch * 2), _("Back"), UI_BUTTON_SECONDARY)) {
-		app_show(a, &screen_facilitator);
-		return;
-	}
-	layout_cut_left(&top, m->gap);
-	/* TRANSLATORS: the title of the screen that syncs the records by QR codes. */
-	ui_label(u, top, _("Sync"), UI_FONT_TITLE, UI_TEXT, UI_ALIGN_LEFT);
-	layout_cut_top(&body, m->gap);
-
-	if (st.history || !st.pending) {
-		ui_fill(u, code, UI_WHITE);
-		rect in = layout_inset(code, m->pad);
-		const char *head = _("Everything is synced: no records are waiting.");
-		if (st.pending && st.sealed)
-			head = _("Encrypted for the archive: only the archive's key can read this loop.");
-		else if (st.pending)
-			head = _("This loop is not encrypted: anyone who films it can read the names in it, so show it "
-			         "only to the archive's camera, or load the archive's key.");
-		else if (st.trouble[0])
-			head = _("The loop could not be made. Nothing is lost: the records waiting stay in the data "
-			         "file.");
-		ui_label(u, layout_cut_top(&in, ui_text_height(u, head, UI_FONT_BOLD, in.w)), head, UI_FONT_BOLD, UI_TEXT,
-		         UI_ALIGN_LEFT);
-		layout_cut_top(&in, m->gap / 2);
-		if (!st.pending && st.trouble[0]) {
-			ui_label(u, layout_cut_top(&in, ui_text_height(u, st.trouble, UI_FONT_BOLD, in.w)), st.trouble,
-			         UI_FONT_BOLD, UI_RED, UI_ALIGN_LEFT);
-			layout_cut_top(&in, m->gap / 2);
-		}
-		rect tools = layout_cut_top(&in, m->touch);
-		layout_cut_top(&in, m->gap / 2);
-		if (ui_button(u, layout_cell(tools, 2, 1, 0, 0, m->gap / 2), _("Load key"), UI_BUTTON_SECONDARY)) {
-			app_show(a, &screen_synckey);
+	/* The header as on every screen, but in landscape over the controls
+	 * only: the code takes the whole height, as big as the panel allows
+	 * (qrdraw_square). */
+	rect body = {0, 0, m->w, m->h}, code;
+	if (m->portrait) {
+		if (screen_header(a, &body, _("Sync"), _("Back"))) {
+			app_show(a, &screen_facilitator);
 			return;
 		}
-		if (ui_button(u, layout_cell(tools, 2, 1, 1, 0, m->gap / 2), _("Export to USB"), UI_BUTTON_SECONDARY)) {
-			char dir[FILES_PATH_MAX];
-			/* Names and emails leave on the stick: not after the loop
-			 * was left alone past the facilitator's timeout. */
-			if (app_ask_pin_if_lapsed(a))
-				return;
-			if (!files_stick(dir))
-				snprintf(st.exported, sizeof st.exported, "%s",
-				         /* TRANSLATORS: "Export to USB" is the button just tapped; use its translation. */
-				         _("No USB stick found. Plug one in, wait a moment, then tap \"Export to USB\" again."));
-			else
-				files_export(a->db, dir, st.exported, sizeof st.exported);
+		code = layout_cut_top(&body, body.w);
+		layout_cut_top(&body, m->gap);
+	} else {
+		code = layout_inset(layout_cut_left(&body, m->h), m->pad);
+		if (screen_header(a, &body, _("Sync"), _("Back"))) {
+			app_show(a, &screen_facilitator);
+			return;
 		}
-		if (st.exported[0]) {
-			ui_label(u, layout_cut_top(&in, ui_text_height(u, st.exported, UI_FONT_SMALL, in.w)), st.exported,
-			         UI_FONT_SMALL, UI_TEXT, UI_ALIGN_LEFT);
-			layout_cut_top(&in, m->gap / 2);
-		}
-		int h = m->touch * 5 / 4;
-		ui_list_begin(u, &st.list, in, st.nbatches * h);
-		for (int i = 0; i < st.nbatches; i++) {
-			char title[48];
-			snprintf(title, sizeof title, _("Batch %lld"), (long long)st.batches[i].id);
-			ui_list_item(u, &st.list, ui_list_row(u, &st.list, i * h, h), title, history_lines[i],
-			             !st.batches[i].acked_at);
-		}
-		ui_list_end(u, &st.list);
+		body.x -= m->pad / 2; /* the code's margin is this column's too */
+		body.w += m->pad / 2;
+	}
+	if (st.history || !st.pending) {
+		if (!draw_more(a, code))
+			return;
 	} else {
 		ui_gray_image(u, layout_center(code, st.side, st.side), st.px, st.side, st.changed);
 		st.changed = false;
 	}
 	if (!st.pending)
 		return;
-
-	rect count = layout_cut_top(&body, ui_line_height(u, UI_FONT_BIG));
-	if (m->portrait) { /* no height to spare under the code: the batch line goes beside the counter */
-		int cw, ch;
-		ui_measure(u, st.counter, UI_FONT_BIG, &cw, &ch);
-		ui_label_line(u, layout_cut_left(&count, cw), st.counter, UI_FONT_BIG, UI_TEXT, UI_ALIGN_LEFT);
-		layout_cut_left(&count, m->gap);
-		ui_label_line(u, count, st.about, UI_FONT_SMALL, UI_TEXT, UI_ALIGN_RIGHT);
-	} else {
-		ui_label(u, count, st.counter, UI_FONT_BIG, UI_TEXT, UI_ALIGN_LEFT);
-	}
-	rect row1 = layout_cut_top(&body, m->touch);
-	layout_cut_top(&body, m->gap / 2);
-	rect row2 = layout_cut_top(&body, m->touch);
-	layout_cut_top(&body, m->gap / 2);
-	if (ui_button(u, layout_cell(row1, 2, 1, 0, 0, m->gap / 2), st.playing ? _("Pause") : _("Play"),
-	              UI_BUTTON_SECONDARY)) {
-		st.playing = !st.playing;
-		st.next_at = a->now + st.interval;
-	}
-	/* TRANSLATORS: a button that shows the next QR code and stops there. */
-	if (ui_button(u, layout_cell(row1, 2, 1, 1, 0, m->gap / 2), _("Step"), UI_BUTTON_SECONDARY)) {
-		st.playing = false;
-		st.seq = st.seq % (uint32_t)st.loop.loop + 1;
-		render();
-	}
-	if (ui_button(u, layout_cell(row2, 2, 1, 0, 0, m->gap / 2), _("Slower"), UI_BUTTON_SECONDARY) && st.interval < 2000)
-		st.interval += st.interval / 2;
-	if (ui_button(u, layout_cell(row2, 2, 1, 1, 0, m->gap / 2), _("Faster"), UI_BUTTON_SECONDARY) && st.interval > 100)
-		st.interval -= st.interval / 3;
-	/* TRANSLATORS: how fast the QR codes change, e.g. "5.0 frames a second". */
-	snprintf(st.speed, sizeof st.speed, _("%.1f frames a second"), 1000.0 / st.interval);
-	ui_label(u, layout_cut_top(&body, ui_line_height(u, UI_FONT_SMALL)), st.speed, UI_FONT_SMALL, UI_GREY1,
-	         UI_ALIGN_LEFT);
 	rect bottom = layout_cut_bottom(&body, m->touch);
 	layout_cut_bottom(&body, m->gap / 2);
 	if (ui_button(u, layout_cell(bottom, 2, 1, 1, 0, m->gap / 2), _("Enter receipt"), UI_BUTTON_PRIMARY))
@@ -299,9 +378,14 @@ static void frame(app *a)
 	if (ui_button(u, layout_cell(bottom, 2, 1, 0, 0, m->gap / 2), st.history ? _("Show codes") : _("More"),
 	              UI_BUTTON_SECONDARY))
 		st.history = !st.history;
-	if (!m->portrait)
-		ui_label(u, layout_cut_top(&body, ui_text_height(u, st.about, UI_FONT_SMALL, body.w)), st.about,
-		         UI_FONT_SMALL, UI_TEXT, UI_ALIGN_LEFT);
+	/* Slower, faster and the code size go under "More" where the words
+	 * would not fit above them (a landscape 800x480 panel). */
+	st.tuning_here = draw_words(a, &body, false) + 3 * (m->touch + m->gap / 2) + ui_line_height(u, UI_FONT_SMALL) +
+	                 m->gap <= body.h;
+	if (st.tuning_here)
+		draw_tuning(a, &body);
+	draw_player(a, &body);
+	draw_words(a, &body, true);
 }
 
 const screen screen_syncloop = {"sync", enter, frame, leave};
