@@ -312,22 +312,29 @@ static void draw_player(app *a, rect *body)
 	}
 }
 
-/* What to do, and who could read the loop when it is not encrypted: drawn
- * at the top of *body when draw is true; returns the height they take. */
+/* What to do, who could read the loop when it is not encrypted, and what it
+ * holds: drawn at the top of *body when draw is true; returns the height
+ * they take. */
 static int draw_words(app *a, rect *body, bool draw)
 {
 	ui *u = a->ui;
 	const layout_metrics *m = ui_metrics(u);
 	const char *how = _("Film this code with the online space's receive page on a phone.");
 	bool warn = !st.loop.sealed && st.loop.people > 0;
-	const char *about = warn ? st.warning : st.about;
-	int h1 = ui_text_height(u, how, UI_FONT_SMALL, body->w), h2 = ui_text_height(u, about, UI_FONT_SMALL, body->w);
+	int h1 = ui_text_height(u, how, UI_FONT_SMALL, body->w);
+	int h2 = warn ? ui_text_height(u, st.warning, UI_FONT_SMALL, body->w) + m->gap / 2 : 0;
+	int h3 = ui_text_height(u, st.about, UI_FONT_SMALL, body->w);
 	if (draw) {
 		ui_label(u, layout_cut_top(body, h1), how, UI_FONT_SMALL, UI_TEXT, UI_ALIGN_LEFT);
 		layout_cut_top(body, m->gap / 2);
-		ui_label(u, layout_cut_top(body, h2), about, UI_FONT_SMALL, warn ? UI_RED : UI_TEXT, UI_ALIGN_LEFT);
+		if (warn)
+			ui_label(u, layout_cut_top(body, h2), st.warning, UI_FONT_SMALL, UI_RED, UI_ALIGN_LEFT);
+		/* The record count is the line to spare (a portrait panel): the
+		 * warning says the loop is not encrypted already. */
+		if (!warn || h3 <= body->h)
+			ui_label(u, layout_cut_top(body, h3), st.about, UI_FONT_SMALL, UI_GREY1, UI_ALIGN_LEFT);
 	}
-	return h1 + m->gap / 2 + h2;
+	return h1 + m->gap / 2 + h2 + h3;
 }
 
 static void frame(app *a)
