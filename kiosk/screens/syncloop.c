@@ -22,7 +22,9 @@
 static struct {
 	bool pending;             /* there is a batch to show */
 	frames_loop loop;
-	char typed[32];           /* the receipt as typed, filled by text entry */
+	char typed[32];           /* the receipt as typed on the code pad */
+	bool entering;            /* the code pad shows in place of the loop */
+	const char *pad_message;  /* why the code typed was not taken, or NULL */
 	uint32_t seq;             /* the frame showing, 1-based */
 	bool playing;
 	int interval;             /* ms a frame */
@@ -134,26 +136,28 @@ static const char *check_receipt(const char *typed)
 	return strcmp(code, st.loop.receipt) ? _("That code does not match this batch. Check it and try again.") : NULL;
 }
 
+/* The receipt typed matches: the archive has this batch. */
+static void take_receipt(app *a)
+{
+	char done[160];
+	if (store_sync_ack(a->db, st.loop.batch.id) == STORE_OK) {
+		int n = st.loop.batch.records;
+		snprintf(done, sizeof done,
+		         /* TRANSLATORS: the batch's number, how many records. */
+		         ngettext("Batch %lld is synced: %d record is in the archive.",
+		                  "Batch %lld is synced: %d records are in the archive.", n),
+		         (long long)st.loop.batch.id, n);
+		ui_toast(a->ui, done, 5000);
+	} else {
+		ui_toast(a->ui, store_errmsg(a->db), 5000);
+	}
+	st.typed[0] = '\0';
+	load(a);
+}
+
 static void enter(app *a)
 {
-	if (st.typed[0] && st.pending && !check_receipt(st.typed)) {
-		/* Back from entering the receipt: the archive has this batch. */
-		char done[160];
-		if (store_sync_ack(a->db, st.loop.batch.id) == STORE_OK) {
-			int n = st.loop.batch.records;
-			snprintf(done, sizeof done,
-			         /* TRANSLATORS: the batch's number, how many records. */
-			         ngettext("Batch %lld is synced: %d record is in the archive.",
-			                  "Batch %lld is synced: %d records are in the archive.", n),
-			         (long long)st.loop.batch.id, n);
-			ui_toast(a->ui, done, 5000);
-		} else {
-			ui_toast(a->ui, store_errmsg(a->db), 5000);
-		}
-		st.typed[0] = '\0';
-		load(a);
-		return;
-	}
+	st.entering = false;
 	st.typed[0] = '\0';
 	st.exported[0] = '\0';
 	/* Back from loading the archive's key: the loop is sealed from now on. */
@@ -176,6 +180,8 @@ static void leave(app *a)
 {
 	(void)a;
 	st.playing = false;
+	st.entering = false;
+	st.typed[0] = '\0';
 	SDL_EnableScreenSaver();
 }
 
@@ -337,10 +343,82 @@ static int draw_words(app *a, rect *body, bool draw)
 	return h1 + m->gap / 2 + h2 + h3;
 }
 
+/* The receipt's own alphabet (sync/PROTOCOL.md, "Receipt code"): Crockford
+ * base 32, without I, L, O and U. */
+static const char receipt_keys[] = "0123456789ABCDEFGHJKMNPQRSTVWXYZ";
+
+/* One key of the code pad typed: a dash after the fourth character, as the
+ * code is shown (XXXX-XXXX). */
+static void pad_type(char key)
+{
+	size_t n = strlen(st.typed);
+	if (n >= 9)
+		return;
+	if (n == 4 && st.typed[3] != '-')
+		st.typed[n++] = '-';
+	st.typed[n++] = key;
+	st.typed[n] = '\0';
+}
+
+/* The code pad: the code typed so far, why it was refused, 32 keys, Delete
+ * and Done. Typed text (a keyboard, a script) goes into the code too. */
+static void draw_pad(app *a)
+{
+	ui *u = a->ui;
+	const layout_metrics *m = ui_metrics(u);
+	rect body = {0, 0, m->w, m->h};
+	if (screen_header(a, &body, _("Receipt code from the archive"), _("Cancel"))) {
+		st.entering = false;
+		st.typed[0] = '\0';
+		ui_focus(u, NULL, KEYBOARD_LETTERS);
+		return;
+	}
+	/* Keys of at least the touch height, 8 or 9 a row, under the code. */
+	int cols = m->portrait ? 6 : 9, rows = (int)(sizeof receipt_keys - 1 + 4 + cols - 1) / cols;
+	int kh = rows * m->touch + (rows - 1) * m->gap / 2;
+	if (m->portrait && kh < body.h / 2)
+		kh = body.h / 2;
+	rect keys = layout_cut_bottom(&body, kh);
+	layout_cut_bottom(&body, m->gap / 2);
+	rect field = layout_cut_top(&body, m->touch);
+	layout_cut_top(&body, m->gap / 2);
+	bool done = ui_field_box(u, layout_cut_left(&field, field.w < m->touch * 5 ? field.w : m->touch * 5),
+	                         _("Receipt code from the archive"), st.typed, sizeof st.typed, 12);
+	const char *hint = st.pad_message ? st.pad_message : _("8 letters and digits, as the archive shows them.");
+	ui_label(u, layout_cut_top(&body, ui_text_height(u, hint, UI_FONT_BOLD, body.w)), hint, UI_FONT_BOLD,
+	         st.pad_message ? UI_RED : UI_GREY1, UI_ALIGN_LEFT);
+	for (int i = 0; receipt_keys[i]; i++) {
+		char label[2] = {receipt_keys[i], '\0'};
+		if (ui_button(u, layout_cell(keys, cols, rows, i % cols, i / cols, m->gap / 2), label, UI_BUTTON_SECONDARY))
+			pad_type(receipt_keys[i]);
+	}
+	int at = (int)sizeof receipt_keys - 1, last = rows * cols;
+	rect del = layout_cell(keys, cols, rows, at % cols, at / cols, m->gap / 2);
+	rect ok = layout_cell(keys, cols, rows, (last - 2) % cols, rows - 1, m->gap / 2);
+	del.w = (last - 2 - at) * (del.w + m->gap / 2) - m->gap / 2;
+	ok.w = keys.x + keys.w - ok.x;
+	/* TRANSLATORS: a key that removes the last character typed. */
+	if (ui_button(u, del, _("Delete"), UI_BUTTON_SECONDARY) && st.typed[0])
+		st.typed[strlen(st.typed) - 1] = '\0';
+	done |= ui_button(u, ok, _("Done"), UI_BUTTON_PRIMARY);
+	if (!done)
+		return;
+	st.pad_message = check_receipt(st.typed);
+	if (st.pad_message)
+		return;
+	st.entering = false;
+	ui_focus(u, NULL, KEYBOARD_LETTERS);
+	take_receipt(a);
+}
+
 static void frame(app *a)
 {
 	ui *u = a->ui;
 	const layout_metrics *m = ui_metrics(u);
+	if (st.entering) {
+		draw_pad(a);
+		return;
+	}
 	if (st.pending && st.playing && a->now >= st.next_at) {
 		st.seq = st.seq % (uint32_t)st.loop.loop + 1;
 		render();
@@ -379,9 +457,12 @@ static void frame(app *a)
 		return;
 	rect bottom = layout_cut_bottom(&body, m->touch);
 	layout_cut_bottom(&body, m->gap / 2);
-	if (ui_button(u, layout_cell(bottom, 2, 1, 1, 0, m->gap / 2), _("Enter receipt"), UI_BUTTON_PRIMARY))
-		textedit_open(a, _("Receipt code from the archive"), st.typed, sizeof st.typed, 12, KEYBOARD_LETTERS,
-		              check_receipt, NULL);
+	if (ui_button(u, layout_cell(bottom, 2, 1, 1, 0, m->gap / 2), _("Enter receipt"), UI_BUTTON_PRIMARY)) {
+		st.entering = true;
+		st.typed[0] = '\0';
+		st.pad_message = NULL;
+		ui_focus(u, st.typed, KEYBOARD_LETTERS); /* typed text goes into the code too */
+	}
 	if (ui_button(u, layout_cell(bottom, 2, 1, 0, 0, m->gap / 2), st.history ? _("Show codes") : _("More"),
 	              UI_BUTTON_SECONDARY))
 		st.history = !st.history;
