@@ -91,7 +91,7 @@ dump
 EOF
 "$kiosk" frames --db "$work/review.db" --out "$work/loop"
 rate=$(sed -n 's/.*"text":"\([0-9.]*\) a second".*/\1/p' "$work/sync.txt")
-frames=$(ls "$work/loop" | wc -l)
+frames=$(find "$work/loop" -name "frame-*.png" | wc -l)
 awk -v n="$frames" -v r="$rate" 'BEGIN { printf "%d frames a turn: %.0f s a turn at %s frames a second\n", n, n / r, r }'
 /usr/bin/python3 "$(dirname "$0")/camera_model.py" rate "$work/sync.png" "$work/loop" 155x86 30 45 60
 
