@@ -458,6 +458,10 @@ static void frame(app *a)
 	rect bottom = layout_cut_bottom(&body, m->touch);
 	layout_cut_bottom(&body, m->gap / 2);
 	if (ui_button(u, layout_cell(bottom, 2, 1, 1, 0, m->gap / 2), _("Enter receipt"), UI_BUTTON_PRIMARY)) {
+		/* Marking a batch synced is the facilitator's: not after the loop
+		 * was left alone past the facilitator's timeout. */
+		if (app_ask_pin_if_lapsed(a))
+			return;
 		st.entering = true;
 		st.typed[0] = '\0';
 		st.pad_message = NULL;

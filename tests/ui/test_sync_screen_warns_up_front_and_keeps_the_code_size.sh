@@ -29,3 +29,11 @@ grep -q "QR version 3," big.txt || die "two steps bigger is not version 3: $(cat
 [ "$(setting sync_code_step)" = -3 ] || die "smaller codes stop at three steps: '$(setting sync_code_step)'"
 "$KIOSK" frames --db "$DB" --out small >small.txt || die "frames failed: $(cat small.txt)"
 grep -q "QR version 13," small.txt || die "three steps smaller is not version 13: $(cat small.txt)"
+
+# The receipt pad is the facilitator's: after the loop was left alone past
+# the facilitator's timeout, "Enter receipt" asks for the PIN first.
+{
+	unlock
+	printf 'tap "Sync"\nwait 200000\ntap "Enter receipt"\nexpect "Enter the facilitator PIN."\n'
+	printf 'tap "1"\ntap "2"\ntap "3"\ntap "4"\ntap "OK"\ntap "Enter receipt"\nexpect "Receipt code from the archive"\n'
+} | kiosk --script - >out || die "the receipt pad after the timeout: $(tail -3 out)"
