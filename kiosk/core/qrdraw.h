@@ -10,8 +10,8 @@
  * tests/camera_model.py (a phone of 1280x720 and 65 degrees, 20 degrees of
  * tilt, 2 px of motion blur, JPEG q60; figures in README.md, "Sync"): at
  * 1.5 mm and version 7 ZXing reads every frame at 30 and 45 cm and most at
- * 60 cm; at 1.36 mm version 8 still reads at 45 cm but version 9 does not,
- * nor any code of 1.16 mm beyond 30 cm. */
+ * 60 cm; at 1.31 mm version 8 still reads at 45 cm but version 9 does not,
+ * nor any code of 1.12 mm beyond 30 cm. */
 #define QRDRAW_MODULE_MM 1.5
 #define QRDRAW_MAX_VERSION 7
 #define QRDRAW_STEPS 3          /* "Bigger codes" and "Smaller codes": this many steps each way */
