@@ -26,7 +26,7 @@ SAN     := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-re
 BUILD_DEBS := gcc make pkg-config libsdl2-dev libsdl2-ttf-dev libsqlite3-dev libsodium-dev libpng-dev libcsv-dev \
               zlib1g-dev libqrencode-dev libinih-dev libsystemd-dev gettext libmicrohttpd-dev
 TEST_DEBS  := $(BUILD_DEBS) libcmocka-dev sqlite3 zbar-tools systemd python3 python3-nacl shellcheck curl openssl \
-              chromium chromium-driver python3-selenium ffmpeg fonts-liberation
+              chromium chromium-driver python3-selenium ffmpeg fonts-liberation python3-opencv python3-zxing-cpp
 CHECK_DEBS := cppcheck
 FUZZ_DEBS  := clang libclang-rt-dev libsodium-dev zlib1g-dev libqrencode-dev
 
@@ -213,7 +213,7 @@ image-check:
 	$(call install_debs,qemu-system-arm fdisk mtools e2fsprogs sqlite3)
 	image/boot-qemu.sh build/cop-kiosk-arm64.img
 
-BENCH_DEBS := wrk curl zbar-tools ffmpeg chromium chromium-driver python3-selenium
+BENCH_DEBS := wrk curl zbar-tools ffmpeg chromium chromium-driver python3-selenium python3-opencv python3-zxing-cpp
 
 bench: all $(OUT)/bench_store $(OUT)/make_fixture $(OUT)/bench_fountain
 	$(call install_debs,$(BENCH_DEBS))

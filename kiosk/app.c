@@ -36,6 +36,10 @@ int app_init(app *a, const app_options *o, char *err, size_t errlen)
 		snprintf(index, sizeof index, "%d", card);
 		setenv("SDL_KMSDRM_DEVICE_INDEX", index, 0);
 	}
+	a->panel_mm_w = o->panel_mm_w;
+	a->panel_mm_h = o->panel_mm_h;
+	if (o->panel_mm_w <= 0 && card >= 0)
+		drmcard_panel_mm("/sys/class/drm", card, &a->panel_mm_w, &a->panel_mm_h);
 	if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0) {
 		snprintf(err, errlen, "cannot start the display: %s", SDL_GetError());
 		return -1;

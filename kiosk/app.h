@@ -26,6 +26,7 @@ typedef struct {
 	const char *fonts;       /* the folder of the font files */
 	int w, h;                /* the panel; 0: 800x480 in a window */
 	int rotate;              /* 0, 90, 180 or 270: the picture turned clockwise */
+	int panel_mm_w, panel_mm_h; /* the panel's picture in mm; 0: ask DRM, or guess */
 	int inactivity_s;        /* seconds untouched before a screen clears */
 	/* Who gave rotate and inactivity_s ("the command line (--rotate)", the
 	 * settings file's path), said on screen; NULL: they are not given, and
@@ -52,6 +53,9 @@ struct app {
 	int64_t watchdog_at;     /* the next systemd watchdog ping, -1 if none */
 	int64_t watchdog_ms;     /* between pings: half of WatchdogSec; 0 if off */
 	int inactivity_ms;
+	/* The panel's picture in mm (unturned), as given or as DRM tells it; 0
+	 * when unknown (qrdraw_pitch_mm guesses). Sizes the Sync loop's codes. */
+	int panel_mm_w, panel_mm_h;
 	/* Who fixed the turn and the timeout at start (app_options); NULL: the
 	 * facilitator chooses them on the "Kiosk settings" screen. */
 	const char *rotate_by, *inactivity_by, *language_by;

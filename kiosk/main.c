@@ -21,7 +21,7 @@
 static const char usage[] =
 	"Usage:\n"
 	"  cop-kiosk [--db PATH] [--size WxH] [--rotate 0|90|180|270] [--language en|cy]\n"
-	"            [--fullscreen] [--demo] [--script FILE|-]\n"
+	"            [--fullscreen] [--demo] [--script FILE|-] [--panel-mm WxH]\n"
 	"            [--config FILE]   (default /etc/cop-kiosk/kiosk.conf)\n"
 	"  cop-kiosk event new --db PATH --title TITLE [--starts \"YYYY-MM-DD HH:MM\"] [--venue VENUE]\n"
 	"  cop-kiosk pin set --db PATH          (reads the PIN from standard input)\n"
@@ -29,7 +29,9 @@ static const char usage[] =
 	"                                       first name, last name, organisation, email)\n"
 	"  cop-kiosk export --db PATH --format csv|json --out FILE\n"
 	"                                      (the current event's attendance, or every record)\n"
-	"  cop-kiosk frames --db PATH --out DIR [--size WxH]   (the Sync loop as PNG files)\n"
+	"  cop-kiosk frames --db PATH --out DIR [--size WxH] [--panel-mm WxH]\n"
+	"            (the Sync loop as PNG files; --panel-mm: the panel's picture in mm,\n"
+	"            which sizes the QR codes; default 155x86 at 800x480, else 96 dpi)\n"
 	"  cop-kiosk sync-key --db PATH FILE.pub   (the archive's public key, from cop-sync\n"
 	"                                       keygen: the Sync loop is then encrypted)\n"
 	"  cop-kiosk --help\n"
@@ -337,7 +339,7 @@ static int cmd_sync_key(int argc, char **argv)
 static int cmd_frames(int argc, char **argv)
 {
 	const char *db = NULL, *dir = NULL;
-	int w = 800, h = 480;
+	frames_panel panel = {800, 480, 0, 0};
 	for (int i = 0; i < argc; i++) {
 		if (i + 1 == argc)
 			return fail("frames: %s needs a value (try --help)", argv[i]);
@@ -346,8 +348,10 @@ static int cmd_frames(int argc, char **argv)
 			db = argv[++i];
 		else if (!strcmp(argv[i], "--out"))
 			dir = argv[++i];
-		else if (!strcmp(argv[i], "--size") && sscanf(argv[i + 1], "%dx%d%c", &w, &h, &tail) == 2 && w >= 320 &&
-		         h >= 240 && w <= 8192 && h <= 8192)
+		else if (!strcmp(argv[i], "--size") && sscanf(argv[i + 1], "%dx%d%c", &panel.w, &panel.h, &tail) == 2 &&
+		         panel.w >= 320 && panel.h >= 240 && panel.w <= 8192 && panel.h <= 8192)
+			i++;
+		else if (!strcmp(argv[i], "--panel-mm") && config_panel_mm(argv[i + 1], &panel.mm_w, &panel.mm_h))
 			i++;
 		else
 			return fail("frames: unknown option or bad value '%s' (try --help)", argv[i]);
@@ -360,7 +364,7 @@ static int cmd_frames(int argc, char **argv)
 	if (open_store(db, &s))
 		return 1;
 	char err[600];
-	int status = frames_write(s, dir, w, h, err, sizeof err);
+	int status = frames_write(s, dir, &panel, err, sizeof err);
 	if (status != 0)
 		fail("frames: %s", err);
 	store_close(s);
@@ -386,6 +390,8 @@ static int run_kiosk(int argc, char **argv)
 	o.w = c.has_size ? c.w : 0;
 	o.h = c.has_size ? c.h : 0;
 	o.rotate = c.rotate;
+	o.panel_mm_w = c.panel_mm_w;
+	o.panel_mm_h = c.panel_mm_h;
 	o.rotate_by = c.has_rotate ? config_path : NULL;
 	o.fullscreen = c.has_fullscreen && c.fullscreen;
 	o.inactivity_s = c.inactivity_s;
@@ -405,6 +411,9 @@ static int run_kiosk(int argc, char **argv)
 			if (sscanf(argv[++i], "%dx%d%c", &o.w, &o.h, &tail) != 2 || o.w < 320 || o.h < 240 ||
 			    o.w > 8192 || o.h > 8192)
 				return fail("--size '%s' is not a size like 800x480", argv[i]);
+		} else if (!strcmp(arg, "--panel-mm") && has_value) {
+			if (!config_panel_mm(argv[++i], &o.panel_mm_w, &o.panel_mm_h))
+				return fail("--panel-mm '%s' is not a size in mm like 155x86", argv[i]);
 		} else if (!strcmp(arg, "--rotate") && has_value) {
 			/* The panel's size stays --size; the kiosk lays out for the turned screen. */
 			char tail;
@@ -425,7 +434,7 @@ static int run_kiosk(int argc, char **argv)
 		} else if (!strcmp(arg, "--script") && has_value) {
 			script = argv[++i];
 		} else if (!strncmp(arg, "--", 2) && (!strcmp(arg, "--db") || !strcmp(arg, "--size") || !strcmp(arg, "--script") ||
-		                                         !strcmp(arg, "--rotate") || !strcmp(arg, "--config") ||
+		                                         !strcmp(arg, "--rotate") || !strcmp(arg, "--config") || !strcmp(arg, "--panel-mm") ||
 		                                         !strcmp(arg, "--language"))) {
 			return fail("%s needs a value (try --help)", arg);
 		} else {

@@ -73,6 +73,28 @@ for size in 800x480 1920x1080; do
 	EOF
 done
 
+echo "== the sync loop of the fixture, filmed by a phone (tests/camera_model.py, ZXing)"
+# The Sync screen at 800x480 on the official 7" panel (155x86 mm): how many
+# frames one turn of the loop has, how long a turn takes at the screen's rate,
+# and the share of frames ZXing reads at 30, 45 and 60 cm.
+"$kiosk" --db "$work/review.db" --script - >"$work/sync.txt" <<-EOF
+tap "Facilitator"
+tap "1"
+tap "2"
+tap "3"
+tap "4"
+tap "OK"
+tap "Sync"
+tap "Pause"
+shot $work/sync.png
+dump
+EOF
+"$kiosk" frames --db "$work/review.db" --out "$work/loop"
+rate=$(sed -n 's/.*"text":"\([0-9.]*\) a second".*/\1/p' "$work/sync.txt")
+frames=$(find "$work/loop" -name "frame-*.png" | wc -l)
+awk -v n="$frames" -v r="$rate" 'BEGIN { printf "%d frames a turn: %.0f s a turn at %s frames a second\n", n, n / r, r }'
+/usr/bin/python3 "$(dirname "$0")/camera_model.py" rate "$work/sync.png" "$work/loop" 155x86 30 45 60
+
 rounds=30
 echo "== memory after a long session: $rounds post-its and answers typed key by key, searches, forms"
 # What attendees do all day, with a story prompt running: every key is a

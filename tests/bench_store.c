@@ -95,7 +95,7 @@ static void sync_figures(store *s)
 	int version, module;
 	sync_encoder *enc = NULL;
 	if (store_sync_batch(s, &batch, &records, &len) != STORE_OK ||
-	    qrdraw_size(qrdraw_square(800, 480), &version, &module) != 0) {
+	    qrdraw_size(qrdraw_square(800, 480), qrdraw_pitch_mm(800, 480, 0, 0), 0, &version, &module) != 0) {
 		fprintf(stderr, "no sync batch: %s\n", store_errmsg(s));
 		free(records);
 		return;

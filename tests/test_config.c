@@ -29,13 +29,14 @@ static void every_key_is_read(void **state)
 	config c;
 	char err[200] = "";
 	write_file("; the kiosk at the door\n[kiosk]\ndb = /var/lib/cop-kiosk/kiosk.db\nsize = 720x1280\n"
-	           "rotate = 90\ninactivity_seconds = 60\nfullscreen = yes\nlanguage = cy\n[fonts]\n"
+	           "rotate = 90\npanel_mm = 86x155\ninactivity_seconds = 60\nfullscreen = yes\nlanguage = cy\n[fonts]\n"
 	           "dir = /usr/share/fonts/x\n");
 	assert_int_equal(config_read(path, true, &c, err, sizeof err), 0);
 	unlink(path);
 	assert_string_equal(c.db, "/var/lib/cop-kiosk/kiosk.db");
 	assert_true(c.has_size && c.w == 720 && c.h == 1280);
 	assert_true(c.has_rotate && c.rotate == 90);
+	assert_true(c.has_panel_mm && c.panel_mm_w == 86 && c.panel_mm_h == 155);
 	assert_true(c.has_inactivity && c.inactivity_s == 60);
 	assert_true(c.has_fullscreen && c.fullscreen);
 	assert_true(c.has_language);
@@ -56,6 +57,11 @@ static void a_bad_value_is_named_by_file_and_line(void **state)
 	write_file("[kiosk]\nlanguage = ../../etc\n");
 	assert_int_equal(config_read(path, true, &c, err, sizeof err), -1);
 	snprintf(want, sizeof want, "%s:2: language is a code such as en or cy, not \"../../etc\"", path);
+	assert_string_equal(err, want);
+	unlink(path);
+	write_file("[kiosk]\npanel_mm = 7 inches\n");
+	assert_int_equal(config_read(path, true, &c, err, sizeof err), -1);
+	snprintf(want, sizeof want, "%s:2: panel_mm \"7 inches\" is not a size in mm like 155x86", path);
 	assert_string_equal(err, want);
 	unlink(path);
 	write_file("[kiosk]\ncolour = blue\n");

@@ -30,6 +30,17 @@ static bool copy(char *dst, size_t cap, const char *value)
 	return value[0] && (size_t)snprintf(dst, cap, "%s", value) < cap;
 }
 
+bool config_panel_mm(const char *text, int *w, int *h)
+{
+	char tail;
+	int a, b;
+	if (sscanf(text, "%dx%d%c", &a, &b, &tail) != 2 || a < 20 || b < 20 || a > 5000 || b > 5000)
+		return false;
+	*w = a;
+	*h = b;
+	return true;
+}
+
 /* inih calls this for each name=value; returning 0 stops at that line. */
 static int on_value(void *user, const char *section, const char *name, const char *value)
 {
@@ -48,6 +59,12 @@ static int on_value(void *user, const char *section, const char *name, const cha
 		if (!c->has_size)
 			snprintf(r->why, sizeof r->why, "size \"%.40s\" is not a size like 800x480", value);
 		return c->has_size;
+	}
+	if (!strcmp(section, "kiosk") && !strcmp(name, "panel_mm")) {
+		c->has_panel_mm = config_panel_mm(value, &c->panel_mm_w, &c->panel_mm_h);
+		if (!c->has_panel_mm)
+			snprintf(r->why, sizeof r->why, "panel_mm \"%.40s\" is not a size in mm like 155x86", value);
+		return c->has_panel_mm;
 	}
 	if (!strcmp(section, "kiosk") && !strcmp(name, "rotate")) {
 		c->has_rotate = number(value, 0, 270, &c->rotate) && c->rotate % 90 == 0;

@@ -13,15 +13,18 @@ typedef struct {
 	char db[1024];
 	int w, h;
 	int rotate;             /* 0, 90, 180, 270 */
+	int panel_mm_w, panel_mm_h; /* the panel's picture in mm, unturned */
 	int inactivity_s;       /* seconds before a screen clears and goes home */
 	bool fullscreen;
 	char language[8];       /* of the words: "en", "cy" */
 	char fonts[1024];       /* a folder with the kiosk's font files */
-	bool has_db, has_size, has_rotate, has_inactivity, has_fullscreen, has_language, has_fonts;
+	bool has_db, has_size, has_rotate, has_panel_mm, has_inactivity, has_fullscreen, has_language, has_fonts;
 } config;
 
 /* Reads the INI file at path into *c (zeroed first):
- *   [kiosk] db=PATH, size=WxH, rotate=0|90|180|270, inactivity_seconds=N
+ *   [kiosk] db=PATH, size=WxH, rotate=0|90|180|270, panel_mm=WxH (the
+ *           picture's size in mm, 20..5000 each: QR codes are sized by it),
+ *           inactivity_seconds=N
  *           (10..3600), fullscreen=yes|no, language=CODE (letters and _,
  *           such as cy or pt_BR; whether its words exist is checked later)
  *   [fonts] dir=PATH
@@ -29,5 +32,8 @@ typedef struct {
  * with one line in err: "cannot read PATH: reason", or "PATH:LINE: what is
  * wrong" for an unknown section or key or a bad value. */
 int config_read(const char *path, bool required, config *c, char *err, size_t errlen);
+
+/* Reads a panel size in mm, "155x86" (20..5000 each). True with *w, *h set. */
+bool config_panel_mm(const char *text, int *w, int *h);
 
 #endif

@@ -2,6 +2,7 @@
 #include "drmcard.h"
 
 #include <dirent.h>
+#include <stdbool.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -38,4 +39,53 @@ int drmcard_connected(const char *dir)
 	}
 	closedir(d);
 	return best;
+}
+
+/* The image size an EDID gives, in mm: its first detailed timing descriptor
+ * (bytes 66-68), else the basic size in cm (bytes 21-22). */
+static bool edid_mm(const unsigned char *e, size_t n, int *w, int *h)
+{
+	static const unsigned char magic[8] = {0, 255, 255, 255, 255, 255, 255, 0};
+	if (n < 128 || memcmp(e, magic, sizeof magic) != 0)
+		return false;
+	bool timing = e[54] || e[55]; /* a pixel clock: a timing, not a text block */
+	int tw = e[66] | (e[68] >> 4) << 8, th = e[67] | (e[68] & 15) << 8;
+	if (timing && tw > 0 && th > 0) {
+		*w = tw;
+		*h = th;
+		return true;
+	}
+	if (e[21] == 0 || e[22] == 0) /* a projector, or a size not given */
+		return false;
+	*w = e[21] * 10;
+	*h = e[22] * 10;
+	return true;
+}
+
+bool drmcard_panel_mm(const char *dir, int card, int *w, int *h)
+{
+	DIR *d = opendir(dir);
+	if (!d)
+		return false;
+	char prefix[32];
+	snprintf(prefix, sizeof prefix, "card%d-", card);
+	bool found = false;
+	struct dirent *e;
+	while (!found && (e = readdir(d)) != NULL) {
+		if (strncmp(e->d_name, prefix, strlen(prefix)) != 0)
+			continue;
+		char path[512];
+		snprintf(path, sizeof path, "%s/%s/status", dir, e->d_name);
+		if (!is_connected(path))
+			continue;
+		snprintf(path, sizeof path, "%s/%s/edid", dir, e->d_name);
+		unsigned char edid[128];
+		FILE *f = fopen(path, "rb");
+		size_t n = f ? fread(edid, 1, sizeof edid, f) : 0;
+		if (f)
+			fclose(f);
+		found = edid_mm(edid, n, w, h);
+	}
+	closedir(d);
+	return found;
 }

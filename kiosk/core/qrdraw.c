@@ -1,5 +1,8 @@
 /* qrdraw: QR codes as pixels, and how big they are drawn — the same for the
  * Sync screen and `cop-kiosk frames`. */
+#include <assert.h>
+#include <math.h>
+#include <stdbool.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -17,12 +20,32 @@ int qrdraw_square(int w, int h)
 	return m.portrait ? w - 2 * m.pad : h - 2 * m.pad;
 }
 
-int qrdraw_size(int side, int *version, int *module)
+double qrdraw_pitch_mm(int w, int h, int mm_w, int mm_h)
 {
-	int v = QRDRAW_MAX_VERSION;
-	while (v >= 3 && modules_of(v) * QRDRAW_MIN_MODULE > side)
+	assert(w > 0 && h > 0);
+	bool pi7 = (w == 800 && h == 480) || (w == 480 && h == 800);
+	if ((mm_w <= 0 || mm_h <= 0) && pi7) {
+		mm_w = QRDRAW_PI7_W_MM;
+		mm_h = QRDRAW_PI7_H_MM;
+	}
+	if (mm_w <= 0 || mm_h <= 0)
+		return 25.4 / QRDRAW_DEFAULT_DPI;
+	/* The mean of both sides: DRM's millimetres are rounded, and a panel's
+	 * pixels are square. */
+	return sqrt((double)mm_w * mm_h / ((double)w * h));
+}
+
+int qrdraw_size(int side, double pitch, int step, int *version, int *module)
+{
+	assert(pitch > 0);
+	step = step < -QRDRAW_STEPS ? -QRDRAW_STEPS : step > QRDRAW_STEPS ? QRDRAW_STEPS : step;
+	int px = (int)lround(QRDRAW_MODULE_MM * pow(1.25, step) / pitch);
+	px = px < 2 ? 2 : px;
+	int v = QRDRAW_MAX_VERSION - 2 * step;
+	v = v < 3 ? 3 : v > 40 ? 40 : v;
+	while (v > 3 && modules_of(v) * px > side)
 		v--;
-	if (v < 3)
+	if (modules_of(v) * 2 > side)
 		return -1;
 	*version = v;
 	*module = side / modules_of(v);

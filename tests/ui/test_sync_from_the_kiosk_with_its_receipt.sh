@@ -31,7 +31,7 @@ code=$(sed -n 's/.*Receipt code: \([0-9A-Z-]*\).*/\1/p' imported)
 	cat <<EOF
 tap "Sync"
 expect "1 / "
-expect "not encrypted"
+expect "Not encrypted: anyone filming it can read"
 shot sync.png
 tap "Pause"
 tap "Step"
