@@ -6,6 +6,7 @@
 #include <time.h>
 
 #include "app.h"
+#include "ui/ui_sdl.h"
 #include "core/lang.h"
 #include "drmcard.h"
 #include "screens/screens.h"

@@ -44,7 +44,7 @@ struct app {
 	store *db;               /* NULL when the data file could not be opened */
 	char db_error[512];      /* why, in plain words */
 	const screen *screen;
-	SDL_Window *window;
+	struct SDL_Window *window; /* SDL's: app.c and script.c use it (ui_sdl.h) */
 	int64_t now;             /* the kiosk's clock, ms; virtual in scripts */
 	int64_t last_input;
 	int64_t wall_at_start;   /* app_wall when the kiosk started, seconds */

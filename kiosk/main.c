@@ -7,6 +7,8 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <SDL.h>
+
 #include "app.h"
 #include "core/roster.h"
 #include "core/config.h"

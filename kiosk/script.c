@@ -6,6 +6,7 @@
 
 #include "core/text.h"
 #include "script.h"
+#include "ui/ui_sdl.h"
 
 #define MAX_ARGS 5
 

@@ -187,14 +187,14 @@ static void enter(app *a)
 	st.playing = true;
 	st.interval = st.interval ? st.interval : FRAME_MS;
 	st.next_at = a->now + st.interval;
-	SDL_DisableScreenSaver();
+	ui_keep_awake(true);
 }
 
 static void leave(app *a)
 {
 	(void)a;
 	st.playing = false;
-	SDL_EnableScreenSaver();
+	ui_keep_awake(false);
 }
 
 static void frame(app *a)
