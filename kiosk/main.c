@@ -1,5 +1,5 @@
-/* main: the cop-kiosk command line — the kiosk itself and the facilitator's
- * set-up commands (event new, pin set, roster import, export). */
+/* main: the cop-kiosk command line — the kiosk itself, its options over the
+ * settings file; the set-up commands are in commands.c. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

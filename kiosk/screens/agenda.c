@@ -113,4 +113,4 @@ static void frame(app *a)
 	}
 }
 
-const screen screen_agenda = {"agenda item", enter, frame, NULL};
+const screen screen_agenda = {"agenda item", enter, frame, NULL, SCREEN_IDLE_CLEARS};

@@ -162,4 +162,4 @@ static void frame(app *a)
 	ui_hbars(u, body, b->labels, b->values, b->n, b->shown, ink[st.showing]);
 }
 
-const screen screen_attendance = {"attendance", enter, frame, NULL};
+const screen screen_attendance = {"attendance", enter, frame, NULL, SCREEN_IDLE_CLEARS};

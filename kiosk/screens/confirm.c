@@ -72,4 +72,4 @@ static void frame(app *a)
 	}
 }
 
-const screen screen_confirm = {"confirm", NULL, frame, leave};
+const screen screen_confirm = {"confirm", NULL, frame, leave, SCREEN_IDLE_CLEARS};

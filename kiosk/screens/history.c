@@ -86,4 +86,4 @@ static void frame(app *a)
 	ui_word_cloud(u, words, st.word_text, st.word_counts, st.nwords);
 }
 
-const screen screen_history = {"past events", enter, frame, NULL};
+const screen screen_history = {"past events", enter, frame, NULL, SCREEN_IDLE_CLEARS};

@@ -227,4 +227,4 @@ static void frame(app *a)
 		answer(a);
 }
 
-const screen screen_member = {"member", enter, frame, NULL};
+const screen screen_member = {"member", enter, frame, NULL, SCREEN_IDLE_CLEARS};

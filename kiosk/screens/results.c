@@ -254,4 +254,4 @@ static void frame(app *a)
 	}
 }
 
-const screen screen_results = {"reflections results", enter, frame, NULL};
+const screen screen_results = {"reflections results", enter, frame, NULL, SCREEN_IDLE_CLEARS};

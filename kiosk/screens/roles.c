@@ -97,4 +97,4 @@ static void frame(app *a)
 	}
 }
 
-const screen screen_roles = {"roles", NULL, frame, leave};
+const screen screen_roles = {"roles", NULL, frame, leave, SCREEN_IDLE_CLEARS};

@@ -331,4 +331,4 @@ static void frame(app *a)
 		         UI_FONT_SMALL, UI_TEXT, UI_ALIGN_LEFT);
 }
 
-const screen screen_syncloop = {"sync", enter, frame, leave};
+const screen screen_syncloop = {"sync", enter, frame, leave, SCREEN_IDLE_WATCHED};

@@ -123,4 +123,4 @@ static void frame(app *a)
 		app_home(a);
 }
 
-const screen screen_welcome = {"welcome", NULL, frame, leave};
+const screen screen_welcome = {"welcome", NULL, frame, leave, SCREEN_IDLE_CLEARS};
