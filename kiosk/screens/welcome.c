@@ -18,17 +18,16 @@ static struct {
 
 void checkin_complete(app *a, const store_member *m, const char *role)
 {
-	store_event ev;
+	static const welcome_kind kinds[] = {
+		[STORE_ARRIVED_FIRST] = WELCOME_FIRST,
+		[STORE_ARRIVED_BACK] = WELCOME_BACK,
+		[STORE_ARRIVED_ALREADY] = WELCOME_ALREADY,
+	};
+	store_arrival arrival;
 	store_checkin ci;
-	int rc = store_event_current(a->db, &ev);
-	if (rc == STORE_OK) {
-		bool first = store_member_is_new(a->db, m->id, ev.id);
-		rc = store_checkin_add(a->db, ev.id, m->id, role, &ci);
-		if (rc == STORE_OK || rc == STORE_EXISTS) {
-			welcome_open(a, rc == STORE_EXISTS ? WELCOME_ALREADY : first ? WELCOME_FIRST : WELCOME_BACK, m->first,
-			             ci.at);
-			return;
-		}
+	if (store_checkin_arrive(a->db, m->id, role, &arrival, &ci) == STORE_OK) {
+		welcome_open(a, kinds[arrival], m->first, ci.at);
+		return;
 	}
 	ui_toast(a->ui, store_errmsg(a->db), 6000);
 	app_home(a);
