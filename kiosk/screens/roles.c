@@ -23,15 +23,6 @@ static const char *const described[STORE_ROLE_COUNT] = {
 	N_("Links us with sponsors and managers"), /* Organisational broker */
 };
 
-bool roles_offered(app *a, int64_t member_id)
-{
-	store_event ev;
-	store_checkin ci;
-	if (!a->db || store_event_current(a->db, &ev) != STORE_OK || !ev.roles)
-		return false;
-	return member_id == 0 || store_checkin_get(a->db, ev.id, member_id, &ci) == STORE_NOTFOUND;
-}
-
 void roles_open(app *a, const store_member *m)
 {
 	st.m = *m;

@@ -74,6 +74,7 @@ void checkin_resume(app *a);
  * are stored when a role (or none) is chosen, and "Back" returns to them. */
 void confirm_open(app *a, const store_member *m);
 void roles_open(app *a, const store_member *m);
+/* The check-in's steps (checkin_flow.c). */
 /* Whether check-in asks "A role for today?" for member_id (0: a walk-in not
  * yet stored): only when the event offers roles and the check-in will be
  * stored, never for someone already checked in. */

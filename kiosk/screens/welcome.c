@@ -16,36 +16,6 @@ static struct {
 	int64_t until;
 } st;
 
-void checkin_complete(app *a, const store_member *m, const char *role)
-{
-	static const welcome_kind kinds[] = {
-		[STORE_ARRIVED_FIRST] = WELCOME_FIRST,
-		[STORE_ARRIVED_BACK] = WELCOME_BACK,
-		[STORE_ARRIVED_ALREADY] = WELCOME_ALREADY,
-	};
-	store_arrival arrival;
-	store_checkin ci;
-	if (store_checkin_arrive(a->db, m->id, role, &arrival, &ci) == STORE_OK) {
-		welcome_open(a, kinds[arrival], m->first, ci.at);
-		return;
-	}
-	ui_toast(a->ui, store_errmsg(a->db), 6000);
-	app_home(a);
-}
-
-bool checkin_walk_in(app *a, store_member *m, const char *role)
-{
-	store_event ev;
-	store_checkin ci;
-	int rc = store_event_current(a->db, &ev);
-	if (rc == STORE_OK)
-		rc = store_walk_in(a->db, ev.id, m, role, &ci);
-	if (rc != STORE_OK)
-		return false;
-	welcome_open(a, WELCOME_FIRST, m->first, ci.at);
-	return true;
-}
-
 void welcome_open(app *a, welcome_kind kind, const char *first, int64_t at)
 {
 	store_event ev;
