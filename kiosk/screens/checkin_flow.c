@@ -42,3 +42,28 @@ bool checkin_walk_in(app *a, store_member *m, const char *role)
 	welcome_open(a, WELCOME_FIRST, m->first, ci.at);
 	return true;
 }
+
+void checkin_member_chosen(app *a, const store_member *m)
+{
+	if (roles_offered(a, m->id))
+		roles_open(a, m);
+	else
+		checkin_complete(a, m, "");
+}
+
+bool checkin_walk_in_ready(app *a, store_member *m)
+{
+	if (roles_offered(a, 0)) {
+		roles_open(a, m); /* stored there, with the role chosen */
+		return true;
+	}
+	return checkin_walk_in(a, m, "");
+}
+
+bool checkin_with_role(app *a, store_member *m, const char *role)
+{
+	if (m->id == 0)
+		return checkin_walk_in(a, m, role);
+	checkin_complete(a, m, role);
+	return true;
+}

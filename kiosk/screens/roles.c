@@ -39,9 +39,7 @@ static void leave(app *a)
 static void choose(app *a, const char *role)
 {
 	store_member chosen = st.m;
-	if (chosen.id != 0) {
-		checkin_complete(a, &chosen, role);
-	} else if (!checkin_walk_in(a, &chosen, role)) {
+	if (!checkin_with_role(a, &chosen, role)) {
 		ui_toast(a->ui, store_errmsg(a->db), 6000);
 		app_show(a, &screen_member); /* their details as they left them */
 	}
