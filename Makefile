@@ -184,11 +184,11 @@ $(TOUT)/test_ui_%: tests/test_ui_%.c $(TOUT)/libui.a $(TOUT)/libcore.a $(TOUT)/l
 		$(CORE_LIBS) -lcmocka
 
 $(OUT)/cop-sync: $(COP_SYNC_SRC) $(SYNC_HDRS) $(OUT)/web_files.c | $(OUT)
-	$(CC) $(CPPFLAGS) $(WARN) $(CFLAGS) $(SYNC_CFLAGS) -o $@ $(COP_SYNC_SRC) $(OUT)/web_files.c \
+	$(CC) $(LAYER_CPPFLAGS) $(WARN) $(CFLAGS) $(SYNC_CFLAGS) -o $@ $(COP_SYNC_SRC) $(OUT)/web_files.c \
 		$(OUT)/web_files.S $(COP_SYNC_LIBS)
 
 $(TOUT)/cop-sync: $(COP_SYNC_SRC) $(SYNC_HDRS) $(TOUT)/web_files.c | $(TOUT)
-	$(CC) $(CPPFLAGS) $(WARN) -O1 -g $(SAN) $(SYNC_CFLAGS) -o $@ $(COP_SYNC_SRC) \
+	$(CC) $(LAYER_CPPFLAGS) $(WARN) -O1 -g $(SAN) $(SYNC_CFLAGS) -o $@ $(COP_SYNC_SRC) \
 		$(TOUT)/web_files.c $(TOUT)/web_files.S $(COP_SYNC_LIBS)
 
 $(OUT)/web_files.c: sync/embed.sh $(WEB_FILES) | $(OUT)
@@ -201,7 +201,7 @@ endif
 
 # Stands in for the kiosk's side in the sync tests: a batch as frame texts and PNGs.
 $(TOUT)/cop-sync-gen: sync/gen_frames.c $(SYNC_SRC) $(SYNC_HDRS) | $(TOUT)
-	$(CC) $(CPPFLAGS) $(WARN) -O1 -g $(SAN) $(SYNC_CFLAGS) -o $@ $< $(SYNC_SRC) \
+	$(CC) $(LAYER_CPPFLAGS) $(WARN) -O1 -g $(SAN) $(SYNC_CFLAGS) -o $@ $< $(SYNC_SRC) \
 		$(SYNC_LIBS) -lpng
 
 # An explicit rule wins over $(TOUT)/test_%: the sync tests link sync/, not the kiosk core.
@@ -302,7 +302,7 @@ FUZZ_FLAGS   := -fsanitize=fuzzer,address,undefined -fno-omit-frame-pointer -fno
 
 build/fuzz/fuzz_decoder: sync/fuzz_decoder.c $(SYNC_SRC) $(SYNC_HDRS)
 	@mkdir -p build/fuzz
-	$(FUZZ_CC) $(CPPFLAGS) $(WARN) -O1 -g $(FUZZ_FLAGS) $(SYNC_CFLAGS) -o $@ $< $(SYNC_SRC) $(SYNC_LIBS)
+	$(FUZZ_CC) $(LAYER_CPPFLAGS) $(WARN) -O1 -g $(FUZZ_FLAGS) $(SYNC_CFLAGS) -o $@ $< $(SYNC_SRC) $(SYNC_LIBS)
 
 fuzz:
 	$(call install_debs,$(FUZZ_DEBS))
