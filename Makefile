@@ -109,37 +109,86 @@ deps:
 test-deps:
 	$(call install_debs,$(TEST_DEBS))
 
-$(OUT)/cop-kiosk: $(APP_SRC) $(HDRS) $(SYNC_HDRS) | $(OUT)
-	$(CC) $(CPPFLAGS) $(WARN) $(CFLAGS) $(PKG_CFLAGS) $(SYNC_CFLAGS) -o $@ $(APP_SRC) $(PKG_LIBS) \
-		$(SYNC_LIBS) -lcsv -lm
+# The kiosk in layers, each built with its own flags only, so a layer that
+# reaches past its own cannot compile:
+#   libsync.a  sync/ (the protocol): no kiosk header (no -Ikiosk)
+#   libcore.a  kiosk/core (store, search, layout maths, text): no SDL, no kiosk/ui
+#   libui.a    kiosk/ui (the SDL layer): SDL, and kiosk/core's headers
+#   screens    kiosk/screens: ui.h and core, no SDL (ui_sdl.h is the app's)
+#   the app    kiosk/*.c (main, app, script, frames, demo): everything
+# Unit tests link libcore and libsync (no SDL); the ui's tests libui too.
+# Objects go under OUT/obj and TOUT/obj; -MMD writes what each includes.
+CORE_PKGS := sqlite3 libsodium inih libqrencode
+UI_PKGS   := sdl2 SDL2_ttf libpng
+LAYER_CPPFLAGS := -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE
+CORE_CFLAGS   = -Ikiosk/core -Isync $(shell $(PKG_CONFIG) --cflags $(CORE_PKGS) 2>/dev/null)
+CORE_LIBS     = $(shell $(PKG_CONFIG) --libs $(CORE_PKGS) zlib 2>/dev/null) -lcsv -lm
+UI_CFLAGS     = -Ikiosk -Ikiosk/core $(shell $(PKG_CONFIG) --cflags $(UI_PKGS) 2>/dev/null)
+UI_LIBS       = $(shell $(PKG_CONFIG) --libs $(UI_PKGS) 2>/dev/null)
+SCREENS_CFLAGS = -Ikiosk -Ikiosk/core $(CORE_CFLAGS)
+TEST_CFLAGS    = -Ikiosk -Itests $(CORE_CFLAGS)
+SCREENS_SRC := $(wildcard kiosk/screens/*.c)
+MAIN_SRC    := $(wildcard kiosk/*.c)
 
-$(TOUT)/cop-kiosk: $(APP_SRC) $(HDRS) $(SYNC_HDRS) | $(TOUT)
-	$(CC) $(CPPFLAGS) $(WARN) -O1 -g $(SAN) $(PKG_CFLAGS) $(SYNC_CFLAGS) -o $@ $(APP_SRC) $(PKG_LIBS) \
-		$(SYNC_LIBS) -lcsv -lm
+# $(call layers,FOLDER,FLAGS): the layers' objects and libraries in FOLDER,
+# compiled with FLAGS (optimisation, sanitizers) besides each layer's own.
+define layers
+$(1)/obj/core/%.o: kiosk/core/%.c | $(1)
+	@mkdir -p $$(@D)
+	$$(CC) $$(LAYER_CPPFLAGS) $$(WARN) $(2) $$(CORE_CFLAGS) -MMD -MP -c -o $$@ $$<
+$(1)/obj/sync/%.o: sync/%.c | $(1)
+	@mkdir -p $$(@D)
+	$$(CC) $$(LAYER_CPPFLAGS) $$(WARN) $(2) $$(SYNC_CFLAGS) -MMD -MP -c -o $$@ $$<
+$(1)/obj/ui/%.o: kiosk/ui/%.c | $(1)
+	@mkdir -p $$(@D)
+	$$(CC) $$(LAYER_CPPFLAGS) $$(WARN) $(2) $$(UI_CFLAGS) -MMD -MP -c -o $$@ $$<
+$(1)/obj/screens/%.o: kiosk/screens/%.c | $(1)
+	@mkdir -p $$(@D)
+	$$(CC) $$(LAYER_CPPFLAGS) $$(WARN) $(2) $$(SCREENS_CFLAGS) -MMD -MP -c -o $$@ $$<
+$(1)/obj/app/%.o: kiosk/%.c | $(1)
+	@mkdir -p $$(@D)
+	$$(CC) $$(CPPFLAGS) $$(WARN) $(2) $$(PKG_CFLAGS) $$(SYNC_CFLAGS) -MMD -MP -c -o $$@ $$<
+$(1)/obj/tests/%.o: tests/%.c | $(1)
+	@mkdir -p $$(@D)
+	$$(CC) $$(LAYER_CPPFLAGS) $$(WARN) $(2) $$(TEST_CFLAGS) -MMD -MP -c -o $$@ $$<
+$(1)/libcore.a: $(CORE_SRC:kiosk/core/%.c=$(1)/obj/core/%.o)
+	$$(AR) rcs $$@ $$^
+$(1)/libsync.a: $(SYNC_SRC:sync/%.c=$(1)/obj/sync/%.o)
+	$$(AR) rcs $$@ $$^
+$(1)/libui.a: $(UI_SRC:kiosk/ui/%.c=$(1)/obj/ui/%.o)
+	$$(AR) rcs $$@ $$^
+$(1)/cop-kiosk: $(MAIN_SRC:kiosk/%.c=$(1)/obj/app/%.o) $(SCREENS_SRC:kiosk/screens/%.c=$(1)/obj/screens/%.o) \
+		$(1)/libui.a $(1)/libcore.a $(1)/libsync.a
+	$$(CC) $(2) -o $$@ $$^ $$(PKG_LIBS) $$(SYNC_LIBS) -lcsv -lm
+-include $$(wildcard $(1)/obj/*/*.d $(1)/*.d)
+endef
+
+$(eval $(call layers,$(OUT),$(CFLAGS)))
+ifneq ($(OUT),$(TOUT))
+$(eval $(call layers,$(TOUT),-O1 -g $(SAN)))
+endif
 
 # Unit tests link the pure core only: no SDL, no display. And the review's
 # fixture, which builds its data through the store, and the sync library (the
 # store's batches are checked by the parser the receiver uses).
-$(TOUT)/test_%: tests/test_%.c tests/fixture.c tests/fixture.h $(CORE_SRC) $(SYNC_SRC) $(HDRS) $(SYNC_HDRS) | $(TOUT)
-	$(CC) $(CPPFLAGS) $(WARN) -O1 -g $(SAN) $(PKG_CFLAGS) $(SYNC_CFLAGS) -o $@ $< tests/fixture.c $(CORE_SRC) \
-		$(SYNC_SRC) $(PKG_LIBS) $(SYNC_LIBS) -lcsv -lcmocka -lm
+$(TOUT)/test_%: tests/test_%.c $(TOUT)/obj/tests/fixture.o $(TOUT)/libcore.a $(TOUT)/libsync.a | $(TOUT)
+	$(CC) $(LAYER_CPPFLAGS) $(WARN) -O1 -g $(SAN) $(TEST_CFLAGS) -MMD -MP -o $@ $^ $(CORE_LIBS) -lcmocka
 
 # The review's fixture as a data file (make_fixture PATH), for the UI tests.
-$(TOUT)/make_fixture: tests/make_fixture.c tests/fixture.c tests/fixture.h $(CORE_SRC) $(SYNC_SRC) $(HDRS) | $(TOUT)
-	$(CC) $(CPPFLAGS) $(WARN) -O1 -g $(SAN) $(PKG_CFLAGS) $(SYNC_CFLAGS) -o $@ $< tests/fixture.c $(CORE_SRC) \
-		$(SYNC_SRC) $(PKG_LIBS) $(SYNC_LIBS) -lcsv -lm
+$(TOUT)/make_fixture: tests/make_fixture.c $(TOUT)/obj/tests/fixture.o $(TOUT)/libcore.a $(TOUT)/libsync.a | $(TOUT)
+	$(CC) $(LAYER_CPPFLAGS) $(WARN) -O1 -g $(SAN) $(TEST_CFLAGS) -MMD -MP -o $@ $^ $(CORE_LIBS)
 
 # Tests of the SDL layer link it too, and run on the offscreen display.
-$(TOUT)/test_ui_%: tests/test_ui_%.c $(CORE_SRC) $(SYNC_SRC) $(UI_SRC) $(HDRS) | $(TOUT)
-	$(CC) $(CPPFLAGS) $(WARN) -O1 -g $(SAN) $(PKG_CFLAGS) $(SYNC_CFLAGS) -o $@ $< $(CORE_SRC) $(SYNC_SRC) $(UI_SRC) \
-		$(PKG_LIBS) $(SYNC_LIBS) -lcsv -lcmocka -lm
+$(TOUT)/test_ui_%: tests/test_ui_%.c $(TOUT)/libui.a $(TOUT)/libcore.a $(TOUT)/libsync.a | $(TOUT)
+	$(CC) $(LAYER_CPPFLAGS) $(WARN) -O1 -g $(SAN) $(UI_CFLAGS) $(TEST_CFLAGS) -MMD -MP -o $@ $^ $(UI_LIBS) \
+		$(CORE_LIBS) -lcmocka
 
 $(OUT)/cop-sync: $(COP_SYNC_SRC) $(SYNC_HDRS) $(OUT)/web_files.c | $(OUT)
-	$(CC) $(CPPFLAGS) $(WARN) $(CFLAGS) $(SYNC_CFLAGS) -o $@ $(COP_SYNC_SRC) $(OUT)/web_files.c \
+	$(CC) $(LAYER_CPPFLAGS) $(WARN) $(CFLAGS) $(SYNC_CFLAGS) -o $@ $(COP_SYNC_SRC) $(OUT)/web_files.c \
 		$(OUT)/web_files.S $(COP_SYNC_LIBS)
 
 $(TOUT)/cop-sync: $(COP_SYNC_SRC) $(SYNC_HDRS) $(TOUT)/web_files.c | $(TOUT)
-	$(CC) $(CPPFLAGS) $(WARN) -O1 -g $(SAN) $(SYNC_CFLAGS) -o $@ $(COP_SYNC_SRC) \
+	$(CC) $(LAYER_CPPFLAGS) $(WARN) -O1 -g $(SAN) $(SYNC_CFLAGS) -o $@ $(COP_SYNC_SRC) \
 		$(TOUT)/web_files.c $(TOUT)/web_files.S $(COP_SYNC_LIBS)
 
 $(OUT)/web_files.c: sync/embed.sh $(WEB_FILES) | $(OUT)
@@ -152,13 +201,12 @@ endif
 
 # Stands in for the kiosk's side in the sync tests: a batch as frame texts and PNGs.
 $(TOUT)/cop-sync-gen: sync/gen_frames.c $(SYNC_SRC) $(SYNC_HDRS) | $(TOUT)
-	$(CC) $(CPPFLAGS) $(WARN) -O1 -g $(SAN) $(SYNC_CFLAGS) -o $@ $< $(SYNC_SRC) \
+	$(CC) $(LAYER_CPPFLAGS) $(WARN) -O1 -g $(SAN) $(SYNC_CFLAGS) -o $@ $< $(SYNC_SRC) \
 		$(SYNC_LIBS) -lpng
 
 # An explicit rule wins over $(TOUT)/test_%: the sync tests link sync/, not the kiosk core.
-$(TOUT)/test_sync: tests/test_sync.c tests/fountain_sim.c tests/fountain_sim.h $(SYNC_SRC) $(SYNC_HDRS) | $(TOUT)
-	$(CC) $(CPPFLAGS) $(WARN) -O1 -g $(SAN) $(SYNC_CFLAGS) -o $@ $< tests/fountain_sim.c $(SYNC_SRC) \
-		$(SYNC_LIBS) -lcmocka
+$(TOUT)/test_sync: tests/test_sync.c $(TOUT)/obj/tests/fountain_sim.o $(TOUT)/libsync.a | $(TOUT)
+	$(CC) $(LAYER_CPPFLAGS) $(WARN) -O1 -g $(SAN) $(SYNC_CFLAGS) -MMD -MP -o $@ $^ $(SYNC_LIBS) -lcmocka
 
 # Every build writes into one of these folders, made only once the build
 # packages are there: `make -j` on a fresh machine does not compile before
@@ -184,7 +232,7 @@ ARM64      := build/arm64
 ARM64_DEBS := gcc-aarch64-linux-gnu qemu-user-static libc6:arm64 $(addsuffix :arm64,libsdl2-dev \
               libsdl2-ttf-dev libsqlite3-dev libsodium-dev libpng-dev libcsv-dev zlib1g-dev libqrencode-dev \
               libinih-dev libsystemd-dev libcmocka-dev libmicrohttpd-dev)
-ARM64_MAKE  = $(MAKE) --no-print-directory CC=aarch64-linux-gnu-gcc SAN= OUT=$(ARM64) TOUT=$(ARM64)/test \
+ARM64_MAKE  = $(MAKE) --no-print-directory CC=aarch64-linux-gnu-gcc AR=aarch64-linux-gnu-ar SAN= OUT=$(ARM64) TOUT=$(ARM64)/test \
               PKG_CONFIG="env PKG_CONFIG_LIBDIR=/usr/lib/aarch64-linux-gnu/pkgconfig:/usr/share/pkgconfig pkg-config"
 
 test-arm64: test-deps
@@ -222,16 +270,17 @@ bench: all $(OUT)/bench_store $(OUT)/make_fixture $(OUT)/bench_fountain
 	$(OUT)/bench_fountain
 	tests/bench_web.sh $(OUT)
 
-$(OUT)/make_fixture: tests/make_fixture.c tests/fixture.c $(CORE_SRC) $(SYNC_SRC) $(HDRS) | $(OUT)
-	$(CC) $(CPPFLAGS) $(WARN) $(CFLAGS) $(PKG_CFLAGS) $(SYNC_CFLAGS) -o $@ tests/make_fixture.c tests/fixture.c $(CORE_SRC) \
-		$(SYNC_SRC) $(PKG_LIBS) $(SYNC_LIBS) -lcsv -lm
+# (When OUT is TOUT, the test's rule above makes make_fixture.)
+ifneq ($(OUT),$(TOUT))
+$(OUT)/make_fixture: tests/make_fixture.c $(OUT)/obj/tests/fixture.o $(OUT)/libcore.a $(OUT)/libsync.a | $(OUT)
+	$(CC) $(LAYER_CPPFLAGS) $(WARN) $(CFLAGS) $(TEST_CFLAGS) -MMD -MP -o $@ $^ $(CORE_LIBS)
+endif
 
-$(OUT)/bench_fountain: tests/bench_fountain.c tests/fountain_sim.c tests/fountain_sim.h $(SYNC_SRC) $(SYNC_HDRS) | $(OUT)
-	$(CC) $(CPPFLAGS) $(WARN) $(CFLAGS) $(SYNC_CFLAGS) -o $@ $< tests/fountain_sim.c $(SYNC_SRC) $(SYNC_LIBS)
+$(OUT)/bench_fountain: tests/bench_fountain.c $(OUT)/obj/tests/fountain_sim.o $(OUT)/libsync.a | $(OUT)
+	$(CC) $(LAYER_CPPFLAGS) $(WARN) $(CFLAGS) $(SYNC_CFLAGS) -MMD -MP -o $@ $^ $(SYNC_LIBS)
 
-$(OUT)/bench_store: tests/bench_store.c tests/fixture.c tests/fixture.h $(CORE_SRC) $(SYNC_SRC) $(HDRS) | $(OUT)
-	$(CC) $(CPPFLAGS) $(WARN) $(CFLAGS) $(PKG_CFLAGS) $(SYNC_CFLAGS) -o $@ $< tests/fixture.c $(CORE_SRC) \
-		$(SYNC_SRC) $(PKG_LIBS) $(SYNC_LIBS) -lcsv -lm
+$(OUT)/bench_store: tests/bench_store.c $(OUT)/obj/tests/fixture.o $(OUT)/libcore.a $(OUT)/libsync.a | $(OUT)
+	$(CC) $(LAYER_CPPFLAGS) $(WARN) $(CFLAGS) $(TEST_CFLAGS) -MMD -MP -o $@ $^ $(CORE_LIBS)
 
 # The README's pictures, drawn by the kiosk itself on the demo event.
 screenshots: all
@@ -257,7 +306,7 @@ FUZZ_FLAGS   := -fsanitize=fuzzer,address,undefined -fno-omit-frame-pointer -fno
 
 build/fuzz/fuzz_decoder: sync/fuzz_decoder.c $(SYNC_SRC) $(SYNC_HDRS)
 	@mkdir -p build/fuzz
-	$(FUZZ_CC) $(CPPFLAGS) $(WARN) -O1 -g $(FUZZ_FLAGS) $(SYNC_CFLAGS) -o $@ $< $(SYNC_SRC) $(SYNC_LIBS)
+	$(FUZZ_CC) $(LAYER_CPPFLAGS) $(WARN) -O1 -g $(FUZZ_FLAGS) $(SYNC_CFLAGS) -o $@ $< $(SYNC_SRC) $(SYNC_LIBS)
 
 fuzz:
 	$(call install_debs,$(FUZZ_DEBS))

@@ -6,6 +6,7 @@
 #include <time.h>
 
 #include "app.h"
+#include "ui/ui_sdl.h"
 #include "core/lang.h"
 #include "drmcard.h"
 #include "screens/screens.h"
@@ -237,18 +238,18 @@ void app_input(app *a, const ui_input *in)
 	a->dirty = true;
 }
 
-/* Presenting to the room and the sync loop are watched, not touched: they
- * stay up, but facilitator mode lapses behind them. */
+/* Presenting to the room and a watched screen (the sync loop) are watched,
+ * not touched: they stay up, but facilitator mode lapses behind them. */
 static bool watched(const app *a)
 {
-	return a->presenting || a->screen == &screen_syncloop;
+	return a->presenting || a->screen->idle == SCREEN_IDLE_WATCHED;
 }
 
 static int64_t inactivity_deadline(const app *a)
 {
 	/* Home clears nothing, unless an attendee chose another language there. */
 	bool own_language = !strcmp(lang_current(), a->language);
-	if ((a->screen == &screen_home && own_language) || (watched(a) && !a->unlocked))
+	if ((a->screen->idle == SCREEN_IDLE_STAYS && own_language) || (watched(a) && !a->unlocked))
 		return -1;
 	int64_t limit = a->inactivity_ms;
 	if (a->unlocked)

@@ -14,11 +14,21 @@ typedef struct app app;
 /* A screen: its own state lives in its file; the app only calls these. The
  * frame function is immediate-mode (microui-style): it lays out, answers the
  * input fed to this frame, and draws, in one pass. */
+/* What a screen left untouched for the inactivity timeout does. */
+typedef enum {
+	SCREEN_IDLE_CLEARS,      /* the kiosk clears it and goes home (most screens) */
+	SCREEN_IDLE_STAYS,       /* nothing to clear (home; unless an attendee chose
+	                          * another language there) */
+	SCREEN_IDLE_WATCHED      /* watched, not touched (the sync loop): it stays up,
+	                          * but facilitator mode lapses behind it */
+} screen_idle;
+
 typedef struct {
 	const char *name;
 	void (*enter)(app *a);   /* may be NULL */
 	void (*frame)(app *a);
 	void (*leave)(app *a);   /* clears any input the screen holds; may be NULL */
+	screen_idle idle;        /* left out: SCREEN_IDLE_CLEARS */
 } screen;
 
 typedef struct {
@@ -45,7 +55,7 @@ struct app {
 	store *db;               /* NULL when the data file could not be opened */
 	char db_error[512];      /* why, in plain words */
 	const screen *screen;
-	SDL_Window *window;
+	struct SDL_Window *window; /* SDL's: app.c and script.c use it (ui_sdl.h) */
 	int64_t now;             /* the kiosk's clock, ms; virtual in scripts */
 	int64_t last_input;
 	int64_t wall_at_start;   /* app_wall when the kiosk started, seconds */

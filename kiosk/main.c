@@ -1,21 +1,18 @@
-/* main: the cop-kiosk command line — the kiosk itself and the facilitator's
- * set-up commands (event new, pin set, roster import, export). */
-#include <errno.h>
+/* main: the cop-kiosk command line — the kiosk itself, its options over the
+ * settings file; the set-up commands are in commands.c. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include <SDL.h>
+
 #include "app.h"
-#include "core/roster.h"
+#include "commands.h"
 #include "core/config.h"
-#include "core/files.h"
 #include "core/lang.h"
-#include "core/text.h"
-#include "core/when.h"
 #include "demo.h"
-#include "frames.h"
 #include "script.h"
 
 static const char usage[] =
@@ -39,14 +36,6 @@ static const char usage[] =
 	"The kiosk for Community of Practice meetings: check-in, post-its and\n"
 	"reflections, stored on this device. Without --db the data file is\n"
 	"$XDG_DATA_HOME/cop-kiosk/kiosk.db.\n";
-
-static int fail(const char *fmt, const char *arg)
-{
-	fputs("cop-kiosk: ", stderr);
-	fprintf(stderr, fmt, arg);
-	fputc('\n', stderr);
-	return 1;
-}
 
 /* Creates each missing directory of path's parent. */
 static void make_parents(const char *path)
@@ -113,269 +102,111 @@ static const char *locale_dir(char *buf, size_t cap)
 	return near_binary(buf, cap, tries, sizeof tries / sizeof tries[0], "/usr/share/locale");
 }
 
-static int open_store(const char *path, store **s)
-{
-	char err[400];
-	if (!path)
-		return fail("%s", "--db PATH is required");
-	if (store_open(path, s, err, sizeof err) != STORE_OK)
-		return fail("%s", err);
-	return 0;
-}
+/* What the command line asks of the kiosk besides its settings. */
+typedef struct {
+	const char *script;      /* --script FILE ("-": standard input); NULL: none */
+	bool demo;
+	bool help;
+} run_options;
 
-static int cmd_event_new(int argc, char **argv)
+/* The kiosk's options that set a key of the settings file (config_set), how
+ * the screen says who gave them (display.c; NULL: not said), and what is said
+ * of a value config_set refuses. */
+static const struct {
+	const char *option, *key, *by, *wrong;
+} settings[] = {
+	{"--db", "db", NULL, "--db '%s' is not a path"},
+	{"--size", "size", NULL, "--size '%s' is not a size like 800x480"},
+	{"--panel-mm", "panel_mm", NULL, "--panel-mm '%s' is not a size in mm like 155x86"},
+	/* The panel's size stays --size; the kiosk lays out for the turned screen. */
+	{"--rotate", "rotate", N_("the command line (--rotate)"), "--rotate '%s' is not 0, 90, 180 or 270"},
+	{"--language", "language", N_("the command line (--language)"),
+	 "--language '%s' is not a code such as en or cy"},
+};
+
+/* Reads one option that takes a value (argv[i + 1]) into c, o or r; returns
+ * 0, or 1 after saying what is wrong. */
+static int read_value(const char *arg, const char *value, config *c, app_options *o, run_options *r)
 {
-	const char *db = NULL, *title = NULL, *starts = "", *venue = "";
-	for (int i = 0; i < argc; i++) {
-		const char **slot = !strcmp(argv[i], "--db") ? &db : !strcmp(argv[i], "--title") ? &title
-		                  : !strcmp(argv[i], "--starts") ? &starts : !strcmp(argv[i], "--venue") ? &venue : NULL;
-		if (!slot)
-			return fail("event new: unknown option '%s' (try --help)", argv[i]);
-		if (i + 1 == argc)
-			return fail("event new: %s needs a value", argv[i]);
-		*slot = argv[++i];
+	char why[200];
+	if (!strcmp(arg, "--script")) {
+		r->script = value;
+		return 0;
 	}
-	if (!title || !*title)
-		return fail("%s", "event new: --title is required");
-	int64_t t;
-	if (*starts && !when_parse(starts, &t))
-		return fail("event new: --starts \"%s\" is not a date like \"2026-11-27 09:30\"", starts);
-	store_event ev = {0};
-	if (strlen(title) >= sizeof ev.title || strlen(venue) >= sizeof ev.venue)
-		return fail("%s", "event new: the title or venue is too long");
-	snprintf(ev.title, sizeof ev.title, "%s", title);
-	snprintf(ev.starts, sizeof ev.starts, "%s", starts);
-	snprintf(ev.venue, sizeof ev.venue, "%s", venue);
-	store *s;
-	if (open_store(db, &s))
-		return 1;
-	int rc = store_event_add(s, &ev);
-	if (rc != STORE_OK)
-		fail("event new: %s", store_errmsg(s));
-	else
-		printf("Created event \"%s\" (%s); it is now the current event.\n", ev.title, ev.gid);
-	store_close(s);
-	return rc == STORE_OK ? 0 : 1;
-}
-
-static int cmd_pin_set(int argc, char **argv)
-{
-	const char *db = NULL;
-	for (int i = 0; i < argc; i++) {
-		if (strcmp(argv[i], "--db") || i + 1 == argc)
-			return fail("pin set: unknown option '%s' (try --help)", argv[i]);
-		db = argv[++i];
+	if (!strcmp(arg, "--config"))
+		return 0; /* read before the others */
+	for (size_t k = 0; k < sizeof settings / sizeof settings[0]; k++) {
+		if (strcmp(arg, settings[k].option) != 0)
+			continue;
+		if (!config_set(c, settings[k].key, value, why, sizeof why))
+			return commands_fail(settings[k].wrong, value);
+		if (!strcmp(settings[k].key, "rotate"))
+			o->rotate_by = settings[k].by;
+		else if (!strcmp(settings[k].key, "language"))
+			o->language_by = settings[k].by;
+		return 0;
 	}
-	char pin[64] = "";
-	if (!fgets(pin, sizeof pin, stdin))
-		return fail("%s", "pin set: no PIN on standard input");
-	pin[strcspn(pin, "\r\n")] = '\0';
-	store *s;
-	if (open_store(db, &s))
-		return 1;
-	char code[STORE_RECOVERY_DIGITS + 1] = "";
-	int rc = store_pin_set(s, pin);
-	if (rc == STORE_OK)
-		rc = store_pin_recovery_new(s, code);
-	if (rc == STORE_INVALID)
-		fail("%s", "pin set: a PIN is 4 to 8 digits");
-	else if (rc != STORE_OK)
-		fail("pin set: %s", store_errmsg(s));
-	else
-		/* Shown once, here only: the data file keeps its hash. */
-		printf("The facilitator PIN is set.\n"
-		       "Recovery code: %.4s %.4s %.4s\n"
-		       "Keep it away from the kiosk. Typed on the PIN pad after \"Forgot PIN?\", it lifts\n"
-		       "the lock that wrong PINs put on the pad and lets you choose a new PIN. It works\n"
-		       "once; \"pin set\" again makes a new one.\n",
-		       code, code + 4, code + 8);
-	explicit_bzero(pin, sizeof pin);
-	explicit_bzero(code, sizeof code);
-	store_close(s);
-	return rc == STORE_OK ? 0 : 1;
+	return commands_fail("unknown option '%s' (try --help)", arg);
 }
 
-/* Each row of a roster that could not be used, on stderr. */
-static void report_row(void *ctx, long line, const char *reason)
+static bool takes_value(const char *arg)
 {
-	(void)ctx;
-	fprintf(stderr, "line %ld: %s\n", line, reason);
+	if (!strcmp(arg, "--script") || !strcmp(arg, "--config"))
+		return true;
+	for (size_t k = 0; k < sizeof settings / sizeof settings[0]; k++)
+		if (!strcmp(arg, settings[k].option))
+			return true;
+	return false;
 }
 
-static int cmd_roster_import(int argc, char **argv)
+/* The settings file at path (named: given with --config, so it must be
+ * there), then the command line over it, into c, o and r. Returns 0, or 1
+ * after saying what is wrong. */
+static int read_options(int argc, char **argv, const char *path, bool named, config *c,
+                        app_options *o, run_options *r)
 {
-	const char *db = NULL, *path = NULL;
-	for (int i = 0; i < argc; i++) {
-		if (!strcmp(argv[i], "--db")) {
-			if (i + 1 == argc)
-				return fail("roster import: %s needs a value", argv[i]);
-			db = argv[++i];
-		} else if (argv[i][0] == '-' && argv[i][1] != '\0') {
-			return fail("roster import: unknown option '%s' (try --help)", argv[i]);
-		} else if (path) {
-			return fail("roster import: one file at a time ('%s' is one too many)", argv[i]);
+	char err[600];
+	if (config_read(path, named, c, err, sizeof err) != 0)
+		return commands_fail("%s", err);
+	o->rotate_by = c->has_rotate ? path : NULL;
+	o->inactivity_by = c->has_inactivity ? path : NULL;
+	o->language_by = c->has_language ? path : NULL;
+	for (int i = 1; i < argc; i++) {
+		const char *arg = argv[i];
+		if (!strcmp(arg, "--help") || !strcmp(arg, "-h")) {
+			r->help = true;
+			return 0;
+		} else if (!strcmp(arg, "--fullscreen")) {
+			c->has_fullscreen = c->fullscreen = true;
+		} else if (!strcmp(arg, "--demo")) {
+			r->demo = true;
+		} else if (takes_value(arg) && i + 1 == argc) {
+			return commands_fail("%s needs a value (try --help)", arg);
+		} else if (takes_value(arg)) {
+			if (read_value(arg, argv[++i], c, o, r) != 0)
+				return 1;
 		} else {
-			path = argv[i];
+			return commands_fail("unknown option '%s' (try --help)", arg);
 		}
 	}
-	if (!path)
-		return fail("%s", "roster import: which file? (cop-kiosk roster import --db PATH FILE.csv)");
-	FILE *f = strcmp(path, "-") ? fopen(path, "rb") : stdin;
-	if (!f) {
-		char why[1200];
-		snprintf(why, sizeof why, "roster import: cannot read %s (%s)", path, strerror(errno));
-		return fail("%s", why);
-	}
-	store *s;
-	if (open_store(db, &s)) {
-		if (f != stdin)
-			fclose(f);
-		return 1;
-	}
-	roster_result r;
-	char err[600];
-	int rc = roster_import(s, f, &r, report_row, NULL, err, sizeof err);
-	if (rc != STORE_OK) {
-		fail("roster import: %s", err);
-	} else {
-		printf("Imported %d new member%s", r.added, r.added == 1 ? "" : "s");
-		if (r.existing)
-			printf("; %d %s already known", r.existing, r.existing == 1 ? "was" : "were");
-		if (r.bad)
-			printf("; %d row%s could not be used", r.bad, r.bad == 1 ? "" : "s");
-		if (r.forgotten)
-			printf("; %d %s left out: forgotten at their request", r.forgotten,
-			       r.forgotten == 1 ? "was" : "were");
-		printf(".\n");
-	}
-	if (f != stdin)
-		fclose(f);
-	store_close(s);
-	return rc == STORE_OK ? 0 : 1;
-}
-
-/* Writes the export to path.tmp, then renames it over path, so that an
- * interrupted export (a stick pulled out) never leaves half a file as path. */
-static int cmd_export(int argc, char **argv)
-{
-	const char *db = NULL, *format = NULL, *path = NULL;
-	for (int i = 0; i < argc; i++) {
-		const char **slot = !strcmp(argv[i], "--db") ? &db : !strcmp(argv[i], "--format") ? &format
-		                  : !strcmp(argv[i], "--out") ? &path : NULL;
-		if (!slot)
-			return fail("export: unknown option '%s' (try --help)", argv[i]);
-		if (i + 1 == argc)
-			return fail("export: %s needs a value", argv[i]);
-		*slot = argv[++i];
-	}
-	if (!format || (strcmp(format, "csv") && strcmp(format, "json")))
-		return fail("%s", "export: --format csv or --format json is required");
-	if (!path || !*path)
-		return fail("%s", "export: --out FILE is required");
-	/* Exporting never creates a data file: a mistyped --db would only export nothing. */
-	if (db && access(db, F_OK) != 0)
-		return fail("export: there is no data file at %s", db);
-	char tmp[4096];
-	if ((size_t)snprintf(tmp, sizeof tmp, "%s.tmp", path) >= sizeof tmp)
-		return fail("%s", "export: the --out path is too long");
-	store *s;
-	if (open_store(db, &s))
-		return 1;
-	char why[4200] = "";
-	FILE *out = files_create_private(tmp); /* names and emails: 0600 */
-	if (!out) {
-		snprintf(why, sizeof why, "export: cannot write %s (%s)", tmp, strerror(errno));
-	} else {
-		int rc = store_export(s, format, out);
-		if (rc != STORE_OK)
-			snprintf(why, sizeof why, "export: %s", store_errmsg(s));
-		else if (fflush(out) != 0 || fsync(fileno(out)) != 0)
-			snprintf(why, sizeof why, "export: cannot write %s (%s)", tmp, strerror(errno));
-		if (fclose(out) != 0 && !*why)
-			snprintf(why, sizeof why, "export: cannot write %s (%s)", tmp, strerror(errno));
-		if (!*why && rename(tmp, path) != 0)
-			snprintf(why, sizeof why, "export: cannot write %s (%s)", path, strerror(errno));
-		if (*why)
-			unlink(tmp);
-	}
-	store_close(s);
-	if (*why)
-		return fail("%s", why);
-	printf("Exported %s to %s.\n", !strcmp(format, "csv") ? "the attendance" : "every record", path);
+	o->db_path = c->has_db ? c->db : NULL;
+	o->w = c->has_size ? c->w : 0;
+	o->h = c->has_size ? c->h : 0;
+	o->rotate = c->rotate;
+	o->panel_mm_w = c->panel_mm_w;
+	o->panel_mm_h = c->panel_mm_h;
+	o->fullscreen = c->has_fullscreen && c->fullscreen;
+	o->inactivity_s = c->inactivity_s;
+	o->language = c->language;
 	return 0;
-}
-
-static int cmd_sync_key(int argc, char **argv)
-{
-	const char *db = NULL, *path = NULL;
-	for (int i = 0; i < argc; i++) {
-		if (!strcmp(argv[i], "--db")) {
-			if (i + 1 == argc)
-				return fail("sync-key: %s needs a value", argv[i]);
-			db = argv[++i];
-		} else if (argv[i][0] == '-') {
-			return fail("sync-key: unknown option '%s' (try --help)", argv[i]);
-		} else if (path) {
-			return fail("sync-key: one key file ('%s' is one too many)", argv[i]);
-		} else {
-			path = argv[i];
-		}
-	}
-	if (!path)
-		return fail("%s", "sync-key: which file? (cop-kiosk sync-key --db PATH FILE.pub)");
-	store *s;
-	if (open_store(db, &s))
-		return 1;
-	char err[1200];
-	int status = frames_load_key(s, path, err, sizeof err);
-	if (status != 0)
-		fail("sync-key: %s", err);
-	else
-		printf("The archive's key is loaded: the Sync loop is now encrypted for the archive.\n");
-	store_close(s);
-	return status;
-}
-
-static int cmd_frames(int argc, char **argv)
-{
-	const char *db = NULL, *dir = NULL;
-	frames_panel panel = {800, 480, 0, 0};
-	for (int i = 0; i < argc; i++) {
-		if (i + 1 == argc)
-			return fail("frames: %s needs a value (try --help)", argv[i]);
-		char tail;
-		if (!strcmp(argv[i], "--db"))
-			db = argv[++i];
-		else if (!strcmp(argv[i], "--out"))
-			dir = argv[++i];
-		else if (!strcmp(argv[i], "--size") && sscanf(argv[i + 1], "%dx%d%c", &panel.w, &panel.h, &tail) == 2 &&
-		         panel.w >= 320 && panel.h >= 240 && panel.w <= 8192 && panel.h <= 8192)
-			i++;
-		else if (!strcmp(argv[i], "--panel-mm") && config_panel_mm(argv[i + 1], &panel.mm_w, &panel.mm_h))
-			i++;
-		else
-			return fail("frames: unknown option or bad value '%s' (try --help)", argv[i]);
-	}
-	if (!dir || !*dir)
-		return fail("%s", "frames: --out DIR is required");
-	if (db && access(db, F_OK) != 0)
-		return fail("frames: there is no data file at %s", db);
-	store *s;
-	if (open_store(db, &s))
-		return 1;
-	char err[600];
-	int status = frames_write(s, dir, &panel, err, sizeof err);
-	if (status != 0)
-		fail("frames: %s", err);
-	store_close(s);
-	return status;
 }
 
 static int run_kiosk(int argc, char **argv)
 {
 	app_options o = {.started = app_seconds()};
-	const char *script = NULL, *config_path = CONFIG_DEFAULT_PATH;
-	bool demo = false, config_named = false;
+	run_options r = {0};
+	const char *config_path = CONFIG_DEFAULT_PATH;
+	bool config_named = false;
 	char dbbuf[1024], assets[1024], fonts[1100], locales[1024], err[600];
 	/* The settings file first: the command line wins over it. */
 	for (int i = 1; i + 1 < argc; i++)
@@ -384,70 +215,19 @@ static int run_kiosk(int argc, char **argv)
 			config_named = true;
 		}
 	config c;
-	if (config_read(config_path, config_named, &c, err, sizeof err) != 0)
-		return fail("%s", err);
-	o.db_path = c.has_db ? c.db : NULL;
-	o.w = c.has_size ? c.w : 0;
-	o.h = c.has_size ? c.h : 0;
-	o.rotate = c.rotate;
-	o.panel_mm_w = c.panel_mm_w;
-	o.panel_mm_h = c.panel_mm_h;
-	o.rotate_by = c.has_rotate ? config_path : NULL;
-	o.fullscreen = c.has_fullscreen && c.fullscreen;
-	o.inactivity_s = c.inactivity_s;
-	o.inactivity_by = c.has_inactivity ? config_path : NULL;
-	o.language = c.language;
-	o.language_by = c.has_language ? config_path : NULL;
-	for (int i = 1; i < argc; i++) {
-		const char *arg = argv[i];
-		bool has_value = i + 1 < argc;
-		if (!strcmp(arg, "--help") || !strcmp(arg, "-h")) {
-			fputs(usage, stdout);
-			return 0;
-		} else if (!strcmp(arg, "--db") && has_value) {
-			o.db_path = argv[++i];
-		} else if (!strcmp(arg, "--size") && has_value) {
-			char tail;
-			if (sscanf(argv[++i], "%dx%d%c", &o.w, &o.h, &tail) != 2 || o.w < 320 || o.h < 240 ||
-			    o.w > 8192 || o.h > 8192)
-				return fail("--size '%s' is not a size like 800x480", argv[i]);
-		} else if (!strcmp(arg, "--panel-mm") && has_value) {
-			if (!config_panel_mm(argv[++i], &o.panel_mm_w, &o.panel_mm_h))
-				return fail("--panel-mm '%s' is not a size in mm like 155x86", argv[i]);
-		} else if (!strcmp(arg, "--rotate") && has_value) {
-			/* The panel's size stays --size; the kiosk lays out for the turned screen. */
-			char tail;
-			if (sscanf(argv[++i], "%d%c", &o.rotate, &tail) != 1 ||
-			    (o.rotate != 0 && o.rotate != 90 && o.rotate != 180 && o.rotate != 270))
-				return fail("--rotate '%s' is not 0, 90, 180 or 270", argv[i]);
-			/* Said on screen, in the kiosk's language (display.c). */
-			o.rotate_by = N_("the command line (--rotate)");
-		} else if (!strcmp(arg, "--language") && has_value) {
-			o.language = argv[++i];
-			o.language_by = N_("the command line (--language)");
-		} else if (!strcmp(arg, "--config") && has_value) {
-			i++; /* read above */
-		} else if (!strcmp(arg, "--fullscreen")) {
-			o.fullscreen = true;
-		} else if (!strcmp(arg, "--demo")) {
-			demo = true;
-		} else if (!strcmp(arg, "--script") && has_value) {
-			script = argv[++i];
-		} else if (!strncmp(arg, "--", 2) && (!strcmp(arg, "--db") || !strcmp(arg, "--size") || !strcmp(arg, "--script") ||
-		                                         !strcmp(arg, "--rotate") || !strcmp(arg, "--config") || !strcmp(arg, "--panel-mm") ||
-		                                         !strcmp(arg, "--language"))) {
-			return fail("%s needs a value (try --help)", arg);
-		} else {
-			return fail("unknown option '%s' (try --help)", arg);
-		}
+	if (read_options(argc, argv, config_path, config_named, &c, &o, &r) != 0)
+		return 1;
+	if (r.help) {
+		fputs(usage, stdout);
+		return 0;
 	}
 	if (!o.db_path)
 		o.db_path = default_db(dbbuf, sizeof dbbuf);
 	FILE *in = NULL;
-	if (script) {
-		in = strcmp(script, "-") ? fopen(script, "r") : stdin;
+	if (r.script) {
+		in = strcmp(r.script, "-") ? fopen(r.script, "r") : stdin;
 		if (!in)
-			return fail("cannot read the script %s", script);
+			return commands_fail("cannot read the script %s", r.script);
 		o.headless = true;
 		/* Scripts replay headless unless a display was chosen explicitly. */
 		setenv("SDL_VIDEODRIVER", getenv("SDL_VIDEODRIVER") ? getenv("SDL_VIDEODRIVER") : "offscreen", 1);
@@ -462,10 +242,10 @@ static int run_kiosk(int argc, char **argv)
 	app a;
 	int status = 1;
 	if (app_init(&a, &o, err, sizeof err) != 0) {
-		fail("%s", err);
+		commands_fail("%s", err);
 		goto out;
 	}
-	if (demo && a.db && demo_seed(a.db) != STORE_OK)
+	if (r.demo && a.db && demo_seed(a.db) != STORE_OK)
 		fprintf(stderr, "cop-kiosk: could not add the demo event: %s\n", store_errmsg(a.db));
 	app_home(&a); /* show what the demo added */
 	status = in ? script_run(&a, in) : app_run(&a);
@@ -478,19 +258,10 @@ out:
 
 int main(int argc, char **argv)
 {
-	if (argc >= 3 && !strcmp(argv[1], "event") && !strcmp(argv[2], "new"))
-		return cmd_event_new(argc - 3, argv + 3);
-	if (argc >= 3 && !strcmp(argv[1], "pin") && !strcmp(argv[2], "set"))
-		return cmd_pin_set(argc - 3, argv + 3);
-	if (argc >= 3 && !strcmp(argv[1], "roster") && !strcmp(argv[2], "import"))
-		return cmd_roster_import(argc - 3, argv + 3);
-	if (argc >= 2 && !strcmp(argv[1], "export"))
-		return cmd_export(argc - 2, argv + 2);
-	if (argc >= 2 && !strcmp(argv[1], "frames"))
-		return cmd_frames(argc - 2, argv + 2);
-	if (argc >= 2 && !strcmp(argv[1], "sync-key"))
-		return cmd_sync_key(argc - 2, argv + 2);
+	int status = commands_run(argc, argv);
+	if (status >= 0)
+		return status;
 	if (argc >= 2 && argv[1][0] != '-')
-		return fail("unknown command '%s' (try --help)", argv[1]);
+		return commands_fail("unknown command '%s' (try --help)", argv[1]);
 	return run_kiosk(argc, argv);
 }

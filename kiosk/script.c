@@ -6,6 +6,7 @@
 
 #include "core/text.h"
 #include "script.h"
+#include "ui/ui_sdl.h"
 
 #define MAX_ARGS 5
 
@@ -162,83 +163,179 @@ static void bench(app *a, int n)
 	       budget >> 10);
 }
 
-/* Runs one command; returns 0, or 1 after naming the problem on stderr. */
-static int run_line(app *a, int lineno, int argc, char **argv, bool *quit)
+/* One command as the script gave it: its words, and its numbers when the
+ * command takes numbers (argv[1..] read as whole numbers >= 0). */
+typedef struct {
+	app *a;
+	int lineno;
+	char **argv;
+	long n[MAX_ARGS - 1];
+	bool *quit;
+} script_call;
+
+/* Each returns 0, or 1 after naming the problem on stderr. */
+static int tap_label(script_call *c)
 {
-	const char *cmd = argv[0];
-	long x, y, x2, y2;
-	if (!strcmp(cmd, "tap") && argc == 2) {
-		const ui_widget *w = ui_find(a->ui, argv[1]);
-		if (!w) {
-			fprintf(stderr, "line %d: nothing to tap labelled \"%s\" on this screen\n", lineno, argv[1]);
-			return 1;
-		}
-		tap_at(a, w->r.x + w->r.w / 2, w->r.y + w->r.h / 2);
-	} else if (!strcmp(cmd, "tap") && argc == 3 && number(argv[1], &x) && number(argv[2], &y)) {
-		tap_at(a, (int)x, (int)y);
-	} else if (!strcmp(cmd, "touch") && argc == 3 && number(argv[1], &x) && number(argv[2], &y)) {
-		if (touch_at(a, (int)x, (int)y) != 0) {
-			fprintf(stderr, "line %d: %ld,%ld is off the panel\n", lineno, x, y);
-			return 1;
-		}
-	} else if (!strcmp(cmd, "drag") && argc == 5 && number(argv[1], &x) && number(argv[2], &y) &&
-	           number(argv[3], &x2) && number(argv[4], &y2)) {
-		/* A finger moving in steps, as touch screens report it. */
-		pointer(a, UI_IN_DOWN, (int)x, (int)y);
-		for (int i = 1; i <= 8; i++)
-			pointer(a, UI_IN_MOVE, (int)(x + (x2 - x) * i / 8), (int)(y + (y2 - y) * i / 8));
-		pointer(a, UI_IN_UP, (int)x2, (int)y2);
-		app_frame(a);
-	} else if (!strcmp(cmd, "hold") && argc == 4 && number(argv[1], &x) && number(argv[2], &y) &&
-	           number(argv[3], &x2)) {
-		/* A finger held still for a while: a long press. */
-		pointer(a, UI_IN_DOWN, (int)x, (int)y);
-		app_tick(a, a->now + x2);
-		pointer(a, UI_IN_UP, (int)x, (int)y);
-		app_frame(a);
-	} else if (!strcmp(cmd, "type") && argc == 2) {
-		if (!text_valid_utf8(argv[1], strlen(argv[1]))) {
-			fprintf(stderr, "line %d: the text to type is not valid UTF-8\n", lineno);
-			return 1;
-		}
-		type_text(a, argv[1]);
-	} else if (!strcmp(cmd, "key") && argc == 2) {
-		int k = key_named(argv[1]);
-		if (k < 0) {
-			fprintf(stderr, "line %d: unknown key \"%s\"\n", lineno, argv[1]);
-			return 1;
-		}
-		ui_input in = {.kind = UI_IN_KEY, .key = (ui_key)k};
-		app_input(a, &in);
-		app_frame(a);
-	} else if (!strcmp(cmd, "wait") && argc == 2 && number(argv[1], &x)) {
-		app_tick(a, a->now + x);
-		app_frame(a);
-	} else if (!strcmp(cmd, "expect") && argc == 2) {
-		if (!visible(a->ui, argv[1])) {
-			fprintf(stderr, "line %d: expected \"%s\" on the %s screen, which shows:\n", lineno, argv[1],
-			        a->screen->name);
-			ui_dump(a->ui, stderr);
-			return 1;
-		}
-	} else if (!strcmp(cmd, "shot") && argc == 2) {
-		char err[300];
-		app_frame(a);
-		if (ui_screenshot(a->ui, argv[1], err, sizeof err) != 0) {
-			fprintf(stderr, "line %d: %s\n", lineno, err);
-			return 1;
-		}
-	} else if (!strcmp(cmd, "dump") && argc == 1) {
-		ui_dump(a->ui, stdout);
-	} else if (!strcmp(cmd, "bench") && argc == 2 && number(argv[1], &x) && x > 0) {
-		bench(a, (int)x);
-	} else if (!strcmp(cmd, "quit") && argc == 1) {
-		*quit = true;
-	} else {
-		fprintf(stderr, "line %d: unknown command or wrong arguments: %s\n", lineno, cmd);
+	const ui_widget *w = ui_find(c->a->ui, c->argv[1]);
+	if (!w) {
+		fprintf(stderr, "line %d: nothing to tap labelled \"%s\" on this screen\n", c->lineno, c->argv[1]);
+		return 1;
+	}
+	tap_at(c->a, w->r.x + w->r.w / 2, w->r.y + w->r.h / 2);
+	return 0;
+}
+
+static int tap_xy(script_call *c)
+{
+	tap_at(c->a, (int)c->n[0], (int)c->n[1]);
+	return 0;
+}
+
+static int touch(script_call *c)
+{
+	if (touch_at(c->a, (int)c->n[0], (int)c->n[1]) != 0) {
+		fprintf(stderr, "line %d: %ld,%ld is off the panel\n", c->lineno, c->n[0], c->n[1]);
 		return 1;
 	}
 	return 0;
+}
+
+/* A finger moving in steps, as touch screens report it. */
+static int drag(script_call *c)
+{
+	long x = c->n[0], y = c->n[1], x2 = c->n[2], y2 = c->n[3];
+	pointer(c->a, UI_IN_DOWN, (int)x, (int)y);
+	for (int i = 1; i <= 8; i++)
+		pointer(c->a, UI_IN_MOVE, (int)(x + (x2 - x) * i / 8), (int)(y + (y2 - y) * i / 8));
+	pointer(c->a, UI_IN_UP, (int)x2, (int)y2);
+	app_frame(c->a);
+	return 0;
+}
+
+/* A finger held still for a while: a long press. */
+static int hold(script_call *c)
+{
+	pointer(c->a, UI_IN_DOWN, (int)c->n[0], (int)c->n[1]);
+	app_tick(c->a, c->a->now + c->n[2]);
+	pointer(c->a, UI_IN_UP, (int)c->n[0], (int)c->n[1]);
+	app_frame(c->a);
+	return 0;
+}
+
+static int type_words(script_call *c)
+{
+	if (!text_valid_utf8(c->argv[1], strlen(c->argv[1]))) {
+		fprintf(stderr, "line %d: the text to type is not valid UTF-8\n", c->lineno);
+		return 1;
+	}
+	type_text(c->a, c->argv[1]);
+	return 0;
+}
+
+static int press_key(script_call *c)
+{
+	int k = key_named(c->argv[1]);
+	if (k < 0) {
+		fprintf(stderr, "line %d: unknown key \"%s\"\n", c->lineno, c->argv[1]);
+		return 1;
+	}
+	ui_input in = {.kind = UI_IN_KEY, .key = (ui_key)k};
+	app_input(c->a, &in);
+	app_frame(c->a);
+	return 0;
+}
+
+static int wait_ms(script_call *c)
+{
+	app_tick(c->a, c->a->now + c->n[0]);
+	app_frame(c->a);
+	return 0;
+}
+
+static int expect(script_call *c)
+{
+	if (!visible(c->a->ui, c->argv[1])) {
+		fprintf(stderr, "line %d: expected \"%s\" on the %s screen, which shows:\n", c->lineno,
+		        c->argv[1], c->a->screen->name);
+		ui_dump(c->a->ui, stderr);
+		return 1;
+	}
+	return 0;
+}
+
+static int shot(script_call *c)
+{
+	char err[300];
+	app_frame(c->a);
+	if (ui_screenshot(c->a->ui, c->argv[1], err, sizeof err) != 0) {
+		fprintf(stderr, "line %d: %s\n", c->lineno, err);
+		return 1;
+	}
+	return 0;
+}
+
+static int dump(script_call *c)
+{
+	ui_dump(c->a->ui, stdout);
+	return 0;
+}
+
+static int bench_frames(script_call *c)
+{
+	bench(c->a, (int)c->n[0]);
+	return 0;
+}
+
+static int quit(script_call *c)
+{
+	*c->quit = true;
+	return 0;
+}
+
+/* The commands: a name may come twice, with other arguments ("tap Label",
+ * "tap X Y"); the first that fits the line runs. */
+static const struct {
+	const char *name;
+	int args;           /* words after the name */
+	bool numbers;       /* ... each a whole number >= 0 */
+	long min;           /* the least the first number may be */
+	int (*run)(script_call *c);
+} commands[] = {
+	{"tap", 1, false, 0, tap_label},
+	{"tap", 2, true, 0, tap_xy},
+	{"touch", 2, true, 0, touch},
+	{"drag", 4, true, 0, drag},
+	{"hold", 3, true, 0, hold},
+	{"type", 1, false, 0, type_words},
+	{"key", 1, false, 0, press_key},
+	{"wait", 1, true, 0, wait_ms},
+	{"expect", 1, false, 0, expect},
+	{"shot", 1, false, 0, shot},
+	{"dump", 0, false, 0, dump},
+	{"bench", 1, true, 1, bench_frames},
+	{"quit", 0, false, 0, quit},
+};
+
+/* True when the words of c fit command i, its numbers read into c->n. */
+static bool fits(size_t i, int argc, script_call *c)
+{
+	if (strcmp(c->argv[0], commands[i].name) != 0 || argc - 1 != commands[i].args)
+		return false;
+	for (int k = 0; commands[i].numbers && k < commands[i].args; k++)
+		if (!number(c->argv[k + 1], &c->n[k]))
+			return false;
+	return !commands[i].numbers || c->n[0] >= commands[i].min;
+}
+
+/* Runs one command; returns 0, or 1 after naming the problem on stderr. */
+static int run_line(app *a, int lineno, int argc, char **argv, bool *quit_now)
+{
+	script_call c = {.a = a, .lineno = lineno, .argv = argv, .quit = quit_now};
+	for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+		if (fits(i, argc, &c))
+			return commands[i].run(&c);
+	fprintf(stderr, "line %d: unknown command or wrong arguments: %s\n", lineno, argv[0]);
+	return 1;
 }
 
 int script_run(app *a, FILE *in)

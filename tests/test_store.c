@@ -2254,6 +2254,43 @@ static void a_member_is_new_until_they_come_to_another_event(void **state)
 	store_close(s);
 }
 
+static void an_arrival_is_a_first_visit_a_return_or_already_here(void **state)
+{
+	fixture *f = *state;
+	store *s = open_ok(f->path);
+	int64_t id = add_member(s, "Ravi", "Patel", "");
+	store_arrival arrival = STORE_ARRIVED_ALREADY;
+	store_checkin ci, again;
+	int n = -1;
+
+	/* No event yet: nothing stored, and a reason. */
+	assert_int_equal(store_checkin_arrive(s, id, "", &arrival, &ci), STORE_NOTFOUND);
+	assert_true(store_errmsg(s)[0] != '\0');
+
+	int64_t first = add_event(s, "First");
+	assert_int_equal(store_checkin_arrive(s, id, "Critical friend", &arrival, &ci), STORE_OK);
+	assert_int_equal(arrival, STORE_ARRIVED_FIRST);
+	assert_int_equal(ci.member_id, id);
+	assert_string_equal(ci.role, "Critical friend");
+
+	assert_int_equal(store_checkin_arrive(s, id, "", &arrival, &again), STORE_OK);
+	assert_int_equal(arrival, STORE_ARRIVED_ALREADY);
+	assert_int_equal(again.id, ci.id);
+	assert_int_equal(store_checkin_count(s, first, &n), STORE_OK);
+	assert_int_equal(n, 1);
+
+	int64_t second = add_event(s, "Second");
+	assert_int_equal(store_checkin_arrive(s, id, "", &arrival, &ci), STORE_OK);
+	assert_int_equal(arrival, STORE_ARRIVED_BACK);
+	assert_int_equal(store_checkin_count(s, second, &n), STORE_OK);
+	assert_int_equal(n, 1);
+
+	assert_int_equal(store_checkin_arrive(s, id + 100, "", &arrival, &ci), STORE_NOTFOUND);
+	int64_t other = add_member(s, "Sam", "Jones", "");
+	assert_int_equal(store_checkin_arrive(s, other, "Juggler", &arrival, &ci), STORE_INVALID);
+	store_close(s);
+}
+
 /* ---- professions ---------------------------------------------------------------- */
 
 static void professions_start_as_the_seed_list_and_can_be_changed(void **state)
@@ -3813,6 +3850,7 @@ int main(void)
 		T(the_checkin_list_shows_names_newest_first_and_can_be_searched),
 		T(forgetting_a_member_removes_their_details_but_keeps_the_count),
 		T(a_member_is_new_until_they_come_to_another_event),
+		T(an_arrival_is_a_first_visit_a_return_or_already_here),
 		T(professions_start_as_the_seed_list_and_can_be_changed),
 		T(a_batch_keeps_good_records_and_is_saved_or_undone_as_a_whole),
 		T(a_note_is_stored_with_its_agenda_item_and_no_person),

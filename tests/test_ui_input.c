@@ -7,7 +7,7 @@
 
 #include <cmocka.h>
 
-#include "ui/ui.h"
+#include "ui/ui_sdl.h"
 
 static SDL_Window *window;
 static ui *u;

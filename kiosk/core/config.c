@@ -8,6 +8,7 @@
 #include <strings.h>
 
 #include "config.h"
+#include "rotate.h"
 
 typedef struct {
 	config *c;
@@ -30,6 +31,18 @@ static bool copy(char *dst, size_t cap, const char *value)
 	return value[0] && (size_t)snprintf(dst, cap, "%s", value) < cap;
 }
 
+bool config_size(const char *text, int *w, int *h)
+{
+	char tail;
+	int cw, ch;
+	if (sscanf(text, "%dx%d%c", &cw, &ch, &tail) != 2 || cw < 320 || ch < 240 || cw > 8192 ||
+	    ch > 8192)
+		return false;
+	*w = cw;
+	*h = ch;
+	return true;
+}
+
 bool config_panel_mm(const char *text, int *w, int *h)
 {
 	char tail;
@@ -41,59 +54,55 @@ bool config_panel_mm(const char *text, int *w, int *h)
 	return true;
 }
 
+bool config_set(config *c, const char *name, const char *value, char *why, size_t cap)
+{
+	bool ok;
+	if (!strcmp(name, "db")) {
+		ok = c->has_db = copy(c->db, sizeof c->db, value);
+		if (!ok)
+			snprintf(why, cap, "db needs a path");
+	} else if (!strcmp(name, "size")) {
+		ok = c->has_size = config_size(value, &c->w, &c->h);
+		if (!ok)
+			snprintf(why, cap, "size \"%.40s\" is not a size like 800x480", value);
+	} else if (!strcmp(name, "panel_mm")) {
+		ok = c->has_panel_mm = config_panel_mm(value, &c->panel_mm_w, &c->panel_mm_h);
+		if (!ok)
+			snprintf(why, cap, "panel_mm \"%.40s\" is not a size in mm like 155x86", value);
+	} else if (!strcmp(name, "rotate")) {
+		ok = c->has_rotate = number(value, 0, 270, &c->rotate) && rotate_valid(c->rotate);
+		if (!ok)
+			snprintf(why, cap, "rotate is 0, 90, 180 or 270, not \"%.40s\"", value);
+	} else if (!strcmp(name, "inactivity_seconds")) {
+		ok = c->has_inactivity = number(value, 10, 3600, &c->inactivity_s);
+		if (!ok)
+			snprintf(why, cap, "inactivity_seconds is 10 to 3600, not \"%.40s\"", value);
+	} else if (!strcmp(name, "fullscreen")) {
+		bool yes = !strcasecmp(value, "yes") || !strcasecmp(value, "true") || !strcmp(value, "1");
+		bool no = !strcasecmp(value, "no") || !strcasecmp(value, "false") || !strcmp(value, "0");
+		ok = c->has_fullscreen = yes || no;
+		c->fullscreen = yes;
+		if (!ok)
+			snprintf(why, cap, "fullscreen is yes or no, not \"%.40s\"", value);
+	} else if (!strcmp(name, "language")) {
+		size_t n = strspn(value, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ_");
+		ok = c->has_language = n >= 2 && !value[n] && copy(c->language, sizeof c->language, value);
+		if (!ok)
+			snprintf(why, cap, "language is a code such as en or cy, not \"%.40s\"", value);
+	} else {
+		ok = false;
+		snprintf(why, cap, "unknown setting \"%.40s\" in [kiosk]", name);
+	}
+	return ok;
+}
+
 /* inih calls this for each name=value; returning 0 stops at that line. */
 static int on_value(void *user, const char *section, const char *name, const char *value)
 {
 	reading *r = user;
 	config *c = r->c;
-	char tail;
-	if (!strcmp(section, "kiosk") && !strcmp(name, "db")) {
-		c->has_db = copy(c->db, sizeof c->db, value);
-		if (!c->has_db)
-			snprintf(r->why, sizeof r->why, "db needs a path");
-		return c->has_db;
-	}
-	if (!strcmp(section, "kiosk") && !strcmp(name, "size")) {
-		c->has_size = sscanf(value, "%dx%d%c", &c->w, &c->h, &tail) == 2 && c->w >= 320 && c->h >= 240 &&
-		              c->w <= 8192 && c->h <= 8192;
-		if (!c->has_size)
-			snprintf(r->why, sizeof r->why, "size \"%.40s\" is not a size like 800x480", value);
-		return c->has_size;
-	}
-	if (!strcmp(section, "kiosk") && !strcmp(name, "panel_mm")) {
-		c->has_panel_mm = config_panel_mm(value, &c->panel_mm_w, &c->panel_mm_h);
-		if (!c->has_panel_mm)
-			snprintf(r->why, sizeof r->why, "panel_mm \"%.40s\" is not a size in mm like 155x86", value);
-		return c->has_panel_mm;
-	}
-	if (!strcmp(section, "kiosk") && !strcmp(name, "rotate")) {
-		c->has_rotate = number(value, 0, 270, &c->rotate) && c->rotate % 90 == 0;
-		if (!c->has_rotate)
-			snprintf(r->why, sizeof r->why, "rotate is 0, 90, 180 or 270, not \"%.40s\"", value);
-		return c->has_rotate;
-	}
-	if (!strcmp(section, "kiosk") && !strcmp(name, "inactivity_seconds")) {
-		c->has_inactivity = number(value, 10, 3600, &c->inactivity_s);
-		if (!c->has_inactivity)
-			snprintf(r->why, sizeof r->why, "inactivity_seconds is 10 to 3600, not \"%.40s\"", value);
-		return c->has_inactivity;
-	}
-	if (!strcmp(section, "kiosk") && !strcmp(name, "fullscreen")) {
-		bool yes = !strcasecmp(value, "yes") || !strcasecmp(value, "true") || !strcmp(value, "1");
-		bool no = !strcasecmp(value, "no") || !strcasecmp(value, "false") || !strcmp(value, "0");
-		c->has_fullscreen = yes || no;
-		c->fullscreen = yes;
-		if (!c->has_fullscreen)
-			snprintf(r->why, sizeof r->why, "fullscreen is yes or no, not \"%.40s\"", value);
-		return c->has_fullscreen;
-	}
-	if (!strcmp(section, "kiosk") && !strcmp(name, "language")) {
-		size_t n = strspn(value, "abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ_");
-		c->has_language = n >= 2 && !value[n] && copy(c->language, sizeof c->language, value);
-		if (!c->has_language)
-			snprintf(r->why, sizeof r->why, "language is a code such as en or cy, not \"%.40s\"", value);
-		return c->has_language;
-	}
+	if (!strcmp(section, "kiosk"))
+		return config_set(c, name, value, r->why, sizeof r->why);
 	if (!strcmp(section, "fonts") && !strcmp(name, "dir")) {
 		c->has_fonts = copy(c->fonts, sizeof c->fonts, value);
 		if (!c->has_fonts)

@@ -36,4 +36,14 @@ int config_read(const char *path, bool required, config *c, char *err, size_t er
 /* Reads a panel size in mm, "155x86" (20..5000 each). True with *w, *h set. */
 bool config_panel_mm(const char *text, int *w, int *h);
 
+/* Sets one [kiosk] key of *c (and its has_*) from its text, as the file or the
+ * command line gives it: db, size, panel_mm, rotate, inactivity_seconds, fullscreen,
+ * language, with the values config_read takes. Returns false, with what is
+ * wrong in why (cap bytes), for an unknown key or a bad value. */
+bool config_set(config *c, const char *name, const char *value, char *why, size_t cap);
+
+/* Reads a panel size "WxH" (320x240 to 8192x8192) into *w and *h; false, and
+ * them unchanged, if text is not one. */
+bool config_size(const char *text, int *w, int *h);
+
 #endif

@@ -276,6 +276,21 @@ int store_checkin_list(store *s, int64_t event_id, const char *query, store_chec
 /* True if the member has no check-in at any other event: a first-timer. */
 bool store_member_is_new(store *s, int64_t member_id, int64_t event_id);
 
+/* How a member's arrival at the current event went, for the welcome's words. */
+typedef enum {
+	STORE_ARRIVED_FIRST,    /* checked in; their first event */
+	STORE_ARRIVED_BACK,     /* checked in; they came to another before */
+	STORE_ARRIVED_ALREADY   /* already checked in here: nothing stored */
+} store_arrival;
+
+/* Checks member_id in at the current event with role (as store_checkin_add)
+ * and says how it went in *arrival; *out holds the check-in (the earlier one
+ * when already here). Returns STORE_OK for all three arrivals; otherwise
+ * store_checkin_add's status, or store_event_current's when there is no
+ * current event, with the message in store_errmsg. */
+int store_checkin_arrive(store *s, int64_t member_id, const char *role, store_arrival *arrival,
+			 store_checkin *out);
+
 /* The profession pick list, in the facilitator's order. */
 int store_professions(store *s, char (*out)[STORE_TEXT_MAX], int max, int *n);
 /* Adds name at the end; STORE_EXISTS if it is listed (case and accents aside). */

@@ -297,6 +297,28 @@ out:
 	return first_time;
 }
 
+int store_checkin_arrive(store *s, int64_t member_id, const char *role, store_arrival *arrival,
+			 store_checkin *out)
+{
+	store_event ev;
+	bool first;
+	int rc;
+
+	assert(s && arrival && out);
+	rc = store_event_current(s, &ev);
+	if (rc != STORE_OK)
+		return rc;
+	/* Asked before the check-in, which would make this event one of theirs. */
+	first = store_member_is_new(s, member_id, ev.id);
+	rc = store_checkin_add(s, ev.id, member_id, role, out);
+	if (rc == STORE_EXISTS) {
+		*arrival = STORE_ARRIVED_ALREADY;
+		return STORE_OK;
+	}
+	*arrival = first ? STORE_ARRIVED_FIRST : STORE_ARRIVED_BACK;
+	return rc;
+}
+
 const char *store_role_name(int i)
 {
 	assert(i >= 0 && i < STORE_ROLE_COUNT);

@@ -801,6 +801,21 @@ int store_response_add(store *s, store_response *r)
 	return rc;
 }
 
+/* An answer: a row_fn. */
+static void response_from_row(sqlite3_stmt *st, void *row)
+{
+	store_response *r = row;
+
+	memset(r, 0, sizeof *r);
+	r->id = sqlite3_column_int64(st, 0);
+	r->prompt_id = sqlite3_column_int64(st, 1);
+	r->event_id = sqlite3_column_int64(st, 2);
+	r->agenda_item_id = sqlite3_column_int64(st, 3);   /* NULL: 0 */
+	r->value = sqlite3_column_int(st, 4);              /* NULL: 0 */
+	copy_column(r->text, sizeof r->text, st, 5);
+	r->at = sqlite3_column_int64(st, 6);
+}
+
 int store_response_list(store *s, int64_t prompt_id, int64_t event_id, store_response *out,
 			int max, int *n)
 {
@@ -811,30 +826,14 @@ int store_response_list(store *s, int64_t prompt_id, int64_t event_id, store_res
 		"ORDER BY seq LIMIT ?3";
 	static const char what[] = N_("the answers could not be read");
 	sqlite3_stmt *st = NULL;
-	int rc = STORE_OK, src, count = 0;
+	int rc = STORE_OK;
 
 	assert(s && n && max >= 0 && (out || max == 0));
 	*n = 0;
 	rc = stmt_prepare(s, &st, what, sql, "iid", prompt_id, event_id, max);
 	if (rc != STORE_OK)
 		goto out;
-	while ((src = sqlite3_step(st)) == SQLITE_ROW) {
-		store_response *r = &out[count++];
-
-		memset(r, 0, sizeof *r);
-		r->id = sqlite3_column_int64(st, 0);
-		r->prompt_id = sqlite3_column_int64(st, 1);
-		r->event_id = sqlite3_column_int64(st, 2);
-		r->agenda_item_id = sqlite3_column_int64(st, 3);   /* NULL: 0 */
-		r->value = sqlite3_column_int(st, 4);              /* NULL: 0 */
-		copy_column(r->text, sizeof r->text, st, 5);
-		r->at = sqlite3_column_int64(st, 6);
-	}
-	if (src != SQLITE_DONE) {
-		rc = fail_db(s, src, what);
-		goto out;
-	}
-	*n = count;
+	rc = stmt_list(s, st, response_from_row, out, sizeof *out, max, n, what);
 out:
 	sqlite3_finalize(st);
 	return rc;

@@ -68,8 +68,10 @@ struct store {
 
 /* ---- shared inside the store ----------------------------------------------------- */
 
-/* The helpers the store's files share keep their short names in the code; the
- * linker sees them with the module's prefix. */
+/* The helpers the store's files share keep the short names they had in
+ * store.c, so the code moved from it reads as it did and a function written
+ * against store.c drops into its file unchanged; the linker sees them with
+ * the module's prefix. */
 #define set_msg store_set_msg
 #define fail_db store_fail_db
 #define tx_begin store_tx_begin
@@ -132,7 +134,8 @@ void copy_column(char *dst, size_t cap, sqlite3_stmt *st, int col);
 /* A statement in a few lines. The arguments after types bind ?1, ?2... in
  * order, one letter of types each: 'i' int64_t, 'd' int, 't' text (NULL binds
  * NULL; bound without a copy, so it must outlive the statement), 'n' a row id
- * where 0 binds NULL. Each returns a status; on an SQLite error, fail_db's with
+ * where 0 binds NULL. Variadic arguments are not converted: an 'i' takes an
+ * int64_t (cast an int), a 'd' an int (a bool or an enum promotes to one). Each returns a status; on an SQLite error, fail_db's with
  * what (an N_() message: what did not happen). */
 
 /* Prepares sql into *st (NULL on entry; the caller finalizes it, also on

@@ -12,6 +12,16 @@
 
 /* ---- review: the wall, themes and votes ----------------------------------------- */
 
+/* A note of the wall with its dots and theme: a row_fn. */
+static void wall_from_row(sqlite3_stmt *st, void *row)
+{
+	store_wall_note *w = row;
+
+	note_from_row(st, &w->note);
+	w->votes = sqlite3_column_int(st, 8);
+	w->theme_id = sqlite3_column_int64(st, 9);
+}
+
 int store_wall(store *s, int64_t event_id, int64_t agenda_item_id, store_wall_note *out,
 	       int max, int *n)
 {
@@ -23,25 +33,14 @@ int store_wall(store *s, int64_t event_id, int64_t agenda_item_id, store_wall_no
 		"ORDER BY n.kind, n.seq LIMIT ?3";
 	static const char what[] = N_("the wall could not be read");
 	sqlite3_stmt *st = NULL;
-	int rc = STORE_OK, src, count = 0;
+	int rc = STORE_OK;
 
 	assert(s && n && max >= 0 && (out || max == 0));
 	*n = 0;
 	rc = stmt_prepare(s, &st, what, sql, "ind", event_id, agenda_item_id, max);
 	if (rc != STORE_OK)
 		goto out;
-	while ((src = sqlite3_step(st)) == SQLITE_ROW) {
-		store_wall_note *w = &out[count++];
-
-		note_from_row(st, &w->note);
-		w->votes = sqlite3_column_int(st, 8);
-		w->theme_id = sqlite3_column_int64(st, 9);
-	}
-	if (src != SQLITE_DONE) {
-		rc = fail_db(s, src, what);
-		goto out;
-	}
-	*n = count;
+	rc = stmt_list(s, st, wall_from_row, out, sizeof *out, max, n, what);
 out:
 	sqlite3_finalize(st);
 	return rc;
@@ -406,33 +405,28 @@ static int scale_prompt(store *s, int64_t prompt_id)
 	return rc;
 }
 
-/* Steps a prepared query of rows (key, label, answers, mean) into out; for
- * by_activity the key is a store_activity and the label its name. The caller
- * finalizes st. */
-static int step_means(store *s, sqlite3_stmt *st, bool by_activity, store_mean *out, int *n,
-		      const char *what)
+/* A row (key, label, answers, mean) into a store_mean: row_fns, the key of
+ * the second a store_activity and its label the activity's name. */
+static void mean_from_row(sqlite3_stmt *st, void *row)
 {
-	int src, count = 0;
+	store_mean *m = row;
 
-	while ((src = sqlite3_step(st)) == SQLITE_ROW) {
-		store_mean *m = &out[count++];
+	memset(m, 0, sizeof *m);
+	m->key = sqlite3_column_int64(st, 0);
+	copy_column(m->label, sizeof m->label, st, 1);
+	m->answers = sqlite3_column_int(st, 2);
+	m->mean = sqlite3_column_double(st, 3);
+}
 
-		memset(m, 0, sizeof *m);
-		m->key = sqlite3_column_int64(st, 0);
-		if (by_activity)
-			/* The agenda's CHECK keeps the activity in range. */
-			snprintf(m->label, sizeof m->label, "%s",
-				 m->key >= 0 && m->key < STORE_ACT_COUNT
-				 ? store_activity_name((store_activity)m->key) : N_("Other"));
-		else
-			copy_column(m->label, sizeof m->label, st, 1);
-		m->answers = sqlite3_column_int(st, 2);
-		m->mean = sqlite3_column_double(st, 3);
-	}
-	if (src != SQLITE_DONE)
-		return fail_db(s, src, what);
-	*n = count;
-	return STORE_OK;
+static void activity_mean_from_row(sqlite3_stmt *st, void *row)
+{
+	store_mean *m = row;
+
+	mean_from_row(st, m);
+	/* The agenda's CHECK keeps the activity in range. */
+	snprintf(m->label, sizeof m->label, "%s",
+		 m->key >= 0 && m->key < STORE_ACT_COUNT
+		 ? store_activity_name((store_activity)m->key) : N_("Other"));
 }
 
 int store_scale_by_item(store *s, int64_t prompt_id, int64_t event_id, store_mean *out,
@@ -459,7 +453,7 @@ int store_scale_by_item(store *s, int64_t prompt_id, int64_t event_id, store_mea
 	rc = stmt_prepare(s, &st, what, sql, "iid", prompt_id, event_id, max);
 	if (rc != STORE_OK)
 		goto out;
-	rc = step_means(s, st, false, out, n, what);
+	rc = stmt_list(s, st, mean_from_row, out, sizeof *out, max, n, what);
 out:
 	sqlite3_finalize(st);
 	return rc;
@@ -486,29 +480,20 @@ int store_scale_by_activity(store *s, int64_t prompt_id, int64_t event_id, store
 	rc = stmt_prepare(s, &st, what, sql, "iid", prompt_id, event_id, max);
 	if (rc != STORE_OK)
 		goto out;
-	rc = step_means(s, st, true, out, n, what);
+	rc = stmt_list(s, st, activity_mean_from_row, out, sizeof *out, max, n, what);
 out:
 	sqlite3_finalize(st);
 	return rc;
 }
 
-/* Steps a prepared query of rows (text, count) into out. The caller
- * finalizes st. */
-static int step_counts(store *s, sqlite3_stmt *st, store_count *out, int *n, const char *what)
+/* A row (text, count) into a store_count: a row_fn. */
+static void count_from_row(sqlite3_stmt *st, void *row)
 {
-	int src, count = 0;
+	store_count *c = row;
 
-	while ((src = sqlite3_step(st)) == SQLITE_ROW) {
-		store_count *c = &out[count++];
-
-		memset(c, 0, sizeof *c);
-		copy_column(c->text, sizeof c->text, st, 0);
-		c->count = sqlite3_column_int(st, 1);
-	}
-	if (src != SQLITE_DONE)
-		return fail_db(s, src, what);
-	*n = count;
-	return STORE_OK;
+	memset(c, 0, sizeof *c);
+	copy_column(c->text, sizeof c->text, st, 0);
+	c->count = sqlite3_column_int(st, 1);
 }
 
 int store_words(store *s, int64_t prompt_id, int64_t event_id, store_count *out, int max,
@@ -532,7 +517,7 @@ int store_words(store *s, int64_t prompt_id, int64_t event_id, store_count *out,
 	rc = stmt_prepare(s, &st, what, sql, "iid", prompt_id, event_id, max);
 	if (rc != STORE_OK)
 		goto out;
-	rc = step_counts(s, st, out, n, what);
+	rc = stmt_list(s, st, count_from_row, out, sizeof *out, max, n, what);
 out:
 	sqlite3_finalize(st);
 	return rc;
@@ -612,7 +597,7 @@ int store_attendance_by(store *s, int64_t event_id, const char *by, store_count 
 	rc = stmt_prepare(s, &st, what, sql, "idd", event_id, column, max);
 	if (rc != STORE_OK)
 		goto out;
-	rc = step_counts(s, st, out, n, what);
+	rc = stmt_list(s, st, count_from_row, out, sizeof *out, max, n, what);
 out:
 	sqlite3_finalize(st);
 	return rc;
@@ -682,6 +667,20 @@ int store_quarter_measures(store *s, int64_t t, store_quarter *now, store_quarte
 	return rc;
 }
 
+/* An event with its figures: a row_fn. */
+static void figures_from_row(sqlite3_stmt *st, void *row)
+{
+	store_event_figures *f = row;
+
+	memset(f, 0, sizeof *f);
+	event_from_row(st, &f->event);
+	f->attendees = sqlite3_column_int(st, 7);
+	f->newcomers = sqlite3_column_int(st, 8);
+	f->notes = sqlite3_column_int(st, 9);
+	f->answers = sqlite3_column_int(st, 10);
+	f->mean = sqlite3_column_double(st, 11);
+}
+
 int store_event_history(store *s, store_event_figures *out, int max, int *n)
 {
 	/* Earliest start first; events without a start last, in the order they
@@ -700,29 +699,14 @@ int store_event_history(store *s, store_event_figures *out, int max, int *n)
 		"FROM events e ORDER BY e.starts = '', e.starts, e.seq LIMIT ?1";
 	static const char what[] = N_("the earlier events could not be read");
 	sqlite3_stmt *st = NULL;
-	int rc = STORE_OK, src, count = 0;
+	int rc = STORE_OK;
 
 	assert(s && n && max >= 0 && (out || max == 0));
 	*n = 0;
 	rc = stmt_prepare(s, &st, what, sql, "d", max);
 	if (rc != STORE_OK)
 		goto out;
-	while ((src = sqlite3_step(st)) == SQLITE_ROW) {
-		store_event_figures *f = &out[count++];
-
-		memset(f, 0, sizeof *f);
-		event_from_row(st, &f->event);
-		f->attendees = sqlite3_column_int(st, 7);
-		f->newcomers = sqlite3_column_int(st, 8);
-		f->notes = sqlite3_column_int(st, 9);
-		f->answers = sqlite3_column_int(st, 10);
-		f->mean = sqlite3_column_double(st, 11);
-	}
-	if (src != SQLITE_DONE) {
-		rc = fail_db(s, src, what);
-		goto out;
-	}
-	*n = count;
+	rc = stmt_list(s, st, figures_from_row, out, sizeof *out, max, n, what);
 out:
 	sqlite3_finalize(st);
 	return rc;

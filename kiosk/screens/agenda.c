@@ -173,4 +173,4 @@ static void frame(app *a)
 		ask_delete(a);
 }
 
-const screen screen_agenda = {"agenda item", enter, frame, NULL};
+const screen screen_agenda = {"agenda item", enter, frame, NULL, SCREEN_IDLE_CLEARS};

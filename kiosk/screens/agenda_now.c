@@ -75,4 +75,4 @@ static void frame(app *a)
 	}
 }
 
-const screen screen_agenda_now = {"agenda now", enter, frame, NULL};
+const screen screen_agenda_now = {"agenda now", enter, frame, NULL, SCREEN_IDLE_CLEARS};

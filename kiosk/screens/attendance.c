@@ -180,4 +180,4 @@ static void frame(app *a)
 	ui_list_end(u, &st.scroll);
 }
 
-const screen screen_attendance = {"attendance", enter, frame, NULL};
+const screen screen_attendance = {"attendance", enter, frame, NULL, SCREEN_IDLE_CLEARS};

@@ -162,4 +162,4 @@ static void frame(app *a)
 		ui_focus(u, NULL, KEYBOARD_LETTERS); /* "Done": the keyboard goes, the names take its place */
 }
 
-const screen screen_checkin = {"check in", enter, frame, NULL};
+const screen screen_checkin = {"check in", enter, frame, NULL, SCREEN_IDLE_CLEARS};

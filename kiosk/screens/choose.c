@@ -61,4 +61,4 @@ static void frame(app *a)
 	ui_list_end(u, &st.list);
 }
 
-const screen screen_choose = {"choose", NULL, frame, NULL};
+const screen screen_choose = {"choose", NULL, frame, NULL, SCREEN_IDLE_CLEARS};

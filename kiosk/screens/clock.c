@@ -66,4 +66,4 @@ static void frame(app *a)
 	}
 }
 
-const screen screen_clock = {"clock", enter, frame, leave};
+const screen screen_clock = {"clock", enter, frame, leave, SCREEN_IDLE_CLEARS};

@@ -142,7 +142,7 @@ static void panel_frame(app *a)
 		app_show(a, panel.next);
 }
 
-const screen screen_panel = {"confirmation", NULL, panel_frame, panel_leave};
+const screen screen_panel = {"confirmation", NULL, panel_frame, panel_leave, SCREEN_IDLE_CLEARS};
 
 int screen_seconds_left(app *a, int64_t until)
 {

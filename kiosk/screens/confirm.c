@@ -65,11 +65,8 @@ static void frame(app *a)
 	}
 	if (ui_button(u, yes, _("Yes, that's me"), UI_BUTTON_PRIMARY)) {
 		store_member chosen = st.m;
-		if (roles_offered(a, chosen.id))
-			roles_open(a, &chosen);
-		else
-			checkin_complete(a, &chosen, "");
+		checkin_member_chosen(a, &chosen);
 	}
 }
 
-const screen screen_confirm = {"confirm", NULL, frame, leave};
+const screen screen_confirm = {"confirm", NULL, frame, leave, SCREEN_IDLE_CLEARS};

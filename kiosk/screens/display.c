@@ -214,4 +214,4 @@ static void frame(app *a)
 		speak(a, lang_code(l));
 }
 
-const screen screen_display = {"kiosk settings", NULL, frame, NULL};
+const screen screen_display = {"kiosk settings", NULL, frame, NULL, SCREEN_IDLE_CLEARS};

@@ -277,4 +277,4 @@ static void frame(app *a)
 	}
 }
 
-const screen screen_event = {"event", enter, frame, leave};
+const screen screen_event = {"event", enter, frame, leave, SCREEN_IDLE_CLEARS};

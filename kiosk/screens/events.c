@@ -59,4 +59,4 @@ static void frame(app *a)
 		event_open(a, 0);
 }
 
-const screen screen_events = {"events", enter, frame, NULL};
+const screen screen_events = {"events", enter, frame, NULL, SCREEN_IDLE_CLEARS};

@@ -86,4 +86,4 @@ static void frame(app *a)
 	}
 }
 
-const screen screen_facilitator = {"facilitator", enter, frame, NULL};
+const screen screen_facilitator = {"facilitator", enter, frame, NULL, SCREEN_IDLE_CLEARS};

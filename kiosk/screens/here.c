@@ -90,4 +90,4 @@ static void frame(app *a)
 	ui_list_end(u, &st.list);
 }
 
-const screen screen_here = {"who is here", enter, frame, NULL};
+const screen screen_here = {"who is here", enter, frame, NULL, SCREEN_IDLE_CLEARS};

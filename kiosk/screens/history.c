@@ -131,4 +131,4 @@ static void frame(app *a)
 	words(a, cloud);
 }
 
-const screen screen_history = {"past events", enter, frame, NULL};
+const screen screen_history = {"past events", enter, frame, NULL, SCREEN_IDLE_CLEARS};

@@ -153,4 +153,4 @@ static void frame(app *a)
 		ui_label(u, count, st.count, UI_FONT_BOLD, UI_TEXT, UI_ALIGN_CENTER);
 }
 
-const screen screen_home = {"home", enter, frame, NULL};
+const screen screen_home = {"home", enter, frame, NULL, SCREEN_IDLE_STAYS};

@@ -57,4 +57,4 @@ static void frame(app *a)
 	}
 }
 
-const screen screen_kinds = {"post-it kinds", enter, frame, NULL};
+const screen screen_kinds = {"post-it kinds", enter, frame, NULL, SCREEN_IDLE_CLEARS};

@@ -67,4 +67,4 @@ static void frame(app *a)
 	ui_list_end(u, &st.scroll);
 }
 
-const screen screen_measures = {"measures", enter, frame, NULL};
+const screen screen_measures = {"measures", enter, frame, NULL, SCREEN_IDLE_CLEARS};

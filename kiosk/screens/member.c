@@ -138,12 +138,8 @@ static void register_walk_in(app *a)
 		st.asking = ASK_SAME;
 		return;
 	}
-	if (roles_offered(a, 0)) {
-		roles_open(a, &st.m); /* stored there, with the role chosen */
-		return;
-	}
 	store_member added = st.m;
-	if (!checkin_walk_in(a, &added, ""))
+	if (!checkin_walk_in_ready(a, &added))
 		say(store_errmsg(a->db));
 }
 
@@ -187,14 +183,9 @@ static void answer(app *a)
 	store_member m = st.m;
 	if (asked == ASK_SAME && answered > 0) {
 		m = st.same;
-		if (roles_offered(a, m.id))
-			roles_open(a, &m);
-		else
-			checkin_complete(a, &m, "");
-	} else if (asked == ASK_SAME && roles_offered(a, 0)) {
-		roles_open(a, &m);
+		checkin_member_chosen(a, &m);
 	} else if (asked == ASK_SAME) {
-		if (!checkin_walk_in(a, &m, ""))
+		if (!checkin_walk_in_ready(a, &m))
 			say(store_errmsg(a->db));
 	} else if (asked == ASK_UNDO && answered > 0) {
 		if (store_checkin_undo(a->db, st.checkin_id) != STORE_OK) {
@@ -430,4 +421,4 @@ static void frame(app *a)
 		answer(a);
 }
 
-const screen screen_member = {"member", enter, frame, NULL};
+const screen screen_member = {"member", enter, frame, NULL, SCREEN_IDLE_CLEARS};

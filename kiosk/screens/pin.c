@@ -255,4 +255,4 @@ static void frame(app *a)
 	}
 }
 
-const screen screen_pin = {"PIN", enter, frame, leave};
+const screen screen_pin = {"PIN", enter, frame, leave, SCREEN_IDLE_CLEARS};

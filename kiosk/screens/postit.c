@@ -241,4 +241,4 @@ static void frame(app *a)
 	}
 }
 
-const screen screen_postit = {"post-it", enter, frame, leave};
+const screen screen_postit = {"post-it", enter, frame, leave, SCREEN_IDLE_CLEARS};

@@ -69,4 +69,4 @@ static void frame(app *a)
 	}
 }
 
-const screen screen_professions = {"professions", enter, frame, NULL};
+const screen screen_professions = {"professions", enter, frame, NULL, SCREEN_IDLE_CLEARS};

@@ -169,4 +169,4 @@ static void frame(app *a)
 	}
 }
 
-const screen screen_prompt = {"prompt", enter, frame, NULL};
+const screen screen_prompt = {"prompt", enter, frame, NULL, SCREEN_IDLE_CLEARS};

@@ -85,4 +85,4 @@ static void frame(app *a)
 		prompt_open(a, 0);
 }
 
-const screen screen_prompts = {"reflections", enter, frame, NULL};
+const screen screen_prompts = {"reflections", enter, frame, NULL, SCREEN_IDLE_CLEARS};

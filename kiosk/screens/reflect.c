@@ -221,4 +221,4 @@ static void frame(app *a)
 	}
 }
 
-const screen screen_reflect = {"reflect", enter, frame, leave};
+const screen screen_reflect = {"reflect", enter, frame, leave, SCREEN_IDLE_CLEARS};

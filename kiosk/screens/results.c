@@ -311,4 +311,4 @@ static void frame(app *a)
 	}
 }
 
-const screen screen_results = {"reflections results", enter, frame, NULL};
+const screen screen_results = {"reflections results", enter, frame, NULL, SCREEN_IDLE_CLEARS};

@@ -23,15 +23,6 @@ static const char *const described[STORE_ROLE_COUNT] = {
 	N_("Links us with sponsors and managers"), /* Organisational broker */
 };
 
-bool roles_offered(app *a, int64_t member_id)
-{
-	store_event ev;
-	store_checkin ci;
-	if (!a->db || store_event_current(a->db, &ev) != STORE_OK || !ev.roles)
-		return false;
-	return member_id == 0 || store_checkin_get(a->db, ev.id, member_id, &ci) == STORE_NOTFOUND;
-}
-
 void roles_open(app *a, const store_member *m)
 {
 	st.m = *m;
@@ -48,9 +39,7 @@ static void leave(app *a)
 static void choose(app *a, const char *role)
 {
 	store_member chosen = st.m;
-	if (chosen.id != 0) {
-		checkin_complete(a, &chosen, role);
-	} else if (!checkin_walk_in(a, &chosen, role)) {
+	if (!checkin_with_role(a, &chosen, role)) {
 		ui_toast(a->ui, store_errmsg(a->db), 6000);
 		app_show(a, &screen_member); /* their details as they left them */
 	}
@@ -97,4 +86,4 @@ static void frame(app *a)
 	}
 }
 
-const screen screen_roles = {"roles", NULL, frame, leave};
+const screen screen_roles = {"roles", NULL, frame, leave, SCREEN_IDLE_CLEARS};

@@ -75,6 +75,7 @@ void checkin_resume(app *a);
  * are stored when a role (or none) is chosen, and "Back" returns to them. */
 void confirm_open(app *a, const store_member *m);
 void roles_open(app *a, const store_member *m);
+/* The check-in's steps (checkin_flow.c). */
 /* Whether check-in asks "A role for today?" for member_id (0: a walk-in not
  * yet stored): only when the event offers roles and the check-in will be
  * stored, never for someone already checked in. */
@@ -85,6 +86,17 @@ void checkin_complete(app *a, const store_member *m, const char *role);
 /* A walk-in registered and checked in with role in one transaction (both or
  * neither), then welcomed; false with the store's message when not stored. */
 bool checkin_walk_in(app *a, store_member *m, const char *role);
+/* A member found and confirmed ("Yes, that's me"): a role for the day when
+ * the event asks (roles_offered), else checked in and welcomed. */
+void checkin_member_chosen(app *a, const store_member *m);
+/* A walk-in's details typed (m->id 0, not yet stored): a role for the day
+ * first when the event asks (stored with it), else stored and welcomed now.
+ * False, with the store's message, when they were not stored. */
+bool checkin_walk_in_ready(app *a, store_member *m);
+/* A role chosen ("" for none): the check-in stored with it, a walk-in's
+ * details first (m->id 0). False, with the store's message, when a walk-in
+ * was not stored. */
+bool checkin_with_role(app *a, store_member *m, const char *role);
 
 typedef enum {
 	WELCOME_BACK,       /* a returning member */

@@ -79,4 +79,4 @@ static void frame(app *a)
 	}
 }
 
-const screen screen_synckey = {"load the archive's key", enter, frame, NULL};
+const screen screen_synckey = {"load the archive's key", enter, frame, NULL, SCREEN_IDLE_CLEARS};

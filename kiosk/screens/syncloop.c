@@ -32,7 +32,7 @@ static struct {
 	unsigned char *px;        /* the frame as pixels */
 	int side;
 	bool changed;             /* px is new: upload it */
-	char counter[32], speed[96], about[160], warning[240];
+	char counter[48], speed[96], about[160], warning[240];
 	bool history;             /* "More": the history, the key, USB */
 	bool tuning_here;         /* speed and size under the code, not under "More" */
 	bool sealed;              /* the loop is sealed with key */
@@ -64,7 +64,9 @@ static void render(void)
 		st.side = side;
 		st.changed = true;
 	}
-	snprintf(st.counter, sizeof st.counter, "%u / %zu", st.seq, st.loop.loop);
+	/* Where the loop is in its turn: frame numbers themselves go on growing
+	 * (a fountain frame is never shown twice, PROTOCOL.md). */
+	snprintf(st.counter, sizeof st.counter, "%zu / %zu", (st.seq - 1) % st.loop.loop + 1, st.loop.loop);
 }
 
 static void load_history(app *a)
@@ -173,7 +175,7 @@ static void enter(app *a)
 	st.playing = true;
 	st.interval = st.interval ? st.interval : FRAME_MS;
 	st.next_at = a->now + st.interval;
-	SDL_DisableScreenSaver();
+	ui_keep_awake(true);
 }
 
 static void leave(app *a)
@@ -182,7 +184,7 @@ static void leave(app *a)
 	st.playing = false;
 	st.entering = false;
 	st.typed[0] = '\0';
-	SDL_EnableScreenSaver();
+	ui_keep_awake(false);
 }
 
 static void draw_tuning(app *a, rect *body);
@@ -257,7 +259,7 @@ static void resize_codes(app *a, int step)
 		return;
 	uint32_t seq = st.seq;
 	load(a);
-	if (st.pending && seq <= st.loop.loop) {
+	if (st.pending) {
 		st.seq = seq; /* the loop goes on where it was, in the new size */
 		render();
 	}
@@ -313,7 +315,7 @@ static void draw_player(app *a, rect *body)
 	/* TRANSLATORS: a button that shows the next QR code and stops there. */
 	if (ui_button(u, layout_cell(row, 2, 1, 1, 0, m->gap / 2), _("Step"), UI_BUTTON_SECONDARY)) {
 		st.playing = false;
-		st.seq = st.seq % (uint32_t)st.loop.loop + 1;
+		st.seq = sync_next_seq(sync_encoder_parts(st.loop.enc), st.seq);
 		render();
 	}
 }
@@ -420,7 +422,7 @@ static void frame(app *a)
 		return;
 	}
 	if (st.pending && st.playing && a->now >= st.next_at) {
-		st.seq = st.seq % (uint32_t)st.loop.loop + 1;
+		st.seq = sync_next_seq(sync_encoder_parts(st.loop.enc), st.seq);
 		render();
 		st.next_at = a->now + st.interval;
 	}
@@ -480,4 +482,4 @@ static void frame(app *a)
 	draw_words(a, &body, true);
 }
 
-const screen screen_syncloop = {"sync", enter, frame, leave};
+const screen screen_syncloop = {"sync", enter, frame, leave, SCREEN_IDLE_WATCHED};

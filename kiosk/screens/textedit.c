@@ -119,4 +119,4 @@ static void frame(app *a)
 	app_show(a, st.back);
 }
 
-const screen screen_textedit = {"text entry", enter, frame, leave};
+const screen screen_textedit = {"text entry", enter, frame, leave, SCREEN_IDLE_CLEARS};

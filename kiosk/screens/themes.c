@@ -103,4 +103,4 @@ static void frame(app *a)
 	ui_list_end(u, &st.list);
 }
 
-const screen screen_themes = {"themes", enter, frame, NULL};
+const screen screen_themes = {"themes", enter, frame, NULL, SCREEN_IDLE_CLEARS};

@@ -135,4 +135,4 @@ static void frame(app *a)
 	}
 }
 
-const screen screen_usb = {"import a roster", enter, frame, NULL};
+const screen screen_usb = {"import a roster", enter, frame, NULL, SCREEN_IDLE_CLEARS};

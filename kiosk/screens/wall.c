@@ -606,4 +606,4 @@ static void frame(app *a)
 		enlarged(a);
 }
 
-const screen screen_wall = {"wall", enter, frame, NULL};
+const screen screen_wall = {"wall", enter, frame, NULL, SCREEN_IDLE_CLEARS};

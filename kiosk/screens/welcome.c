@@ -16,37 +16,6 @@ static struct {
 	int64_t until;
 } st;
 
-void checkin_complete(app *a, const store_member *m, const char *role)
-{
-	store_event ev;
-	store_checkin ci;
-	int rc = store_event_current(a->db, &ev);
-	if (rc == STORE_OK) {
-		bool first = store_member_is_new(a->db, m->id, ev.id);
-		rc = store_checkin_add(a->db, ev.id, m->id, role, &ci);
-		if (rc == STORE_OK || rc == STORE_EXISTS) {
-			welcome_open(a, rc == STORE_EXISTS ? WELCOME_ALREADY : first ? WELCOME_FIRST : WELCOME_BACK, m->first,
-			             ci.at);
-			return;
-		}
-	}
-	ui_toast(a->ui, store_errmsg(a->db), 6000);
-	app_home(a);
-}
-
-bool checkin_walk_in(app *a, store_member *m, const char *role)
-{
-	store_event ev;
-	store_checkin ci;
-	int rc = store_event_current(a->db, &ev);
-	if (rc == STORE_OK)
-		rc = store_walk_in(a->db, ev.id, m, role, &ci);
-	if (rc != STORE_OK)
-		return false;
-	welcome_open(a, WELCOME_FIRST, m->first, ci.at);
-	return true;
-}
-
 void welcome_open(app *a, welcome_kind kind, const char *first, int64_t at)
 {
 	store_event ev;
@@ -123,4 +92,4 @@ static void frame(app *a)
 		app_home(a);
 }
 
-const screen screen_welcome = {"welcome", NULL, frame, leave};
+const screen screen_welcome = {"welcome", NULL, frame, leave, SCREEN_IDLE_CLEARS};

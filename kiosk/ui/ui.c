@@ -232,6 +232,14 @@ bool ui_translate(ui *u, const SDL_Event *e, ui_input *out)
 	}
 }
 
+void ui_keep_awake(bool awake)
+{
+	if (awake)
+		SDL_DisableScreenSaver();
+	else
+		SDL_EnableScreenSaver();
+}
+
 void ui_feed(ui *u, const ui_input *in)
 {
 	switch (in->kind) {

@@ -1,5 +1,8 @@
 /* ui: the SDL layer — renderer, fonts, cached text, immediate-mode widgets, the
- * on-screen keyboard, and the list of visible widgets that scripts and tests see. */
+ * on-screen keyboard, and the list of visible widgets that scripts and tests see.
+ * What the screens use: no SDL type here (the screens are built without SDL's
+ * headers); the app and the script driver, which hold the window and its
+ * events, use ui_sdl.h. */
 #ifndef UI_H
 #define UI_H
 
@@ -7,8 +10,6 @@
 #include <stddef.h>
 #include <stdint.h>
 #include <stdio.h>
-
-#include <SDL.h>
 
 #include "core/keyboard.h"
 #include "core/layout.h"
@@ -101,10 +102,6 @@ typedef struct {
 	int drag_scroll;
 } ui_list;
 
-/* Opens the fonts in fonts_dir and creates an SDL renderer for window.
- * software selects SDL's software renderer (headless runs, benchmarks). On
- * failure returns NULL with a one-line reason naming the file in err. */
-ui *ui_create(SDL_Window *window, const char *fonts_dir, bool software, char *err, size_t errlen);
 void ui_destroy(ui *u);
 
 /* Adapts fonts and metrics to the renderer's current output size (the
@@ -122,9 +119,10 @@ const layout_metrics *ui_metrics(const ui *u);
  * most they may take at this screen size. For make bench. */
 size_t ui_text_cache_bytes(const ui *u, size_t *budget);
 
-/* Maps an SDL event to kiosk input; false if the event is not input (or is a
- * mouse event that SDL synthesised from touch, which would count a tap twice). */
-bool ui_translate(ui *u, const SDL_Event *e, ui_input *out);
+/* Keeps the panel lit while awake is true (a screen people watch without
+ * touching, such as the sync loop), as the display's own sleep allows again
+ * after false. */
+void ui_keep_awake(bool awake);
 
 /* Feeds one input to the next frame. */
 void ui_feed(ui *u, const ui_input *in);

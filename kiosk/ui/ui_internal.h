@@ -4,7 +4,7 @@
 
 #include <SDL_ttf.h>
 
-#include "ui.h"
+#include "ui_sdl.h"
 
 #define UI_MAX_WIDGETS 512
 #define UI_ARENA 65536      /* widget texts of one frame */
