@@ -55,7 +55,7 @@ static bool inside(rect in, rect out)
 static void typing_sian_o_dalaigh_on_the_keys_gives_exactly_that_text(void **state)
 {
 	(void)state;
-	keyboard kb;
+	keyboard kb = {0};
 	keyboard_reset(&kb);
 	char buf[64] = "";
 	const char *const taps[] = {
@@ -72,7 +72,7 @@ static void typing_sian_o_dalaigh_on_the_keys_gives_exactly_that_text(void **sta
 static void typing_names_with_apostrophes_hyphens_and_welsh_letters(void **state)
 {
 	(void)state;
-	keyboard kb;
+	keyboard kb = {0};
 	keyboard_reset(&kb);
 	char buf[64] = "";
 	const char *const oneil[] = {"Shift", "O", "'", "Shift", "N", "e", "i", "l", NULL};
@@ -98,7 +98,7 @@ static void typing_names_with_apostrophes_hyphens_and_welsh_letters(void **state
 static void shift_is_released_after_one_letter(void **state)
 {
 	(void)state;
-	keyboard kb;
+	keyboard kb = {0};
 	keyboard_reset(&kb);
 	char buf[16] = "";
 	tap(&kb, "Shift", buf, sizeof buf, 10);
@@ -113,7 +113,7 @@ static void shift_is_released_after_one_letter(void **state)
 static void shift_waits_through_punctuation_for_its_letter(void **state)
 {
 	(void)state;
-	keyboard kb;
+	keyboard kb = {0};
 	keyboard_reset(&kb);
 	char buf[16] = "";
 	const char *const taps[] = {"Shift", "-", "'", "Space", "X", "y", NULL};
@@ -124,7 +124,7 @@ static void shift_waits_through_punctuation_for_its_letter(void **state)
 static void shift_pressed_twice_locks_capitals_and_a_third_press_releases_them(void **state)
 {
 	(void)state;
-	keyboard kb;
+	keyboard kb = {0};
 	keyboard_reset(&kb);
 	char buf[16] = "";
 	const char *const taps[] = {"Shift", "Shift", "N", "H", "S", "Shift", "x", NULL};
@@ -137,7 +137,7 @@ static void shift_pressed_twice_locks_capitals_and_a_third_press_releases_them(v
 static void caps_lock_lasts_across_layers(void **state)
 {
 	(void)state;
-	keyboard kb;
+	keyboard kb = {0};
 	keyboard_reset(&kb);
 	char buf[16] = "";
 	const char *const taps[] = {"Shift", "Shift", "123", "1", "ABC", "A", "àé", "É", NULL};
@@ -149,7 +149,7 @@ static void caps_lock_lasts_across_layers(void **state)
 static void a_pending_shift_ends_on_the_symbols_layer(void **state)
 {
 	(void)state;
-	keyboard kb;
+	keyboard kb = {0};
 	keyboard_reset(&kb);
 	char buf[16] = "";
 	const char *const taps[] = {"Shift", "123", "ABC", "a", NULL};
@@ -160,7 +160,7 @@ static void a_pending_shift_ends_on_the_symbols_layer(void **state)
 static void delete_removes_a_whole_accented_character(void **state)
 {
 	(void)state;
-	keyboard kb;
+	keyboard kb = {0};
 	keyboard_reset(&kb);
 	char buf[16] = "Si";
 	const char *const taps[] = {"àé", "ŵ", "Delete", "â", NULL};
@@ -178,7 +178,7 @@ static void delete_removes_a_whole_accented_character(void **state)
 static void typing_stops_at_the_character_limit_and_the_buffer_size(void **state)
 {
 	(void)state;
-	keyboard kb;
+	keyboard kb = {0};
 	keyboard_reset(&kb);
 	char buf[16] = "";
 	tap(&kb, "a", buf, sizeof buf, 3);
@@ -306,7 +306,7 @@ static int width_of(const keyboard_key *keys, int n, const char *label)
 static void space_shift_and_delete_are_wider_than_a_letter(void **state)
 {
 	(void)state;
-	keyboard kb;
+	keyboard kb = {0};
 	keyboard_reset(&kb);
 	keyboard_key keys[KEYBOARD_MAX_KEYS];
 	int n = keyboard_layout(&kb, (rect){0, 0, 800, 220}, 6, keys, KEYBOARD_MAX_KEYS);
@@ -389,7 +389,7 @@ static void every_layer_has_unique_labels_within_the_key_budget(void **state)
 static void layout_writes_no_more_than_max_keys(void **state)
 {
 	(void)state;
-	keyboard kb;
+	keyboard kb = {0};
 	keyboard_reset(&kb);
 	keyboard_key keys[5];
 	memset(keys, 0, sizeof keys);
@@ -402,7 +402,7 @@ static void layout_writes_no_more_than_max_keys(void **state)
 static void key_at_finds_the_key_under_a_finger_and_nothing_in_a_gap(void **state)
 {
 	(void)state;
-	keyboard kb;
+	keyboard kb = {0};
 	keyboard_reset(&kb);
 	keyboard_key keys[KEYBOARD_MAX_KEYS];
 	int n = keyboard_layout(&kb, (rect){0, 0, 800, 220}, 10, keys, KEYBOARD_MAX_KEYS);
@@ -494,7 +494,7 @@ static void a_name_starts_each_word_with_a_capital(void **state)
 {
 	(void)state;
 	char buf[64] = "";
-	keyboard kb;
+	keyboard kb = {0};
 	keyboard_reset(&kb);
 	kb.kind = KEYBOARD_NAME;
 	keyboard_follow(&kb, buf);
@@ -521,7 +521,7 @@ static void an_email_keyboard_has_the_at_sign_and_nhs_endings(void **state)
 {
 	(void)state;
 	char buf[64] = "";
-	keyboard kb;
+	keyboard kb = {0};
 	keyboard_reset(&kb);
 	kb.kind = KEYBOARD_EMAIL;
 	keyboard_follow(&kb, buf);

@@ -67,7 +67,8 @@ int keyboard_layout(const keyboard *kb, rect area, int gap, keyboard_key *out, i
 bool keyboard_press(keyboard *kb, const keyboard_key *key, char *buf, size_t cap, size_t max_chars);
 
 /* Back to lower-case letters for any text, as when a field gains focus (the
- * caller then sets kind for a name or an email address). */
+ * caller then sets kind for a name or an email address); max_key, the
+ * screen's, stays. */
 void keyboard_reset(keyboard *kb);
 
 /* For a name (kb->kind KEYBOARD_NAME): shift on when buf is empty or ends a
