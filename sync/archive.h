@@ -1,5 +1,8 @@
-/* archive: cop-sync's own SQLite database of every record it has imported —
- * separate from any kiosk's database; all its SQL lives in archive.c. */
+/* archive: cop-sync's own database of every record it has imported — an
+ * SQLite file (the default) or a PostgreSQL database shared by several
+ * cop-sync processes; separate from any kiosk's database. Its SQL lives in
+ * archive.c, archive_accounts.c and archive_pages.c, one dialect for both
+ * engines (archive_sqlite.c, archive_pg.c). */
 #ifndef ARCHIVE_H
 #define ARCHIVE_H
 
@@ -27,10 +30,17 @@ typedef struct {
 	size_t unchanged;  /* held with the same or a higher "changed": kept */
 } archive_counts;
 
-/* Opens (creating if absent) the archive at path. On ARCHIVE_OK *out owns the
- * handle (archive_close); otherwise *out is NULL and err holds one line. A file
- * that is not a cop-sync archive is never modified. */
-int archive_open(const char *path, archive **out, char *err, size_t errlen);
+/* Whether where names a PostgreSQL database ("postgresql://...", libpq's
+ * URI; "postgresql://" alone takes everything from the PG* environment)
+ * rather than an SQLite file. */
+bool archive_is_server(const char *where);
+
+/* Opens (creating if absent, migrating if older) the archive at where: a file
+ * path, or a PostgreSQL URI. On ARCHIVE_OK *out owns the handle
+ * (archive_close), which one process's threads may share; otherwise *out is
+ * NULL and err holds one line. A file or database that is not a cop-sync
+ * archive is never modified, nor one of a newer schema. */
+int archive_open(const char *where, archive **out, char *err, size_t errlen);
 
 /* Closes the handle; NULL is accepted. */
 void archive_close(archive *a);

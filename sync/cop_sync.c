@@ -263,7 +263,7 @@ static int cmd_export(int argc, char **argv)
 	}
 	if (!path || !format)
 		return cli_fail("%s", "export needs --archive PATH and --format csv|mailchimp|markdown|json");
-	if (access(path, F_OK) != 0)
+	if (!archive_is_server(path) && access(path, F_OK) != 0)
 		return cli_fail("no archive at %s", path);
 	archive *a = NULL;
 	char err[512];
@@ -292,7 +292,7 @@ static int cmd_report(int argc, char **argv)
 	}
 	if (!path)
 		return cli_fail("%s", "report needs --archive PATH (see cop-sync --help)");
-	if (access(path, F_OK) != 0)
+	if (!archive_is_server(path) && access(path, F_OK) != 0)
 		return cli_fail("no archive at %s", path);
 	archive *a = NULL;
 	char err[512];
