@@ -92,10 +92,16 @@ static void json_typeof_fn(sqlite3_context *cx, int argc, sqlite3_value **argv)
 
 /* Brings the archive from version `from` to SCHEMA_VERSION in one transaction
  * (a new archive also gets its application id). */
+static int pragma_int(sqlite3 *db, const char *sql, int *out);
+
+/* Read again inside the transaction: another process may have migrated the
+ * archive since this one looked (several importers starting together). */
 static int migrate(sqlite3 *db, int from, const char *path, char *err, size_t errlen)
 {
 	char *msg = NULL;
 	int rc = sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, &msg);
+	if (rc == SQLITE_OK)
+		rc = pragma_int(db, "PRAGMA user_version", &from);
 	for (int v = from; rc == SQLITE_OK && v < SCHEMA_VERSION; v++)
 		rc = sqlite3_exec(db, migrations[v], NULL, NULL, &msg);
 	if (rc == SQLITE_OK && from == 0) {
@@ -160,12 +166,18 @@ static int sq_open(archive *a, const char *path, char *err, size_t errlen)
 		return ARCHIVE_IO;
 	}
 	sqlite3_busy_timeout(db, 5000);
-	if (pragma_int(db, "PRAGMA application_id", &app) != SQLITE_OK ||
-	    pragma_int(db, "PRAGMA user_version", &version) != SQLITE_OK ||
-	    pragma_int(db, "SELECT count(*) FROM sqlite_schema", &objects) != SQLITE_OK) {
+	/* One read transaction: the three as one process's migration left them. */
+	rc = sqlite3_exec(db, "BEGIN", NULL, NULL, NULL);
+	if (rc == SQLITE_OK && (pragma_int(db, "PRAGMA application_id", &app) != SQLITE_OK ||
+	                        pragma_int(db, "PRAGMA user_version", &version) != SQLITE_OK ||
+	                        pragma_int(db, "SELECT count(*) FROM sqlite_schema", &objects) !=
+	                            SQLITE_OK))
+		rc = SQLITE_ERROR;
+	if (rc != SQLITE_OK) {
 		archive_say(err, errlen, "%s is not a cop-sync archive (%s)", path, sqlite3_errmsg(db));
 		return ARCHIVE_CORRUPT;
 	}
+	sqlite3_exec(db, "COMMIT", NULL, NULL, NULL);
 	if (!(app == 0 && version == 0 && objects == 0) && app != APPLICATION_ID) {
 		archive_say(err, errlen, "%s is not a cop-sync archive; it was left as it is", path);
 		return ARCHIVE_CORRUPT;

@@ -28,7 +28,8 @@ start_pg() {
 	as_pg "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -l "$PG_DIR/server.log" -w -s \
 		-o "-k $PG_DIR -c listen_addresses= -c fsync=off -c full_page_writes=off -c max_connections=100" \
 		start >/dev/null || die "PostgreSQL did not start: $(tail -3 "$PG_DIR/server.log")"
-	# Stopped when this shell ends, whichever trap the test sets afterwards.
+	# Stopped when this shell ends, whichever trap the test sets afterwards
+	# (so a test waits for its own children by their pids, not with a bare wait).
 	(
 		while kill -0 $$ 2>/dev/null; do sleep 0.2; done
 		as_pg "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -m immediate -s stop
