@@ -237,17 +237,20 @@ static int check_kiosk(archive *a, const sync_batch *b, char *err, size_t errlen
 	return ARCHIVE_OK;
 }
 
-int archive_kiosk_refuse(archive *a, const char *kiosk, bool refused, char *err, size_t errlen)
+int archive_kiosk_refuse(archive *a, const char *user, const char *kiosk, bool refused, char *err,
+                         size_t errlen)
 {
 	num now = num_of((long long)time(NULL));
-	const char *args[] = {kiosk, refused ? "1" : "0", now.s};
+	const char *args[] = {kiosk, refused ? "1" : "0", now.s, user};
 	long changes = 0;
 	if (archive_run(a,
 	                "INSERT INTO kiosks (kiosk, pinned_at, refused)\n"
 	                "SELECT CAST($1 AS TEXT), CAST($3 AS BIGINT), CAST($2 AS INTEGER)\n"
 	                "WHERE EXISTS (SELECT 1 FROM batches WHERE kiosk = $1)\n"
+	                "	AND (CAST($4 AS TEXT) IS NULL OR EXISTS (SELECT 1 FROM records ke\n"
+	                "		WHERE ke.kiosk = $1 AND ke.type = 'event' AND " IN_SCOPE("ke", "$4") "))\n"
 	                "ON CONFLICT (kiosk) DO UPDATE SET refused = CAST($2 AS INTEGER)",
-	                3, args, NULL, NULL, &changes) != ARCHIVE_OK) {
+	                4, args, NULL, NULL, &changes) != ARCHIVE_OK) {
 		archive_say(err, errlen, "cannot note the kiosk: %s", a->msg);
 		return ARCHIVE_IO;
 	}
@@ -348,6 +351,7 @@ static void csv_field_kiosk(FILE *out, const char *s, bool last)
 /* A read's callback context: where it writes and the first error met. */
 typedef struct {
 	archive *a;
+	const char *user;  /* whose communities (NULL: all) */
 	FILE *out;
 	int rc;
 	int n;             /* rows so far */
@@ -365,16 +369,18 @@ static void event_gid(const archive_row *row, void *ctx)
  * latest start; events without a start count as older; then the latest made).
  * Returns ARCHIVE_OK with *gid to free (NULL when the archive has no event),
  * ARCHIVE_INVALID when the given gid is not an event, or ARCHIVE_IO. */
-static int pick_event(archive *a, const char *want, char **gid)
+static int pick_event(archive *a, const char *user, const char *want, char **gid)
 {
-	const char *args[] = {want};
+	const char *args[] = {want, user};
 	*gid = NULL;
 	int rc = archive_run(a,
-		"SELECT gid FROM records WHERE type = 'event' AND (CAST($1 AS TEXT) IS NULL OR gid = $1)\n"
-		"ORDER BY coalesce(body ->> 'starts', '') <> '' DESC, body ->> 'starts' DESC NULLS LAST,\n"
-		"	" J_INT("records", "created") " DESC NULLS LAST, changed DESC, gid DESC\n"
+		"SELECT e.gid FROM records e\n"
+		"WHERE e.type = 'event' AND (CAST($1 AS TEXT) IS NULL OR e.gid = $1)\n"
+		"	AND " IN_SCOPE("e", "$2") "\n"
+		"ORDER BY coalesce(e.body ->> 'starts', '') <> '' DESC, e.body ->> 'starts' DESC NULLS LAST,\n"
+		"	" J_INT("e", "created") " DESC NULLS LAST, e.changed DESC, e.gid DESC\n"
 		"LIMIT 1",
-		1, args, event_gid, gid, NULL);
+		2, args, event_gid, gid, NULL);
 	if (rc != ARCHIVE_OK)
 		return rc;
 	return !*gid && want ? ARCHIVE_INVALID : ARCHIVE_OK;
@@ -418,7 +424,7 @@ static int export_csv(archive *a, const char *event, FILE *out)
 	static const char *const head[] = {"First name", "Last name",     "Organisation",
 	                                   "Profession", "Checked in at", "Role",
 	                                   "Newcomer"};
-	writer w = {a, out, ARCHIVE_OK, 0, 0};
+	writer w = {a, NULL, out, ARCHIVE_OK, 0, 0};
 	const char *args[] = {event};
 	for (int i = 0; i < 7; i++)
 		csv_field_kiosk(out, head[i], i == 6);
@@ -443,11 +449,12 @@ static void mailchimp_row(const archive_row *row, void *ctx)
 		csv_field(w->out, archive_text(row, i), i == 4);
 }
 
-static int export_mailchimp(archive *a, FILE *out)
+static int export_mailchimp(archive *a, const char *user, FILE *out)
 {
 	static const char *const head[] = {"Email Address", "First Name", "Last Name",
 	                                   "Organisation", "Profession"};
-	writer w = {a, out, ARCHIVE_OK, 0, 0};
+	writer w = {a, user, out, ARCHIVE_OK, 0, 0};
+	const char *args[] = {user};
 	for (int i = 0; i < 5; i++)
 		csv_field(out, head[i], i == 4);
 	/* One row per address: the most recently changed member record holding it. */
@@ -461,9 +468,10 @@ static int export_mailchimp(archive *a, FILE *out)
 		"	FROM records m\n"
 		"	WHERE m.type = 'member' AND " J_TRUE("m", "mailing_list") "\n"
 		"		AND NOT " J_TRUE("m", "forgotten") "\n"
-		"		AND trim(coalesce(m.body ->> 'email', '')) <> '') AS list\n"
+		"		AND trim(coalesce(m.body ->> 'email', '')) <> ''\n"
+		"		AND " MEMBER_IN_SCOPE("m", "$1") ") AS list\n"
 		"WHERE nth = 1 ORDER BY k",
-		0, NULL, mailchimp_row, &w, NULL);
+		1, args, mailchimp_row, &w, NULL);
 }
 
 static void json_row(const archive_row *row, void *ctx)
@@ -472,12 +480,15 @@ static void json_row(const archive_row *row, void *ctx)
 	fprintf(w->out, "%s\n%s", w->n++ ? "," : "", archive_text(row, 0));
 }
 
-static int export_json(archive *a, FILE *out)
+static int export_json(archive *a, const char *user, FILE *out)
 {
-	writer w = {a, out, ARCHIVE_OK, 0, 0};
+	writer w = {a, user, out, ARCHIVE_OK, 0, 0};
+	const char *args[] = {user};
 	fputs("{\"records\":[", out);
-	int rc = archive_run(a, "SELECT body FROM records ORDER BY type, kiosk, gid", 0, NULL,
-	                     json_row, &w, NULL);
+	int rc = archive_run(a,
+	                     "SELECT r.body FROM records r WHERE " RECORD_IN_SCOPE("r", "$1") "\n"
+	                     "ORDER BY r.type, r.kiosk, r.gid",
+	                     1, args, json_row, &w, NULL);
 	fputs("\n]}\n", out);
 	return rc;
 }
@@ -508,7 +519,7 @@ static void attendance_line(const archive_row *row, void *ctx)
 
 static int md_attendance(archive *a, const char *event, FILE *out)
 {
-	writer w = {a, out, ARCHIVE_OK, 0, 0}; /* n: people, kind: organisations */
+	writer w = {a, NULL, out, ARCHIVE_OK, 0, 0}; /* n: people, kind: organisations */
 	const char *args[] = {event};
 	fputs("\n## Attendance\n\n", out);
 	int rc = archive_run(a,
@@ -547,7 +558,7 @@ static void note_line(const archive_row *row, void *ctx)
 
 static int md_notes(archive *a, const char *event, FILE *out)
 {
-	writer w = {a, out, ARCHIVE_OK, 0, -1};
+	writer w = {a, NULL, out, ARCHIVE_OK, 0, -1};
 	const char *args[] = {event};
 	fputs("\n## Post-its\n", out);
 	int rc = archive_run(a,
@@ -585,7 +596,7 @@ static void reflection_line(const archive_row *row, void *ctx)
 	fprintf(out, ": %lld answer%s", answers, answers == 1 ? "" : "s");
 	if (archive_int(row, 2) > 0)
 		fprintf(out, ", mean %.1f", archive_real(row, 3));
-	writer texts = {r->w.a, out, ARCHIVE_OK, 0, 0};
+	writer texts = {r->w.a, NULL, out, ARCHIVE_OK, 0, 0};
 	const char *args[] = {r->event, archive_text(row, 4)};
 	int rc = archive_run(r->w.a,
 		"SELECT r.body ->> 'value_text' FROM records r\n"
@@ -602,7 +613,7 @@ static void reflection_line(const archive_row *row, void *ctx)
 
 static int md_reflections(archive *a, const char *event, FILE *out)
 {
-	reflections r = {{a, out, ARCHIVE_OK, 0, 0}, event};
+	reflections r = {{a, NULL, out, ARCHIVE_OK, 0, 0}, event};
 	const char *args[] = {event};
 	fputs("\n## Reflections\n\n", out);
 	int rc = archive_run(a,
@@ -644,22 +655,23 @@ static void event_report(const archive_row *row, void *ctx)
 }
 
 /* A report per event, oldest first; only the given event's when event is set. */
-static int export_markdown(archive *a, const char *event, FILE *out)
+static int export_markdown(archive *a, const char *user, const char *event, FILE *out)
 {
-	writer w = {a, out, ARCHIVE_OK, 0, 0};
-	const char *args[] = {event};
+	writer w = {a, user, out, ARCHIVE_OK, 0, 0};
+	const char *args[] = {event, user};
 	fputs("# Community of practice: events\n", out);
 	int rc = archive_run(a,
-		"SELECT gid, body ->> 'title', coalesce(body ->> 'starts', ''),\n"
-		"	coalesce(body ->> 'venue', '')\n"
-		"FROM records WHERE type = 'event' AND (CAST($1 AS TEXT) IS NULL OR gid = $1)\n"
-		"ORDER BY body ->> 'starts' NULLS FIRST, gid",
-		1, args, event_report, &w, NULL);
+		"SELECT e.gid, e.body ->> 'title', coalesce(e.body ->> 'starts', ''),\n"
+		"	coalesce(e.body ->> 'venue', '')\n"
+		"FROM records e WHERE e.type = 'event' AND (CAST($1 AS TEXT) IS NULL OR e.gid = $1)\n"
+		"	AND " IN_SCOPE("e", "$2") "\n"
+		"ORDER BY e.body ->> 'starts' NULLS FIRST, e.gid",
+		2, args, event_report, &w, NULL);
 	return rc != ARCHIVE_OK ? rc : w.rc;
 }
 
-int archive_export(archive *a, const char *format, const char *event, FILE *out, char *err,
-                   size_t errlen)
+int archive_export(archive *a, const char *user, const char *format, const char *event,
+                   FILE *out, char *err, size_t errlen)
 {
 	bool per_event = strcmp(format, "csv") == 0 || strcmp(format, "markdown") == 0;
 	char *gid = NULL;
@@ -669,7 +681,7 @@ int archive_export(archive *a, const char *format, const char *event, FILE *out,
 		return ARCHIVE_INVALID;
 	}
 	if (strcmp(format, "csv") == 0 || (event && per_event)) {
-		rc = pick_event(a, event, &gid);
+		rc = pick_event(a, user, event, &gid);
 		if (rc == ARCHIVE_INVALID) {
 			archive_say(err, errlen, "there is no event %s in the archive", event);
 			return ARCHIVE_INVALID;
@@ -681,11 +693,11 @@ int archive_export(archive *a, const char *format, const char *event, FILE *out,
 		/* An archive with no event yet: the header alone. */
 		rc = export_csv(a, gid ? gid : "", out);
 	else if (strcmp(format, "mailchimp") == 0)
-		rc = export_mailchimp(a, out);
+		rc = export_mailchimp(a, user, out);
 	else if (strcmp(format, "markdown") == 0)
-		rc = export_markdown(a, gid, out);
+		rc = export_markdown(a, user, gid, out);
 	else if (strcmp(format, "json") == 0)
-		rc = export_json(a, out);
+		rc = export_json(a, user, out);
 	else {
 		archive_say(err, errlen, "unknown format %s: use csv, mailchimp, markdown or json", format);
 		return ARCHIVE_INVALID;
@@ -746,14 +758,16 @@ static void text_row(const archive_row *row, void *ctx)
 
 /* The quarter of the newest event's start. Returns ARCHIVE_OK with *found
  * false when no event has a start, or ARCHIVE_IO. */
-static int newest_quarter(archive *a, quarter *q, bool *found)
+static int newest_quarter(archive *a, const char *user, quarter *q, bool *found)
 {
 	char s[32] = "";
+	const char *args[] = {user};
 	*found = false;
 	int rc = archive_run(a,
-		"SELECT max(body ->> 'starts') FROM records\n"
-		"WHERE type = 'event' AND coalesce(body ->> 'starts', '') <> ''",
-		0, NULL, text_row, s, NULL);
+		"SELECT max(e.body ->> 'starts') FROM records e\n"
+		"WHERE e.type = 'event' AND coalesce(e.body ->> 'starts', '') <> ''\n"
+		"	AND " IN_SCOPE("e", "$1"),
+		1, args, text_row, s, NULL);
 	if (rc != ARCHIVE_OK || !s[0])
 		return rc;
 	/* "YYYY-MM-...": the year and the month's quarter, as far as they read. */
@@ -778,14 +792,15 @@ static void sizes_row(const archive_row *row, void *ctx)
 
 /* How many records the archive holds (*records) and how many member records
  * carry no creation time (*untimed). */
-static int archive_sizes(archive *a, long *records, long *untimed)
+static int archive_sizes(archive *a, const char *user, long *records, long *untimed)
 {
 	long m[2] = {0, 0};
+	const char *args[] = {user};
 	int rc = archive_run(a,
-		"SELECT count(*), count(*) FILTER (WHERE type = 'member' AND\n"
-		"	coalesce(json_typeof(body -> 'created'), '') <> 'number')\n"
-		"FROM records",
-		0, NULL, sizes_row, m, NULL);
+		"SELECT count(*), count(*) FILTER (WHERE r.type = 'member' AND\n"
+		"	coalesce(json_typeof(r.body -> 'created'), '') <> 'number')\n"
+		"FROM records r WHERE " RECORD_IN_SCOPE("r", "$1"),
+		1, args, sizes_row, m, NULL);
 	*records = m[0];
 	*untimed = m[1];
 	return rc;
@@ -802,7 +817,8 @@ static void measures_row(const archive_row *row, void *ctx)
  * events, and the mailing list — distinct addresses of opted-in members not
  * forgotten (as the Mailchimp export has them) and the distinct organisations
  * among them — as it stood at the quarter's end, or now when timed is false. */
-static int quarter_measures(archive *a, const quarter *q, bool timed, long m[ARCHIVE_MEASURES])
+static int quarter_measures(archive *a, const char *user, const quarter *q, bool timed,
+                            long m[ARCHIVE_MEASURES])
 {
 	/* The quarter's end at local midnight, as a Unix time. */
 	struct tm tm = {0};
@@ -811,23 +827,25 @@ static int quarter_measures(archive *a, const quarter *q, bool timed, long m[ARC
 	tm.tm_mday = 1;
 	tm.tm_isdst = -1;
 	num end = num_of((long long)mktime(&tm));
-	const char *args[] = {q->start, q->end, timed ? "1" : "0", end.s};
+	const char *args[] = {q->start, q->end, timed ? "1" : "0", end.s, user};
 	return archive_run(a,
-		"WITH ev AS (SELECT gid FROM records WHERE type = 'event'\n"
-		"		AND body ->> 'starts' >= $1 AND body ->> 'starts' < $2),\n"
+		"WITH ev AS (SELECT e.gid FROM records e WHERE e.type = 'event'\n"
+		"		AND e.body ->> 'starts' >= $1 AND e.body ->> 'starts' < $2\n"
+		"		AND " IN_SCOPE("e", "$5") "),\n"
 		"list AS (SELECT lower(trim(m.body ->> 'email')) AS email,\n"
 		"		lower(trim(coalesce(m.body ->> 'organisation', ''))) AS org\n"
 		"	FROM records m WHERE m.type = 'member' AND " J_TRUE("m", "mailing_list") "\n"
 		"		AND NOT " J_TRUE("m", "forgotten") "\n"
 		"		AND trim(coalesce(m.body ->> 'email', '')) <> ''\n"
 		"		AND CASE WHEN CAST($3 AS INTEGER) = 0 THEN TRUE\n"
-		"			ELSE " J_INT("m", "created") " < CAST($4 AS BIGINT) END)\n"
+		"			ELSE " J_INT("m", "created") " < CAST($4 AS BIGINT) END\n"
+		"		AND " MEMBER_IN_SCOPE("m", "$5") ")\n"
 		"SELECT (SELECT count(*) FROM ev),\n"
 		"	(SELECT count(*) FROM records c JOIN ev ON ev.gid = c.body ->> 'event'\n"
 		"		WHERE c.type = 'checkin' AND NOT " J_TRUE("c", "undone") "),\n"
 		"	(SELECT count(DISTINCT email) FROM list),\n"
 		"	(SELECT count(DISTINCT nullif(org, '')) FROM list)",
-		4, args, measures_row, m, NULL);
+		5, args, measures_row, m, NULL);
 }
 
 /* "+3 since 2026Q3", "-2 since 2026Q3" or "no change since 2026Q3". */
@@ -840,8 +858,8 @@ static void report_line(FILE *out, const char *label, long now, long before, con
 		fprintf(out, "  (%+ld since %s)\n", now - before, prev);
 }
 
-int archive_measures(archive *a, const char *quarter_text, archive_quarter *out, char *err,
-                     size_t errlen)
+int archive_measures(archive *a, const char *user, const char *quarter_text,
+                     archive_quarter *out, char *err, size_t errlen)
 {
 	quarter q = {"", "", ""}, prev = q;
 	long records = 0, untimed = 0;
@@ -853,13 +871,13 @@ int archive_measures(archive *a, const char *quarter_text, archive_quarter *out,
 		            quarter_text);
 		return ARCHIVE_INVALID;
 	}
-	if ((rc = archive_sizes(a, &records, &untimed)) != ARCHIVE_OK)
+	if ((rc = archive_sizes(a, user, &records, &untimed)) != ARCHIVE_OK)
 		goto failed;
 	out->empty = records == 0;
 	if (out->empty)
 		return ARCHIVE_OK;
 	if (!quarter_text) {
-		if ((rc = newest_quarter(a, &q, &found)) != ARCHIVE_OK)
+		if ((rc = newest_quarter(a, user, &q, &found)) != ARCHIVE_OK)
 			goto failed;
 		if (!found) {
 			archive_say(err, errlen,
@@ -870,8 +888,8 @@ int archive_measures(archive *a, const char *quarter_text, archive_quarter *out,
 	int year = atoi(q.name), n = q.name[5] - '0';
 	quarter_set(&prev, n == 1 ? year - 1 : year, n == 1 ? 4 : n - 1);
 	out->timed = untimed == 0;
-	if ((rc = quarter_measures(a, &q, out->timed, out->now)) != ARCHIVE_OK ||
-	    (rc = quarter_measures(a, &prev, out->timed, out->before)) != ARCHIVE_OK)
+	if ((rc = quarter_measures(a, user, &q, out->timed, out->now)) != ARCHIVE_OK ||
+	    (rc = quarter_measures(a, user, &prev, out->timed, out->before)) != ARCHIVE_OK)
 		goto failed;
 	snprintf(out->name, sizeof out->name, "%s", q.name);
 	snprintf(out->start, sizeof out->start, "%s", q.start);
@@ -883,10 +901,11 @@ failed:
 	return ARCHIVE_IO;
 }
 
-int archive_report(archive *a, const char *quarter_text, FILE *out, char *err, size_t errlen)
+int archive_report(archive *a, const char *user, const char *quarter_text, FILE *out, char *err,
+                   size_t errlen)
 {
 	archive_quarter m;
-	int rc = archive_measures(a, quarter_text, &m, err, errlen);
+	int rc = archive_measures(a, user, quarter_text, &m, err, errlen);
 	if (rc != ARCHIVE_OK)
 		return rc;
 	if (m.empty) {

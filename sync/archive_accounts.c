@@ -1,4 +1,5 @@
-/* archive_accounts: the online space's users, sessions and sign-in limits. */
+/* archive_accounts: the online space's users, their communities and roles,
+ * sessions and sign-in limits. */
 #include "archive_internal.h"
 
 #include <stdio.h>
@@ -58,23 +59,92 @@ int archive_user_remove(archive *a, const char *name, char *err, size_t errlen)
 }
 
 typedef struct {
-	void (*each)(const char *name, long long created, void *ctx);
+	void (*each)(const char *name, long long created, const char *roles, void *ctx);
 	void *ctx;
 } users_call;
 
-static void user_row(const archive_row *row, void *p)
+/* Each user's roles in one line, joined in C (no aggregate both engines
+ * order alike): the rows come by user, then community. */
+typedef struct {
+	users_call call;
+	char name[ARCHIVE_NAME_MAX];
+	long long created;
+	char roles[1024];
+} roles_line;
+
+static void roles_flush(roles_line *l)
 {
-	users_call *c = p;
-	c->each(archive_text(row, 0), archive_int(row, 1), c->ctx);
+	if (l->name[0])
+		l->call.each(l->name, l->created, l->roles[0] ? l->roles : "no community", l->call.ctx);
+	l->name[0] = l->roles[0] = '\0';
 }
 
-int archive_user_list(archive *a, void (*each)(const char *name, long long created, void *ctx),
+static void role_row(const archive_row *row, void *p)
+{
+	roles_line *l = p;
+	if (strcmp(l->name, archive_text(row, 0)) != 0) {
+		roles_flush(l);
+		snprintf(l->name, sizeof l->name, "%s", archive_text(row, 0));
+		l->created = archive_int(row, 1);
+	}
+	const char *role = archive_text(row, 2), *community = archive_text(row, 3);
+	if (!*role)
+		return;
+	size_t n = strlen(l->roles);
+	snprintf(l->roles + n, sizeof l->roles - n, "%s%s of %s", n ? ", " : "", role,
+	         strcmp(community, "*") == 0 ? "every community" : community);
+}
+
+int archive_user_list(archive *a,
+                      void (*each)(const char *name, long long created, const char *roles,
+                                   void *ctx),
                       void *ctx, char *err, size_t errlen)
 {
-	users_call c = {each, ctx};
-	if (archive_run(a, "SELECT name, created FROM users ORDER BY name", 0, NULL, user_row, &c,
-	                NULL) != ARCHIVE_OK)
+	roles_line l = {{each, ctx}, "", 0, ""};
+	int rc = archive_run(a,
+	                     "SELECT u.name, u.created, coalesce(m.role, ''), coalesce(m.community, '')\n"
+	                     "FROM users u LEFT JOIN memberships m ON m.name = u.name\n"
+	                     "ORDER BY u.name, m.community = '*' DESC, m.community",
+	                     0, NULL, role_row, &l, NULL);
+	if (rc != ARCHIVE_OK)
 		return failed(a, "list the users", err, errlen);
+	roles_flush(&l);
+	return ARCHIVE_OK;
+}
+
+int archive_member_set(archive *a, const char *name, const char *community, const char *role,
+                       char *err, size_t errlen)
+{
+	if (strcmp(role, "keeper") != 0 && strcmp(role, "friend") != 0 && strcmp(role, "admin") != 0) {
+		archive_say(err, errlen, "there is no role %s: keeper, friend or admin", role);
+		return ARCHIVE_INVALID;
+	}
+	const char *args[] = {name, community, role};
+	long changes = 0;
+	if (exec_one(a,
+	             "INSERT INTO memberships (name, community, role)\n"
+	             "SELECT name, CAST($2 AS TEXT), CAST($3 AS TEXT) FROM users WHERE name = $1\n"
+	             "ON CONFLICT (name, community) DO UPDATE SET role = excluded.role",
+	             3, args, &changes) != ARCHIVE_OK)
+		return failed(a, "note the community", err, errlen);
+	if (changes == 0) {
+		archive_say(err, errlen, "there is no user %s", name);
+		return ARCHIVE_INVALID;
+	}
+	return ARCHIVE_OK;
+}
+
+int archive_user_keeps(archive *a, const char *name, bool *keeps, char *err, size_t errlen)
+{
+	const char *args[] = {name};
+	long long n = 0;
+	*keeps = false;
+	if (archive_count(a,
+	                  "SELECT count(*) FROM memberships WHERE name = $1\n"
+	                  "	AND role IN ('keeper', 'admin')",
+	                  1, args, &n) != ARCHIVE_OK)
+		return failed(a, "read the user's roles", err, errlen);
+	*keeps = n > 0;
 	return ARCHIVE_OK;
 }
 

@@ -36,11 +36,12 @@ static void event_row(const archive_row *st, void *p)
 	c->each(&row, c->ctx);
 }
 
-int archive_events(archive *a, const char *gid, void (*each)(const archive_event_row *, void *),
-                   void *ctx, char *err, size_t errlen)
+int archive_events(archive *a, const char *user, const char *gid,
+                   void (*each)(const archive_event_row *, void *), void *ctx, char *err,
+                   size_t errlen)
 {
 	events_call c = {each, ctx};
-	const char *args[] = {gid};
+	const char *args[] = {gid, user};
 	return each_row(a,
 		"SELECT e.gid, coalesce(e.body ->> 'title', ''), coalesce(e.body ->> 'starts', ''),\n"
 		"	coalesce(e.body ->> 'venue', ''), coalesce(e.body ->> 'community', ''),\n"
@@ -51,9 +52,10 @@ int archive_events(archive *a, const char *gid, void (*each)(const archive_event
 		"	(SELECT count(*) FROM records r WHERE r.type = 'response'\n"
 		"		AND r.body ->> 'event' = e.gid)\n"
 		"FROM records e WHERE e.type = 'event' AND (CAST($1 AS TEXT) IS NULL OR e.gid = $1)\n"
+		"	AND " IN_SCOPE("e", "$2") "\n"
 		"ORDER BY coalesce(e.body ->> 'starts', '') = '', e.body ->> 'starts' DESC NULLS LAST,\n"
 		"	e.gid DESC",
-		1, args, event_row, &c, err, errlen);
+		2, args, event_row, &c, err, errlen);
 }
 
 typedef struct {
@@ -71,10 +73,11 @@ static void kiosk_row(const archive_row *st, void *p)
 	c->each(&row, c->ctx);
 }
 
-int archive_kiosks(archive *a, void (*each)(const archive_kiosk_row *, void *), void *ctx,
-                   char *err, size_t errlen)
+int archive_kiosks(archive *a, const char *user, void (*each)(const archive_kiosk_row *, void *),
+                   void *ctx, char *err, size_t errlen)
 {
 	kiosks_call c = {each, ctx};
+	const char *args[] = {user};
 	/* The last batch is the one imported last. */
 	return each_row(a,
 	                "SELECT b.kiosk, (SELECT l.batch FROM batches l WHERE l.kiosk = b.kiosk\n"
@@ -82,8 +85,10 @@ int archive_kiosks(archive *a, void (*each)(const archive_kiosk_row *, void *), 
 	                "	max(b.imported_at), count(*), sum(b.records),\n"
 	                "	coalesce(k.signer, ''), coalesce(k.refused, 0)\n"
 	                "FROM batches b LEFT JOIN kiosks k ON k.kiosk = b.kiosk\n"
+	                "WHERE CAST($1 AS TEXT) IS NULL OR EXISTS (SELECT 1 FROM records ke\n"
+	                "	WHERE ke.kiosk = b.kiosk AND ke.type = 'event' AND " IN_SCOPE("ke", "$1") ")\n"
 	                "GROUP BY b.kiosk, k.signer, k.refused ORDER BY 3 DESC, b.kiosk",
-	                0, NULL, kiosk_row, &c, err, errlen);
+	                1, args, kiosk_row, &c, err, errlen);
 }
 
 /* Rows of a label, a count and (for attendance) a number to add up. */
@@ -344,20 +349,25 @@ static void word_row(const archive_row *st, void *ctx)
 	add_words(ctx, archive_text(st, 0), archive_text(st, 1));
 }
 
-int archive_recurring_words(archive *a, int max, void (*each)(const char *word, long events, void *),
-                            void *ctx, char *err, size_t errlen)
+int archive_recurring_words(archive *a, const char *user, int max,
+                            void (*each)(const char *word, long events, void *), void *ctx,
+                            char *err, size_t errlen)
 {
+	const char *args[] = {user};
 	word_uses u = {NULL, 0, 0, false};
 	word_events *found = NULL;
 	size_t nfound = 0;
 	int rc = each_row(a,
 	                  "SELECT n.body ->> 'event', n.body ->> 'body' FROM records n\n"
-	                  "WHERE n.type = 'note'\n"
+	                  "LEFT JOIN records e ON e.gid = n.body ->> 'event'\n"
+	                  "WHERE n.type = 'note' AND " IN_SCOPE("e", "$1") "\n"
 	                  "UNION ALL\n"
 	                  "SELECT r.body ->> 'event', r.body ->> 'value_text' FROM records r\n"
 	                  "JOIN records p ON p.gid = r.body ->> 'prompt'\n"
-	                  "WHERE r.type = 'response' AND " J_INT("p", "kind") " = 1",
-	                  0, NULL, word_row, &u, err, errlen);
+	                  "LEFT JOIN records e ON e.gid = r.body ->> 'event'\n"
+	                  "WHERE r.type = 'response' AND " J_INT("p", "kind") " = 1\n"
+	                  "	AND " IN_SCOPE("e", "$1"),
+	                  1, args, word_row, &u, err, errlen);
 	if (rc != ARCHIVE_OK)
 		goto out;
 	if (u.nomem || !(found = malloc((u.n ? u.n : 1) * sizeof *found))) {

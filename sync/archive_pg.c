@@ -60,7 +60,16 @@ static const char pg_schema_3[] =
 	"	refused INTEGER NOT NULL DEFAULT 0\n"
 	");\n";
 
-static const char *const pg_migrations[] = {pg_schema_1, pg_schema_2, pg_schema_3};
+static const char pg_schema_4[] =
+	"CREATE TABLE memberships (\n"
+	"	name TEXT NOT NULL REFERENCES users (name) ON DELETE CASCADE,\n"
+	"	community TEXT NOT NULL,\n"
+	"	role TEXT NOT NULL CHECK (role IN ('keeper', 'friend', 'admin')),\n"
+	"	PRIMARY KEY (name, community)\n"
+	");\n"
+	"INSERT INTO memberships (name, community, role) SELECT name, '*', 'admin' FROM users;\n";
+
+static const char *const pg_migrations[] = {pg_schema_1, pg_schema_2, pg_schema_3, pg_schema_4};
 #define PG_SCHEMA_VERSION ((int)(sizeof pg_migrations / sizeof pg_migrations[0]))
 
 /* The advisory lock that serialises migrations of one database ("CoPS"). */

@@ -69,7 +69,20 @@ static const char schema_3[] =
 	"	refused INTEGER NOT NULL DEFAULT 0\n"
 	");\n";
 
-static const char *const migrations[] = {schema_1, schema_2, schema_3};
+/* Many communities in one space: a user is a member of communities (an
+ * event's "community"; '*': every one) with a role. The users there were
+ * before saw everything and managed it: they become admins of every
+ * community, so nothing they saw is taken from them. */
+static const char schema_4[] =
+	"CREATE TABLE memberships (\n"
+	"	name TEXT NOT NULL REFERENCES users (name) ON DELETE CASCADE,\n"
+	"	community TEXT NOT NULL,\n"
+	"	role TEXT NOT NULL CHECK (role IN ('keeper', 'friend', 'admin')),\n"
+	"	PRIMARY KEY (name, community)\n"
+	");\n"
+	"INSERT INTO memberships (name, community, role) SELECT name, '*', 'admin' FROM users;\n";
+
+static const char *const migrations[] = {schema_1, schema_2, schema_3, schema_4};
 #define SCHEMA_VERSION ((int)(sizeof migrations / sizeof migrations[0]))
 
 static void say_db(archive *a)

@@ -274,7 +274,7 @@ static int cmd_export(int argc, char **argv)
 	struct stat st;
 	if (fstat(STDOUT_FILENO, &st) == 0 && S_ISREG(st.st_mode) && st.st_uid == geteuid())
 		(void)fchmod(STDOUT_FILENO, st.st_mode & 0600);
-	int rc = archive_export(a, format, event, stdout, err, sizeof err);
+	int rc = archive_export(a, NULL, format, event, stdout, err, sizeof err);
 	archive_close(a);
 	return rc == ARCHIVE_OK ? EXIT_OKAY : cli_fail("%s", err);
 }
@@ -298,7 +298,7 @@ static int cmd_report(int argc, char **argv)
 	char err[512];
 	if (archive_open(path, &a, err, sizeof err) != ARCHIVE_OK)
 		return cli_fail("%s", err);
-	int rc = archive_report(a, quarter, stdout, err, sizeof err);
+	int rc = archive_report(a, NULL, quarter, stdout, err, sizeof err);
 	archive_close(a);
 	return rc == ARCHIVE_OK ? EXIT_OKAY : cli_fail("%s", err);
 }

@@ -183,7 +183,7 @@ void page_kiosk(serve_request *r)
 		return;
 	}
 	pthread_mutex_lock(&r->srv->lock);
-	int rc = archive_kiosk_refuse(r->srv->arc, kiosk, strcmp(refuse, "1") == 0, err, sizeof err);
+	int rc = archive_kiosk_refuse(r->srv->arc, r->user, kiosk, strcmp(refuse, "1") == 0, err, sizeof err);
 	pthread_mutex_unlock(&r->srv->lock);
 	if (rc == ARCHIVE_INVALID)
 		serve_error(r, MHD_HTTP_NOT_FOUND, "Kiosk not found", err);
@@ -199,9 +199,9 @@ void page_events(serve_request *r)
 	kiosk_list list = {&kiosks, r->csrf};
 	char err[256];
 	pthread_mutex_lock(&r->srv->lock);
-	int rc = archive_events(r->srv->arc, NULL, event_card, &cards, err, sizeof err);
+	int rc = archive_events(r->srv->arc, r->user, NULL, event_card, &cards, err, sizeof err);
 	if (rc == ARCHIVE_OK)
-		rc = archive_kiosks(r->srv->arc, kiosk_row, &list, err, sizeof err);
+		rc = archive_kiosks(r->srv->arc, r->user, kiosk_row, &list, err, sizeof err);
 	pthread_mutex_unlock(&r->srv->lock);
 	if (rc != ARCHIVE_OK) {
 		archive_failed(r, err);
@@ -503,7 +503,7 @@ void page_event(serve_request *r)
 	char err[256] = "";
 	long optins = 0;
 	pthread_mutex_lock(&r->srv->lock);
-	int rc = archive_events(r->srv->arc, gid, keep_event, &eh, err, sizeof err);
+	int rc = archive_events(r->srv->arc, r->user, gid, keep_event, &eh, err, sizeof err);
 	if (rc == ARCHIVE_OK && eh.found) {
 		rc = attendance_tables(r, eh.gid, &tables, &optins, err, sizeof err);
 		wall w = {.h = &notes, .kind = -1};
@@ -605,9 +605,9 @@ void page_measures(serve_request *r)
 	html h = {0}, words = {0};
 	char err[256];
 	pthread_mutex_lock(&r->srv->lock);
-	int rc = archive_measures(r->srv->arc, q, &m, err, sizeof err);
+	int rc = archive_measures(r->srv->arc, r->user, q, &m, err, sizeof err);
 	int wrc = rc == ARCHIVE_OK || rc == ARCHIVE_INVALID
-	                  ? archive_recurring_words(r->srv->arc, 40, recurring_item, &words, err,
+	                  ? archive_recurring_words(r->srv->arc, r->user, 40, recurring_item, &words, err,
 	                                            sizeof err)
 	                  : rc;
 	pthread_mutex_unlock(&r->srv->lock);
@@ -694,7 +694,7 @@ void page_download(serve_request *r)
 			return;
 		}
 		pthread_mutex_lock(&r->srv->lock);
-		int rc = archive_export(r->srv->arc, files[i].format,
+		int rc = archive_export(r->srv->arc, r->user, files[i].format,
 		                        files[i].per_event && event && *event ? event : NULL, out, err,
 		                        sizeof err);
 		pthread_mutex_unlock(&r->srv->lock);

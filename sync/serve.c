@@ -287,7 +287,8 @@ static void static_file(serve_request *r)
 
 /* ---- routes ------------------------------------------------------------------- */
 
-enum { PUBLIC = 0, SESSION = 1, FORM_TOKEN = 2, HEADER_TOKEN = 4 };
+/* KEEPER: a keeper's or an admin's; a critical friend only reads. */
+enum { PUBLIC = 0, SESSION = 1, FORM_TOKEN = 2, HEADER_TOKEN = 4, KEEPER = 8 };
 
 typedef struct {
 	const char *method, *path;
@@ -303,10 +304,10 @@ static const route routes[] = {
 	{"GET", "/", false, SESSION, page_events},
 	{"GET", "/event/", true, SESSION, page_event},
 	{"GET", "/measures", false, SESSION, page_measures},
-	{"GET", "/receive", false, SESSION, page_receive},
+	{"GET", "/receive", false, SESSION | KEEPER, page_receive},
 	{"GET", "/download/", true, SESSION, page_download},
-	{"POST", "/kiosk", false, SESSION | FORM_TOKEN, page_kiosk},
-	{"POST", "/api/frames", false, SESSION | HEADER_TOKEN, api_frames},
+	{"POST", "/kiosk", false, SESSION | FORM_TOKEN | KEEPER, page_kiosk},
+	{"POST", "/api/frames", false, SESSION | HEADER_TOKEN | KEEPER, api_frames},
 	{"GET", "/static/", true, PUBLIC, static_file},
 	{"GET", "/sw.js", false, PUBLIC, static_file},
 };
@@ -324,6 +325,29 @@ static void refuse_api(serve_request *r, unsigned status, const char *why)
 	serve_respond(r, status, "application/json", h.text ? h.text : "{}", h.text ? h.len : 2,
 	              (const char *)NULL);
 	html_free(&h);
+}
+
+/* Whether the signed-in user keeps a community (else answered 403 here). */
+static bool keeps(serve_request *r)
+{
+	bool keeper = false;
+	char err[256];
+	pthread_mutex_lock(&r->srv->lock);
+	int rc = archive_user_keeps(r->srv->arc, r->user, &keeper, err, sizeof err);
+	pthread_mutex_unlock(&r->srv->lock);
+	if (rc != ARCHIVE_OK) {
+		serve_error(r, MHD_HTTP_INTERNAL_SERVER_ERROR, "The archive cannot be read", err);
+		return false;
+	}
+	if (keeper)
+		return true;
+	static const char why[] = "A critical friend reads the online space; receiving from kiosks "
+	                          "and refusing them is for its keepers.";
+	if (strncmp(r->url, "/api/", 5) == 0)
+		refuse_api(r, MHD_HTTP_FORBIDDEN, why);
+	else
+		serve_error(r, MHD_HTTP_FORBIDDEN, "For keepers", why);
+	return false;
 }
 
 static void dispatch(serve_request *r)
@@ -381,6 +405,8 @@ static void dispatch(serve_request *r)
 			return;
 		}
 	}
+	if (rt->needs & KEEPER && !keeps(r))
+		return;
 	rt->handle(r);
 }
 

@@ -8,11 +8,14 @@
 start_pg
 "$COP_SYNC_GEN" --kiosk K9Z --batch 1 --version 30 --members 500 --text big.txt >big.receipt
 
-# importing ARCHIVE — true while a transaction writing records is open.
+# importing ARCHIVE — true while a transaction writing records is open: on
+# PostgreSQL, one that has written every record and waits to note the batch
+# (held back by a lock on the batches taken below); on SQLite, while the
+# file's rollback journal is there.
 importing() {
 	if archive_is_pg "$1"; then
 		[ "$(pg_sql "SELECT count(*) FROM pg_stat_activity WHERE datname = 'cop'
-			AND xact_start IS NOT NULL AND query LIKE 'INSERT INTO records%'")" != 0 ]
+			AND wait_event_type = 'Lock' AND query LIKE 'INSERT INTO batches%'")" != 0 ]
 	else
 		[ -e "$1-journal" ]
 	fi
@@ -37,6 +40,15 @@ for archive in archive.db "$PG_ARCHIVE"; do
 	rm -f jar
 	serve "$archive"
 	sign_in keeper
+	if archive_is_pg "$archive"; then
+		echo "BEGIN; LOCK TABLE batches IN EXCLUSIVE MODE; SELECT pg_sleep(120);" |
+			psql -X -q -h "$PG_DIR" -U cop -d cop >/dev/null 2>&1 &
+		locker=$!
+		until [ "$(pg_sql "SELECT count(*) FROM pg_locks l JOIN pg_class c ON c.oid = l.relation
+			WHERE c.relname = 'batches' AND l.mode = 'ExclusiveLock' AND l.granted")" = 1 ]; do
+			sleep 0.05
+		done
+	fi
 	frames big.txt >/dev/null &
 	poster=$!
 	for _ in $(seq 600); do
@@ -47,6 +59,11 @@ for archive in archive.db "$PG_ARCHIVE"; do
 	kill -KILL "$SERVER"
 	wait "$SERVER" 2>/dev/null || true
 	wait "$poster" || true
+	if archive_is_pg "$archive"; then
+		pg_sql "SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+			WHERE datname = 'cop' AND query LIKE '%pg_sleep%' AND pid <> pg_backend_pid()" >/dev/null
+		wait "$locker" || true
+	fi
 	[ "$(records "$archive")" = 0 ] || die "$archive: $(records "$archive") records of a batch cut short"
 	# Started again: it opens, and the phone's resent frames store the whole batch.
 	serve "$archive"
