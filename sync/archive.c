@@ -265,9 +265,27 @@ int archive_kiosk_refuse(archive *a, const char *user, const char *kiosk, bool r
  * (whichever process makes it), so that the counts read before each upsert
  * stay true until the commit; the upserts on unique keys keep the archive
  * right whatever the order. */
-int archive_import(archive *a, const sync_batch *b, archive_counts *counts, char *err,
-                   size_t errlen)
+/* The records this batch wrote that are of an event (or are one) of a
+ * community user does not keep; 0 when user is NULL. Read inside the import's
+ * transaction, after its upserts. */
+static int not_kept(archive *a, const char *user, const char *batch_key, long long *n)
 {
+	const char *args[] = {batch_key, user};
+	*n = 0;
+	return user ? archive_count(a,
+		"SELECT count(*) FROM records r\n"
+		"JOIN records e ON e.type = 'event' AND e.gid = CASE WHEN r.type = 'event' THEN r.gid\n"
+		"	ELSE r.body ->> 'event' END\n"
+		"WHERE r.batch = $1 AND NOT EXISTS (SELECT 1 FROM memberships ms\n"
+		"	WHERE ms.name = $2 AND ms.role IN ('keeper', 'admin')\n"
+		"	AND ms.community IN ('*', coalesce(e.body ->> 'community', '')))",
+		2, args, n) : ARCHIVE_OK;
+}
+
+int archive_import(archive *a, const char *user, const sync_batch *b, archive_counts *counts,
+                   char *err, size_t errlen)
+{
+	long long foreign = 0;
 	archive_counts c = {0, 0, 0};
 	char batch_key[2 * SYNC_ID_MAX];
 	snprintf(batch_key, sizeof batch_key, "%s/%s", b->kiosk, b->batch);
@@ -295,9 +313,15 @@ int archive_import(archive *a, const sync_batch *b, archive_counts *counts, char
 		else
 			c.unchanged++;
 	}
-	if (put_batch(a, b) != ARCHIVE_OK) {
+	if (not_kept(a, user, batch_key, &foreign) != ARCHIVE_OK || put_batch(a, b) != ARCHIVE_OK) {
 		archive_say(err, errlen, "cannot note the batch: %s", a->msg);
 		goto fail;
+	}
+	if (foreign) {
+		archive_say(err, errlen, "this batch holds events of a community you do not keep: "
+		            "nothing imported");
+		archive_end(a, false);
+		return ARCHIVE_REFUSED;
 	}
 	if (archive_end(a, true) != ARCHIVE_OK) {
 		archive_say(err, errlen, "cannot write the archive: %s", a->msg);

@@ -50,9 +50,11 @@ void archive_close(archive *a);
  * notes the batch with its receipt. All or nothing: on failure nothing changed
  * and err holds one line. ARCHIVE_REFUSED when a record is not the batch's
  * kiosk's own, the kiosk was refused, or its key was pinned (at its first
- * signed batch) and this batch is not signed with it. */
-int archive_import(archive *a, const sync_batch *b, archive_counts *counts, char *err,
-                   size_t errlen);
+ * signed batch) and this batch is not signed with it; or, with user set (the
+ * online space's), when a record is of an event of a community that user
+ * does not keep (keeper or admin). */
+int archive_import(archive *a, const char *user, const sync_batch *b, archive_counts *counts,
+                   char *err, size_t errlen);
 
 /* Who reads: every archive_ function that takes `user` shows only what
  * belongs to that user's communities (an event's "community"; a member seen

@@ -127,6 +127,7 @@ static serve_receiver *receiver_of(serve_server *s, const char *user)
 	if (!sr->recv)
 		return NULL;
 	snprintf(sr->user, sizeof sr->user, "%s", user);
+	receiver_set_user(sr->recv, user);
 	s->nreceivers++;
 	return sr;
 }
