@@ -215,13 +215,16 @@ image-check:
 	$(call install_debs,qemu-system-arm fdisk mtools e2fsprogs sqlite3)
 	image/boot-qemu.sh build/cop-kiosk-arm64.img
 
-BENCH_DEBS := wrk curl zbar-tools ffmpeg chromium chromium-driver python3-selenium
+BENCH_DEBS := wrk curl zbar-tools ffmpeg chromium chromium-driver python3-selenium postgresql
 
-bench: all $(OUT)/bench_store $(OUT)/make_fixture
+bench: all $(OUT)/bench_store $(OUT)/make_fixture $(OUT)/cop-sync-gen
 	$(call install_debs,$(BENCH_DEBS))
 	tests/bench.sh $(OUT)/cop-kiosk
 	$(OUT)/bench_store
 	tests/bench_web.sh $(OUT)
+
+$(OUT)/cop-sync-gen: sync/gen_frames.c $(SYNC_SRC) $(SYNC_HDRS) | $(OUT)
+	$(CC) $(CPPFLAGS) $(WARN) $(CFLAGS) $(SYNC_CFLAGS) -o $@ $< $(SYNC_SRC) $(SYNC_LIBS) -lpng
 
 $(OUT)/make_fixture: tests/make_fixture.c tests/fixture.c $(CORE_SRC) $(SYNC_SRC) $(HDRS) | $(OUT)
 	$(CC) $(CPPFLAGS) $(WARN) $(CFLAGS) $(PKG_CFLAGS) $(SYNC_CFLAGS) -o $@ tests/make_fixture.c tests/fixture.c $(CORE_SRC) \

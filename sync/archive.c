@@ -247,7 +247,7 @@ int archive_kiosk_refuse(archive *a, const char *user, const char *kiosk, bool r
 	                "INSERT INTO kiosks (kiosk, pinned_at, refused)\n"
 	                "SELECT CAST($1 AS TEXT), CAST($3 AS BIGINT), CAST($2 AS INTEGER)\n"
 	                "WHERE EXISTS (SELECT 1 FROM batches WHERE kiosk = $1)\n"
-	                "	AND (CAST($4 AS TEXT) IS NULL OR EXISTS (SELECT 1 FROM records ke\n"
+	                "	AND (" ALL_SCOPE("$4") " OR EXISTS (SELECT 1 FROM records ke\n"
 	                "		WHERE ke.kiosk = $1 AND ke.type = 'event' AND " IN_SCOPE("ke", "$4") "))\n"
 	                "ON CONFLICT (kiosk) DO UPDATE SET refused = CAST($2 AS INTEGER)",
 	                4, args, NULL, NULL, &changes) != ARCHIVE_OK) {

@@ -81,6 +81,11 @@ int archive_count(archive *a, const char *sql, int n, const char *const *args, l
 	"	AND NOT " J_TRUE("c2", "undone") " AND c2.gid <> " c ".gid\n" \
 	"	AND " EVENT_RANK("e2", "c2") " < " EVENT_RANK(e, c) ")"
 
+/* SQL true when the user named by parameter p sees everything: p NULL (the
+ * command line), or a member of every community ('*'). */
+#define ALL_SCOPE(p) \
+	"(CAST(" p " AS TEXT) IS NULL OR EXISTS (SELECT 1 FROM memberships ms\n" \
+	"	WHERE ms.name = " p " AND ms.community = '*'))"
 /* SQL true when event e is one of the communities of the user named by
  * parameter p (NULL: everything, as on the command line). */
 #define IN_SCOPE(e, p) \
@@ -88,13 +93,13 @@ int archive_count(archive *a, const char *sql, int n, const char *const *args, l
 	"	WHERE ms.name = " p " AND ms.community IN ('*', coalesce(" e ".body ->> 'community', ''))))"
 /* SQL true when member m checked in at an event of those communities. */
 #define MEMBER_IN_SCOPE(m, p) \
-	"(CAST(" p " AS TEXT) IS NULL OR EXISTS (SELECT 1 FROM records sc\n" \
+	"(" ALL_SCOPE(p) " OR EXISTS (SELECT 1 FROM records sc\n" \
 	"	JOIN records se ON se.gid = sc.body ->> 'event'\n" \
 	"	WHERE sc.type = 'checkin' AND sc.body ->> 'member' = " m ".gid AND " IN_SCOPE("se", p) "))"
 /* SQL true when record x is of those communities: one of their events, a
  * record of such an event, or a member seen at one. */
 #define RECORD_IN_SCOPE(x, p) \
-	"(CAST(" p " AS TEXT) IS NULL OR (" x ".type = 'event' AND " IN_SCOPE(x, p) ")\n" \
+	"(" ALL_SCOPE(p) " OR (" x ".type = 'event' AND " IN_SCOPE(x, p) ")\n" \
 	"	OR (" x ".type = 'member' AND " MEMBER_IN_SCOPE(x, p) ")\n" \
 	"	OR EXISTS (SELECT 1 FROM records xe WHERE xe.gid = " x ".body ->> 'event'\n" \
 	"		AND xe.type = 'event' AND " IN_SCOPE("xe", p) "))"

@@ -85,7 +85,7 @@ int archive_kiosks(archive *a, const char *user, void (*each)(const archive_kios
 	                "	max(b.imported_at), count(*), sum(b.records),\n"
 	                "	coalesce(k.signer, ''), coalesce(k.refused, 0)\n"
 	                "FROM batches b LEFT JOIN kiosks k ON k.kiosk = b.kiosk\n"
-	                "WHERE CAST($1 AS TEXT) IS NULL OR EXISTS (SELECT 1 FROM records ke\n"
+	                "WHERE " ALL_SCOPE("$1") " OR EXISTS (SELECT 1 FROM records ke\n"
 	                "	WHERE ke.kiosk = b.kiosk AND ke.type = 'event' AND " IN_SCOPE("ke", "$1") ")\n"
 	                "GROUP BY b.kiosk, k.signer, k.refused ORDER BY 3 DESC, b.kiosk",
 	                1, args, kiosk_row, &c, err, errlen);
