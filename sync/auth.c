@@ -62,6 +62,8 @@ bool auth_session(serve_request *r)
 	pthread_mutex_lock(&r->srv->lock);
 	int rc = archive_session_get(r->srv->arc, r->token_hash, now - SESSION_IDLE, now, r->user,
 	                             r->csrf, err, sizeof err);
+	if (rc == ARCHIVE_OK)
+		rc = archive_user_keeps(r->srv->arc, r->user, &r->keeps, err, sizeof err);
 	pthread_mutex_unlock(&r->srv->lock);
 	if (rc == ARCHIVE_IO)
 		fprintf(stderr, "cop-sync: %s\n", err);

@@ -37,11 +37,18 @@ static const char usage[] =
 	"      post-it walls, reflections and measures, the downloads, and /receive, where a\n"
 	"      phone's browser reads a kiosk's QR loop. Stops cleanly on SIGTERM.\n"
 	"  cop-sync user add|remove|list --archive PATH [NAME]\n"
-	"      The online space's accounts; add reads the password (10 or more\n"
-	"      characters) from stdin.\n"
+	"                 [--community NAME --role keeper|friend|admin]\n"
+	"      The online space's accounts; add reads a new user's password (10 or more\n"
+	"      characters) from stdin. A user sees their communities' events only:\n"
+	"      keepers and critical friends read, keepers also receive, admins also\n"
+	"      manage accounts; without --community, an admin of every community.\n"
+	"      Given for an existing user, --community sets their role there.\n"
 	"  cop-sync keygen --out PREFIX\n"
 	"      Writes PREFIX.pub (for the kiosk) and PREFIX.key (keep it here): hex.\n"
-	"  cop-sync --help\n";
+	"  cop-sync --help\n"
+	"The archive (--archive) is an SQLite file, made if absent, or a PostgreSQL\n"
+	"database: postgresql://USER@HOST/DB (libpq's URI; postgresql:// alone takes\n"
+	"the PG* environment), in the C locale, shared by several cop-sync processes.\n";
 
 int cli_fail(const char *fmt, const char *arg)
 {

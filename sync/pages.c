@@ -39,10 +39,10 @@ void serve_page(serve_request *r, unsigned status, const char *title, html *main
 	if (r->user[0])
 		html_add(&h,
 		         "<nav class=\"app-nav\" aria-label=\"Main\"><a href=\"/\">Events</a>"
-		         "<a href=\"/measures\">Measures</a><a href=\"/receive\">Receive from a kiosk</a>"
+		         "<a href=\"/measures\">Measures</a>%h"
 		         "<form method=\"post\" action=\"/signout\"><input type=\"hidden\" name=\"csrf\" "
 		         "value=\"%s\"><button class=\"app-nav__button\">Sign out</button></form></nav>",
-		         r->csrf);
+		         r->keeps ? "<a href=\"/receive\">Receive from a kiosk</a>" : "", r->csrf);
 	html_add(&h, "</div></header><main class=\"app-width app-main\" id=\"main\">%h</main>",
 	         main->text ? main->text : "");
 	for (size_t i = 0; scripts && scripts[i]; i++)
@@ -142,6 +142,7 @@ static void event_card(const archive_event_row *e, void *ctx)
 typedef struct {
 	html *h;
 	const char *csrf;
+	bool keeps;   /* the reader may refuse kiosks (a critical friend may not) */
 } kiosk_list;
 
 static void kiosk_row(const archive_kiosk_row *k, void *ctx)
@@ -163,6 +164,10 @@ static void kiosk_row(const archive_kiosk_row *k, void *ctx)
 		html_add(l->h, "<p class=\"app-caption\">Its batches are not signed (an older kiosk).</p>");
 	if (k->refused)
 		html_add(l->h, "<p><strong>Refused: its batches are not taken.</strong></p>");
+	if (!l->keeps) {
+		html_add(l->h, "</dd></div>");
+		return;
+	}
 	html_add(l->h,
 	         "<form method=\"post\" action=\"/kiosk\"><input type=\"hidden\" name=\"csrf\" "
 	         "value=\"%s\"><input type=\"hidden\" name=\"kiosk\" value=\"%s\">"
@@ -196,7 +201,7 @@ void page_kiosk(serve_request *r)
 void page_events(serve_request *r)
 {
 	html h = {0}, cards = {0}, kiosks = {0};
-	kiosk_list list = {&kiosks, r->csrf};
+	kiosk_list list = {&kiosks, r->csrf, r->keeps};
 	char err[256];
 	pthread_mutex_lock(&r->srv->lock);
 	int rc = archive_events(r->srv->arc, r->user, NULL, event_card, &cards, err, sizeof err);
@@ -208,7 +213,9 @@ void page_events(serve_request *r)
 		goto out;
 	}
 	html_add(&h, "<h1>Events</h1>");
-	if (!cards.text)
+	if (!cards.text && !r->keeps)
+		html_add(&h, "<p class=\"app-lede\">No events of your communities yet.</p>");
+	else if (!cards.text)
 		html_add(&h,
 		         "<p class=\"app-lede\">No events yet. After a meeting, open "
 		         "<a href=\"/receive\">Receive from a kiosk</a> on your phone and point it at "

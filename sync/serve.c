@@ -331,16 +331,7 @@ static void refuse_api(serve_request *r, unsigned status, const char *why)
 /* Whether the signed-in user keeps a community (else answered 403 here). */
 static bool keeps(serve_request *r)
 {
-	bool keeper = false;
-	char err[256];
-	pthread_mutex_lock(&r->srv->lock);
-	int rc = archive_user_keeps(r->srv->arc, r->user, &keeper, err, sizeof err);
-	pthread_mutex_unlock(&r->srv->lock);
-	if (rc != ARCHIVE_OK) {
-		serve_error(r, MHD_HTTP_INTERNAL_SERVER_ERROR, "The archive cannot be read", err);
-		return false;
-	}
-	if (keeper)
+	if (r->keeps)
 		return true;
 	static const char why[] = "A critical friend reads the online space; receiving from kiosks "
 	                          "and refusing them is for its keepers.";

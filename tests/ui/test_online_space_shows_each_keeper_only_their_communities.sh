@@ -71,6 +71,8 @@ sign_in friend-b
 http "$URL/" >events.html
 grep -q 'href="/event/KB-1"' events.html && ! grep -q 'href="/event/KA-' events.html ||
 	die "the friend of B sees other than B's events"
+grep -q 'href="/receive"' events.html && die "a critical friend is offered the receive page"
+grep -q "Refuse this kiosk" events.html && die "a critical friend is offered to refuse a kiosk"
 http "$URL/receive" >/dev/null
 [ "$(status)" = 403 ] || die "a critical friend got $(status) for the receive page"
 frames b2.txt >answer.json
