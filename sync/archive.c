@@ -23,6 +23,33 @@ bool archive_is_server(const char *where)
 	return strncmp(where, "postgresql:", 11) == 0 || strncmp(where, "postgres:", 9) == 0;
 }
 
+void archive_shown(const char *where, char *out, size_t outlen)
+{
+	size_t n = 0;
+	const char *p = where, *at = NULL, *scheme = strstr(where, "://");
+	if (archive_is_server(where) && scheme) {
+		const char *host = scheme + 3;
+		at = strchr(host, '@');
+		if (at && at > host + strcspn(host, "/?"))
+			at = NULL; /* an @ after the host is not the user's */
+	}
+	while (*p && n + 1 < outlen) {
+		if (at && p < at && *p == ':' && p > scheme + 2) {
+			p = at; /* user:password@ -> user@ */
+			continue;
+		}
+		if (archive_is_server(where) && strncmp(p, "password=", 9) == 0) {
+			n += (size_t)snprintf(out + n, outlen - n, "password=...");
+			n = n < outlen ? n : outlen - 1;
+			p += 9 + strcspn(p + 9, "&");
+			continue;
+		}
+		out[n++] = *p++;
+	}
+	if (outlen)
+		out[n < outlen ? n : outlen - 1] = '\0';
+}
+
 int archive_open(const char *where, archive **out, char *err, size_t errlen)
 {
 	archive *a = calloc(1, sizeof *a);

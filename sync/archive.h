@@ -35,6 +35,11 @@ typedef struct {
  * rather than an SQLite file. */
 bool archive_is_server(const char *where);
 
+/* where as it may be shown (a log, a message): a PostgreSQL URI without its
+ * password (user:PASSWORD@ and password=PASSWORD become user@ and
+ * password=...). Always NUL-terminated in out. */
+void archive_shown(const char *where, char *out, size_t outlen);
+
 /* Opens (creating if absent, migrating if older) the archive at where: a file
  * path, or a PostgreSQL URI. On ARCHIVE_OK *out owns the handle
  * (archive_close), which one process's threads may share; otherwise *out is

@@ -236,9 +236,11 @@ fail:
 	return rc;
 }
 
-static int pg_open(archive *a, const char *where, char *err, size_t errlen)
+static int pg_open(archive *a, const char *uri, char *err, size_t errlen)
 {
-	a->db = PQconnectdb(where);
+	char where[512];
+	archive_shown(uri, where, sizeof where); /* the URI in messages: no password */
+	a->db = PQconnectdb(uri);
 	if (!a->db) {
 		archive_say(err, errlen, "out of memory");
 		return ARCHIVE_IO;

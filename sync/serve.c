@@ -614,9 +614,11 @@ int serve_command(int argc, char **argv)
 	const union MHD_DaemonInfo *di = MHD_get_daemon_info(d, MHD_DAEMON_INFO_BIND_PORT);
 	char host[INET_ADDRSTRLEN];
 	inet_ntop(AF_INET, &sin.sin_addr, host, sizeof host);
+	char shown[512];
+	archive_shown(path, shown, sizeof shown);
 	fprintf(stderr, "cop-sync: the online space is at %s://%s:%u/ (archive %s%s)\n",
 	        srv.tls ? "https" : "http", host, di ? (unsigned)di->port : ntohs(sin.sin_port),
-	        path, srv.keyed ? ", with its key" : "");
+	        shown, srv.keyed ? ", with its key" : "");
 	int sig = 0;
 	while (sigwait(&stop, &sig) != 0)
 		;

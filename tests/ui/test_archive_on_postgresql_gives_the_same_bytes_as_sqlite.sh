@@ -89,3 +89,9 @@ pg_sql "CREATE DATABASE sorted TEMPLATE template0 LC_COLLATE 'C.UTF-8' LC_CTYPE 
 "$COP_SYNC" report --archive "postgresql:///sorted?host=$PG_DIR&user=cop" >/dev/null 2>err.txt &&
 	die "a database in another locale was opened"
 grep -q 'needs the C locale' err.txt || die "no word of the locale: $(cat err.txt)"
+# A password in the URI is never shown.
+"$COP_SYNC" report --archive "postgresql://cop:s3cret@/nodb?host=$PG_DIR&password=hunter2" >/dev/null 2>err.txt &&
+	die "a database that is not there was opened"
+grep -q 'cannot connect to the archive postgresql://cop@/nodb?host=.*&password=\.\.\.' err.txt ||
+	die "no plain word of the missing database: $(cat err.txt)"
+grep -q 's3cret\|hunter2' err.txt && die "the password was shown: $(cat err.txt)"
