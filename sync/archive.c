@@ -153,20 +153,78 @@ static num num_of(long long v)
 	return n;
 }
 
+/* The "changed" of every record a kiosk has in the archive, by gid: read
+ * once an import (one statement, not one a record), for its counts (a batch
+ * carries each of its kiosk's records once). */
+typedef struct {
+	char *gid;
+	long long changed;
+} held;
+
+typedef struct {
+	held *v;
+	size_t n, cap;
+	bool nomem;
+} helds;
+
 static void held_row(const archive_row *row, void *ctx)
 {
-	*(long long *)ctx = archive_int(row, 0);
+	helds *h = ctx;
+	if (h->nomem)
+		return;
+	if (h->n == h->cap) {
+		size_t cap = h->cap ? 2 * h->cap : 256;
+		held *v = realloc(h->v, cap * sizeof *v);
+		if (!v) {
+			h->nomem = true;
+			return;
+		}
+		h->v = v;
+		h->cap = cap;
+	}
+	if (!(h->v[h->n].gid = strdup(archive_text(row, 0)))) {
+		h->nomem = true;
+		return;
+	}
+	h->v[h->n++].changed = archive_int(row, 1);
 }
 
-/* The stored "changed" of gid: 1 and *changed if held, 0 if not, -1 on error. */
-static int stored_changed(archive *a, const char *gid, long long *changed)
+static void helds_free(helds *h)
 {
-	const char *args[] = {gid};
-	*changed = -1; /* no record's "changed" is negative */
-	if (archive_run(a, "SELECT changed FROM records WHERE gid = $1", 1, args, held_row, changed,
-	                NULL) != ARCHIVE_OK)
-		return -1;
-	return *changed >= 0;
+	for (size_t i = 0; i < h->n; i++)
+		free(h->v[i].gid);
+	free(h->v);
+}
+
+static int by_gid(const void *x, const void *y)
+{
+	return strcmp(((const held *)x)->gid, ((const held *)y)->gid);
+}
+
+/* Reads kiosk's records ("KIOSK-..." gids: a range of the primary key). */
+static int held_of(archive *a, const char *kiosk, helds *h)
+{
+	const char *args[] = {kiosk};
+	int rc = archive_run(a,
+	                     "SELECT gid, changed FROM records\n"
+	                     "WHERE gid > $1 || '-' AND gid < $1 || '.' AND kiosk = $1",
+	                     1, args, held_row, h, NULL);
+	if (rc == ARCHIVE_OK && h->nomem) {
+		snprintf(a->msg, sizeof a->msg, "out of memory");
+		rc = ARCHIVE_IO;
+	}
+	if (rc == ARCHIVE_OK && h->n)
+		qsort(h->v, h->n, sizeof *h->v, by_gid);
+	return rc;
+}
+
+/* The stored "changed" of gid, or -1 when the kiosk's records hold none
+ * (no record's "changed" is negative). */
+static long long stored_changed(const helds *h, const char *gid)
+{
+	held key = {(char *)gid, 0};
+	const held *found = h->n ? bsearch(&key, h->v, h->n, sizeof *h->v, by_gid) : NULL;
+	return found ? found->changed : -1;
 }
 
 static int put_record(archive *a, const sync_record *r, const char *batch_key)
@@ -325,21 +383,28 @@ int archive_import(archive *a, const char *user, const sync_batch *b, archive_co
 		archive_end(a, false);
 		return checked;
 	}
+	helds h = {NULL, 0, 0, false};
+	if (held_of(a, b->kiosk, &h) != ARCHIVE_OK) {
+		archive_say(err, errlen, "cannot read the archive: %s", a->msg);
+		helds_free(&h);
+		goto fail;
+	}
 	for (size_t i = 0; i < b->count; i++) {
 		const sync_record *r = &b->records[i];
-		long long old = 0;
-		int found = stored_changed(a, r->gid, &old);
-		if (found < 0 || put_record(a, r, batch_key) != ARCHIVE_OK) {
+		long long old = stored_changed(&h, r->gid);
+		if (put_record(a, r, batch_key) != ARCHIVE_OK) {
 			archive_say(err, errlen, "cannot store record %s: %s", r->gid, a->msg);
+			helds_free(&h);
 			goto fail;
 		}
-		if (!found)
+		if (old < 0)
 			c.added++;
 		else if (r->changed > old)
 			c.updated++;
 		else
 			c.unchanged++;
 	}
+	helds_free(&h);
 	if (not_kept(a, user, batch_key, &foreign) != ARCHIVE_OK || put_batch(a, b) != ARCHIVE_OK) {
 		archive_say(err, errlen, "cannot note the batch: %s", a->msg);
 		goto fail;
