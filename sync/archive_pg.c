@@ -250,8 +250,7 @@ static int pg_open(archive *a, const char *uri, char *err, size_t errlen)
 		archive_say(err, errlen, "cannot connect to the archive %s: %s", where, a->msg);
 		return ARCHIVE_IO;
 	}
-	/* Notices (CREATE ... IF NOT EXISTS and the like) are not the user's business. */
-	PQsetNoticeProcessor(a->db, NULL, NULL);
+	/* Notices (the migrations' and the like) are not the user's business. */
 	int rc = pg_exec(a, "SET client_min_messages = warning");
 	if (rc == ARCHIVE_OK)
 		rc = check_database(a, err, errlen);
