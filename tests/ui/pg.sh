@@ -28,13 +28,20 @@ start_pg() {
 	as_pg "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -l "$PG_DIR/server.log" -w -s \
 		-o "-k $PG_DIR -c listen_addresses= -c fsync=off -c full_page_writes=off -c max_connections=100" \
 		start >/dev/null || die "PostgreSQL did not start: $(tail -3 "$PG_DIR/server.log")"
-	# Stopped when this shell ends, whichever trap the test sets afterwards
-	# (so a test waits for its own children by their pids, not with a bare wait).
-	(
-		while kill -0 $$ 2>/dev/null; do sleep 0.2; done
-		as_pg "$PG_BIN/pg_ctl" -D "$PG_DIR/data" -m immediate -s stop
-		rm -rf "$PG_DIR"
-	) </dev/null >/dev/null 2>&1 &
+	# Stopped when this shell ends, whichever trap the test sets afterwards,
+	# by a watcher in a session of its own, so that it outlives the test's
+	# process group killed on a timeout (a test waits for its own children by
+	# their pids, not with a bare wait).
+	# shellcheck disable=SC2016 # the watcher's own script, its arguments after it
+	setsid sh -c '
+		while kill -0 "$1" 2>/dev/null; do sleep 0.2; done
+		if [ "$(id -u)" -ne 0 ]; then
+			"$2/pg_ctl" -D "$3/data" -m immediate -s stop
+		else
+			cd "$3" && setpriv --reuid=nobody --regid="$(id -g nobody)" --clear-groups -- \
+				"$2/pg_ctl" -D "$3/data" -m immediate -s stop
+		fi
+		rm -rf "$3"' sh $$ "$PG_BIN" "$PG_DIR" </dev/null >/dev/null 2>&1 &
 	"$PG_BIN/../bin/createdb" -h "$PG_DIR" -U cop cop 2>/dev/null ||
 		as_pg "$PG_BIN/createdb" -h "$PG_DIR" -U cop cop || die "createdb failed"
 	PG_ARCHIVE="postgresql:///cop?host=$PG_DIR&user=cop"
