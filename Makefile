@@ -24,9 +24,10 @@ SAN     := -fsanitize=address,undefined -fno-omit-frame-pointer -fno-sanitize-re
 
 # Debian packages each target needs; installed by `make deps` / `make test-deps`.
 BUILD_DEBS := gcc make pkg-config libsdl2-dev libsdl2-ttf-dev libsqlite3-dev libsodium-dev libpng-dev libcsv-dev \
-              zlib1g-dev libqrencode-dev libinih-dev libsystemd-dev gettext libmicrohttpd-dev
+              zlib1g-dev libqrencode-dev libinih-dev libsystemd-dev gettext libmicrohttpd-dev libpq-dev
 TEST_DEBS  := $(BUILD_DEBS) libcmocka-dev sqlite3 zbar-tools systemd python3 python3-nacl shellcheck curl openssl \
-              chromium chromium-driver python3-selenium ffmpeg fonts-liberation python3-opencv python3-zxing-cpp
+              chromium chromium-driver python3-selenium ffmpeg fonts-liberation python3-opencv python3-zxing-cpp \
+              postgresql
 CHECK_DEBS := cppcheck
 FUZZ_DEBS  := clang libclang-rt-dev libsodium-dev zlib1g-dev libqrencode-dev
 
@@ -45,9 +46,11 @@ SYNC_CFLAGS = -Isync $(shell $(PKG_CONFIG) --cflags $(SYNC_PKGS) libpng 2>/dev/n
 SYNC_LIBS   = $(shell $(PKG_CONFIG) --libs $(SYNC_PKGS) 2>/dev/null)
 # cop-sync serve, the online space: libmicrohttpd, and the files of sync/web
 # built into the binary (sync/embed.sh writes $(OUT)/web_files.S and .c).
-SERVE_PKGS := libmicrohttpd
+SERVE_PKGS := libmicrohttpd libpq
+SERVE_CFLAGS = $(shell $(PKG_CONFIG) --cflags $(SERVE_PKGS) 2>/dev/null)
 WEB_FILES  := $(filter-out sync/web/README.md,$(shell find sync/web -type f 2>/dev/null))
 COP_SYNC_SRC := sync/cop_sync.c sync/archive.c sync/archive_accounts.c sync/archive_pages.c \
+                sync/archive_sqlite.c sync/archive_pg.c \
                 sync/receive.c sync/serve.c sync/upload.c sync/auth.c sync/pages.c sync/html.c $(SYNC_SRC)
 COP_SYNC_LIBS = $(shell $(PKG_CONFIG) --libs $(SYNC_PKGS) $(SERVE_PKGS) 2>/dev/null) -lpthread
 # The kiosk encodes the loop with the same sync library (not the receiver's files).
@@ -184,11 +187,11 @@ $(TOUT)/test_ui_%: tests/test_ui_%.c $(TOUT)/libui.a $(TOUT)/libcore.a $(TOUT)/l
 		$(CORE_LIBS) -lcmocka
 
 $(OUT)/cop-sync: $(COP_SYNC_SRC) $(SYNC_HDRS) $(OUT)/web_files.c | $(OUT)
-	$(CC) $(LAYER_CPPFLAGS) $(WARN) $(CFLAGS) $(SYNC_CFLAGS) -o $@ $(COP_SYNC_SRC) $(OUT)/web_files.c \
+	$(CC) $(LAYER_CPPFLAGS) $(WARN) $(CFLAGS) $(SYNC_CFLAGS) $(SERVE_CFLAGS) -o $@ $(COP_SYNC_SRC) $(OUT)/web_files.c \
 		$(OUT)/web_files.S $(COP_SYNC_LIBS)
 
 $(TOUT)/cop-sync: $(COP_SYNC_SRC) $(SYNC_HDRS) $(TOUT)/web_files.c | $(TOUT)
-	$(CC) $(LAYER_CPPFLAGS) $(WARN) -O1 -g $(SAN) $(SYNC_CFLAGS) -o $@ $(COP_SYNC_SRC) \
+	$(CC) $(LAYER_CPPFLAGS) $(WARN) -O1 -g $(SAN) $(SYNC_CFLAGS) $(SERVE_CFLAGS) -o $@ $(COP_SYNC_SRC) \
 		$(TOUT)/web_files.c $(TOUT)/web_files.S $(COP_SYNC_LIBS)
 
 $(OUT)/web_files.c: sync/embed.sh $(WEB_FILES) | $(OUT)
@@ -261,9 +264,10 @@ image-check:
 	$(call install_debs,qemu-system-arm fdisk mtools e2fsprogs sqlite3)
 	image/boot-qemu.sh build/cop-kiosk-arm64.img
 
-BENCH_DEBS := wrk curl zbar-tools ffmpeg chromium chromium-driver python3-selenium python3-opencv python3-zxing-cpp
+BENCH_DEBS := wrk curl zbar-tools ffmpeg chromium chromium-driver python3-selenium python3-opencv python3-zxing-cpp \
+              postgresql
 
-bench: all $(OUT)/bench_store $(OUT)/make_fixture $(OUT)/bench_fountain
+bench: all $(OUT)/bench_store $(OUT)/make_fixture $(OUT)/bench_fountain $(OUT)/cop-sync-gen
 	$(call install_debs,$(BENCH_DEBS))
 	tests/bench.sh $(OUT)/cop-kiosk
 	$(OUT)/bench_store
@@ -281,6 +285,12 @@ $(OUT)/bench_fountain: tests/bench_fountain.c $(OUT)/obj/tests/fountain_sim.o $(
 
 $(OUT)/bench_store: tests/bench_store.c $(OUT)/obj/tests/fixture.o $(OUT)/libcore.a $(OUT)/libsync.a | $(OUT)
 	$(CC) $(LAYER_CPPFLAGS) $(WARN) $(CFLAGS) $(TEST_CFLAGS) -MMD -MP -o $@ $^ $(CORE_LIBS)
+
+# The bench's batches (when OUT is TOUT, the tests' rule makes it).
+ifneq ($(OUT),$(TOUT))
+$(OUT)/cop-sync-gen: sync/gen_frames.c $(SYNC_SRC) $(SYNC_HDRS) | $(OUT)
+	$(CC) $(LAYER_CPPFLAGS) $(WARN) $(CFLAGS) $(SYNC_CFLAGS) -o $@ $< $(SYNC_SRC) $(SYNC_LIBS) -lpng
+endif
 
 # The README's pictures, drawn by the kiosk itself on the demo event.
 screenshots: all

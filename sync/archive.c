@@ -1,4 +1,5 @@
-/* archive: cop-sync's SQLite archive — schema, idempotent import, exports. */
+/* archive: cop-sync's archive — which engine, idempotent import, exports and
+ * the quarterly report, in the SQL both engines share. */
 #include "archive_internal.h"
 
 #include <sodium.h>
@@ -6,73 +7,6 @@
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
-
-/* archive_open's private file */
-#include <errno.h>
-#include <fcntl.h>
-#include <sys/stat.h>
-#include <unistd.h>
-
-#define APPLICATION_ID 0x436f5053 /* "CoPS" */
-
-/* Each step takes the archive from the version before it to the next; append
- * only (an archive records how far it went in user_version). */
-static const char schema_1[] =
-	"CREATE TABLE records (\n"
-	"	gid TEXT PRIMARY KEY NOT NULL,\n"
-	"	type TEXT NOT NULL,\n"
-	"	kiosk TEXT NOT NULL,\n"
-	"	changed INTEGER NOT NULL,\n"
-	"	body TEXT NOT NULL CHECK (json_valid(body)),\n"
-	"	batch TEXT NOT NULL\n"              /* kiosk/batch that wrote this version */
-	");\n"
-	"CREATE INDEX records_type ON records (type);\n"
-	"CREATE TABLE batches (\n"
-	"	kiosk TEXT NOT NULL,\n"
-	"	batch TEXT NOT NULL,\n"
-	"	created INTEGER NOT NULL,\n"
-	"	receipt TEXT NOT NULL,\n"
-	"	records INTEGER NOT NULL,\n"
-	"	imported_at INTEGER NOT NULL,\n"
-	"	PRIMARY KEY (kiosk, batch)\n"
-	");\n";
-
-/* The online space's accounts: a session is kept as the hash of its cookie's
- * token, so that a copy of the archive opens no session. */
-static const char schema_2[] =
-	"CREATE TABLE users (\n"
-	"	name TEXT PRIMARY KEY NOT NULL,\n"
-	"	hash TEXT NOT NULL,\n"                 /* Argon2id, libsodium's string form */
-	"	created INTEGER NOT NULL\n"
-	");\n"
-	"CREATE TABLE sessions (\n"
-	"	token_hash TEXT PRIMARY KEY NOT NULL,\n"
-	"	user TEXT NOT NULL REFERENCES users (name) ON DELETE CASCADE,\n"
-	"	csrf TEXT NOT NULL,\n"
-	"	created INTEGER NOT NULL,\n"
-	"	seen INTEGER NOT NULL\n"
-	");\n"
-	"CREATE INDEX sessions_user ON sessions (user);\n"
-	"CREATE TABLE signin_failures (\n"
-	"	key TEXT PRIMARY KEY NOT NULL,\n"      /* 'user:NAME' or 'addr:ADDRESS' */
-	"	failures INTEGER NOT NULL,\n"
-	"	next_try INTEGER NOT NULL\n"           /* Unix time before which no try is checked */
-	");\n"
-	/* The pages read an event's records by type and event. */
-	"CREATE INDEX records_event ON records (type, body ->> 'event');\n";
-
-/* Each kiosk's signing key, pinned at its first signed batch; a keeper may
- * refuse a kiosk (refused = 1): its batches are then not imported. */
-static const char schema_3[] =
-	"CREATE TABLE kiosks (\n"
-	"	kiosk TEXT PRIMARY KEY NOT NULL,\n"
-	"	signer TEXT,\n"                        /* hex Ed25519 key; NULL: unsigned so far */
-	"	pinned_at INTEGER NOT NULL,\n"
-	"	refused INTEGER NOT NULL DEFAULT 0\n"
-	");\n";
-
-static const char *const migrations[] = {schema_1, schema_2, schema_3};
-#define SCHEMA_VERSION ((int)(sizeof migrations / sizeof migrations[0]))
 
 void archive_say(char *err, size_t errlen, const char *fmt, ...)
 {
@@ -84,192 +18,257 @@ void archive_say(char *err, size_t errlen, const char *fmt, ...)
 	va_end(ap);
 }
 
-/* Brings the archive from version `from` to SCHEMA_VERSION in one transaction
- * (a new archive also gets its application id). */
-static int migrate(sqlite3 *db, int from, const char *path, char *err, size_t errlen)
+bool archive_is_server(const char *where)
 {
-	char *msg = NULL;
-	int rc = sqlite3_exec(db, "BEGIN IMMEDIATE", NULL, NULL, &msg);
-	for (int v = from; rc == SQLITE_OK && v < SCHEMA_VERSION; v++)
-		rc = sqlite3_exec(db, migrations[v], NULL, NULL, &msg);
-	if (rc == SQLITE_OK && from == 0) {
-		char sql[64];
-		snprintf(sql, sizeof sql, "PRAGMA application_id = %d", APPLICATION_ID);
-		rc = sqlite3_exec(db, sql, NULL, NULL, &msg);
-	}
-	if (rc == SQLITE_OK) {
-		char sql[64];
-		snprintf(sql, sizeof sql, "PRAGMA user_version = %d", SCHEMA_VERSION);
-		rc = sqlite3_exec(db, sql, NULL, NULL, &msg);
-	}
-	if (rc == SQLITE_OK)
-		rc = sqlite3_exec(db, "COMMIT", NULL, NULL, &msg);
-	if (rc != SQLITE_OK) {
-		archive_say(err, errlen, "cannot %s the archive %s: %s", from ? "update" : "create",
-		            path, msg ? msg : sqlite3_errmsg(db));
-		sqlite3_free(msg);
-		sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
-		return ARCHIVE_IO;
-	}
-	return ARCHIVE_OK;
+	return strncmp(where, "postgresql:", 11) == 0 || strncmp(where, "postgres:", 9) == 0;
 }
 
-static int pragma_int(sqlite3 *db, const char *sql, int *out)
+void archive_shown(const char *where, char *out, size_t outlen)
 {
-	sqlite3_stmt *st = NULL;
-	int rc = sqlite3_prepare_v2(db, sql, -1, &st, NULL);
-	if (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-		*out = sqlite3_column_int(st, 0);
-		rc = SQLITE_OK;
+	size_t n = 0;
+	const char *p = where, *at = NULL, *scheme = strstr(where, "://");
+	if (archive_is_server(where) && scheme) {
+		const char *host = scheme + 3;
+		at = strchr(host, '@');
+		if (at && at > host + strcspn(host, "/?"))
+			at = NULL; /* an @ after the host is not the user's */
 	}
-	sqlite3_finalize(st);
-	return rc;
+	while (*p && n + 1 < outlen) {
+		if (at && p < at && *p == ':' && p > scheme + 2) {
+			p = at; /* user:password@ -> user@ */
+			continue;
+		}
+		if (archive_is_server(where) && strncmp(p, "password=", 9) == 0) {
+			n += (size_t)snprintf(out + n, outlen - n, "password=...");
+			n = n < outlen ? n : outlen - 1;
+			p += 9 + strcspn(p + 9, "&");
+			continue;
+		}
+		out[n++] = *p++;
+	}
+	if (outlen)
+		out[n < outlen ? n : outlen - 1] = '\0';
 }
 
-/* A new archive is readable and writable by its owner only, whatever the
- * umask: it holds names and emails (SQLite's -journal beside it takes the
- * same mode). 0, or -1 with errno. */
-static int create_private(const char *path)
+int archive_open(const char *where, archive **out, char *err, size_t errlen)
 {
-	int fd = open(path, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0600);
-	if (fd < 0)
-		return errno == EEXIST ? 0 : -1;
-	int rc = fchmod(fd, 0600);
-	close(fd);
-	return rc;
-}
-
-int archive_open(const char *path, archive **out, char *err, size_t errlen)
-{
-	int rc = ARCHIVE_OK, app = 0, version = 0, objects = 0;
 	archive *a = calloc(1, sizeof *a);
 	*out = NULL;
 	if (!a) {
 		archive_say(err, errlen, "out of memory");
 		return ARCHIVE_IO;
 	}
-	if (create_private(path) != 0) {
-		if (err && errlen)
-			snprintf(err, errlen, "cannot create the archive %s: %s", path, strerror(errno));
-		rc = ARCHIVE_IO;
-		goto out;
+	pthread_mutexattr_t attr;
+	pthread_mutexattr_init(&attr);
+	/* A row's reader may read again (the pages nest their reads). */
+	pthread_mutexattr_settype(&attr, PTHREAD_MUTEX_RECURSIVE);
+	pthread_mutex_init(&a->lock, &attr);
+	pthread_mutexattr_destroy(&attr);
+	a->engine = archive_is_server(where) ? &archive_pg : &archive_sqlite;
+	int rc = a->engine->open(a, where, err, errlen);
+	if (rc != ARCHIVE_OK) {
+		archive_close(a);
+		return rc;
 	}
-	if (sqlite3_open_v2(path, &a->db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL) !=
-	    SQLITE_OK) {
-		archive_say(err, errlen, "cannot open the archive %s: %s", path, sqlite3_errmsg(a->db));
-		rc = ARCHIVE_IO;
-		goto out;
-	}
-	sqlite3_busy_timeout(a->db, 5000);
-	if (pragma_int(a->db, "PRAGMA application_id", &app) != SQLITE_OK ||
-	    pragma_int(a->db, "PRAGMA user_version", &version) != SQLITE_OK ||
-	    pragma_int(a->db, "SELECT count(*) FROM sqlite_schema", &objects) != SQLITE_OK) {
-		archive_say(err, errlen, "%s is not a cop-sync archive (%s)", path, sqlite3_errmsg(a->db));
-		rc = ARCHIVE_CORRUPT;
-		goto out;
-	}
-	if (!(app == 0 && version == 0 && objects == 0) && app != APPLICATION_ID) {
-		archive_say(err, errlen, "%s is not a cop-sync archive; it was left as it is", path);
-		rc = ARCHIVE_CORRUPT;
-		goto out;
-	}
-	if (version > SCHEMA_VERSION) {
-		archive_say(err, errlen, "%s was written by a newer cop-sync", path);
-		rc = ARCHIVE_CORRUPT;
-		goto out;
-	}
-	if (version < SCHEMA_VERSION && (rc = migrate(a->db, version, path, err, errlen)) != ARCHIVE_OK)
-		goto out;
-	sqlite3_exec(a->db, "PRAGMA foreign_keys = ON", NULL, NULL, NULL);
 	*out = a;
-	a = NULL;
-out:
-	archive_close(a);
-	return rc;
+	return ARCHIVE_OK;
 }
 
 void archive_close(archive *a)
 {
 	if (!a)
 		return;
-	sqlite3_close(a->db);
+	if (a->db)
+		a->engine->close(a);
+	pthread_mutex_destroy(&a->lock);
 	free(a);
+}
+
+int archive_run(archive *a, const char *sql, int n, const char *const *args, archive_each *each,
+                void *ctx, long *changes)
+{
+	pthread_mutex_lock(&a->lock);
+	int rc = a->engine->run(a, sql, n, args, each, ctx, changes);
+	pthread_mutex_unlock(&a->lock);
+	return rc;
+}
+
+/* The transaction holds the lock from begin to end: no other thread's
+ * statement runs inside it. */
+int archive_begin(archive *a, const char *key)
+{
+	pthread_mutex_lock(&a->lock);
+	int rc = a->engine->begin(a, key);
+	if (rc != ARCHIVE_OK)
+		pthread_mutex_unlock(&a->lock);
+	return rc;
+}
+
+int archive_end(archive *a, bool commit)
+{
+	int rc = a->engine->end(a, commit);
+	pthread_mutex_unlock(&a->lock);
+	return rc;
+}
+
+const char *archive_text(const archive_row *row, int i)
+{
+	return row->text(row, i);
+}
+
+long long archive_int(const archive_row *row, int i)
+{
+	const char *t = archive_text(row, i);
+	return *t == 't' ? 1 : strtoll(t, NULL, 10);
+}
+
+double archive_real(const archive_row *row, int i)
+{
+	return strtod(archive_text(row, i), NULL);
+}
+
+static void first_int(const archive_row *row, void *ctx)
+{
+	*(long long *)ctx = archive_int(row, 0);
+}
+
+int archive_count(archive *a, const char *sql, int n, const char *const *args, long long *out)
+{
+	*out = 0;
+	return archive_run(a, sql, n, args, first_int, out, NULL);
 }
 
 /* ---- import ---------------------------------------------------------------- */
 
-/* The stored "changed" of gid: 1 and *changed if held, 0 if not, -1 on error. */
-static int stored_changed(sqlite3 *db, const char *gid, int64_t *changed)
+/* Integers as text for the parameters (every parameter is text; the SQL
+ * casts it). */
+typedef struct {
+	char s[24];
+} num;
+
+static num num_of(long long v)
 {
-	sqlite3_stmt *st = NULL;
-	int found = -1;
-	if (sqlite3_prepare_v2(db, "SELECT changed FROM records WHERE gid = ?1", -1, &st, NULL) !=
-	    SQLITE_OK)
-		goto out;
-	sqlite3_bind_text(st, 1, gid, -1, SQLITE_STATIC);
-	int rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
-		*changed = sqlite3_column_int64(st, 0);
-		found = 1;
-	} else if (rc == SQLITE_DONE) {
-		found = 0;
-	}
-out:
-	sqlite3_finalize(st);
-	return found;
+	num n;
+	snprintf(n.s, sizeof n.s, "%lld", v);
+	return n;
 }
 
-static int put_record(sqlite3 *db, const sync_record *r, const char *batch_key)
+/* The "changed" of every record a kiosk has in the archive, by gid: read
+ * once an import (one statement, not one a record), for its counts (a batch
+ * carries each of its kiosk's records once). */
+typedef struct {
+	char *gid;
+	long long changed;
+} held;
+
+typedef struct {
+	held *v;
+	size_t n, cap;
+	bool nomem;
+} helds;
+
+static void held_row(const archive_row *row, void *ctx)
 {
-	sqlite3_stmt *st = NULL;
-	int rc = sqlite3_prepare_v2(
-		db,
+	helds *h = ctx;
+	if (h->nomem)
+		return;
+	if (h->n == h->cap) {
+		size_t cap = h->cap ? 2 * h->cap : 256;
+		held *v = realloc(h->v, cap * sizeof *v);
+		if (!v) {
+			h->nomem = true;
+			return;
+		}
+		h->v = v;
+		h->cap = cap;
+	}
+	if (!(h->v[h->n].gid = strdup(archive_text(row, 0)))) {
+		h->nomem = true;
+		return;
+	}
+	h->v[h->n++].changed = archive_int(row, 1);
+}
+
+static void helds_free(helds *h)
+{
+	for (size_t i = 0; i < h->n; i++)
+		free(h->v[i].gid);
+	free(h->v);
+}
+
+static int by_gid(const void *x, const void *y)
+{
+	return strcmp(((const held *)x)->gid, ((const held *)y)->gid);
+}
+
+/* Reads kiosk's records ("KIOSK-..." gids: a range of the primary key). */
+static int held_of(archive *a, const char *kiosk, helds *h)
+{
+	const char *args[] = {kiosk};
+	int rc = archive_run(a,
+	                     "SELECT gid, changed FROM records\n"
+	                     "WHERE gid > $1 || '-' AND gid < $1 || '.' AND kiosk = $1",
+	                     1, args, held_row, h, NULL);
+	if (rc == ARCHIVE_OK && h->nomem) {
+		snprintf(a->msg, sizeof a->msg, "out of memory");
+		rc = ARCHIVE_IO;
+	}
+	if (rc == ARCHIVE_OK && h->n)
+		qsort(h->v, h->n, sizeof *h->v, by_gid);
+	return rc;
+}
+
+/* The stored "changed" of gid, or -1 when the kiosk's records hold none
+ * (no record's "changed" is negative). */
+static long long stored_changed(const helds *h, const char *gid)
+{
+	held key = {(char *)gid, 0};
+	const held *found = h->n ? bsearch(&key, h->v, h->n, sizeof *h->v, by_gid) : NULL;
+	return found ? found->changed : -1;
+}
+
+static int put_record(archive *a, const sync_record *r, const char *batch_key)
+{
+	char kiosk[SYNC_ID_MAX + 1];
+	const char *dash = strrchr(r->gid, '-');
+	snprintf(kiosk, sizeof kiosk, "%.*s", (int)(dash - r->gid), r->gid);
+	num changed = num_of(r->changed);
+	const char *args[] = {r->gid, r->type, kiosk, changed.s, r->json, batch_key};
+	return archive_run(a,
 		"INSERT INTO records (gid, type, kiosk, changed, body, batch)\n"
-		"VALUES (?1, ?2, ?3, ?4, ?5, ?6)\n"
+		"VALUES ($1, $2, $3, $4, $5, $6)\n"
 		"ON CONFLICT (gid) DO UPDATE SET type = excluded.type, changed = excluded.changed,\n"
 		"	body = excluded.body, batch = excluded.batch\n"
 		"WHERE excluded.changed > records.changed",
-		-1, &st, NULL);
-	if (rc != SQLITE_OK)
-		goto out;
-	const char *dash = strrchr(r->gid, '-');
-	sqlite3_bind_text(st, 1, r->gid, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, r->type, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 3, r->gid, (int)(dash - r->gid), SQLITE_STATIC);
-	sqlite3_bind_int64(st, 4, r->changed);
-	sqlite3_bind_text(st, 5, r->json, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 6, batch_key, -1, SQLITE_STATIC);
-	rc = sqlite3_step(st);
-	rc = rc == SQLITE_DONE ? SQLITE_OK : rc;
-out:
-	sqlite3_finalize(st);
-	return rc;
+		6, args, NULL, NULL, NULL);
 }
 
-static int put_batch(sqlite3 *db, const sync_batch *b)
+static int put_batch(archive *a, const sync_batch *b)
 {
-	sqlite3_stmt *st = NULL;
-	int rc = sqlite3_prepare_v2(
-		db,
+	num created = num_of(b->created), count = num_of((long long)b->count),
+	    now = num_of((long long)time(NULL));
+	const char *args[] = {b->kiosk, b->batch, created.s, b->receipt, count.s, now.s};
+	return archive_run(a,
 		"INSERT INTO batches (kiosk, batch, created, receipt, records, imported_at)\n"
-		"VALUES (?1, ?2, ?3, ?4, ?5, ?6)\n"
+		"VALUES ($1, $2, $3, $4, $5, $6)\n"
 		"ON CONFLICT (kiosk, batch) DO UPDATE SET receipt = excluded.receipt,\n"
 		"	created = excluded.created, records = excluded.records\n"
 		"WHERE excluded.receipt <> batches.receipt",
-		-1, &st, NULL);
-	if (rc != SQLITE_OK)
-		goto out;
-	sqlite3_bind_text(st, 1, b->kiosk, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, b->batch, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 3, b->created);
-	sqlite3_bind_text(st, 4, b->receipt, -1, SQLITE_STATIC);
-	sqlite3_bind_int64(st, 5, (sqlite3_int64)b->count);
-	sqlite3_bind_int64(st, 6, (sqlite3_int64)time(NULL));
-	rc = sqlite3_step(st);
-	rc = rc == SQLITE_DONE ? SQLITE_OK : rc;
-out:
-	sqlite3_finalize(st);
-	return rc;
+		6, args, NULL, NULL, NULL);
+}
+
+/* A kiosk's pinned key (or "") and whether it is refused. */
+typedef struct {
+	bool found, refused;
+	char signer[2 * SYNC_SIGN_PK_BYTES + 1];
+} kiosk_state;
+
+static void kiosk_state_row(const archive_row *row, void *ctx)
+{
+	kiosk_state *k = ctx;
+	k->found = true;
+	snprintf(k->signer, sizeof k->signer, "%s", archive_text(row, 0));
+	k->refused = archive_int(row, 1) != 0;
 }
 
 /* Whether this batch may be imported for its kiosk: its records are all the
@@ -290,139 +289,144 @@ static int check_kiosk(archive *a, const sync_batch *b, char *err, size_t errlen
 	char signer[2 * SYNC_SIGN_PK_BYTES + 1] = "";
 	if (b->is_signed)
 		sodium_bin2hex(signer, sizeof signer, b->signer, sizeof b->signer);
-	sqlite3_stmt *st = NULL;
-	int rc = sqlite3_prepare_v2(a->db, "SELECT signer, refused FROM kiosks WHERE kiosk = ?1", -1,
-	                            &st, NULL);
-	bool found = false, refused = false;
-	char pinned[2 * SYNC_SIGN_PK_BYTES + 1] = "";
-	if (rc == SQLITE_OK) {
-		sqlite3_bind_text(st, 1, b->kiosk, -1, SQLITE_STATIC);
-		rc = sqlite3_step(st);
-		if (rc == SQLITE_ROW) {
-			found = true;
-			snprintf(pinned, sizeof pinned, "%s", archive_col(st, 0));
-			refused = sqlite3_column_int(st, 1) != 0;
-		}
-		rc = rc == SQLITE_ROW || rc == SQLITE_DONE ? SQLITE_OK : rc;
-	}
-	sqlite3_finalize(st);
-	if (rc != SQLITE_OK) {
-		archive_say(err, errlen, "cannot read the archive: %s", sqlite3_errmsg(a->db));
+	kiosk_state k = {false, false, ""};
+	const char *key[] = {b->kiosk};
+	if (archive_run(a, "SELECT signer, refused FROM kiosks WHERE kiosk = $1", 1, key,
+	                kiosk_state_row, &k, NULL) != ARCHIVE_OK) {
+		archive_say(err, errlen, "cannot read the archive: %s", a->msg);
 		return ARCHIVE_IO;
 	}
-	if (refused) {
+	if (k.refused) {
 		archive_say(err, errlen, "kiosk %s was refused in the online space: nothing imported",
 		            b->kiosk);
 		return ARCHIVE_REFUSED;
 	}
-	if (pinned[0] && strcmp(pinned, signer) != 0) {
+	if (k.signer[0] && strcmp(k.signer, signer) != 0) {
 		archive_say(err, errlen, "kiosk %s signs its batches with another key: this batch was "
 		            "not made by that kiosk, nothing imported", b->kiosk);
 		return ARCHIVE_REFUSED;
 	}
-	if (found && (pinned[0] || !signer[0]))
+	if (k.found && (k.signer[0] || !signer[0]))
 		return ARCHIVE_OK;
 	/* The kiosk's first batch, or its first signed one: trust on first use. */
-	rc = sqlite3_prepare_v2(a->db,
-	                        "INSERT INTO kiosks (kiosk, signer, pinned_at) VALUES (?1, ?2, ?3)\n"
-	                        "ON CONFLICT (kiosk) DO UPDATE SET signer = excluded.signer,\n"
-	                        "	pinned_at = excluded.pinned_at",
-	                        -1, &st, NULL);
-	if (rc == SQLITE_OK) {
-		sqlite3_bind_text(st, 1, b->kiosk, -1, SQLITE_STATIC);
-		if (signer[0])
-			sqlite3_bind_text(st, 2, signer, -1, SQLITE_STATIC);
-		sqlite3_bind_int64(st, 3, (sqlite3_int64)time(NULL));
-		rc = sqlite3_step(st);
-		rc = rc == SQLITE_DONE ? SQLITE_OK : rc;
-	}
-	sqlite3_finalize(st);
-	if (rc != SQLITE_OK) {
-		archive_say(err, errlen, "cannot note the kiosk: %s", sqlite3_errmsg(a->db));
+	num now = num_of((long long)time(NULL));
+	const char *args[] = {b->kiosk, signer[0] ? signer : NULL, now.s};
+	if (archive_run(a,
+	                "INSERT INTO kiosks (kiosk, signer, pinned_at) VALUES ($1, $2, $3)\n"
+	                "ON CONFLICT (kiosk) DO UPDATE SET signer = excluded.signer,\n"
+	                "	pinned_at = excluded.pinned_at",
+	                3, args, NULL, NULL, NULL) != ARCHIVE_OK) {
+		archive_say(err, errlen, "cannot note the kiosk: %s", a->msg);
 		return ARCHIVE_IO;
 	}
 	return ARCHIVE_OK;
 }
 
-int archive_kiosk_refuse(archive *a, const char *kiosk, bool refused, char *err, size_t errlen)
+int archive_kiosk_refuse(archive *a, const char *user, const char *kiosk, bool refused, char *err,
+                         size_t errlen)
 {
-	sqlite3_stmt *st = NULL;
-	int rc = sqlite3_prepare_v2(a->db,
-	                            "INSERT INTO kiosks (kiosk, pinned_at, refused)\n"
-	                            "SELECT ?1, ?3, ?2 WHERE EXISTS (SELECT 1 FROM batches WHERE kiosk = ?1)\n"
-	                            "ON CONFLICT (kiosk) DO UPDATE SET refused = ?2",
-	                            -1, &st, NULL);
-	if (rc == SQLITE_OK) {
-		sqlite3_bind_text(st, 1, kiosk, -1, SQLITE_STATIC);
-		sqlite3_bind_int(st, 2, refused);
-		sqlite3_bind_int64(st, 3, (sqlite3_int64)time(NULL));
-		rc = sqlite3_step(st);
-		rc = rc == SQLITE_DONE ? SQLITE_OK : rc;
-	}
-	sqlite3_finalize(st);
-	if (rc != SQLITE_OK) {
-		archive_say(err, errlen, "cannot note the kiosk: %s", sqlite3_errmsg(a->db));
+	num now = num_of((long long)time(NULL));
+	const char *args[] = {kiosk, refused ? "1" : "0", now.s, user};
+	long changes = 0;
+	if (archive_run(a,
+	                "INSERT INTO kiosks (kiosk, pinned_at, refused)\n"
+	                "SELECT CAST($1 AS TEXT), CAST($3 AS BIGINT), CAST($2 AS INTEGER)\n"
+	                "WHERE EXISTS (SELECT 1 FROM batches WHERE kiosk = $1)\n"
+	                "	AND (" ALL_SCOPE("$4") " OR EXISTS (SELECT 1 FROM records ke\n"
+	                "		WHERE ke.kiosk = $1 AND ke.type = 'event' AND " IN_SCOPE("ke", "$4") "))\n"
+	                "ON CONFLICT (kiosk) DO UPDATE SET refused = CAST($2 AS INTEGER)",
+	                4, args, NULL, NULL, &changes) != ARCHIVE_OK) {
+		archive_say(err, errlen, "cannot note the kiosk: %s", a->msg);
 		return ARCHIVE_IO;
 	}
-	if (sqlite3_changes(a->db) == 0) {
+	if (changes == 0) {
 		archive_say(err, errlen, "the archive has no batch from kiosk %s", kiosk);
 		return ARCHIVE_INVALID;
 	}
 	return ARCHIVE_OK;
 }
 
-int archive_import(archive *a, const sync_batch *b, archive_counts *counts, char *err,
-                   size_t errlen)
+/* One transaction, serialised with every other import of the same kiosk
+ * (whichever process makes it), so that the counts read before each upsert
+ * stay true until the commit; the upserts on unique keys keep the archive
+ * right whatever the order. */
+/* The records this batch wrote that are of an event (or are one) of a
+ * community user does not keep; 0 when user is NULL. Read inside the import's
+ * transaction, after its upserts. */
+static int not_kept(archive *a, const char *user, const char *batch_key, long long *n)
 {
+	const char *args[] = {batch_key, user};
+	*n = 0;
+	return user ? archive_count(a,
+		"SELECT count(*) FROM records r\n"
+		"JOIN records e ON e.type = 'event' AND e.gid = CASE WHEN r.type = 'event' THEN r.gid\n"
+		"	ELSE r.body ->> 'event' END\n"
+		"WHERE r.batch = $1 AND NOT EXISTS (SELECT 1 FROM memberships ms\n"
+		"	WHERE ms.name = $2 AND ms.role IN ('keeper', 'admin')\n"
+		"	AND ms.community IN ('*', coalesce(e.body ->> 'community', '')))",
+		2, args, n) : ARCHIVE_OK;
+}
+
+int archive_import(archive *a, const char *user, const sync_batch *b, archive_counts *counts,
+                   char *err, size_t errlen)
+{
+	long long foreign = 0;
 	archive_counts c = {0, 0, 0};
 	char batch_key[2 * SYNC_ID_MAX];
 	snprintf(batch_key, sizeof batch_key, "%s/%s", b->kiosk, b->batch);
-	if (sqlite3_exec(a->db, "BEGIN IMMEDIATE", NULL, NULL, NULL) != SQLITE_OK) {
-		archive_say(err, errlen, "cannot write the archive: %s", sqlite3_errmsg(a->db));
+	if (archive_begin(a, b->kiosk) != ARCHIVE_OK) {
+		archive_say(err, errlen, "cannot write the archive: %s", a->msg);
 		return ARCHIVE_IO;
 	}
 	int checked = check_kiosk(a, b, err, errlen);
 	if (checked != ARCHIVE_OK) {
-		sqlite3_exec(a->db, "ROLLBACK", NULL, NULL, NULL);
+		archive_end(a, false);
 		return checked;
+	}
+	helds h = {NULL, 0, 0, false};
+	if (held_of(a, b->kiosk, &h) != ARCHIVE_OK) {
+		archive_say(err, errlen, "cannot read the archive: %s", a->msg);
+		helds_free(&h);
+		goto fail;
 	}
 	for (size_t i = 0; i < b->count; i++) {
 		const sync_record *r = &b->records[i];
-		int64_t old = 0;
-		int found = stored_changed(a->db, r->gid, &old);
-		if (found < 0 || put_record(a->db, r, batch_key) != SQLITE_OK) {
-			archive_say(err, errlen, "cannot store record %s: %s", r->gid, sqlite3_errmsg(a->db));
+		long long old = stored_changed(&h, r->gid);
+		if (put_record(a, r, batch_key) != ARCHIVE_OK) {
+			archive_say(err, errlen, "cannot store record %s: %s", r->gid, a->msg);
+			helds_free(&h);
 			goto fail;
 		}
-		if (!found)
+		if (old < 0)
 			c.added++;
 		else if (r->changed > old)
 			c.updated++;
 		else
 			c.unchanged++;
 	}
-	if (put_batch(a->db, b) != SQLITE_OK) {
-		archive_say(err, errlen, "cannot note the batch: %s", sqlite3_errmsg(a->db));
+	helds_free(&h);
+	if (not_kept(a, user, batch_key, &foreign) != ARCHIVE_OK || put_batch(a, b) != ARCHIVE_OK) {
+		archive_say(err, errlen, "cannot note the batch: %s", a->msg);
 		goto fail;
 	}
-	if (sqlite3_exec(a->db, "COMMIT", NULL, NULL, NULL) != SQLITE_OK) {
-		archive_say(err, errlen, "cannot write the archive: %s", sqlite3_errmsg(a->db));
-		goto fail;
+	if (foreign) {
+		archive_say(err, errlen, "this batch holds events of a community you do not keep: "
+		            "nothing imported");
+		archive_end(a, false);
+		return ARCHIVE_REFUSED;
+	}
+	if (archive_end(a, true) != ARCHIVE_OK) {
+		archive_say(err, errlen, "cannot write the archive: %s", a->msg);
+		return ARCHIVE_IO;
 	}
 	*counts = c;
 	return ARCHIVE_OK;
 fail:
-	sqlite3_exec(a->db, "ROLLBACK", NULL, NULL, NULL);
+	archive_end(a, false);
 	return ARCHIVE_IO;
 }
 
 /* ---- exports --------------------------------------------------------------- */
-
-const char *archive_col(sqlite3_stmt *st, int i)
-{
-	const unsigned char *t = sqlite3_column_text(st, i);
-	return t ? (const char *)t : "";
-}
 
 /* The one writer of the archive's CSV fields. A leading = + - @ (or tab,
  * CR), which a spreadsheet would read as a formula (=HYPERLINK(...), +cmd,
@@ -460,125 +464,148 @@ static void csv_field_kiosk(FILE *out, const char *s, bool last)
 	csv_write(out, s, last, false);
 }
 
-/* The event an export is about: the gid given, or else the newest event (the
- * latest start; events without a start count as older; then the latest made).
- * Returns SQLITE_OK with *gid from sqlite3_mprintf, to sqlite3_free (NULL when
- * the archive has no event),
- * SQLITE_NOTFOUND when the given gid is not an event, or an SQLite error. */
-static int pick_event(sqlite3 *db, const char *want, char **gid)
+/* A read's callback context: where it writes and the first error met. */
+typedef struct {
+	archive *a;
+	const char *user;  /* whose communities (NULL: all) */
+	FILE *out;
+	int rc;
+	int n;             /* rows so far */
+	int kind;          /* the post-its' kind being written */
+} writer;
+
+static void event_gid(const archive_row *row, void *ctx)
 {
-	sqlite3_stmt *st = NULL;
-	*gid = NULL;
-	int rc = sqlite3_prepare_v2(
-		db,
-		"SELECT gid FROM records WHERE type = 'event' AND (?1 IS NULL OR gid = ?1)\n"
-		"ORDER BY coalesce(body ->> 'starts', '') <> '' DESC, body ->> 'starts' DESC,\n"
-		"	body ->> 'created' DESC, changed DESC, gid DESC\n"
-		"LIMIT 1",
-		-1, &st, NULL);
-	if (rc != SQLITE_OK)
-		goto out;
-	sqlite3_bind_text(st, 1, want, -1, SQLITE_STATIC);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
-		*gid = sqlite3_mprintf("%s", archive_col(st, 0));
-		rc = *gid ? SQLITE_OK : SQLITE_NOMEM;
-	} else if (rc == SQLITE_DONE) {
-		rc = want ? SQLITE_NOTFOUND : SQLITE_OK;
-	}
-out:
-	sqlite3_finalize(st);
-	return rc;
+	char **gid = ctx;
+	if (!*gid)
+		*gid = strdup(archive_text(row, 0));
 }
 
+/* The event an export is about: the gid given, or else the newest event (the
+ * latest start; events without a start count as older; then the latest made).
+ * Returns ARCHIVE_OK with *gid to free (NULL when the archive has no event),
+ * ARCHIVE_INVALID when the given gid is not an event, or ARCHIVE_IO. */
+static int pick_event(archive *a, const char *user, const char *want, char **gid)
+{
+	const char *args[] = {want, user};
+	*gid = NULL;
+	int rc = archive_run(a,
+		"SELECT e.gid FROM records e\n"
+		"WHERE e.type = 'event' AND (CAST($1 AS TEXT) IS NULL OR e.gid = $1)\n"
+		"	AND " IN_SCOPE("e", "$2") "\n"
+		"ORDER BY coalesce(e.body ->> 'starts', '') <> '' DESC, e.body ->> 'starts' DESC NULLS LAST,\n"
+		"	" J_INT("e", "created") " DESC NULLS LAST, e.changed DESC, e.gid DESC\n"
+		"LIMIT 1",
+		2, args, event_gid, gid, NULL);
+	if (rc != ARCHIVE_OK)
+		return rc;
+	return !*gid && want ? ARCHIVE_INVALID : ARCHIVE_OK;
+}
+
+/* "YYYY-MM-DD HH:MM" in local time of a Unix time given as text, as SQLite's
+ * strftime(..., 'unixepoch', 'localtime') wrote it; "" for none. */
+static void local_minute(const char *unix_text, char out[32])
+{
+	char *end = NULL;
+	long long t = strtoll(unix_text, &end, 10);
+	struct tm tm;
+	time_t tt = (time_t)t;
+	out[0] = '\0';
+	if (end != unix_text && *end == '\0' && localtime_r(&tt, &tm))
+		strftime(out, 32, "%Y-%m-%d %H:%M", &tm);
+}
+
+static void csv_row(const archive_row *row, void *ctx)
+{
+	writer *w = ctx;
+	char at[32];
+	for (int i = 0; i < 6; i++) {
+		if (i == 4) {
+			local_minute(archive_text(row, 4), at);
+			csv_field_kiosk(w->out, at, false);
+		} else {
+			csv_field_kiosk(w->out, archive_text(row, i), false);
+		}
+	}
+	csv_field_kiosk(w->out, archive_int(row, 6) ? "Yes" : "No", true);
+}
 
 /* One event's standing check-ins as the kiosk's attendance CSV has them: the
  * same header, columns, quoting and order (the order people came). An undone
  * check-in is kept (it says the check-in was a mistake, so a later batch can
  * revive it) but not listed. A newcomer is someone with no standing check-in
  * at an earlier event, as on the kiosk; across kiosks the archive knows more. */
-static int export_csv(sqlite3 *db, const char *event, FILE *out)
+static int export_csv(archive *a, const char *event, FILE *out)
 {
 	static const char *const head[] = {"First name", "Last name",     "Organisation",
 	                                   "Profession", "Checked in at", "Role",
 	                                   "Newcomer"};
-	sqlite3_stmt *st = NULL;
-	int rc = sqlite3_prepare_v2(
-		db,
+	writer w = {a, NULL, out, ARCHIVE_OK, 0, 0};
+	const char *args[] = {event};
+	for (int i = 0; i < 7; i++)
+		csv_field_kiosk(out, head[i], i == 6);
+	return archive_run(a,
 		"SELECT m.body ->> 'first_name', m.body ->> 'last_name',\n"
-		"	m.body ->> 'organisation', m.body ->> 'profession',\n"
-		"	strftime('%Y-%m-%d %H:%M', c.body ->> 'created', 'unixepoch', 'localtime'),\n"
+		"	m.body ->> 'organisation', m.body ->> 'profession', c.body ->> 'created',\n"
 		"	c.body ->> 'role',\n"
 		"	" NEWCOMER("c", "e") "\n"
 		"FROM records c\n"
 		"JOIN records e ON e.gid = c.body ->> 'event'\n"
 		"LEFT JOIN records m ON m.gid = c.body ->> 'member'\n"
-		"WHERE c.type = 'checkin' AND c.body ->> 'event' = ?1\n"
-		"	AND NOT coalesce(c.body ->> 'undone', 0)\n"
+		"WHERE c.type = 'checkin' AND c.body ->> 'event' = $1\n"
+		"	AND NOT " J_TRUE("c", "undone") "\n"
 		"ORDER BY c.changed, c.kiosk, " GID_SEQ("c"),
-		-1, &st, NULL);
-	if (rc != SQLITE_OK)
-		goto out;
-	sqlite3_bind_text(st, 1, event, -1, SQLITE_STATIC);
-	for (int i = 0; i < 7; i++)
-		csv_field_kiosk(out, head[i], i == 6);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		for (int i = 0; i < 6; i++)
-			csv_field_kiosk(out, archive_col(st, i), false);
-		csv_field_kiosk(out, sqlite3_column_int(st, 6) ? "Yes" : "No", true);
-	}
-	rc = rc == SQLITE_DONE ? SQLITE_OK : rc;
-out:
-	sqlite3_finalize(st);
-	return rc;
+		1, args, csv_row, &w, NULL);
 }
 
-static int export_mailchimp(sqlite3 *db, FILE *out)
+static void mailchimp_row(const archive_row *row, void *ctx)
+{
+	writer *w = ctx;
+	for (int i = 0; i < 5; i++)
+		csv_field(w->out, archive_text(row, i), i == 4);
+}
+
+static int export_mailchimp(archive *a, const char *user, FILE *out)
 {
 	static const char *const head[] = {"Email Address", "First Name", "Last Name",
 	                                   "Organisation", "Profession"};
-	sqlite3_stmt *st = NULL;
-	/* One row per address: the most recently changed member record holding it. */
-	int rc = sqlite3_prepare_v2(
-		db,
-		"SELECT trim(body ->> 'email'), body ->> 'first_name', body ->> 'last_name',\n"
-		"	body ->> 'organisation', body ->> 'profession', max(changed)\n"
-		"FROM records\n"
-		"WHERE type = 'member' AND body ->> 'mailing_list' = 1\n"
-		"	AND coalesce(body ->> 'forgotten', 0) = 0 AND trim(coalesce(body ->> 'email', '')) <> ''\n"
-		"GROUP BY lower(trim(body ->> 'email'))\n"
-		"ORDER BY lower(trim(body ->> 'email'))",
-		-1, &st, NULL);
-	if (rc != SQLITE_OK)
-		goto out;
+	writer w = {a, user, out, ARCHIVE_OK, 0, 0};
+	const char *args[] = {user};
 	for (int i = 0; i < 5; i++)
 		csv_field(out, head[i], i == 4);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW)
-		for (int i = 0; i < 5; i++)
-			csv_field(out, archive_col(st, i), i == 4);
-	rc = rc == SQLITE_DONE ? SQLITE_OK : rc;
-out:
-	sqlite3_finalize(st);
-	return rc;
+	/* One row per address: the most recently changed member record holding it. */
+	return archive_run(a,
+		"SELECT email, first_name, last_name, organisation, profession FROM (\n"
+		"	SELECT trim(m.body ->> 'email') AS email, m.body ->> 'first_name' AS first_name,\n"
+		"		m.body ->> 'last_name' AS last_name, m.body ->> 'organisation' AS organisation,\n"
+		"		m.body ->> 'profession' AS profession, lower(trim(m.body ->> 'email')) AS k,\n"
+		"		row_number() OVER (PARTITION BY lower(trim(m.body ->> 'email'))\n"
+		"			ORDER BY m.changed DESC, m.gid DESC) AS nth\n"
+		"	FROM records m\n"
+		"	WHERE m.type = 'member' AND " J_TRUE("m", "mailing_list") "\n"
+		"		AND NOT " J_TRUE("m", "forgotten") "\n"
+		"		AND trim(coalesce(m.body ->> 'email', '')) <> ''\n"
+		"		AND " MEMBER_IN_SCOPE("m", "$1") ") AS list\n"
+		"WHERE nth = 1 ORDER BY k",
+		1, args, mailchimp_row, &w, NULL);
 }
 
-static int export_json(sqlite3 *db, FILE *out)
+static void json_row(const archive_row *row, void *ctx)
 {
-	sqlite3_stmt *st = NULL;
-	bool first = true;
-	int rc = sqlite3_prepare_v2(db, "SELECT body FROM records ORDER BY type, kiosk, gid", -1,
-	                            &st, NULL);
-	if (rc != SQLITE_OK)
-		goto out;
+	writer *w = ctx;
+	fprintf(w->out, "%s\n%s", w->n++ ? "," : "", archive_text(row, 0));
+}
+
+static int export_json(archive *a, const char *user, FILE *out)
+{
+	writer w = {a, user, out, ARCHIVE_OK, 0, 0};
+	const char *args[] = {user};
 	fputs("{\"records\":[", out);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		fprintf(out, "%s\n%s", first ? "" : ",", archive_col(st, 0));
-		first = false;
-	}
+	int rc = archive_run(a,
+	                     "SELECT r.body FROM records r WHERE " RECORD_IN_SCOPE("r", "$1") "\n"
+	                     "ORDER BY r.type, r.kiosk, r.gid",
+	                     1, args, json_row, &w, NULL);
 	fputs("\n]}\n", out);
-	rc = rc == SQLITE_DONE ? SQLITE_OK : rc;
-out:
-	sqlite3_finalize(st);
 	return rc;
 }
 
@@ -596,162 +623,171 @@ static void md_text(FILE *out, const char *s)
 	}
 }
 
-static int md_attendance(sqlite3 *db, const char *event, FILE *out)
+static void attendance_line(const archive_row *row, void *ctx)
 {
-	sqlite3_stmt *st = NULL;
-	int rc = sqlite3_prepare_v2(
-		db,
+	writer *w = ctx;
+	fputs("- ", w->out);
+	md_text(w->out, archive_text(row, 0));
+	fprintf(w->out, ": %lld\n", archive_int(row, 1));
+	w->n += (int)archive_int(row, 1);
+	w->kind++;
+}
+
+static int md_attendance(archive *a, const char *event, FILE *out)
+{
+	writer w = {a, NULL, out, ARCHIVE_OK, 0, 0}; /* n: people, kind: organisations */
+	const char *args[] = {event};
+	fputs("\n## Attendance\n\n", out);
+	int rc = archive_run(a,
 		"SELECT coalesce(nullif(m.body ->> 'organisation', ''), '(not given)'), count(*)\n"
 		"FROM records c LEFT JOIN records m ON m.gid = c.body ->> 'member'\n"
-		"WHERE c.type = 'checkin' AND c.body ->> 'event' = ?1\n"
-		"	AND NOT coalesce(c.body ->> 'undone', 0)\n"
+		"WHERE c.type = 'checkin' AND c.body ->> 'event' = $1\n"
+		"	AND NOT " J_TRUE("c", "undone") "\n"
 		"GROUP BY 1 ORDER BY 2 DESC, 1",
-		-1, &st, NULL);
-	if (rc != SQLITE_OK)
-		goto out;
-	sqlite3_bind_text(st, 1, event, -1, SQLITE_STATIC);
-	long total = 0;
-	int orgs = 0;
-	fputs("\n## Attendance\n\n", out);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		fputs("- ", out);
-		md_text(out, archive_col(st, 0));
-		fprintf(out, ": %d\n", sqlite3_column_int(st, 1));
-		total += sqlite3_column_int(st, 1);
-		orgs++;
-	}
-	fprintf(out, "\n%ld checked in, from %d organisation%s.\n", total, orgs, orgs == 1 ? "" : "s");
-	rc = rc == SQLITE_DONE ? SQLITE_OK : rc;
-out:
-	sqlite3_finalize(st);
+		1, args, attendance_line, &w, NULL);
+	fprintf(out, "\n%d checked in, from %d organisation%s.\n", w.n, w.kind,
+	        w.kind == 1 ? "" : "s");
 	return rc;
 }
 
-static int md_notes(sqlite3 *db, const char *event, FILE *out)
+static void note_line(const archive_row *row, void *ctx)
 {
-	sqlite3_stmt *st = NULL;
-	int rc = sqlite3_prepare_v2(
-		db,
-		"SELECT n.body ->> 'kind', coalesce(t.body ->> 'name', ''), n.body ->> 'body',\n"
-		"	coalesce(n.body ->> 'group_size', 1)\n"
-		"FROM records n LEFT JOIN records t ON t.gid = n.body ->> 'theme'\n"
-		"WHERE n.type = 'note' AND n.body ->> 'event' = ?1\n"
-		"ORDER BY n.body ->> 'kind', t.body ->> 'name', n.gid",
-		-1, &st, NULL);
-	if (rc != SQLITE_OK)
-		goto out;
-	sqlite3_bind_text(st, 1, event, -1, SQLITE_STATIC);
+	writer *w = ctx;
+	int k = (int)archive_int(row, 0);
+	if (k != w->kind || w->n == 0) {
+		w->kind = k;
+		fprintf(w->out, "\n### %s\n\n",
+		        k == 0 ? "Going well" : k == 1 ? "To be improved" : "Other notes");
+	}
+	fputs("- ", w->out);
+	if (*archive_text(row, 1)) {
+		fputs("**", w->out);
+		md_text(w->out, archive_text(row, 1));
+		fputs(":** ", w->out);
+	}
+	md_text(w->out, archive_text(row, 2));
+	if (archive_int(row, 3) > 1)
+		fprintf(w->out, " (a group of %lld)", archive_int(row, 3));
+	fputc('\n', w->out);
+	w->n++;
+}
+
+static int md_notes(archive *a, const char *event, FILE *out)
+{
+	writer w = {a, NULL, out, ARCHIVE_OK, 0, -1};
+	const char *args[] = {event};
 	fputs("\n## Post-its\n", out);
-	int kind = -1, n = 0;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		int k = sqlite3_column_int(st, 0);
-		if (k != kind || n == 0) {
-			kind = k;
-			fprintf(out, "\n### %s\n\n",
-			        k == 0 ? "Going well" : k == 1 ? "To be improved" : "Other notes");
-		}
-		fputs("- ", out);
-		if (*archive_col(st, 1)) {
-			fputs("**", out);
-			md_text(out, archive_col(st, 1));
-			fputs(":** ", out);
-		}
-		md_text(out, archive_col(st, 2));
-		if (sqlite3_column_int(st, 3) > 1)
-			fprintf(out, " (a group of %d)", sqlite3_column_int(st, 3));
-		fputc('\n', out);
-		n++;
-	}
-	if (n == 0)
+	int rc = archive_run(a,
+		"SELECT " J_INT("n", "kind") ", coalesce(t.body ->> 'name', ''), n.body ->> 'body',\n"
+		"	coalesce(" J_INT("n", "group_size") ", 1)\n"
+		"FROM records n LEFT JOIN records t ON t.gid = n.body ->> 'theme'\n"
+		"WHERE n.type = 'note' AND n.body ->> 'event' = $1\n"
+		"ORDER BY 1 NULLS FIRST, t.body ->> 'name' NULLS FIRST, n.gid",
+		1, args, note_line, &w, NULL);
+	if (w.n == 0)
 		fputs("\nNone.\n", out);
-	rc = rc == SQLITE_DONE ? SQLITE_OK : rc;
-out:
-	sqlite3_finalize(st);
 	return rc;
 }
 
-static int md_reflections(sqlite3 *db, const char *event, FILE *out)
+/* The texts of the answers to one prompt, " / " between them. */
+static void text_piece(const archive_row *row, void *ctx)
 {
-	sqlite3_stmt *st = NULL;
-	int rc = sqlite3_prepare_v2(
-		db,
-		"SELECT coalesce(p.body ->> 'text', '(unknown prompt)'), count(*),\n"
-		"	count(r.body ->> 'value_int'), avg(r.body ->> 'value_int'),\n"
-		"	group_concat(nullif(r.body ->> 'value_text', ''), ' / ')\n"
-		"FROM records r LEFT JOIN records p ON p.gid = r.body ->> 'prompt'\n"
-		"WHERE r.type = 'response' AND r.body ->> 'event' = ?1\n"
-		"GROUP BY r.body ->> 'prompt' ORDER BY min(r.gid)",
-		-1, &st, NULL);
-	if (rc != SQLITE_OK)
-		goto out;
-	sqlite3_bind_text(st, 1, event, -1, SQLITE_STATIC);
+	writer *w = ctx;
+	fputs(w->n++ ? " / " : " — ", w->out);
+	md_text(w->out, archive_text(row, 0));
+}
+
+typedef struct {
+	writer w;
+	const char *event;
+} reflections;
+
+static void reflection_line(const archive_row *row, void *ctx)
+{
+	reflections *r = ctx;
+	FILE *out = r->w.out;
+	fputs("- ", out);
+	md_text(out, archive_text(row, 0));
+	long long answers = archive_int(row, 1);
+	fprintf(out, ": %lld answer%s", answers, answers == 1 ? "" : "s");
+	if (archive_int(row, 2) > 0)
+		fprintf(out, ", mean %.1f", archive_real(row, 3));
+	writer texts = {r->w.a, NULL, out, ARCHIVE_OK, 0, 0};
+	const char *args[] = {r->event, archive_text(row, 4)};
+	int rc = archive_run(r->w.a,
+		"SELECT r.body ->> 'value_text' FROM records r\n"
+		"WHERE r.type = 'response' AND r.body ->> 'event' = $1\n"
+		"	AND coalesce(r.body ->> 'prompt', '') = $2\n"
+		"	AND coalesce(r.body ->> 'value_text', '') <> ''\n"
+		"ORDER BY r.gid",
+		2, args, text_piece, &texts, NULL);
+	if (rc != ARCHIVE_OK)
+		r->w.rc = rc;
+	fputc('\n', out);
+	r->w.n++;
+}
+
+static int md_reflections(archive *a, const char *event, FILE *out)
+{
+	reflections r = {{a, NULL, out, ARCHIVE_OK, 0, 0}, event};
+	const char *args[] = {event};
 	fputs("\n## Reflections\n\n", out);
-	int n = 0;
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		fputs("- ", out);
-		md_text(out, archive_col(st, 0));
-		fprintf(out, ": %d answer%s", sqlite3_column_int(st, 1),
-		        sqlite3_column_int(st, 1) == 1 ? "" : "s");
-		if (sqlite3_column_int(st, 2) > 0)
-			fprintf(out, ", mean %.1f", sqlite3_column_double(st, 3));
-		if (*archive_col(st, 4)) {
-			fputs(" — ", out);
-			md_text(out, archive_col(st, 4));
-		}
-		fputc('\n', out);
-		n++;
-	}
-	if (n == 0)
+	int rc = archive_run(a,
+		"SELECT coalesce(p.body ->> 'text', '(unknown prompt)'), count(*),\n"
+		"	count(r.body ->> 'value_int'), avg(" J_INT("r", "value_int") "),\n"
+		"	coalesce(r.body ->> 'prompt', '')\n"
+		"FROM records r LEFT JOIN records p ON p.gid = r.body ->> 'prompt'\n"
+		"WHERE r.type = 'response' AND r.body ->> 'event' = $1\n"
+		"GROUP BY r.body ->> 'prompt', p.body ->> 'text' ORDER BY min(r.gid)",
+		1, args, reflection_line, &r, NULL);
+	if (r.w.n == 0)
 		fputs("None.\n", out);
-	rc = rc == SQLITE_DONE ? SQLITE_OK : rc;
-out:
-	sqlite3_finalize(st);
-	return rc;
+	return rc != ARCHIVE_OK ? rc : r.w.rc;
+}
+
+static void event_report(const archive_row *row, void *ctx)
+{
+	writer *w = ctx;
+	FILE *out = w->out;
+	fputs("\n# ", out);
+	md_text(out, archive_text(row, 1));
+	fputs("\n\n", out);
+	if (*archive_text(row, 2)) {
+		fputs("When: ", out);
+		md_text(out, archive_text(row, 2));
+		fputs("  \n", out);
+	}
+	if (*archive_text(row, 3)) {
+		fputs("Where: ", out);
+		md_text(out, archive_text(row, 3));
+		fputs("  \n", out);
+	}
+	const char *gid = archive_text(row, 0);
+	int rc;
+	if (w->rc == ARCHIVE_OK && ((rc = md_attendance(w->a, gid, out)) != ARCHIVE_OK ||
+	                            (rc = md_notes(w->a, gid, out)) != ARCHIVE_OK ||
+	                            (rc = md_reflections(w->a, gid, out)) != ARCHIVE_OK))
+		w->rc = rc;
 }
 
 /* A report per event, oldest first; only the given event's when event is set. */
-static int export_markdown(sqlite3 *db, const char *event, FILE *out)
+static int export_markdown(archive *a, const char *user, const char *event, FILE *out)
 {
-	sqlite3_stmt *st = NULL;
-	int rc = sqlite3_prepare_v2(
-		db,
-		"SELECT gid, body ->> 'title', coalesce(body ->> 'starts', ''),\n"
-		"	coalesce(body ->> 'venue', '')\n"
-		"FROM records WHERE type = 'event' AND (?1 IS NULL OR gid = ?1)\n"
-		"ORDER BY body ->> 'starts', gid",
-		-1, &st, NULL);
-	if (rc != SQLITE_OK)
-		goto out;
-	sqlite3_bind_text(st, 1, event, -1, SQLITE_STATIC);
+	writer w = {a, user, out, ARCHIVE_OK, 0, 0};
+	const char *args[] = {event, user};
 	fputs("# Community of practice: events\n", out);
-	while ((rc = sqlite3_step(st)) == SQLITE_ROW) {
-		fputs("\n# ", out);
-		md_text(out, archive_col(st, 1));
-		fputs("\n\n", out);
-		if (*archive_col(st, 2)) {
-			fputs("When: ", out);
-			md_text(out, archive_col(st, 2));
-			fputs("  \n", out);
-		}
-		if (*archive_col(st, 3)) {
-			fputs("Where: ", out);
-			md_text(out, archive_col(st, 3));
-			fputs("  \n", out);
-		}
-		const char *gid = archive_col(st, 0);
-		if ((rc = md_attendance(db, gid, out)) != SQLITE_OK ||
-		    (rc = md_notes(db, gid, out)) != SQLITE_OK ||
-		    (rc = md_reflections(db, gid, out)) != SQLITE_OK)
-			goto out;
-	}
-	rc = rc == SQLITE_DONE ? SQLITE_OK : rc;
-out:
-	sqlite3_finalize(st);
-	return rc;
+	int rc = archive_run(a,
+		"SELECT e.gid, e.body ->> 'title', coalesce(e.body ->> 'starts', ''),\n"
+		"	coalesce(e.body ->> 'venue', '')\n"
+		"FROM records e WHERE e.type = 'event' AND (CAST($1 AS TEXT) IS NULL OR e.gid = $1)\n"
+		"	AND " IN_SCOPE("e", "$2") "\n"
+		"ORDER BY e.body ->> 'starts' NULLS FIRST, e.gid",
+		2, args, event_report, &w, NULL);
+	return rc != ARCHIVE_OK ? rc : w.rc;
 }
 
-int archive_export(archive *a, const char *format, const char *event, FILE *out, char *err,
-                   size_t errlen)
+int archive_export(archive *a, const char *user, const char *format, const char *event,
+                   FILE *out, char *err, size_t errlen)
 {
 	bool per_event = strcmp(format, "csv") == 0 || strcmp(format, "markdown") == 0;
 	char *gid = NULL;
@@ -761,29 +797,29 @@ int archive_export(archive *a, const char *format, const char *event, FILE *out,
 		return ARCHIVE_INVALID;
 	}
 	if (strcmp(format, "csv") == 0 || (event && per_event)) {
-		rc = pick_event(a->db, event, &gid);
-		if (rc == SQLITE_NOTFOUND) {
+		rc = pick_event(a, user, event, &gid);
+		if (rc == ARCHIVE_INVALID) {
 			archive_say(err, errlen, "there is no event %s in the archive", event);
 			return ARCHIVE_INVALID;
 		}
-		if (rc != SQLITE_OK)
+		if (rc != ARCHIVE_OK)
 			goto failed;
 	}
 	if (strcmp(format, "csv") == 0)
 		/* An archive with no event yet: the header alone. */
-		rc = export_csv(a->db, gid ? gid : "", out);
+		rc = export_csv(a, gid ? gid : "", out);
 	else if (strcmp(format, "mailchimp") == 0)
-		rc = export_mailchimp(a->db, out);
+		rc = export_mailchimp(a, user, out);
 	else if (strcmp(format, "markdown") == 0)
-		rc = export_markdown(a->db, gid, out);
+		rc = export_markdown(a, user, gid, out);
 	else if (strcmp(format, "json") == 0)
-		rc = export_json(a->db, out);
+		rc = export_json(a, user, out);
 	else {
 		archive_say(err, errlen, "unknown format %s: use csv, mailchimp, markdown or json", format);
 		return ARCHIVE_INVALID;
 	}
-	sqlite3_free(gid);
-	if (rc != SQLITE_OK)
+	free(gid);
+	if (rc != ARCHIVE_OK)
 		goto failed;
 	if (fflush(out) != 0 || ferror(out)) {
 		archive_say(err, errlen, "cannot write the export");
@@ -791,7 +827,7 @@ int archive_export(archive *a, const char *format, const char *event, FILE *out,
 	}
 	return ARCHIVE_OK;
 failed:
-	archive_say(err, errlen, "cannot read the archive: %s", sqlite3_errmsg(a->db));
+	archive_say(err, errlen, "cannot read the archive: %s", a->msg);
 	return ARCHIVE_IO;
 }
 
@@ -831,98 +867,101 @@ static bool quarter_parse(const char *text, quarter *q)
 	return true;
 }
 
-/* The quarter of the newest event's start. Returns SQLITE_OK with *found false
- * when no event has a start, or an SQLite error. */
-static int newest_quarter(sqlite3 *db, quarter *q, bool *found)
+static void text_row(const archive_row *row, void *ctx)
 {
-	sqlite3_stmt *st = NULL;
+	snprintf(ctx, 32, "%s", archive_text(row, 0));
+}
+
+/* The quarter of the newest event's start. Returns ARCHIVE_OK with *found
+ * false when no event has a start, or ARCHIVE_IO. */
+static int newest_quarter(archive *a, const char *user, quarter *q, bool *found)
+{
+	char s[32] = "";
+	const char *args[] = {user};
 	*found = false;
-	int rc = sqlite3_prepare_v2(
-		db,
-		"SELECT CAST(substr(s, 1, 4) AS INTEGER), (CAST(substr(s, 6, 2) AS INTEGER) + 2) / 3\n"
-		"FROM (SELECT max(body ->> 'starts') AS s FROM records\n"
-		"	WHERE type = 'event' AND coalesce(body ->> 'starts', '') <> '')\n"
-		"WHERE s IS NOT NULL",
-		-1, &st, NULL);
-	if (rc != SQLITE_OK)
-		goto out;
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
-		int year = sqlite3_column_int(st, 0), n = sqlite3_column_int(st, 1);
-		if (year >= 1 && n >= 1 && n <= 4) {
-			quarter_set(q, year, n);
-			*found = true;
-		}
-		rc = SQLITE_OK;
-	} else if (rc == SQLITE_DONE) {
-		rc = SQLITE_OK;
+	int rc = archive_run(a,
+		"SELECT max(e.body ->> 'starts') FROM records e\n"
+		"WHERE e.type = 'event' AND coalesce(e.body ->> 'starts', '') <> ''\n"
+		"	AND " IN_SCOPE("e", "$1"),
+		1, args, text_row, s, NULL);
+	if (rc != ARCHIVE_OK || !s[0])
+		return rc;
+	/* "YYYY-MM-...": the year and the month's quarter, as far as they read. */
+	char year[5] = "", month[3] = "";
+	memcpy(year, s, strnlen(s, 4));
+	if (strlen(s) > 5)
+		memcpy(month, s + 5, strnlen(s + 5, 2));
+	int y = atoi(year), n = (atoi(month) + 2) / 3;
+	if (y >= 1 && n >= 1 && n <= 4) {
+		quarter_set(q, y, n);
+		*found = true;
 	}
-out:
-	sqlite3_finalize(st);
-	return rc;
+	return ARCHIVE_OK;
+}
+
+static void sizes_row(const archive_row *row, void *ctx)
+{
+	long *m = ctx;
+	m[0] = (long)archive_int(row, 0);
+	m[1] = (long)archive_int(row, 1);
 }
 
 /* How many records the archive holds (*records) and how many member records
  * carry no creation time (*untimed). */
-static int archive_sizes(sqlite3 *db, long *records, long *untimed)
+static int archive_sizes(archive *a, const char *user, long *records, long *untimed)
 {
-	sqlite3_stmt *st = NULL;
-	int rc = sqlite3_prepare_v2(
-		db,
-		"SELECT count(*), count(*) FILTER (WHERE type = 'member' AND\n"
-		"	typeof(body ->> 'created') NOT IN ('integer', 'real'))\n"
-		"FROM records",
-		-1, &st, NULL);
-	if (rc != SQLITE_OK)
-		goto out;
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
-		*records = (long)sqlite3_column_int64(st, 0);
-		*untimed = (long)sqlite3_column_int64(st, 1);
-		rc = SQLITE_OK;
-	}
-out:
-	sqlite3_finalize(st);
+	long m[2] = {0, 0};
+	const char *args[] = {user};
+	int rc = archive_run(a,
+		"SELECT count(*), count(*) FILTER (WHERE r.type = 'member' AND\n"
+		"	coalesce(json_typeof(r.body -> 'created'), '') <> 'number')\n"
+		"FROM records r WHERE " RECORD_IN_SCOPE("r", "$1"),
+		1, args, sizes_row, m, NULL);
+	*records = m[0];
+	*untimed = m[1];
 	return rc;
+}
+
+static void measures_row(const archive_row *row, void *ctx)
+{
+	long *m = ctx;
+	for (int i = 0; i < ARCHIVE_MEASURES; i++)
+		m[i] = (long)archive_int(row, i);
 }
 
 /* The quarter's measures: events starting in it, standing check-ins at those
  * events, and the mailing list — distinct addresses of opted-in members not
  * forgotten (as the Mailchimp export has them) and the distinct organisations
  * among them — as it stood at the quarter's end, or now when timed is false. */
-static int quarter_measures(sqlite3 *db, const quarter *q, bool timed, long m[ARCHIVE_MEASURES])
+static int quarter_measures(archive *a, const char *user, const quarter *q, bool timed,
+                            long m[ARCHIVE_MEASURES])
 {
-	sqlite3_stmt *st = NULL;
-	int rc = sqlite3_prepare_v2(
-		db,
-		"WITH ev AS (SELECT gid FROM records WHERE type = 'event'\n"
-		"		AND body ->> 'starts' >= ?1 AND body ->> 'starts' < ?2),\n"
-		"list AS (SELECT lower(trim(body ->> 'email')) AS email,\n"
-		"		lower(trim(coalesce(body ->> 'organisation', ''))) AS org\n"
-		"	FROM records WHERE type = 'member' AND body ->> 'mailing_list' = 1\n"
-		"		AND coalesce(body ->> 'forgotten', 0) = 0\n"
-		"		AND trim(coalesce(body ->> 'email', '')) <> ''\n"
-		"		AND (NOT ?3 OR body ->> 'created' < unixepoch(?2, 'utc')))\n"
+	/* The quarter's end at local midnight, as a Unix time. */
+	struct tm tm = {0};
+	tm.tm_year = atoi(q->end) - 1900;
+	tm.tm_mon = atoi(q->end + 5) - 1;
+	tm.tm_mday = 1;
+	tm.tm_isdst = -1;
+	num end = num_of((long long)mktime(&tm));
+	const char *args[] = {q->start, q->end, timed ? "1" : "0", end.s, user};
+	return archive_run(a,
+		"WITH ev AS (SELECT e.gid FROM records e WHERE e.type = 'event'\n"
+		"		AND e.body ->> 'starts' >= $1 AND e.body ->> 'starts' < $2\n"
+		"		AND " IN_SCOPE("e", "$5") "),\n"
+		"list AS (SELECT lower(trim(m.body ->> 'email')) AS email,\n"
+		"		lower(trim(coalesce(m.body ->> 'organisation', ''))) AS org\n"
+		"	FROM records m WHERE m.type = 'member' AND " J_TRUE("m", "mailing_list") "\n"
+		"		AND NOT " J_TRUE("m", "forgotten") "\n"
+		"		AND trim(coalesce(m.body ->> 'email', '')) <> ''\n"
+		"		AND CASE WHEN CAST($3 AS INTEGER) = 0 THEN TRUE\n"
+		"			ELSE " J_INT("m", "created") " < CAST($4 AS BIGINT) END\n"
+		"		AND " MEMBER_IN_SCOPE("m", "$5") ")\n"
 		"SELECT (SELECT count(*) FROM ev),\n"
 		"	(SELECT count(*) FROM records c JOIN ev ON ev.gid = c.body ->> 'event'\n"
-		"		WHERE c.type = 'checkin' AND NOT coalesce(c.body ->> 'undone', 0)),\n"
+		"		WHERE c.type = 'checkin' AND NOT " J_TRUE("c", "undone") "),\n"
 		"	(SELECT count(DISTINCT email) FROM list),\n"
 		"	(SELECT count(DISTINCT nullif(org, '')) FROM list)",
-		-1, &st, NULL);
-	if (rc != SQLITE_OK)
-		goto out;
-	sqlite3_bind_text(st, 1, q->start, -1, SQLITE_STATIC);
-	sqlite3_bind_text(st, 2, q->end, -1, SQLITE_STATIC);
-	sqlite3_bind_int(st, 3, timed);
-	rc = sqlite3_step(st);
-	if (rc == SQLITE_ROW) {
-		for (int i = 0; i < ARCHIVE_MEASURES; i++)
-			m[i] = (long)sqlite3_column_int64(st, i);
-		rc = SQLITE_OK;
-	}
-out:
-	sqlite3_finalize(st);
-	return rc;
+		5, args, measures_row, m, NULL);
 }
 
 /* "+3 since 2026Q3", "-2 since 2026Q3" or "no change since 2026Q3". */
@@ -935,8 +974,8 @@ static void report_line(FILE *out, const char *label, long now, long before, con
 		fprintf(out, "  (%+ld since %s)\n", now - before, prev);
 }
 
-int archive_measures(archive *a, const char *quarter_text, archive_quarter *out, char *err,
-                     size_t errlen)
+int archive_measures(archive *a, const char *user, const char *quarter_text,
+                     archive_quarter *out, char *err, size_t errlen)
 {
 	quarter q = {"", "", ""}, prev = q;
 	long records = 0, untimed = 0;
@@ -948,13 +987,13 @@ int archive_measures(archive *a, const char *quarter_text, archive_quarter *out,
 		            quarter_text);
 		return ARCHIVE_INVALID;
 	}
-	if ((rc = archive_sizes(a->db, &records, &untimed)) != SQLITE_OK)
+	if ((rc = archive_sizes(a, user, &records, &untimed)) != ARCHIVE_OK)
 		goto failed;
 	out->empty = records == 0;
 	if (out->empty)
 		return ARCHIVE_OK;
 	if (!quarter_text) {
-		if ((rc = newest_quarter(a->db, &q, &found)) != SQLITE_OK)
+		if ((rc = newest_quarter(a, user, &q, &found)) != ARCHIVE_OK)
 			goto failed;
 		if (!found) {
 			archive_say(err, errlen,
@@ -965,8 +1004,8 @@ int archive_measures(archive *a, const char *quarter_text, archive_quarter *out,
 	int year = atoi(q.name), n = q.name[5] - '0';
 	quarter_set(&prev, n == 1 ? year - 1 : year, n == 1 ? 4 : n - 1);
 	out->timed = untimed == 0;
-	if ((rc = quarter_measures(a->db, &q, out->timed, out->now)) != SQLITE_OK ||
-	    (rc = quarter_measures(a->db, &prev, out->timed, out->before)) != SQLITE_OK)
+	if ((rc = quarter_measures(a, user, &q, out->timed, out->now)) != ARCHIVE_OK ||
+	    (rc = quarter_measures(a, user, &prev, out->timed, out->before)) != ARCHIVE_OK)
 		goto failed;
 	snprintf(out->name, sizeof out->name, "%s", q.name);
 	snprintf(out->start, sizeof out->start, "%s", q.start);
@@ -974,14 +1013,15 @@ int archive_measures(archive *a, const char *quarter_text, archive_quarter *out,
 	snprintf(out->prev, sizeof out->prev, "%s", prev.name);
 	return ARCHIVE_OK;
 failed:
-	archive_say(err, errlen, "cannot read the archive: %s", sqlite3_errmsg(a->db));
+	archive_say(err, errlen, "cannot read the archive: %s", a->msg);
 	return ARCHIVE_IO;
 }
 
-int archive_report(archive *a, const char *quarter_text, FILE *out, char *err, size_t errlen)
+int archive_report(archive *a, const char *user, const char *quarter_text, FILE *out, char *err,
+                   size_t errlen)
 {
 	archive_quarter m;
-	int rc = archive_measures(a, quarter_text, &m, err, errlen);
+	int rc = archive_measures(a, user, quarter_text, &m, err, errlen);
 	if (rc != ARCHIVE_OK)
 		return rc;
 	if (m.empty) {

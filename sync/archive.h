@@ -1,5 +1,8 @@
-/* archive: cop-sync's own SQLite database of every record it has imported —
- * separate from any kiosk's database; all its SQL lives in archive.c. */
+/* archive: cop-sync's own database of every record it has imported — an
+ * SQLite file (the default) or a PostgreSQL database shared by several
+ * cop-sync processes; separate from any kiosk's database. Its SQL lives in
+ * archive.c, archive_accounts.c and archive_pages.c, one dialect for both
+ * engines (archive_sqlite.c, archive_pg.c). */
 #ifndef ARCHIVE_H
 #define ARCHIVE_H
 
@@ -27,10 +30,22 @@ typedef struct {
 	size_t unchanged;  /* held with the same or a higher "changed": kept */
 } archive_counts;
 
-/* Opens (creating if absent) the archive at path. On ARCHIVE_OK *out owns the
- * handle (archive_close); otherwise *out is NULL and err holds one line. A file
- * that is not a cop-sync archive is never modified. */
-int archive_open(const char *path, archive **out, char *err, size_t errlen);
+/* Whether where names a PostgreSQL database ("postgresql://...", libpq's
+ * URI; "postgresql://" alone takes everything from the PG* environment)
+ * rather than an SQLite file. */
+bool archive_is_server(const char *where);
+
+/* where as it may be shown (a log, a message): a PostgreSQL URI without its
+ * password (user:PASSWORD@ and password=PASSWORD become user@ and
+ * password=...). Always NUL-terminated in out. */
+void archive_shown(const char *where, char *out, size_t outlen);
+
+/* Opens (creating if absent, migrating if older) the archive at where: a file
+ * path, or a PostgreSQL URI. On ARCHIVE_OK *out owns the handle
+ * (archive_close), which one process's threads may share; otherwise *out is
+ * NULL and err holds one line. A file or database that is not a cop-sync
+ * archive is never modified, nor one of a newer schema. */
+int archive_open(const char *where, archive **out, char *err, size_t errlen);
 
 /* Closes the handle; NULL is accepted. */
 void archive_close(archive *a);
@@ -40,19 +55,25 @@ void archive_close(archive *a);
  * notes the batch with its receipt. All or nothing: on failure nothing changed
  * and err holds one line. ARCHIVE_REFUSED when a record is not the batch's
  * kiosk's own, the kiosk was refused, or its key was pinned (at its first
- * signed batch) and this batch is not signed with it. */
-int archive_import(archive *a, const sync_batch *b, archive_counts *counts, char *err,
-                   size_t errlen);
+ * signed batch) and this batch is not signed with it; or, with user set (the
+ * online space's), when a record is of an event of a community that user
+ * does not keep (keeper or admin). */
+int archive_import(archive *a, const char *user, const sync_batch *b, archive_counts *counts,
+                   char *err, size_t errlen);
 
-/* Writes an export to out: "csv" (one event's attendance, in the same bytes as
+/* Who reads: every archive_ function that takes `user` shows only what
+ * belongs to that user's communities (an event's "community"; a member seen
+ * at one of their events); user NULL: everything (the command line).
+ *
+ * Writes an export to out: "csv" (one event's attendance, in the same bytes as
  * the kiosk's `cop-kiosk export --format csv` of that event), "mailchimp"
  * (opted-in people), "markdown" (a report per event) or "json" (everything).
  * event: an event's gid, or NULL: for csv the newest event (latest start), for
  * markdown every event; it must be NULL for mailchimp and json. Returns
  * ARCHIVE_OK, ARCHIVE_INVALID (unknown format or event) or ARCHIVE_IO, with one
  * line in err. */
-int archive_export(archive *a, const char *format, const char *event, FILE *out, char *err,
-                   size_t errlen);
+int archive_export(archive *a, const char *user, const char *format, const char *event,
+                   FILE *out, char *err, size_t errlen);
 
 /* Writes the quarterly measures of the calendar quarter named "YYYYQn" (n 1..4;
  * NULL: the quarter of the newest event's start) to out as plain text: events
@@ -62,7 +83,8 @@ int archive_export(archive *a, const char *format, const char *event, FILE *out,
  * archive gets one line saying so. Returns ARCHIVE_OK, ARCHIVE_INVALID (a bad
  * quarter; no quarter given and no event with a start) or ARCHIVE_IO, with one
  * line in err. */
-int archive_report(archive *a, const char *quarter, FILE *out, char *err, size_t errlen);
+int archive_report(archive *a, const char *user, const char *quarter, FILE *out, char *err,
+                   size_t errlen);
 
 /* The measures archive_report prints, for a page. */
 enum { ARCHIVE_M_EVENTS, ARCHIVE_M_ATTENDEES, ARCHIVE_M_PEOPLE, ARCHIVE_M_ORGS, ARCHIVE_MEASURES };
@@ -78,8 +100,8 @@ typedef struct {
 
 /* Fills *out for the quarter named "YYYYQn" (NULL: the newest event's), with
  * the same errors as archive_report. */
-int archive_measures(archive *a, const char *quarter, archive_quarter *out, char *err,
-                     size_t errlen);
+int archive_measures(archive *a, const char *user, const char *quarter, archive_quarter *out,
+                     char *err, size_t errlen);
 
 /* ---- accounts of the online space (archive_accounts.c) ---------------------- */
 
@@ -93,9 +115,22 @@ int archive_user_add(archive *a, const char *name, const char *hash, char *err, 
 /* Removes a user and ends their sessions. ARCHIVE_INVALID if there is none. */
 int archive_user_remove(archive *a, const char *name, char *err, size_t errlen);
 
-/* Calls each(name, created, ctx) for every user, by name. */
-int archive_user_list(archive *a, void (*each)(const char *name, long long created, void *ctx),
+/* Calls each(name, created, roles, ctx) for every user, by name; roles says
+ * their communities ("keeper of A, friend of B"; "admin of every community"). */
+int archive_user_list(archive *a,
+                      void (*each)(const char *name, long long created, const char *roles,
+                                   void *ctx),
                       void *ctx, char *err, size_t errlen);
+
+/* Makes user name a member of community ("*": every community) with role
+ * "keeper", "friend" (both read) or "admin" (also manages accounts), in
+ * place of any role they had there. ARCHIVE_INVALID: no such user or role. */
+int archive_member_set(archive *a, const char *name, const char *community, const char *role,
+                       char *err, size_t errlen);
+
+/* Whether user name may receive batches and refuse kiosks: a keeper or an
+ * admin of some community (a critical friend only reads). */
+int archive_user_keeps(archive *a, const char *name, bool *keeps, char *err, size_t errlen);
 
 /* The password hash of a user into hash (hashlen bytes). ARCHIVE_INVALID if
  * there is no such user. */
@@ -137,8 +172,9 @@ typedef struct {
 
 /* Every event, newest start first (events without a start last), or only the
  * one whose gid is given (none: no call). */
-int archive_events(archive *a, const char *gid, void (*each)(const archive_event_row *, void *),
-                   void *ctx, char *err, size_t errlen);
+int archive_events(archive *a, const char *user, const char *gid,
+                   void (*each)(const archive_event_row *, void *), void *ctx, char *err,
+                   size_t errlen);
 
 typedef struct {
 	const char *kiosk, *last_batch;
@@ -148,13 +184,15 @@ typedef struct {
 	bool refused;       /* a keeper refused it: its batches are not imported */
 } archive_kiosk_row;
 
-/* The kiosks that have synced, the most recent first. */
-int archive_kiosks(archive *a, void (*each)(const archive_kiosk_row *, void *), void *ctx,
-                   char *err, size_t errlen);
+/* The kiosks that have synced (an event of the user's communities), the
+ * most recent first. */
+int archive_kiosks(archive *a, const char *user, void (*each)(const archive_kiosk_row *, void *),
+                   void *ctx, char *err, size_t errlen);
 
 /* Refuses a kiosk's batches from now on (refused true), or trusts it again.
  * ARCHIVE_INVALID if the archive has not seen that kiosk. */
-int archive_kiosk_refuse(archive *a, const char *kiosk, bool refused, char *err, size_t errlen);
+int archive_kiosk_refuse(archive *a, const char *user, const char *kiosk, bool refused, char *err,
+                         size_t errlen);
 
 /* What the attendance at an event is counted by. */
 typedef enum { ARCHIVE_BY_ORGANISATION, ARCHIVE_BY_PROFESSION, ARCHIVE_BY_ROLE } archive_by;
@@ -210,7 +248,8 @@ int archive_texts(archive *a, const char *event, const char *prompt, bool texts,
 /* Words of post-its and one-word answers that recur at two or more events,
  * with the number of events, most first then alphabetical; words under four
  * letters and common English words left out. At most max words. */
-int archive_recurring_words(archive *a, int max, void (*each)(const char *word, long events, void *),
-                            void *ctx, char *err, size_t errlen);
+int archive_recurring_words(archive *a, const char *user, int max,
+                            void (*each)(const char *word, long events, void *), void *ctx,
+                            char *err, size_t errlen);
 
 #endif

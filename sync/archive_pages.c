@@ -8,63 +8,40 @@
 
 /* SQL true for a standing check-in c at the event whose gid is ev. */
 #define STANDING(c, ev) \
-	"(" c ".type = 'checkin' AND " c ".body ->> 'event' = " ev " AND NOT coalesce(" c \
-	".body ->> 'undone', 0))"
+	"(" c ".type = 'checkin' AND " c ".body ->> 'event' = " ev " AND NOT " J_TRUE(c, "undone") ")"
 
-static int read_failed(archive *a, char *err, size_t errlen)
+/* Runs one query with n text parameters, calling row(r, ctx) for each row. */
+static int each_row(archive *a, const char *sql, int n, const char *const *texts,
+                    archive_each *row, void *ctx, char *err, size_t errlen)
 {
-	archive_say(err, errlen, "cannot read the archive: %s", sqlite3_errmsg(a->db));
+	if (archive_run(a, sql, n, texts, row, ctx, NULL) == ARCHIVE_OK)
+		return ARCHIVE_OK;
+	archive_say(err, errlen, "cannot read the archive: %s", a->msg);
 	return ARCHIVE_IO;
 }
-
-/* Prepares sql and binds its text parameters (NULL binds NULL). */
-static int prepare(archive *a, const char *sql, sqlite3_stmt **st, int n, const char *const *texts)
-{
-	int rc = sqlite3_prepare_v2(a->db, sql, -1, st, NULL);
-	for (int i = 0; rc == SQLITE_OK && i < n; i++)
-		rc = sqlite3_bind_text(*st, i + 1, texts[i], -1, SQLITE_STATIC);
-	return rc;
-}
-
-/* Runs one query with n text parameters, calling row(st, ctx) for each row:
- * a statement's whole life, for the reads below that each turn a row into
- * what their caller is given. */
-static int each_row(archive *a, const char *sql, int n, const char *const *texts,
-                    void (*row)(sqlite3_stmt *st, void *ctx), void *ctx, char *err, size_t errlen)
-{
-	sqlite3_stmt *st = NULL;
-	int rc = prepare(a, sql, &st, n, texts);
-	while (rc == SQLITE_OK && (rc = sqlite3_step(st)) == SQLITE_ROW) {
-		row(st, ctx);
-		rc = SQLITE_OK;
-	}
-	rc = rc == SQLITE_DONE ? SQLITE_OK : rc;
-	sqlite3_finalize(st);
-	return rc == SQLITE_OK ? ARCHIVE_OK : read_failed(a, err, errlen);
-}
-
 
 typedef struct {
 	void (*each)(const archive_event_row *, void *);
 	void *ctx;
 } events_call;
 
-static void event_row(sqlite3_stmt *st, void *p)
+static void event_row(const archive_row *st, void *p)
 {
 	events_call *c = p;
 	archive_event_row row = {
-		archive_col(st, 0),        archive_col(st, 1),        archive_col(st, 2),
-		archive_col(st, 3),        archive_col(st, 4),        sqlite3_column_int(st, 5),
-		sqlite3_column_int(st, 6), sqlite3_column_int(st, 7), sqlite3_column_int(st, 8),
+		archive_text(st, 0),        archive_text(st, 1),        archive_text(st, 2),
+		archive_text(st, 3),        archive_text(st, 4),        archive_int(st, 5),
+		archive_int(st, 6), archive_int(st, 7), archive_int(st, 8),
 	};
 	c->each(&row, c->ctx);
 }
 
-int archive_events(archive *a, const char *gid, void (*each)(const archive_event_row *, void *),
-                   void *ctx, char *err, size_t errlen)
+int archive_events(archive *a, const char *user, const char *gid,
+                   void (*each)(const archive_event_row *, void *), void *ctx, char *err,
+                   size_t errlen)
 {
 	events_call c = {each, ctx};
-	const char *args[] = {gid};
+	const char *args[] = {gid, user};
 	return each_row(a,
 		"SELECT e.gid, coalesce(e.body ->> 'title', ''), coalesce(e.body ->> 'starts', ''),\n"
 		"	coalesce(e.body ->> 'venue', ''), coalesce(e.body ->> 'community', ''),\n"
@@ -74,9 +51,11 @@ int archive_events(archive *a, const char *gid, void (*each)(const archive_event
 		"	(SELECT count(*) FROM records n WHERE n.type = 'note' AND n.body ->> 'event' = e.gid),\n"
 		"	(SELECT count(*) FROM records r WHERE r.type = 'response'\n"
 		"		AND r.body ->> 'event' = e.gid)\n"
-		"FROM records e WHERE e.type = 'event' AND (?1 IS NULL OR e.gid = ?1)\n"
-		"ORDER BY coalesce(e.body ->> 'starts', '') = '', e.body ->> 'starts' DESC, e.gid DESC",
-		1, args, event_row, &c, err, errlen);
+		"FROM records e WHERE e.type = 'event' AND (CAST($1 AS TEXT) IS NULL OR e.gid = $1)\n"
+		"	AND " IN_SCOPE("e", "$2") "\n"
+		"ORDER BY coalesce(e.body ->> 'starts', '') = '', e.body ->> 'starts' DESC NULLS LAST,\n"
+		"	e.gid DESC",
+		2, args, event_row, &c, err, errlen);
 }
 
 typedef struct {
@@ -84,28 +63,32 @@ typedef struct {
 	void *ctx;
 } kiosks_call;
 
-static void kiosk_row(sqlite3_stmt *st, void *p)
+static void kiosk_row(const archive_row *st, void *p)
 {
 	kiosks_call *c = p;
-	archive_kiosk_row row = {archive_col(st, 0),        archive_col(st, 1),
-	                         sqlite3_column_int64(st, 2), sqlite3_column_int(st, 3),
-	                         sqlite3_column_int(st, 4),   archive_col(st, 5),
-	                         sqlite3_column_int(st, 6) != 0};
+	archive_kiosk_row row = {archive_text(st, 0),        archive_text(st, 1),
+	                         archive_int(st, 2), archive_int(st, 3),
+	                         archive_int(st, 4),   archive_text(st, 5),
+	                         archive_int(st, 6) != 0};
 	c->each(&row, c->ctx);
 }
 
-int archive_kiosks(archive *a, void (*each)(const archive_kiosk_row *, void *), void *ctx,
-                   char *err, size_t errlen)
+int archive_kiosks(archive *a, const char *user, void (*each)(const archive_kiosk_row *, void *),
+                   void *ctx, char *err, size_t errlen)
 {
 	kiosks_call c = {each, ctx};
-	/* The last batch is the one imported last (SQLite takes the bare columns
-	 * from the row that max() chose). */
+	const char *args[] = {user};
+	/* The last batch is the one imported last. */
 	return each_row(a,
-	                "SELECT b.kiosk, b.batch, max(b.imported_at), count(*), sum(b.records),\n"
+	                "SELECT b.kiosk, (SELECT l.batch FROM batches l WHERE l.kiosk = b.kiosk\n"
+	                "		ORDER BY l.imported_at DESC, l.batch DESC LIMIT 1),\n"
+	                "	max(b.imported_at), count(*), sum(b.records),\n"
 	                "	coalesce(k.signer, ''), coalesce(k.refused, 0)\n"
 	                "FROM batches b LEFT JOIN kiosks k ON k.kiosk = b.kiosk\n"
-	                "GROUP BY b.kiosk ORDER BY 3 DESC, b.kiosk",
-	                0, NULL, kiosk_row, &c, err, errlen);
+	                "WHERE " ALL_SCOPE("$1") " OR EXISTS (SELECT 1 FROM records ke\n"
+	                "	WHERE ke.kiosk = b.kiosk AND ke.type = 'event' AND " IN_SCOPE("ke", "$1") ")\n"
+	                "GROUP BY b.kiosk, k.signer, k.refused ORDER BY 3 DESC, b.kiosk",
+	                1, args, kiosk_row, &c, err, errlen);
 }
 
 /* Rows of a label, a count and (for attendance) a number to add up. */
@@ -115,12 +98,11 @@ typedef struct {
 	long sum;
 } counts_call;
 
-static void count_row(sqlite3_stmt *st, void *p)
+static void count_row(const archive_row *st, void *p)
 {
 	counts_call *c = p;
-	c->each(archive_col(st, 0), sqlite3_column_int(st, 1), c->ctx);
-	if (sqlite3_column_count(st) > 2)
-		c->sum += sqlite3_column_int(st, 2);
+	c->each(archive_text(st, 0), archive_int(st, 1), c->ctx);
+	c->sum += archive_int(st, 2); /* "" (no third column) reads as 0 */
 }
 
 int archive_attendance(archive *a, const char *event, archive_by by,
@@ -138,10 +120,11 @@ int archive_attendance(archive *a, const char *event, archive_by by,
 	/* The label is one of the three expressions above, never a caller's text. */
 	snprintf(sql, sizeof sql,
 	         "SELECT %s, count(*),\n"
-	         "	sum(m.body ->> 'mailing_list' = 1 AND NOT coalesce(m.body ->> 'forgotten', 0))\n"
+	         "	count(*) FILTER (WHERE " J_TRUE("m", "mailing_list") "\n"
+	         "		AND NOT " J_TRUE("m", "forgotten") ")\n"
 	         "FROM records c LEFT JOIN records m ON m.gid = c.body ->> 'member'\n"
-	         "WHERE " STANDING("c", "?1") "\n"
-	         "GROUP BY 1 ORDER BY 2 DESC, 1 = '', 1",
+	         "WHERE " STANDING("c", "$1") "\n"
+	         "GROUP BY 1 ORDER BY 2 DESC, 1",
 	         label[by]);
 	int rc = each_row(a, sql, 1, args, count_row, &c, err, errlen);
 	if (optins)
@@ -154,11 +137,11 @@ typedef struct {
 	void *ctx;
 } notes_call;
 
-static void note_row(sqlite3_stmt *st, void *p)
+static void note_row(const archive_row *st, void *p)
 {
 	notes_call *c = p;
-	archive_note_row row = {sqlite3_column_int(st, 0), archive_col(st, 1), archive_col(st, 2),
-	                        archive_col(st, 3), sqlite3_column_int(st, 4)};
+	archive_note_row row = {archive_int(st, 0), archive_text(st, 1), archive_text(st, 2),
+	                        archive_text(st, 3), archive_int(st, 4)};
 	c->each(&row, c->ctx);
 }
 
@@ -168,14 +151,15 @@ int archive_notes(archive *a, const char *event, void (*each)(const archive_note
 	notes_call c = {each, ctx};
 	const char *args[] = {event};
 	return each_row(a,
-		"SELECT coalesce(n.body ->> 'kind', 0), coalesce(i.body ->> 'title', ''),\n"
+		"SELECT coalesce(" J_INT("n", "kind") ", 0), coalesce(i.body ->> 'title', ''),\n"
 		"	coalesce(n.body ->> 'body', ''), coalesce(t.body ->> 'name', ''),\n"
-		"	coalesce(n.body ->> 'group_size', 1)\n"
+		"	coalesce(" J_INT("n", "group_size") ", 1)\n"
 		"FROM records n\n"
 		"LEFT JOIN records i ON i.gid = n.body ->> 'agenda_item'\n"
 		"LEFT JOIN records t ON t.gid = n.body ->> 'theme'\n"
-		"WHERE n.type = 'note' AND n.body ->> 'event' = ?1\n"
-		"ORDER BY i.gid IS NULL, i.body ->> 'position', i.gid, 1, t.gid IS NULL, 4, n.changed,\n"
+		"WHERE n.type = 'note' AND n.body ->> 'event' = $1\n"
+		"ORDER BY i.gid IS NULL, " J_INT("i", "position") " NULLS FIRST, i.gid, 1, t.gid IS NULL, 4,\n"
+		"	n.changed,\n"
 		"	n.gid",
 		1, args, note_row, &c, err, errlen);
 }
@@ -185,12 +169,12 @@ typedef struct {
 	void *ctx;
 } prompts_call;
 
-static void prompt_row(sqlite3_stmt *st, void *p)
+static void prompt_row(const archive_row *st, void *p)
 {
 	prompts_call *c = p;
-	archive_prompt_row row = {archive_col(st, 0),        archive_col(st, 1),
-	                          archive_col(st, 2),        sqlite3_column_int(st, 3),
-	                          sqlite3_column_int(st, 4), sqlite3_column_double(st, 5)};
+	archive_prompt_row row = {archive_text(st, 0),        archive_text(st, 1),
+	                          archive_text(st, 2),        archive_int(st, 3),
+	                          archive_int(st, 4), archive_real(st, 5)};
 	c->each(&row, c->ctx);
 }
 
@@ -202,11 +186,11 @@ int archive_prompts(archive *a, const char *event,
 	const char *args[] = {event};
 	return each_row(a,
 		"SELECT r.body ->> 'prompt', coalesce(p.body ->> 'text', ''),\n"
-		"	coalesce(p.body ->> 'choices', ''), coalesce(p.body ->> 'kind', 2), count(*),\n"
-		"	coalesce(avg(r.body ->> 'value_int'), 0)\n"
+		"	coalesce(p.body ->> 'choices', ''), coalesce(" J_INT("p", "kind") ", 2), count(*),\n"
+		"	coalesce(avg(" J_INT("r", "value_int") "), 0)\n"
 		"FROM records r LEFT JOIN records p ON p.gid = r.body ->> 'prompt'\n"
-		"WHERE r.type = 'response' AND r.body ->> 'event' = ?1\n"
-		"GROUP BY r.body ->> 'prompt' ORDER BY min(r.changed), 1",
+		"WHERE r.type = 'response' AND r.body ->> 'event' = $1\n"
+		"GROUP BY r.body ->> 'prompt', p.gid ORDER BY min(r.changed), 1 NULLS FIRST",
 		1, args, prompt_row, &c, err, errlen);
 }
 
@@ -215,10 +199,10 @@ typedef struct {
 	void *ctx;
 } answers_call;
 
-static void answer_row(sqlite3_stmt *st, void *p)
+static void answer_row(const archive_row *st, void *p)
 {
 	answers_call *c = p;
-	c->each(archive_col(st, 0), sqlite3_column_int(st, 1), sqlite3_column_int(st, 2), c->ctx);
+	c->each(archive_text(st, 0), archive_int(st, 1), archive_int(st, 2), c->ctx);
 }
 
 int archive_answers(archive *a, const char *event, const char *prompt, archive_group group,
@@ -227,22 +211,23 @@ int archive_answers(archive *a, const char *event, const char *prompt, archive_g
 {
 	static const char *const sql[] = {
 		[ARCHIVE_ALL] =
-			"SELECT '', coalesce(r.body ->> 'value_int', -1), count(*)\n"
+			"SELECT '', coalesce(" J_INT("r", "value_int") ", -1), count(*)\n"
 			"FROM records r\n"
-			"WHERE r.type = 'response' AND r.body ->> 'event' = ?1 AND r.body ->> 'prompt' = ?2\n"
+			"WHERE r.type = 'response' AND r.body ->> 'event' = $1 AND r.body ->> 'prompt' = $2\n"
 			"GROUP BY 2 ORDER BY 2",
 		[ARCHIVE_BY_ITEM] =
-			"SELECT coalesce(i.body ->> 'title', ''), coalesce(r.body ->> 'value_int', -1),\n"
+			"SELECT coalesce(i.body ->> 'title', ''), coalesce(" J_INT("r", "value_int") ", -1),\n"
 			"	count(*)\n"
 			"FROM records r LEFT JOIN records i ON i.gid = r.body ->> 'agenda_item'\n"
-			"WHERE r.type = 'response' AND r.body ->> 'event' = ?1 AND r.body ->> 'prompt' = ?2\n"
-			"GROUP BY i.gid, 2 ORDER BY i.gid IS NULL, i.body ->> 'position', i.gid, 2",
+			"WHERE r.type = 'response' AND r.body ->> 'event' = $1 AND r.body ->> 'prompt' = $2\n"
+			"GROUP BY i.gid, 2\n"
+			"ORDER BY i.gid IS NULL, " J_INT("i", "position") " NULLS FIRST, i.gid, 2",
 		[ARCHIVE_BY_ACTIVITY] =
 			"SELECT coalesce(CAST(i.body ->> 'activity' AS TEXT), ''),\n"
-			"	coalesce(r.body ->> 'value_int', -1), count(*)\n"
+			"	coalesce(" J_INT("r", "value_int") ", -1), count(*)\n"
 			"FROM records r LEFT JOIN records i ON i.gid = r.body ->> 'agenda_item'\n"
-			"WHERE r.type = 'response' AND r.body ->> 'event' = ?1 AND r.body ->> 'prompt' = ?2\n"
-			"GROUP BY 1, 2 ORDER BY 1 = '', 1, 2",
+			"WHERE r.type = 'response' AND r.body ->> 'event' = $1 AND r.body ->> 'prompt' = $2\n"
+			"GROUP BY 1, 2 ORDER BY 1, 2",
 	};
 	answers_call c = {each, ctx};
 	const char *args[] = {event, prompt};
@@ -257,12 +242,12 @@ int archive_texts(archive *a, const char *event, const char *prompt, bool texts,
 	const char *args[] = {event, prompt};
 	return each_row(a,
 		texts ? "SELECT r.body ->> 'value_text', 1 FROM records r\n"
-		        "WHERE r.type = 'response' AND r.body ->> 'event' = ?1\n"
-		        "	AND r.body ->> 'prompt' = ?2 AND trim(coalesce(r.body ->> 'value_text', '')) <> ''\n"
+		        "WHERE r.type = 'response' AND r.body ->> 'event' = $1\n"
+		        "	AND r.body ->> 'prompt' = $2 AND trim(coalesce(r.body ->> 'value_text', '')) <> ''\n"
 		        "ORDER BY r.changed, r.gid"
 		      : "SELECT lower(trim(r.body ->> 'value_text')), count(*) FROM records r\n"
-		        "WHERE r.type = 'response' AND r.body ->> 'event' = ?1\n"
-		        "	AND r.body ->> 'prompt' = ?2 AND trim(coalesce(r.body ->> 'value_text', '')) <> ''\n"
+		        "WHERE r.type = 'response' AND r.body ->> 'event' = $1\n"
+		        "	AND r.body ->> 'prompt' = $2 AND trim(coalesce(r.body ->> 'value_text', '')) <> ''\n"
 		        "GROUP BY 1 ORDER BY 2 DESC, 1",
 		2, args, count_row, &c, err, errlen);
 }
@@ -359,25 +344,30 @@ static int by_events_then_word(const void *x, const void *y)
 	return strcmp(a->word, b->word);
 }
 
-static void word_row(sqlite3_stmt *st, void *ctx)
+static void word_row(const archive_row *st, void *ctx)
 {
-	add_words(ctx, archive_col(st, 0), archive_col(st, 1));
+	add_words(ctx, archive_text(st, 0), archive_text(st, 1));
 }
 
-int archive_recurring_words(archive *a, int max, void (*each)(const char *word, long events, void *),
-                            void *ctx, char *err, size_t errlen)
+int archive_recurring_words(archive *a, const char *user, int max,
+                            void (*each)(const char *word, long events, void *), void *ctx,
+                            char *err, size_t errlen)
 {
+	const char *args[] = {user};
 	word_uses u = {NULL, 0, 0, false};
 	word_events *found = NULL;
 	size_t nfound = 0;
 	int rc = each_row(a,
 	                  "SELECT n.body ->> 'event', n.body ->> 'body' FROM records n\n"
-	                  "WHERE n.type = 'note'\n"
+	                  "LEFT JOIN records e ON e.gid = n.body ->> 'event'\n"
+	                  "WHERE n.type = 'note' AND " IN_SCOPE("e", "$1") "\n"
 	                  "UNION ALL\n"
 	                  "SELECT r.body ->> 'event', r.body ->> 'value_text' FROM records r\n"
 	                  "JOIN records p ON p.gid = r.body ->> 'prompt'\n"
-	                  "WHERE r.type = 'response' AND p.body ->> 'kind' = 1",
-	                  0, NULL, word_row, &u, err, errlen);
+	                  "LEFT JOIN records e ON e.gid = r.body ->> 'event'\n"
+	                  "WHERE r.type = 'response' AND " J_INT("p", "kind") " = 1\n"
+	                  "	AND " IN_SCOPE("e", "$1"),
+	                  1, args, word_row, &u, err, errlen);
 	if (rc != ARCHIVE_OK)
 		goto out;
 	if (u.nomem || !(found = malloc((u.n ? u.n : 1) * sizeof *found))) {

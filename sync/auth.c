@@ -62,6 +62,8 @@ bool auth_session(serve_request *r)
 	pthread_mutex_lock(&r->srv->lock);
 	int rc = archive_session_get(r->srv->arc, r->token_hash, now - SESSION_IDLE, now, r->user,
 	                             r->csrf, err, sizeof err);
+	if (rc == ARCHIVE_OK)
+		rc = archive_user_keeps(r->srv->arc, r->user, &r->keeps, err, sizeof err);
 	pthread_mutex_unlock(&r->srv->lock);
 	if (rc == ARCHIVE_IO)
 		fprintf(stderr, "cop-sync: %s\n", err);
@@ -257,14 +259,57 @@ void auth_signout(serve_request *r)
 /* ---- cop-sync user ------------------------------------------------------------ */
 
 
-static void print_user(const char *name, long long created, void *ctx)
+static void print_user(const char *name, long long created, const char *roles, void *ctx)
 {
 	(void)ctx;
 	char when[32];
 	time_t t = (time_t)created;
 	struct tm tm;
 	strftime(when, sizeof when, "%Y-%m-%d %H:%M", localtime_r(&t, &tm));
-	printf("%s\tadded %s\n", name, when);
+	printf("%s\tadded %s\t%s\n", name, when, roles);
+}
+
+/* A new user's password from stdin, hashed into hash. 0, or cli_fail's code. */
+static int read_password(char hash[crypto_pwhash_STRBYTES])
+{
+	char password[PASSWORD_MAX + 2];
+	if (!fgets(password, sizeof password, stdin))
+		return cli_fail("%s", "give the password on standard input");
+	password[strcspn(password, "\r\n")] = '\0';
+	size_t n = strlen(password);
+	if (n < PASSWORD_MIN || n > PASSWORD_MAX) {
+		sodium_memzero(password, sizeof password);
+		return cli_fail("%s", "the password must be 10 to 1024 characters long");
+	}
+	int h = crypto_pwhash_str(hash, password, n, crypto_pwhash_OPSLIMIT_INTERACTIVE,
+	                          crypto_pwhash_MEMLIMIT_INTERACTIVE);
+	sodium_memzero(password, sizeof password);
+	return h == 0 ? 0 : cli_fail("%s", "out of memory hashing the password");
+}
+
+/* user add: a new user (password on stdin) with a role in a community, or
+ * (--community given) an existing user's role there. Without --community:
+ * every community, as an admin (what an account of a one-community space was). */
+static int add_user(archive *a, const char *name, const char *community, const char *role)
+{
+	char hash[crypto_pwhash_STRBYTES], err[512];
+	bool exists = archive_user_hash(a, name, hash, sizeof hash, NULL, 0) == ARCHIVE_OK;
+	if (!exists || !community) {
+		int rc = read_password(hash);
+		if (rc != 0)
+			return rc;
+		if (archive_user_add(a, name, hash, err, sizeof err) != ARCHIVE_OK)
+			return cli_fail("%s", err);
+	}
+	const char *where = community ? community : "*";
+	if (archive_member_set(a, name, where, role ? role : community ? "keeper" : "admin", err,
+	                       sizeof err) != ARCHIVE_OK)
+		return cli_fail("%s", err);
+	if (exists)
+		printf("%s is now %s of %s.\n", name, role ? role : "keeper", where);
+	else
+		printf("Added %s: they can sign in to the online space.\n", name);
+	return 0;
 }
 
 static bool name_ok(const char *name)
@@ -281,9 +326,14 @@ static bool name_ok(const char *name)
 int auth_user_command(int argc, char **argv)
 {
 	const char *path = NULL, *verb = argc > 0 ? argv[0] : "", *name = NULL;
+	const char *community = NULL, *role = NULL;
 	for (int i = 1; i < argc; i++) {
 		if (strcmp(argv[i], "--archive") == 0 && i + 1 < argc)
 			path = argv[++i];
+		else if (strcmp(argv[i], "--community") == 0 && i + 1 < argc && argv[i + 1][0])
+			community = argv[++i];
+		else if (strcmp(argv[i], "--role") == 0 && i + 1 < argc)
+			role = argv[++i];
 		else if (argv[i][0] != '-' && !name)
 			name = argv[i];
 		else
@@ -298,6 +348,11 @@ int auth_user_command(int argc, char **argv)
 		return cli_fail("%s", "give a user name: 1-64 characters, no spaces");
 	if (list && name)
 		return cli_fail("%s", "user list takes no name");
+	if ((community || role) && strcmp(verb, "add") != 0)
+		return cli_fail("%s", "--community and --role go with user add");
+	if (role && strcmp(role, "keeper") != 0 && strcmp(role, "friend") != 0 &&
+	    strcmp(role, "admin") != 0)
+		return cli_fail("there is no role %s: give keeper, friend or admin", role);
 	if (sodium_init() < 0)
 		return cli_fail("%s", "libsodium cannot start");
 	archive *a = NULL;
@@ -313,30 +368,8 @@ int auth_user_command(int argc, char **argv)
 		if (rc == 0)
 			printf("Removed %s; their sessions have ended.\n", name);
 	} else {
-		char password[PASSWORD_MAX + 2], hash[crypto_pwhash_STRBYTES];
-		if (!fgets(password, sizeof password, stdin)) {
-			rc = cli_fail("%s", "give the password on standard input");
-			goto out;
-		}
-		password[strcspn(password, "\r\n")] = '\0';
-		size_t n = strlen(password);
-		if (n < PASSWORD_MIN || n > PASSWORD_MAX) {
-			sodium_memzero(password, sizeof password);
-			rc = cli_fail("%s", "the password must be 10 to 1024 characters long");
-			goto out;
-		}
-		int h = crypto_pwhash_str(hash, password, n, crypto_pwhash_OPSLIMIT_INTERACTIVE,
-		                          crypto_pwhash_MEMLIMIT_INTERACTIVE);
-		sodium_memzero(password, sizeof password);
-		if (h != 0) {
-			rc = cli_fail("%s", "out of memory hashing the password");
-			goto out;
-		}
-		rc = archive_user_add(a, name, hash, err, sizeof err) == ARCHIVE_OK ? 0 : cli_fail("%s", err);
-		if (rc == 0)
-			printf("Added %s: they can sign in to the online space.\n", name);
+		rc = add_user(a, name, community, role);
 	}
-out:
 	archive_close(a);
 	return rc;
 }

@@ -37,11 +37,18 @@ static const char usage[] =
 	"      post-it walls, reflections and measures, the downloads, and /receive, where a\n"
 	"      phone's browser reads a kiosk's QR loop. Stops cleanly on SIGTERM.\n"
 	"  cop-sync user add|remove|list --archive PATH [NAME]\n"
-	"      The online space's accounts; add reads the password (10 or more\n"
-	"      characters) from stdin.\n"
+	"                 [--community NAME --role keeper|friend|admin]\n"
+	"      The online space's accounts; add reads a new user's password (10 or more\n"
+	"      characters) from stdin. A user sees their communities' events only:\n"
+	"      keepers and critical friends read, keepers also receive, admins also\n"
+	"      manage accounts; without --community, an admin of every community.\n"
+	"      Given for an existing user, --community sets their role there.\n"
 	"  cop-sync keygen --out PREFIX\n"
 	"      Writes PREFIX.pub (for the kiosk) and PREFIX.key (keep it here): hex.\n"
-	"  cop-sync --help\n";
+	"  cop-sync --help\n"
+	"The archive (--archive) is an SQLite file, made if absent, or a PostgreSQL\n"
+	"database: postgresql://USER@HOST/DB (libpq's URI; postgresql:// alone takes\n"
+	"the PG* environment), in the C locale, shared by several cop-sync processes.\n";
 
 int cli_fail(const char *fmt, const char *arg)
 {
@@ -263,7 +270,7 @@ static int cmd_export(int argc, char **argv)
 	}
 	if (!path || !format)
 		return cli_fail("%s", "export needs --archive PATH and --format csv|mailchimp|markdown|json");
-	if (access(path, F_OK) != 0)
+	if (!archive_is_server(path) && access(path, F_OK) != 0)
 		return cli_fail("no archive at %s", path);
 	archive *a = NULL;
 	char err[512];
@@ -274,7 +281,7 @@ static int cmd_export(int argc, char **argv)
 	struct stat st;
 	if (fstat(STDOUT_FILENO, &st) == 0 && S_ISREG(st.st_mode) && st.st_uid == geteuid())
 		(void)fchmod(STDOUT_FILENO, st.st_mode & 0600);
-	int rc = archive_export(a, format, event, stdout, err, sizeof err);
+	int rc = archive_export(a, NULL, format, event, stdout, err, sizeof err);
 	archive_close(a);
 	return rc == ARCHIVE_OK ? EXIT_OKAY : cli_fail("%s", err);
 }
@@ -292,13 +299,13 @@ static int cmd_report(int argc, char **argv)
 	}
 	if (!path)
 		return cli_fail("%s", "report needs --archive PATH (see cop-sync --help)");
-	if (access(path, F_OK) != 0)
+	if (!archive_is_server(path) && access(path, F_OK) != 0)
 		return cli_fail("no archive at %s", path);
 	archive *a = NULL;
 	char err[512];
 	if (archive_open(path, &a, err, sizeof err) != ARCHIVE_OK)
 		return cli_fail("%s", err);
-	int rc = archive_report(a, quarter, stdout, err, sizeof err);
+	int rc = archive_report(a, NULL, quarter, stdout, err, sizeof err);
 	archive_close(a);
 	return rc == ARCHIVE_OK ? EXIT_OKAY : cli_fail("%s", err);
 }

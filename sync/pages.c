@@ -39,10 +39,10 @@ void serve_page(serve_request *r, unsigned status, const char *title, html *main
 	if (r->user[0])
 		html_add(&h,
 		         "<nav class=\"app-nav\" aria-label=\"Main\"><a href=\"/\">Events</a>"
-		         "<a href=\"/measures\">Measures</a><a href=\"/receive\">Receive from a kiosk</a>"
+		         "<a href=\"/measures\">Measures</a>%h"
 		         "<form method=\"post\" action=\"/signout\"><input type=\"hidden\" name=\"csrf\" "
 		         "value=\"%s\"><button class=\"app-nav__button\">Sign out</button></form></nav>",
-		         r->csrf);
+		         r->keeps ? "<a href=\"/receive\">Receive from a kiosk</a>" : "", r->csrf);
 	html_add(&h, "</div></header><main class=\"app-width app-main\" id=\"main\">%h</main>",
 	         main->text ? main->text : "");
 	for (size_t i = 0; scripts && scripts[i]; i++)
@@ -142,6 +142,7 @@ static void event_card(const archive_event_row *e, void *ctx)
 typedef struct {
 	html *h;
 	const char *csrf;
+	bool keeps;   /* the reader may refuse kiosks (a critical friend may not) */
 } kiosk_list;
 
 static void kiosk_row(const archive_kiosk_row *k, void *ctx)
@@ -163,6 +164,10 @@ static void kiosk_row(const archive_kiosk_row *k, void *ctx)
 		html_add(l->h, "<p class=\"app-caption\">Its batches are not signed (an older kiosk).</p>");
 	if (k->refused)
 		html_add(l->h, "<p><strong>Refused: its batches are not taken.</strong></p>");
+	if (!l->keeps) {
+		html_add(l->h, "</dd></div>");
+		return;
+	}
 	html_add(l->h,
 	         "<form method=\"post\" action=\"/kiosk\"><input type=\"hidden\" name=\"csrf\" "
 	         "value=\"%s\"><input type=\"hidden\" name=\"kiosk\" value=\"%s\">"
@@ -183,7 +188,7 @@ void page_kiosk(serve_request *r)
 		return;
 	}
 	pthread_mutex_lock(&r->srv->lock);
-	int rc = archive_kiosk_refuse(r->srv->arc, kiosk, strcmp(refuse, "1") == 0, err, sizeof err);
+	int rc = archive_kiosk_refuse(r->srv->arc, r->user, kiosk, strcmp(refuse, "1") == 0, err, sizeof err);
 	pthread_mutex_unlock(&r->srv->lock);
 	if (rc == ARCHIVE_INVALID)
 		serve_error(r, MHD_HTTP_NOT_FOUND, "Kiosk not found", err);
@@ -196,19 +201,21 @@ void page_kiosk(serve_request *r)
 void page_events(serve_request *r)
 {
 	html h = {0}, cards = {0}, kiosks = {0};
-	kiosk_list list = {&kiosks, r->csrf};
+	kiosk_list list = {&kiosks, r->csrf, r->keeps};
 	char err[256];
 	pthread_mutex_lock(&r->srv->lock);
-	int rc = archive_events(r->srv->arc, NULL, event_card, &cards, err, sizeof err);
+	int rc = archive_events(r->srv->arc, r->user, NULL, event_card, &cards, err, sizeof err);
 	if (rc == ARCHIVE_OK)
-		rc = archive_kiosks(r->srv->arc, kiosk_row, &list, err, sizeof err);
+		rc = archive_kiosks(r->srv->arc, r->user, kiosk_row, &list, err, sizeof err);
 	pthread_mutex_unlock(&r->srv->lock);
 	if (rc != ARCHIVE_OK) {
 		archive_failed(r, err);
 		goto out;
 	}
 	html_add(&h, "<h1>Events</h1>");
-	if (!cards.text)
+	if (!cards.text && !r->keeps)
+		html_add(&h, "<p class=\"app-lede\">No events of your communities yet.</p>");
+	else if (!cards.text)
 		html_add(&h,
 		         "<p class=\"app-lede\">No events yet. After a meeting, open "
 		         "<a href=\"/receive\">Receive from a kiosk</a> on your phone and point it at "
@@ -503,7 +510,7 @@ void page_event(serve_request *r)
 	char err[256] = "";
 	long optins = 0;
 	pthread_mutex_lock(&r->srv->lock);
-	int rc = archive_events(r->srv->arc, gid, keep_event, &eh, err, sizeof err);
+	int rc = archive_events(r->srv->arc, r->user, gid, keep_event, &eh, err, sizeof err);
 	if (rc == ARCHIVE_OK && eh.found) {
 		rc = attendance_tables(r, eh.gid, &tables, &optins, err, sizeof err);
 		wall w = {.h = &notes, .kind = -1};
@@ -605,9 +612,9 @@ void page_measures(serve_request *r)
 	html h = {0}, words = {0};
 	char err[256];
 	pthread_mutex_lock(&r->srv->lock);
-	int rc = archive_measures(r->srv->arc, q, &m, err, sizeof err);
+	int rc = archive_measures(r->srv->arc, r->user, q, &m, err, sizeof err);
 	int wrc = rc == ARCHIVE_OK || rc == ARCHIVE_INVALID
-	                  ? archive_recurring_words(r->srv->arc, 40, recurring_item, &words, err,
+	                  ? archive_recurring_words(r->srv->arc, r->user, 40, recurring_item, &words, err,
 	                                            sizeof err)
 	                  : rc;
 	pthread_mutex_unlock(&r->srv->lock);
@@ -706,7 +713,7 @@ void page_download(serve_request *r)
 			return;
 		}
 		pthread_mutex_lock(&r->srv->lock);
-		int rc = archive_export(r->srv->arc, files[i].format,
+		int rc = archive_export(r->srv->arc, r->user, files[i].format,
 		                        files[i].per_event && event && *event ? event : NULL, out, err,
 		                        sizeof err);
 		pthread_mutex_unlock(&r->srv->lock);

@@ -8,6 +8,7 @@
 
 struct receiver {
 	archive *arc;
+	char user[ARCHIVE_NAME_MAX]; /* who receives ("": the command line) */
 	bool keyed;
 	unsigned char key[SYNC_SECKEY_BYTES];
 	receive_batch *batches[RECEIVE_MAX_BATCHES];
@@ -25,6 +26,11 @@ receiver *receiver_new(archive *arc, const unsigned char *seckey)
 		r->keyed = true;
 	}
 	return r;
+}
+
+void receiver_set_user(receiver *r, const char *user)
+{
+	snprintf(r->user, sizeof r->user, "%s", user);
 }
 
 static void batch_free(receive_batch *b)
@@ -90,7 +96,8 @@ static void finish(receiver *r, receive_batch *b)
 		goto out;
 	}
 	snprintf(b->kiosk, sizeof b->kiosk, "%s", parsed->kiosk);
-	int stored = archive_import(r->arc, parsed, &b->counts, why, sizeof why);
+	int stored = archive_import(r->arc, r->user[0] ? r->user : NULL, parsed, &b->counts, why,
+	                            sizeof why);
 	if (stored != ARCHIVE_OK) {
 		refuse(b, stored == ARCHIVE_REFUSED ? RECEIVE_NOT_ITS_KIOSKS : RECEIVE_NOT_STORED, why);
 		goto out;

@@ -53,6 +53,10 @@ typedef struct receiver receiver;
  * copied). NULL when out of memory. */
 receiver *receiver_new(archive *arc, const unsigned char *seckey);
 
+/* The online space's user the batches are received for: each is imported
+ * only if its events are of communities that user keeps (archive_import). */
+void receiver_set_user(receiver *r, const char *user);
+
 /* Frees the receiver and its batches; NULL is accepted. */
 void receiver_free(receiver *r);
 

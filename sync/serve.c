@@ -127,6 +127,7 @@ static serve_receiver *receiver_of(serve_server *s, const char *user)
 	if (!sr->recv)
 		return NULL;
 	snprintf(sr->user, sizeof sr->user, "%s", user);
+	receiver_set_user(sr->recv, user);
 	s->nreceivers++;
 	return sr;
 }
@@ -286,7 +287,8 @@ static void static_file(serve_request *r)
 
 /* ---- routes ------------------------------------------------------------------- */
 
-enum { PUBLIC = 0, SESSION = 1, FORM_TOKEN = 2, HEADER_TOKEN = 4 };
+/* KEEPER: a keeper's or an admin's; a critical friend only reads. */
+enum { PUBLIC = 0, SESSION = 1, FORM_TOKEN = 2, HEADER_TOKEN = 4, KEEPER = 8 };
 
 typedef struct {
 	const char *method, *path;
@@ -302,11 +304,11 @@ static const route routes[] = {
 	{"GET", "/", false, SESSION, page_events},
 	{"GET", "/event/", true, SESSION, page_event},
 	{"GET", "/measures", false, SESSION, page_measures},
-	{"GET", "/receive", false, SESSION, page_receive},
+	{"GET", "/receive", false, SESSION | KEEPER, page_receive},
 	{"GET", "/download/", true, SESSION, page_download},
-	{"POST", "/kiosk", false, SESSION | FORM_TOKEN, page_kiosk},
-	{"POST", "/api/frames", false, SESSION | HEADER_TOKEN, api_frames},
-	{"POST", "/receive/upload", false, SESSION, page_upload}, /* checks its own token */
+	{"POST", "/kiosk", false, SESSION | FORM_TOKEN | KEEPER, page_kiosk},
+	{"POST", "/api/frames", false, SESSION | HEADER_TOKEN | KEEPER, api_frames},
+	{"POST", "/receive/upload", false, SESSION | KEEPER, page_upload}, /* checks its own token */
 	{"GET", "/static/", true, PUBLIC, static_file},
 	{"GET", "/sw.js", false, PUBLIC, static_file},
 };
@@ -324,6 +326,20 @@ static void refuse_api(serve_request *r, unsigned status, const char *why)
 	serve_respond(r, status, "application/json", h.text ? h.text : "{}", h.text ? h.len : 2,
 	              (const char *)NULL);
 	html_free(&h);
+}
+
+/* Whether the signed-in user keeps a community (else answered 403 here). */
+static bool keeps(serve_request *r)
+{
+	if (r->keeps)
+		return true;
+	static const char why[] = "A critical friend reads the online space; receiving from kiosks "
+	                          "and refusing them is for its keepers.";
+	if (strncmp(r->url, "/api/", 5) == 0)
+		refuse_api(r, MHD_HTTP_FORBIDDEN, why);
+	else
+		serve_error(r, MHD_HTTP_FORBIDDEN, "For keepers", why);
+	return false;
 }
 
 static void dispatch(serve_request *r)
@@ -381,6 +397,8 @@ static void dispatch(serve_request *r)
 			return;
 		}
 	}
+	if (rt->needs & KEEPER && !keeps(r))
+		return;
 	rt->handle(r);
 }
 
@@ -596,9 +614,11 @@ int serve_command(int argc, char **argv)
 	const union MHD_DaemonInfo *di = MHD_get_daemon_info(d, MHD_DAEMON_INFO_BIND_PORT);
 	char host[INET_ADDRSTRLEN];
 	inet_ntop(AF_INET, &sin.sin_addr, host, sizeof host);
+	char shown[512];
+	archive_shown(path, shown, sizeof shown);
 	fprintf(stderr, "cop-sync: the online space is at %s://%s:%u/ (archive %s%s)\n",
 	        srv.tls ? "https" : "http", host, di ? (unsigned)di->port : ntohs(sin.sin_port),
-	        path, srv.keyed ? ", with its key" : "");
+	        shown, srv.keyed ? ", with its key" : "");
 	int sig = 0;
 	while (sigwait(&stop, &sig) != 0)
 		;

@@ -42,6 +42,7 @@ typedef struct {
 	char addr[64];
 	bool secure;                  /* over TLS, or a proxy says https */
 	char user[ARCHIVE_NAME_MAX];  /* "" when not signed in */
+	bool keeps;                   /* the user keeps a community: receives, refuses kiosks */
 	char csrf[ARCHIVE_TOKEN_MAX];
 	char token_hash[ARCHIVE_TOKEN_MAX];
 	char *body;

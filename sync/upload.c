@@ -175,6 +175,8 @@ void page_upload(serve_request *r)
 	text[flen] = '\0';
 	pthread_mutex_lock(&s->lock);
 	receiver *rv = receiver_new(s->arc, s->keyed ? s->key : NULL);
+	if (rv)
+		receiver_set_user(rv, r->user); /* only batches of the communities they keep */
 	receive_batch *b = rv ? feed(rv, text, flen, why, sizeof why) : NULL;
 	if (!rv) {
 		serve_error(r, MHD_HTTP_INTERNAL_SERVER_ERROR, "Out of memory", "Try again.");

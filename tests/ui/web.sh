@@ -5,28 +5,35 @@
 PASSWORD="correct horse battery staple"
 CSRF=
 
-# serve ARCHIVE [OPTIONS...] — starts cop-sync serve; sets URL and SERVER.
+# serve ARCHIVE [OPTIONS...] — starts cop-sync serve, its log in $LOG
+# (server.log unless set); sets URL and SERVER. Several may run at once:
+# each is stopped when the test ends.
+SERVERS=
 serve() {
 	archive=$1
+	log=${LOG:-server.log}
 	shift
-	"$COP_SYNC" serve --archive "$archive" --listen 127.0.0.1:0 "$@" 2>server.log &
+	"$COP_SYNC" serve --archive "$archive" --listen 127.0.0.1:0 "$@" 2>"$log" &
 	SERVER=$!
-	trap 'kill "$SERVER" 2>/dev/null || true; wait "$SERVER" 2>/dev/null || true' EXIT
+	SERVERS="$SERVERS $SERVER"
+	trap 'for s in $SERVERS; do kill "$s" 2>/dev/null || true; wait "$s" 2>/dev/null || true; done' EXIT
 	for _ in $(seq 100); do
-		URL=$(sed -n 's|^cop-sync: the online space is at \(https*://[0-9.:]*\)/.*|\1|p' server.log)
+		URL=$(sed -n 's|^cop-sync: the online space is at \(https*://[0-9.:]*\)/.*|\1|p' "$log")
 		[ -n "$URL" ] && return 0
-		kill -0 "$SERVER" 2>/dev/null || die "the server did not start: $(cat server.log)"
+		kill -0 "$SERVER" 2>/dev/null || die "the server did not start: $(cat "$log")"
 		sleep 0.1
 	done
-	die "the server did not say where it listens: $(cat server.log)"
+	die "the server did not say where it listens: $(cat "$log")"
 }
 
-# stop_server — SIGTERM, and the server must stop cleanly (exit 0, "stopped").
+# stop_server — SIGTERM to the last server started, which must stop cleanly
+# (exit 0, "stopped").
 stop_server() {
+	log=${LOG:-server.log}
 	kill -TERM "$SERVER"
-	wait "$SERVER" || die "the server exited with $? on SIGTERM: $(tail -5 server.log)"
-	grep -q '^cop-sync: stopped$' server.log || die "no clean stop: $(tail -5 server.log)"
-	trap - EXIT
+	wait "$SERVER" || die "the server exited with $? on SIGTERM: $(tail -5 "$log")"
+	grep -q '^cop-sync: stopped$' "$log" || die "no clean stop: $(tail -5 "$log")"
+	SERVERS=$(echo "$SERVERS" | tr ' ' '\n' | grep -vx "$SERVER" | tr '\n' ' ' || true)
 }
 
 # add_user ARCHIVE NAME — an account with $PASSWORD.
