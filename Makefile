@@ -133,6 +133,10 @@ TEST_CFLAGS    = -Ikiosk -Itests $(CORE_CFLAGS)
 SCREENS_SRC := $(wildcard kiosk/screens/*.c)
 MAIN_SRC    := $(wildcard kiosk/*.c)
 
+# What a test or tool links: its sources, objects and libraries (its .d file
+# also makes it depend on the headers it includes, which are not linked).
+LINK_INPUTS = $(filter %.c %.o %.a,$^)
+
 # $(call layers,FOLDER,FLAGS): the layers' objects and libraries in FOLDER,
 # compiled with FLAGS (optimisation, sanitizers) besides each layer's own.
 define layers
@@ -175,15 +179,15 @@ endif
 # fixture, which builds its data through the store, and the sync library (the
 # store's batches are checked by the parser the receiver uses).
 $(TOUT)/test_%: tests/test_%.c $(TOUT)/obj/tests/fixture.o $(TOUT)/libcore.a $(TOUT)/libsync.a | $(TOUT)
-	$(CC) $(LAYER_CPPFLAGS) $(WARN) -O1 -g $(SAN) $(TEST_CFLAGS) -MMD -MP -o $@ $^ $(CORE_LIBS) -lcmocka
+	$(CC) $(LAYER_CPPFLAGS) $(WARN) -O1 -g $(SAN) $(TEST_CFLAGS) -MMD -MP -o $@ $(LINK_INPUTS) $(CORE_LIBS) -lcmocka
 
 # The review's fixture as a data file (make_fixture PATH), for the UI tests.
 $(TOUT)/make_fixture: tests/make_fixture.c $(TOUT)/obj/tests/fixture.o $(TOUT)/libcore.a $(TOUT)/libsync.a | $(TOUT)
-	$(CC) $(LAYER_CPPFLAGS) $(WARN) -O1 -g $(SAN) $(TEST_CFLAGS) -MMD -MP -o $@ $^ $(CORE_LIBS)
+	$(CC) $(LAYER_CPPFLAGS) $(WARN) -O1 -g $(SAN) $(TEST_CFLAGS) -MMD -MP -o $@ $(LINK_INPUTS) $(CORE_LIBS)
 
 # Tests of the SDL layer link it too, and run on the offscreen display.
 $(TOUT)/test_ui_%: tests/test_ui_%.c $(TOUT)/libui.a $(TOUT)/libcore.a $(TOUT)/libsync.a | $(TOUT)
-	$(CC) $(LAYER_CPPFLAGS) $(WARN) -O1 -g $(SAN) $(UI_CFLAGS) $(TEST_CFLAGS) -MMD -MP -o $@ $^ $(UI_LIBS) \
+	$(CC) $(LAYER_CPPFLAGS) $(WARN) -O1 -g $(SAN) $(UI_CFLAGS) $(TEST_CFLAGS) -MMD -MP -o $@ $(LINK_INPUTS) $(UI_LIBS) \
 		$(CORE_LIBS) -lcmocka
 
 $(OUT)/cop-sync: $(COP_SYNC_SRC) $(SYNC_HDRS) $(OUT)/web_files.c | $(OUT)
@@ -209,7 +213,7 @@ $(TOUT)/cop-sync-gen: sync/gen_frames.c $(SYNC_SRC) $(SYNC_HDRS) | $(TOUT)
 
 # An explicit rule wins over $(TOUT)/test_%: the sync tests link sync/, not the kiosk core.
 $(TOUT)/test_sync: tests/test_sync.c $(TOUT)/obj/tests/fountain_sim.o $(TOUT)/libsync.a | $(TOUT)
-	$(CC) $(LAYER_CPPFLAGS) $(WARN) -O1 -g $(SAN) $(SYNC_CFLAGS) -MMD -MP -o $@ $^ $(SYNC_LIBS) -lcmocka
+	$(CC) $(LAYER_CPPFLAGS) $(WARN) -O1 -g $(SAN) $(SYNC_CFLAGS) -MMD -MP -o $@ $(LINK_INPUTS) $(SYNC_LIBS) -lcmocka
 
 # Every build writes into one of these folders, made only once the build
 # packages are there: `make -j` on a fresh machine does not compile before
@@ -277,14 +281,14 @@ bench: all $(OUT)/bench_store $(OUT)/make_fixture $(OUT)/bench_fountain $(OUT)/c
 # (When OUT is TOUT, the test's rule above makes make_fixture.)
 ifneq ($(OUT),$(TOUT))
 $(OUT)/make_fixture: tests/make_fixture.c $(OUT)/obj/tests/fixture.o $(OUT)/libcore.a $(OUT)/libsync.a | $(OUT)
-	$(CC) $(LAYER_CPPFLAGS) $(WARN) $(CFLAGS) $(TEST_CFLAGS) -MMD -MP -o $@ $^ $(CORE_LIBS)
+	$(CC) $(LAYER_CPPFLAGS) $(WARN) $(CFLAGS) $(TEST_CFLAGS) -MMD -MP -o $@ $(LINK_INPUTS) $(CORE_LIBS)
 endif
 
 $(OUT)/bench_fountain: tests/bench_fountain.c $(OUT)/obj/tests/fountain_sim.o $(OUT)/libsync.a | $(OUT)
-	$(CC) $(LAYER_CPPFLAGS) $(WARN) $(CFLAGS) $(SYNC_CFLAGS) -MMD -MP -o $@ $^ $(SYNC_LIBS)
+	$(CC) $(LAYER_CPPFLAGS) $(WARN) $(CFLAGS) $(SYNC_CFLAGS) -MMD -MP -o $@ $(LINK_INPUTS) $(SYNC_LIBS)
 
 $(OUT)/bench_store: tests/bench_store.c $(OUT)/obj/tests/fixture.o $(OUT)/libcore.a $(OUT)/libsync.a | $(OUT)
-	$(CC) $(LAYER_CPPFLAGS) $(WARN) $(CFLAGS) $(TEST_CFLAGS) -MMD -MP -o $@ $^ $(CORE_LIBS)
+	$(CC) $(LAYER_CPPFLAGS) $(WARN) $(CFLAGS) $(TEST_CFLAGS) -MMD -MP -o $@ $(LINK_INPUTS) $(CORE_LIBS)
 
 # The bench's batches (when OUT is TOUT, the tests' rule makes it).
 ifneq ($(OUT),$(TOUT))

@@ -24,11 +24,21 @@ tap "Group 2 notes into a theme"
 type "Handover"
 tap "Done"
 expect "Theme \"Handover\" made from 2 notes."
+EOF
+} | kiosk --script - >out2 || die "script failed: $(tail -5 out2)"
+# Where the first note is in Vote mode (no tick boxes, no message above the
+# wall), then three dots for it and one taken away.
+{ unlock; printf 'tap "Review"\ntap "Vote"\ndump\n'; } | kiosk --script - >out3 || die "could not vote"
+voted=$(grep '"role":"note"' out3 | sed -n 1p | centre)
+{
+	unlock
+	cat <<EOF
+tap "Review"
 tap "Vote"
-tap $first
-tap $first
-tap $first
-hold $first 800
+tap $voted
+tap $voted
+tap $voted
+hold $voted 800
 dump
 tap "Themes (1)"
 expect "Handover"
@@ -36,7 +46,7 @@ expect "2 notes · 2 dots"
 tap "Handover"
 expect "2 notes · 3 dots"
 EOF
-} | kiosk --script - >out2 || die "script failed: $(tail -5 out2)"
+} | kiosk --script - >>out2 || die "script failed: $(tail -5 out2)"
 [ "$(sqlite3 "$DB" "select count(*) from themes where name = 'Handover'")" = 1 ] || die "the theme was not stored"
 # Chosen notes were ticked, not only outlined: a tick on each of the two.
 [ "$(grep -c '"role":"tick"' out2)" = 2 ] || die "the two chosen notes were not ticked: $(grep -c '"role":"tick"' out2)"
