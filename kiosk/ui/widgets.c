@@ -539,6 +539,9 @@ void ui_list_begin(ui *u, ui_list *l, rect area, int content_h)
 		l->scroll = max_scroll;
 	if (l->scroll < 0)
 		l->scroll = 0;
+	/* Listed, so that a check of a dump knows the part of a row scrolled
+	 * half out of view is hidden. */
+	ui_register(u, "list", "", NULL, area);
 	SDL_Rect clip = {area.x, area.y, area.w, area.h};
 	SDL_RenderSetClipRect(u->renderer, &clip);
 	u->clipping = true;
