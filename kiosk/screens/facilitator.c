@@ -26,7 +26,7 @@ static void enter(app *a)
  * message takes a band), more columns, never rows under a touch target. */
 static rect menu_grid(const layout_metrics *m, rect *body, int n, int *cols, int *rows)
 {
-	int most = m->portrait ? 3 : 4;
+	int most = m->portrait ? 3 : 5;
 	for (;;) {
 		*rows = (n + *cols - 1) / *cols;
 		if (*cols == most || *rows * m->touch + (*rows - 1) * m->gap <= body->h)

@@ -65,16 +65,15 @@ function widget(s,   role, f, x, y, w, h, t, tail) {
 		return
 	split(substr(s, RSTART, RLENGTH), f, /[:,}]/)
 	x = f[2] + 0; y = f[4] + 0; w = f[6] + 0; h = f[8] + 0
+	# Said once the dump's "ok" names its line.
 	if (role == "clipped")
-		fault("cut off", s)
+		later("cut off", s)
 	if (role == "shortened" || role == "split") {
 		t = text_of(s)
 		tail = length(t) > 12 ? substr(t, length(t) - 11) : t
 		if (!typed(tail))
-			fault("shortened", s)
+			later("shortened", s)
 	}
-	if (x < 0 || y < 0 || x + w > W || y + h > H)
-		fault("off screen", s)
 	if (role == "list") {
 		nl++
 		lx[nl] = x; ly[nl] = y; lw[nl] = w; lh[nl] = h
@@ -83,6 +82,8 @@ function widget(s,   role, f, x, y, w, h, t, tail) {
 	n++
 	role_[n] = role; x_[n] = x; y_[n] = y; w_[n] = w; h_[n] = h; s_[n] = s; part_[n] = 0
 	scrolled(n)
+	if (x_[n] < 0 || y_[n] < 0 || x_[n] + w_[n] > W || y_[n] + h_[n] > H)
+		later("off screen", s)
 }
 
 # A row of a list scrolled half out of its view: only the part in the view
@@ -118,7 +119,16 @@ function inside(i, j) {
 	return x_[i] >= x_[j] && y_[i] >= y_[j] && x_[i] + w_[i] <= x_[j] + w_[j] && y_[i] + h_[i] <= y_[j] + h_[j]
 }
 
+function later(kind, what) {
+	pending++
+	pending_kind[pending] = kind
+	pending_what[pending] = what
+}
+
 function check(   i, j) {
+	for (i = 1; i <= pending; i++)
+		fault(pending_kind[i], pending_what[i])
+	pending = 0
 	for (i = 1; i <= n; i++) {
 		if (!tappable(role_[i]))
 			continue

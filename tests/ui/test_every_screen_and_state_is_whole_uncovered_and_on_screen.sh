@@ -42,6 +42,11 @@ pin() {
 	for d in 1 2 3 4; do printf 'tap "%s"\n' $d; done
 	tap OK
 }
+# scroll — a finger drags the screen's list up by half the screen.
+scroll() {
+	w=${size%x*} h=${size#*x}
+	echo "drag $((w / 2)) $((h * 3 / 4)) $((w / 2)) $((h / 4))"
+}
 unlock_in() {
 	tap Facilitator
 	pin
@@ -84,20 +89,29 @@ attendee() {
 	tap "I'm new here"; see
 	printf 'tap "Done"\n'; see
 	tap 'Check me in'; see
-	tap 'Enter your first name'
+	away
+	tap 'Check in'
+	tap "I'm new here"
 	echo 'type "Nia"'
 	echo 'tap "Done"'
 	tap 'Last name'
 	echo 'type "Prys"'
 	echo 'tap "Done"'
-	# Down the form to the email.
-	w=${size%x*} h=${size#*x}
-	echo "drag $((w / 2)) $((h * 3 / 4)) $((w / 2)) $((h / 4))"
-	echo "drag $((w / 2)) $((h * 3 / 4)) $((w / 2)) $((h / 4))"; see
+	# Down the form to the profession's list, and to the email.
+	scroll; see
+	tap Profession; see
+	tap Pharmacist
+	scroll
+	scroll; see
 	tap 'Email (optional)'
 	echo 'type "nia.nhs.net"'; see
 	echo 'tap "Done"'
 	tap 'Check me in'; see
+	tap 'Enter an email address like name@nhs.net'
+	echo 'type "@nhs.net"'
+	echo 'tap "Done"'
+	tap 'Check me in'; see
+	tap 'Critical friend'; see
 	away
 	# A post-it: its kinds, the note, the empty note's error, the thanks.
 	tap Post-it; see
@@ -129,8 +143,19 @@ facilitator() {
 	away
 	unlock_in
 	tap Reflections; see
-	echo 'tap "What is working well?"'; see
+	tap 'What is working well?'; see
 	tap Delete; see
+	away
+	# Reflections an attendee answers: words (and the error of none), faces;
+	# the thanks.
+	reflection 'What is working well?'
+	echo 'tap "Done"'; see
+	echo 'type "The stories from the wards"'
+	tap Send; see
+	away
+	reflection 'How valuable was this session for your time?'
+	# A face's word, translated in its context ("face").
+	printf 'tap "%s"\n' "$(words "$lang" "$(printf 'face\004Good')" | sed 's/^face.//')"; see
 	away
 	unlock_in
 	for item in "Agenda now" Events "Post-it kinds" Professions "Kiosk settings" "Change PIN"; do
@@ -161,6 +186,17 @@ facilitator() {
 	see
 	tap 'Forgot PIN?'; see
 	away
+}
+
+# reflection PROMPT — the facilitator starts PROMPT; an attendee opens it.
+reflection() {
+	unlock_in
+	tap Reflections
+	tap "$1"
+	tap 'Start now'; see
+	tap Back
+	tap Lock
+	tap Reflect; see
 }
 
 # The review: the wall full of notes, grouping, reading, presenting, the
