@@ -130,6 +130,13 @@ facilitator() {
 	tap Cancel
 	tap 'Date and time'; see
 	tap Cancel
+	# Down to the agenda: an item, and deleting it asked first.
+	scroll
+	scroll
+	echo 'tap "Welcome and stories from the wards"'; see
+	tap Delete; see
+	tap 'Keep it'
+	tap Back
 	tap Back
 	tap 'Who is here'; see
 	tap Search
