@@ -21,6 +21,8 @@ DB=demo.db demo_db
 mkdir -p media/STICK
 printf 'First Name,Last Name,Email,Company\r\nKwame,Mensah,kwame@nhs.net,Leeds Teaching Hospitals NHS Trust\r\n,Nobody,x@y.org,Nowhere\r\nBad line without enough\r\n' \
 	>media/STICK/attendees.csv
+# Its path is the stick's, not the kiosk's words: a list may shorten it.
+echo "$PWD/media/STICK/attendees.csv" >>data
 shots=${TOUR_SHOTS:-}
 
 # see — look at the screen now (and keep a picture of it when asked).
