@@ -297,7 +297,14 @@ $(OUT)/cop-sync-gen: sync/gen_frames.c $(SYNC_SRC) $(SYNC_HDRS) | $(OUT)
 endif
 
 # The README's pictures, drawn by the kiosk itself on the demo event.
-screenshots: all
+# The README's pictures, then the screen tour (every screen and state, both
+# languages, three sizes; its faults printed) with a picture of each screen
+# and a contact sheet per language and size in build/screenshots/: look at
+# them before you stop. Fails, after writing them, if the tour found faults.
+SHOT_DEBS := python3 python3-pil sqlite3 gettext
+TOUR      := tests/ui/test_every_screen_and_state_is_whole_uncovered_and_on_screen.sh
+screenshots: all $(OUT)/make_fixture
+	$(call install_debs,$(SHOT_DEBS))
 	rm -f build/shots.db build/shots.db-*
 	printf 'shot assets/screenshots/home.png\n' | \
 		$(OUT)/cop-kiosk --db build/shots.db --demo --size 800x480 --script - >/dev/null
@@ -305,6 +312,14 @@ screenshots: all
 		$(OUT)/cop-kiosk --db build/shots.db --size 720x1280 --script - >/dev/null
 	printf 'shot assets/screenshots/home-cy.png\n' | \
 		$(OUT)/cop-kiosk --db build/shots.db --size 800x480 --language cy --script - >/dev/null
+	rm -rf build/screenshots build/tour && mkdir -p build/screenshots build/tour
+	cd build/tour && SDL_VIDEODRIVER=offscreen SDL_AUDIODRIVER=dummy LC_ALL=C.UTF-8 \
+		TESTS=$(CURDIR)/tests BUILD=$(CURDIR)/$(OUT) KIOSK=$(CURDIR)/$(OUT)/cop-kiosk \
+		MAKE_FIXTURE=$(CURDIR)/$(OUT)/make_fixture TOUR_SHOTS=$(CURDIR)/build/screenshots \
+		sh $(CURDIR)/$(TOUR); echo $$? >../tour.status
+	/usr/bin/python3 tests/ui/screen_check_sheets.py build/screenshots assets/fonts/NotoSans-Bold.ttf
+	@echo "Contact sheets: build/screenshots/sheet-*.png (screens: build/screenshots/LANG-SIZE-NN.png)"
+	@[ "$$(cat build/tour.status)" = 0 ] || { echo "The screen tour found faults (above)."; exit 1; }
 
 check:
 	$(call install_debs,$(CHECK_DEBS))

@@ -108,8 +108,8 @@ static const key_spec email_letters[] = {
 	K_SHIFT, K_LETTER("z", "Z"), K_LETTER("x", "X"), K_LETTER("c", "C"),
 	K_LETTER("v", "V"), K_LETTER("b", "B"), K_LETTER("n", "N"), K_LETTER("m", "M"),
 	K_DELETE(6), K_ROW_END,
-	K_TO("123", KEYBOARD_SYMBOLS, 5), K_SYMBOL("-"), K_SYMBOL("_"), K_WIDE(".nhs.uk", 8), K_WIDE(".net", 5),
-	K_SYMBOL("."), K_SPACE(4), K_DONE(6), K_ROW_END,
+	K_TO("123", KEYBOARD_SYMBOLS, 5), K_SYMBOL("-"), K_SYMBOL("_"), K_WIDE(".nhs.uk", 8), K_WIDE(".org", 5),
+	K_WIDE(".net", 5), K_SYMBOL("."), K_DONE(6), K_ROW_END,
 };
 
 static const struct {

@@ -21,6 +21,24 @@ static void enter(app *a)
 		snprintf(st.line, sizeof st.line, "%s", _("No current event. Tap \"New event\" to set up today's."));
 }
 
+/* The menu's grid of n buttons cut from the top of *body: rows a little
+ * taller than a touch target where there is room; where there is not (a
+ * message takes a band), more columns, never rows under a touch target. */
+static rect menu_grid(const layout_metrics *m, rect *body, int n, int *cols, int *rows)
+{
+	int most = m->portrait ? 3 : 5;
+	for (;;) {
+		*rows = (n + *cols - 1) / *cols;
+		if (*cols == most || *rows * m->touch + (*rows - 1) * m->gap <= body->h)
+			break;
+		++*cols;
+	}
+	int h = m->touch * 5 / 4 * *rows + m->gap * (*rows - 1);
+	int least = m->touch * *rows + m->gap * (*rows - 1);
+	h = h < body->h ? h : body->h > least ? body->h : least;
+	return layout_cut_top(body, h);
+}
+
 static void frame(app *a)
 {
 	ui *u = a->ui;
@@ -52,9 +70,8 @@ static void frame(app *a)
 		shown[0] = NEW;
 		n++;
 	}
-	int cols = m->portrait ? 2 : 3, rows = (n + cols - 1) / cols;
-	int h = m->touch * 5 / 4 * rows + m->gap * (rows - 1);
-	rect grid = layout_cut_top(&body, h < body.h ? h : body.h);
+	int cols = m->portrait ? 2 : 3, rows;
+	rect grid = menu_grid(m, &body, n, &cols, &rows);
 	/* One type for the whole menu: the largest in which every button fits. */
 	ui_font f = UI_FONT_BIG;
 	for (int k = 0; k < n; k++) {

@@ -43,8 +43,9 @@ static void frame(app *a)
 	int h = m->touch * 3 / 2;
 	rect r = layout_cut_top(&body, h);
 	ui_list_begin(u, &st.list, r, h);
-	/* The name as stored, as it is edited: a default shows in English here. */
-	if (ui_list_item(u, &st.list, r, _("Name of the third kind"), st.label, false))
+	/* The name as attendees see it ("Syniad" in Welsh for the default
+	 * "Idea"); it is edited as stored. */
+	if (ui_list_item(u, &st.list, r, _("Name of the third kind"), screen_data_words(st.label), false))
 		textedit_open(a, _("Name of the third kind"), st.label, sizeof st.label, 24, KEYBOARD_LETTERS, NULL, NULL);
 	ui_list_end(u, &st.list);
 	layout_cut_top(&body, m->gap);

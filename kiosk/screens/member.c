@@ -269,6 +269,9 @@ static int errors(const char **lines, int *parts)
 static void suggestions(app *a, rect r)
 {
 	char found[3][STORE_TEXT_MAX];
+	/* Copied whole with memcpy: snprintf of found[i] is read at -O2 as
+	 * possibly the whole array, and warned of as truncated. */
+	_Static_assert(sizeof found[0] == sizeof st.m.organisation, "an organisation is a found row");
 	int n = 0;
 	const layout_metrics *m = ui_metrics(a->ui);
 	if (!st.m.organisation[0] || store_organisations(a->db, st.m.organisation, found, 3, &n) != STORE_OK)
@@ -280,7 +283,7 @@ static void suggestions(app *a, rect r)
 		rect b = layout_cell(r, cols, rows, i % cols, i / cols, m->gap / 2);
 		if (strcmp(found[i], st.m.organisation) &&
 		    ui_list_item(a->ui, &strip, b, found[i], NULL, false))
-			snprintf(st.m.organisation, sizeof st.m.organisation, "%s", found[i]);
+			memcpy(st.m.organisation, found[i], sizeof st.m.organisation);
 	}
 	ui_list_end(a->ui, &strip);
 }
@@ -370,19 +373,35 @@ static void buttons(app *a, rect bar, bool walk_in)
 		}
 		return;
 	}
-	int cols = st.checkin_id ? 3 : 2;
-	if (ui_button(u, layout_cell(bar, cols, 1, cols - 1, 0, m->gap), _("Save"), UI_BUTTON_PRIMARY)) {
+	/* Left to right; one type for the three (Welsh "Dadwneud cofrestriad"
+	 * wraps), none set smaller alone. */
+	static const char *const words[] = {N_("Forget"), N_("Undo check-in"), N_("Save")};
+	static const ui_button_style styles[] = {UI_BUTTON_DANGER, UI_BUTTON_DANGER, UI_BUTTON_PRIMARY};
+	int shown[3] = {0, 1, 2}, cols = 3, tapped = -1;
+	if (!st.checkin_id) {
+		shown[1] = 2;
+		cols = 2;
+	}
+	ui_font f = UI_FONT_BOLD;
+	for (int k = 0; k < cols; k++) {
+		ui_font fk = ui_tile_font(u, layout_cell(bar, cols, 1, k, 0, m->gap), _(words[shown[k]]), NULL,
+		                          styles[shown[k]]);
+		f = fk < f ? fk : f;
+	}
+	for (int k = 0; k < cols; k++)
+		if (ui_tile_in(u, layout_cell(bar, cols, 1, k, 0, m->gap), _(words[shown[k]]), NULL, styles[shown[k]], f))
+			tapped = shown[k];
+	if (tapped == 0)
+		st.asking = ASK_FORGET;
+	if (tapped == 1)
+		st.asking = ASK_UNDO;
+	if (tapped == 2) {
 		st.tried = true;
 		if (form_valid())
 			save_edit(a);
 		else
 			st.show_summary = true;
 	}
-	if (ui_button(u, layout_cell(bar, cols, 1, 0, 0, m->gap), _("Forget"), UI_BUTTON_DANGER))
-		st.asking = ASK_FORGET;
-	if (st.checkin_id &&
-	    ui_button(u, layout_cell(bar, cols, 1, 1, 0, m->gap), _("Undo check-in"), UI_BUTTON_DANGER))
-		st.asking = ASK_UNDO;
 }
 
 static void frame(app *a)

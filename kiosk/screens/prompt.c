@@ -124,7 +124,7 @@ static void frame(app *a)
 	bool choice = st.p.kind == STORE_PROMPT_CHOICE;
 	int h = m->touch * 3 / 2, y = 0, rows = 3 + (choice ? st.p.nchoices + 1 : 0);
 	ui_list_begin(u, &st.list, body, rows * h);
-	if (screen_row(a, &st.list, &y, h, _("Question"), st.p.text, _(SCREEN_NOT_SET)))
+	if (screen_row(a, &st.list, &y, h, _("Question"), screen_data_words(st.p.text), _(SCREEN_NOT_SET)))
 		textedit_open(a, _("Question"), st.p.text, sizeof st.p.text, STORE_PROMPT_CHARS, KEYBOARD_LETTERS, NULL, NULL);
 	if (screen_row(a, &st.list, &y, h, _("Kind of answer"), st.kind_name, _(SCREEN_NOT_SET)))
 		choose_open(a, _("Kind of answer"), (const char (*)[STORE_TEXT_MAX])kind_names, STORE_PROMPT_KINDS,
@@ -143,20 +143,33 @@ static void frame(app *a)
 		st.p.nchoices++;
 	ui_list_end(u, &st.list);
 
-	int cols = st.p.id ? 3 : 2;
-	if (ui_button(u, layout_cell(bar, cols, 1, cols - 1, 0, m->gap), _("Start now"), UI_BUTTON_PRIMARY))
+	/* The bar's buttons, right to left; one type for them all (Welsh
+	 * "Dechrau nawr" wraps). */
+	static const char *const words[] = {N_("Start now"), N_("Save"), N_("Delete")};
+	static const ui_button_style styles[] = {UI_BUTTON_PRIMARY, UI_BUTTON_SECONDARY, UI_BUTTON_DANGER};
+	int cols = st.p.id ? 3 : 2, tapped = -1;
+	ui_font f = UI_FONT_BOLD;
+	for (int i = 0; i < cols; i++) {
+		ui_font fi = ui_tile_font(u, layout_cell(bar, cols, 1, cols - 1 - i, 0, m->gap), _(words[i]), NULL, styles[i]);
+		f = fi < f ? fi : f;
+	}
+	for (int i = 0; i < cols; i++)
+		if (ui_tile_in(u, layout_cell(bar, cols, 1, cols - 1 - i, 0, m->gap), _(words[i]), NULL, styles[i], f))
+			tapped = i;
+	if (tapped == 0)
 		start(a);
-	if (ui_button(u, layout_cell(bar, cols, 1, cols - 2, 0, m->gap), _("Save"), UI_BUTTON_SECONDARY) && save(a)) {
+	if (tapped == 1 && save(a)) {
 		ui_toast(u, _("Prompt saved."), 3000);
 		app_show(a, &screen_prompts);
 		return;
 	}
-	if (st.p.id && ui_button(u, layout_cell(bar, cols, 1, 0, 0, m->gap), _("Delete"), UI_BUTTON_DANGER))
+	if (tapped == 2)
 		st.asking = true;
 	if (st.asking) {
 		char question[sizeof st.p.text + 96];
 		/* TRANSLATORS: %s is the question asked by the prompt. */
-		snprintf(question, sizeof question, _("Delete \"%s\" from the bank? Its answers are kept."), st.p.text);
+		snprintf(question, sizeof question, _("Delete \"%s\" from the bank? Its answers are kept."),
+		         screen_data_words(st.p.text));
 		int answer = ui_confirm_danger(u, question, _("Delete"), _("Keep it"));
 		if (answer > 0 && store_prompt_delete(a->db, st.p.id) == STORE_OK) {
 			ui_toast(u, _("Prompt deleted."), 3000);

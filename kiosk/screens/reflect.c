@@ -21,6 +21,7 @@ static struct {
 	char answer[STORE_NOTE_MAX];
 	char count[24];
 	const char *message;
+	bool message_for_empty; /* said of an empty answer: gone once one is typed */
 	char message_buf[STORE_TEXT_MAX];
 	int64_t thanks_until;            /* the cool-down: taps are ignored */
 } st;
@@ -49,6 +50,7 @@ static void answer(app *a, int value)
 	if (store_response_add(a->db, &r) != STORE_OK) {
 		snprintf(st.message_buf, sizeof st.message_buf, "%s", store_errmsg(a->db));
 		st.message = st.message_buf;
+		st.message_for_empty = !st.answer[0];
 		return;
 	}
 	int64_t cool = store_setting_int(a->db, STORE_SETTING_COOLDOWN, 3000);
@@ -106,6 +108,16 @@ static void message(app *a, rect *body)
 	layout_cut_bottom(body, m->gap / 2);
 }
 
+/* The message, if any, in red over the top of *r (cut from it). */
+static void message_over(app *a, rect *r)
+{
+	if (!st.message)
+		return;
+	ui *u = a->ui;
+	int h = ui_text_height(u, st.message, UI_FONT_BOLD, r->w);
+	ui_label(u, layout_cut_top(r, h), st.message, UI_FONT_BOLD, UI_RED, UI_ALIGN_LEFT);
+}
+
 static void faces(app *a, rect body)
 {
 	const layout_metrics *m = ui_metrics(a->ui);
@@ -152,18 +164,34 @@ static void written(app *a, rect body)
 	rect kb = layout_cut_bottom(&body, m->portrait ? m->h * 2 / 5 : m->h * 44 / 100);
 	kb = (rect){0, kb.y, m->w, m->h - kb.y};
 	layout_cut_bottom(&body, m->gap);
-	message(a, &body);
 	rect send = layout_cut_right(&body, m->portrait ? body.w / 3 : body.w / 4);
 	layout_cut_right(&body, m->gap);
 	size_t max = word ? STORE_WORD_CHARS : STORE_NOTE_CHARS;
+	if (st.message_for_empty && st.answer[0])
+		st.message = NULL;
 	bool done;
-	if (word) {
+	/* The message goes by the answer, as GOV.UK sets an error over its
+	 * input: with the keyboard up a small panel has no room for a strip of
+	 * its own, so it takes the field's label, or the empty card's first line
+	 * (the top of the card over an answer: a full disk). */
+	if (word && st.message) {
+		message_over(a, &body);
+		done = ui_field_box(u, layout_cut_top(&body, m->touch), _("One word"), st.answer, sizeof st.answer, max);
+	} else if (word) {
 		done = ui_field(u, layout_cut_top(&body, ui_line_height(u, UI_FONT_BOLD) + m->gap / 2 + m->touch),
 		                _("One word"), st.answer, sizeof st.answer, max);
 	} else {
 		ui_fill(u, body, UI_WHITE);
-		ui_outline(u, body, 2, UI_GREY1);
-		ui_textarea(u, layout_inset(body, m->pad / 2), st.answer, sizeof st.answer, max, UI_FONT_BODY);
+		ui_outline(u, body, 2, st.message ? UI_RED : UI_GREY1);
+		rect in = layout_inset(body, m->pad / 2);
+		if (st.answer[0]) {
+			message_over(a, &in);
+		} else if (st.message) {
+			/* In the empty card where the answer goes, as its prompt. */
+			rect over = in;
+			message_over(a, &over);
+		}
+		ui_textarea(u, in, st.answer, sizeof st.answer, max, UI_FONT_BODY);
 		snprintf(st.count, sizeof st.count, "%zu / %zu", text_chars(st.answer), max);
 		ui_label(u, layout_cut_top(&send, ui_line_height(u, UI_FONT_SMALL)), st.count, UI_FONT_SMALL, UI_GREY1,
 		         UI_ALIGN_RIGHT);

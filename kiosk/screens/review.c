@@ -72,16 +72,13 @@ bool review_frame(app *a, rect *body, review_tab tab)
 		return true;
 	}
 	rect head = *body;
-	if (screen_header(a, &head, _("Review"), _("Back"))) {
+	bool show = false;
+	/* TRANSLATORS: button: show this view to the whole room in big type. */
+	if (screen_header_action(a, &head, _("Review"), _("Back"), _("Present"), &show)) {
 		review_leave(a);
 		return false;
 	}
-	/* TRANSLATORS: button: show this view to the whole room in big type. */
-	const char *show = _("Present");
-	int w = 0, h = 0;
-	ui_measure(u, show, UI_FONT_BOLD, &w, &h);
-	rect bar = {m->w - w - 3 * m->pad - m->pad / 2, m->pad / 2, w + 3 * m->pad, m->touch};
-	if (ui_button(u, bar, show, UI_BUTTON_SECONDARY)) {
+	if (show) {
 		present(a, true);
 		return false;
 	}

@@ -375,18 +375,22 @@ static void draw_pad(app *a)
 		ui_focus(u, NULL, KEYBOARD_LETTERS);
 		return;
 	}
-	/* Keys of at least the touch height, 8 or 9 a row, under the code. */
+	/* Keys of the touch height, 6 or 9 a row, under the code and its hint;
+	 * down to 48 px when a long hint (a translation) needs the room. */
+	const char *hint = st.pad_message ? st.pad_message : _("8 letters and digits, as the archive shows them.");
 	int cols = m->portrait ? 6 : 9, rows = (int)(sizeof receipt_keys - 1 + 4 + cols - 1) / cols;
-	int kh = rows * m->touch + (rows - 1) * m->gap / 2;
+	int gaps = (rows - 1) * m->gap / 2, above = m->touch + m->gap + ui_text_height(u, hint, UI_FONT_BOLD, body.w);
+	int kh = rows * m->touch + gaps;
 	if (m->portrait && kh < body.h / 2)
 		kh = body.h / 2;
+	if (kh > body.h - above)
+		kh = body.h - above > rows * 48 + gaps ? body.h - above : rows * 48 + gaps;
 	rect keys = layout_cut_bottom(&body, kh);
 	layout_cut_bottom(&body, m->gap / 2);
 	rect field = layout_cut_top(&body, m->touch);
 	layout_cut_top(&body, m->gap / 2);
 	bool done = ui_field_box(u, layout_cut_left(&field, field.w < m->touch * 5 ? field.w : m->touch * 5),
 	                         _("Receipt code from the archive"), st.typed, sizeof st.typed, 12);
-	const char *hint = st.pad_message ? st.pad_message : _("8 letters and digits, as the archive shows them.");
 	ui_label(u, layout_cut_top(&body, ui_text_height(u, hint, UI_FONT_BOLD, body.w)), hint, UI_FONT_BOLD,
 	         st.pad_message ? UI_RED : UI_GREY1, UI_ALIGN_LEFT);
 	for (int i = 0; receipt_keys[i]; i++) {

@@ -634,6 +634,9 @@ void ui_list_begin(ui *u, ui_list *l, rect area, int content_h)
 		l->scroll = max_scroll;
 	if (l->scroll < 0)
 		l->scroll = 0;
+	/* Listed, so that a check of a dump knows the part of a row scrolled
+	 * half out of view is hidden. */
+	ui_register(u, "list", "", NULL, area);
 	SDL_Rect clip = {area.x, area.y, area.w, area.h};
 	SDL_RenderSetClipRect(u->renderer, &clip);
 	u->clipping = true;
@@ -660,16 +663,21 @@ bool ui_list_item(ui *u, ui_list *l, rect row, const char *title, const char *de
 		ui_fill(u, (rect){row.x, row.y, m->pad / 2, row.h}, UI_BLUE);
 	rect in = layout_inset(row, m->pad);
 	int lh = ui_line_height(u, UI_FONT_BOLD);
-	int dh = detail && detail[0] ? ui_line_height(u, UI_FONT_SMALL) : 0;
-	/* The title wraps in a row made tall enough for it, else is one line. */
-	int th = ui_text_height(u, title, UI_FONT_BOLD, in.w), room = (in.h - dh) / lh * lh;
+	int dl = detail && detail[0] ? ui_line_height(u, UI_FONT_SMALL) : 0;
+	/* The title wraps in a row made tall enough for it, else is one line;
+	 * so does the detail (ui_list_item_height), else it is one line. */
+	int th = ui_text_height(u, title, UI_FONT_BOLD, in.w), room = (in.h - dl) / lh * lh;
 	th = th < room ? th : room > lh ? room : lh;
+	int dh = dl ? ui_text_height(u, detail, UI_FONT_SMALL, in.w) : 0;
+	dh = th + dh <= in.h ? dh : dl;
 	int y = in.y + (in.h - th - dh) / 2;
 	if (th > lh)
 		ui_text_lines(u, (rect){in.x, y, in.w, th}, title, UI_FONT_BOLD, UI_TEXT, UI_ALIGN_LEFT);
 	else
 		ui_text_line(u, (rect){in.x, y, in.w, th}, title, UI_FONT_BOLD, UI_TEXT, UI_ALIGN_LEFT);
-	if (dh)
+	if (dh > dl)
+		ui_text_lines(u, (rect){in.x, y + th, in.w, dh}, detail, UI_FONT_SMALL, UI_GREY1, UI_ALIGN_LEFT);
+	else if (dh)
 		ui_text_line(u, (rect){in.x, y + th, in.w, dh}, detail, UI_FONT_SMALL, UI_GREY1, UI_ALIGN_LEFT);
 	/* Scripts see what shows of a row half scrolled out of its list. */
 	ui_register(u, "item", title, selected ? "selected" : NULL, layout_intersect(row, l->area));
@@ -683,7 +691,7 @@ int ui_list_item_height(ui *u, int w, const char *title, const char *detail, int
 	int pad = u->m.pad;
 	int h = ui_text_height(u, title, UI_FONT_BOLD, w - 2 * pad) + 2 * pad;
 	if (detail && detail[0])
-		h += ui_line_height(u, UI_FONT_SMALL);
+		h += ui_text_height(u, detail, UI_FONT_SMALL, w - 2 * pad);
 	return h > min_h ? h : min_h;
 }
 

@@ -140,3 +140,10 @@ message_covers_nothing() {
 	}
 	END { check(); exit bad }' "$1" || die "$1: a message covers a control"
 }
+
+# screen_check SIZE FILE — fails unless the dumps of FILE (a kiosk run at
+# SIZE, "800x480") show nothing cut off, shortened, overlapping, covered,
+# under 48 px or off screen (tests/ui/screen_check.awk says each fault).
+screen_check() {
+	awk -v W="${1%x*}" -v H="${1#*x}" -f "$TESTS/ui/screen_check.awk" "$2" || die "$2: faults on screen (above)"
+}

@@ -61,8 +61,9 @@ menu=$(awk '/^\{/ { block = block $0 "\n"; next } /^ok / { if (block ~ /New even
 first=$(echo "$menu" | head -n 1 | sed 's/.*"text":"\([^"]*\)".*/\1/')
 [ "$first" = "New event" ] || die "the menu starts with $first"
 echo "$menu" | grep -q '"text":"Edit this event"' && die "Edit this event with no event"
-# No hole: the buttons fill the grid's places in order, three to a row.
+# No hole: the buttons fill the grid's places in order, as many to a row as
+# the first row has (three, more when a message takes height).
 echo "$menu" | sed 's/.*"x":\([0-9]*\),"y":\([0-9]*\).*/\1 \2/' | awk '
-	{ x[NR] = $1; y[NR] = $2 }
-	END { for (i = 2; i <= NR; i++) if (!((y[i] == y[i-1] && x[i] > x[i-1]) || (y[i] > y[i-1] && x[i] < x[i-1] && (i - 1) % 3 == 0))) { print "hole before button " i; exit 1 } }' ||
+	{ x[NR] = $1; y[NR] = $2; if (y[NR] == y[1]) cols++ }
+	END { for (i = 2; i <= NR; i++) if (!((y[i] == y[i-1] && x[i] > x[i-1]) || (y[i] > y[i-1] && x[i] < x[i-1] && (i - 1) % cols == 0))) { print "hole before button " i; exit 1 } }' ||
 	die "the menu has a hole: $menu"
