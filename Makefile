@@ -39,7 +39,7 @@ UNIT_SRC := $(wildcard tests/test_*.c)
 UNITS    := $(UNIT_SRC:tests/%.c=$(TOUT)/%)
 
 # The sync protocol (sync/PROTOCOL.md) and its receiver, cop-sync: no SDL.
-SYNC_SRC  := sync/sync.c sync/records.c sync/base45.c
+SYNC_SRC  := sync/sync.c sync/records.c sync/base45.c sync/csvfield.c
 SYNC_HDRS := $(wildcard sync/*.h)
 SYNC_PKGS := sqlite3 libsodium zlib libqrencode
 SYNC_CFLAGS = -Isync $(shell $(PKG_CONFIG) --cflags $(SYNC_PKGS) libpng 2>/dev/null)
@@ -121,8 +121,8 @@ test-deps:
 #   the app    kiosk/*.c (main, app, script, frames, demo): everything
 # Unit tests link libcore and libsync (no SDL); the ui's tests libui too.
 # Objects go under OUT/obj and TOUT/obj; -MMD writes what each includes.
-CORE_PKGS := sqlite3 libsodium inih libqrencode
-UI_PKGS   := sdl2 SDL2_ttf libpng
+CORE_PKGS := sqlite3 libsodium inih libqrencode libpng
+UI_PKGS   := sdl2 SDL2_ttf
 LAYER_CPPFLAGS := -D_POSIX_C_SOURCE=200809L -D_DEFAULT_SOURCE
 CORE_CFLAGS   = -Ikiosk/core -Isync $(shell $(PKG_CONFIG) --cflags $(CORE_PKGS) 2>/dev/null)
 CORE_LIBS     = $(shell $(PKG_CONFIG) --libs $(CORE_PKGS) zlib 2>/dev/null) -lcsv -lm

@@ -3,7 +3,6 @@
  * seals the loop. */
 #include <errno.h>
 #include <stdbool.h>
-#include <png.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -11,23 +10,19 @@
 #include <unistd.h>
 
 #include "core/files.h"
+#include "core/pngfile.h"
 #include "core/qrdraw.h"
 #include "frames.h"
 
 static int write_png(const char *path, const unsigned char *px, int side)
 {
-	png_image img;
-	memset(&img, 0, sizeof img);
-	img.version = PNG_IMAGE_VERSION;
-	img.width = (png_uint_32)side;
-	img.height = (png_uint_32)side;
-	img.format = PNG_FORMAT_GRAY;
+	char why[128];
 	/* A loop not sealed for the archive holds names and emails: 0600. */
 	FILE *f = files_create_private(path);
 	if (!f)
 		return -1;
-	int ok = png_image_write_to_stdio(&img, f, 0, px, side, NULL);
-	return fclose(f) == 0 && ok ? 0 : -1;
+	int rc = pngfile_write(f, px, side, side, 1, why, sizeof why);
+	return fclose(f) == 0 ? rc : -1;
 }
 
 int frames_load_key(store *s, const char *path, char *err, size_t errlen)

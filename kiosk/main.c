@@ -110,7 +110,7 @@ typedef struct {
 } run_options;
 
 /* The kiosk's options that set a key of the settings file (config_set), how
- * the screen says who gave them (display.c; NULL: not said), and what is said
+ * the screen says who gave them (settings.c; NULL: not said), and what is said
  * of a value config_set refuses. */
 static const struct {
 	const char *option, *key, *by, *wrong;

@@ -8,6 +8,8 @@
 #include <string.h>
 #include <time.h>
 
+#include "csvfield.h"
+
 void archive_say(char *err, size_t errlen, const char *fmt, ...)
 {
 	va_list ap;
@@ -428,42 +430,6 @@ fail:
 
 /* ---- exports --------------------------------------------------------------- */
 
-/* The one writer of the archive's CSV fields. A leading = + - @ (or tab,
- * CR), which a spreadsheet would read as a formula (=HYPERLINK(...), +cmd,
- * @SUM(1)), is made text by an apostrophe, in every CSV. Quoted always
- * (quote_all), or only when it must be (RFC 4180). */
-static void csv_write(FILE *out, const char *s, bool last, bool quote_all)
-{
-	bool formula = s[0] != '\0' && strchr("=+-@\t\r", s[0]) != NULL;
-	bool quote = quote_all || strpbrk(s, ",\"\r\n") != NULL;
-	if (quote)
-		fputc('"', out);
-	if (formula)
-		fputc('\'', out);
-	for (; *s; s++) {
-		if (*s == '"')
-			fputc('"', out);
-		fputc(*s, out);
-	}
-	if (quote)
-		fputc('"', out);
-	fputs(last ? "\r\n" : ",", out);
-}
-
-/* One CSV field, quoted always: the Mailchimp list's form. */
-static void csv_field(FILE *out, const char *s, bool last)
-{
-	csv_write(out, s, last, true);
-}
-
-/* One attendance CSV field exactly as the kiosk writes it (kiosk/core/store.c
- * csv_field), so that the two exports of an event are the same bytes: quoted
- * only when it must be. */
-static void csv_field_kiosk(FILE *out, const char *s, bool last)
-{
-	csv_write(out, s, last, false);
-}
-
 /* A read's callback context: where it writes and the first error met. */
 typedef struct {
 	archive *a;
@@ -522,12 +488,12 @@ static void csv_row(const archive_row *row, void *ctx)
 	for (int i = 0; i < 6; i++) {
 		if (i == 4) {
 			local_minute(archive_text(row, 4), at);
-			csv_field_kiosk(w->out, at, false);
+			csv_field(w->out, at, false, false);
 		} else {
-			csv_field_kiosk(w->out, archive_text(row, i), false);
+			csv_field(w->out, archive_text(row, i), false, false);
 		}
 	}
-	csv_field_kiosk(w->out, archive_int(row, 6) ? "Yes" : "No", true);
+	csv_field(w->out, archive_int(row, 6) ? "Yes" : "No", true, false);
 }
 
 /* One event's standing check-ins as the kiosk's attendance CSV has them: the
@@ -543,7 +509,7 @@ static int export_csv(archive *a, const char *event, FILE *out)
 	writer w = {a, NULL, out, ARCHIVE_OK, 0, 0};
 	const char *args[] = {event};
 	for (int i = 0; i < 7; i++)
-		csv_field_kiosk(out, head[i], i == 6);
+		csv_field(out, head[i], i == 6, false);
 	return archive_run(a,
 		"SELECT m.body ->> 'first_name', m.body ->> 'last_name',\n"
 		"	m.body ->> 'organisation', m.body ->> 'profession', c.body ->> 'created',\n"
@@ -562,7 +528,7 @@ static void mailchimp_row(const archive_row *row, void *ctx)
 {
 	writer *w = ctx;
 	for (int i = 0; i < 5; i++)
-		csv_field(w->out, archive_text(row, i), i == 4);
+		csv_field(w->out, archive_text(row, i), i == 4, true);
 }
 
 static int export_mailchimp(archive *a, const char *user, FILE *out)
@@ -572,7 +538,7 @@ static int export_mailchimp(archive *a, const char *user, FILE *out)
 	writer w = {a, user, out, ARCHIVE_OK, 0, 0};
 	const char *args[] = {user};
 	for (int i = 0; i < 5; i++)
-		csv_field(out, head[i], i == 4);
+		csv_field(out, head[i], i == 4, true);
 	/* One row per address: the most recently changed member record holding it. */
 	return archive_run(a,
 		"SELECT email, first_name, last_name, organisation, profession FROM (\n"

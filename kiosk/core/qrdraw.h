@@ -33,7 +33,8 @@ double qrdraw_pitch_mm(int w, int h, int mm_w, int mm_h);
  * on a panel of pitch mm a pixel, step steps bigger (> 0) or smaller (< 0)
  * than the default (each step 1.25 times the module, and two versions
  * fewer; clamped to +-QRDRAW_STEPS): modules of QRDRAW_MODULE_MM (at least
- * 2 px), the largest version up to QRDRAW_MAX_VERSION that fits, then the
+ * 2 px), the largest version that fits up to QRDRAW_MAX_VERSION (less two
+ * a step: "Smaller codes" goes up to version 13), then the
  * largest module that fits. So a portrait and a landscape panel show the
  * same code. Returns 0, or -1 if not even version 3 fits. */
 int qrdraw_size(int side, double pitch, int step, int *version, int *module);

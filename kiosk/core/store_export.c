@@ -6,29 +6,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "csvfield.h"
 #include "when.h"
-
-/* One CSV field (RFC 4180): quoted only when it must be. A leading = + - @
- * (or tab, CR) would make a spreadsheet read the text as a formula, so such
- * a field starts with an apostrophe, which spreadsheets show as text. */
-static void csv_field(FILE *out, const char *text, bool last)
-{
-	bool formula = text[0] != '\0' && strchr("=+-@\t\r", text[0]) != NULL;
-	bool quote = strpbrk(text, ",\"\r\n") != NULL;
-
-	if (quote)
-		fputc('"', out);
-	if (formula)
-		fputc('\'', out);
-	for (const char *p = text; *p; p++) {
-		if (*p == '"')
-			fputc('"', out);
-		fputc(*p, out);
-	}
-	if (quote)
-		fputc('"', out);
-	fputs(last ? "\r\n" : ",", out);
-}
 
 /* The current event's standing check-ins, in the order people came. */
 static int export_csv(store *s, FILE *out)
@@ -57,7 +36,7 @@ static int export_csv(store *s, FILE *out)
 	if (rc != STORE_OK)
 		goto out;
 	for (int i = 0; i < 7; i++)
-		csv_field(out, head[i], i == 6);
+		csv_field(out, head[i], i == 6, false);
 	while ((src = sqlite3_step(st)) == SQLITE_ROW) {
 		char when[STORE_STARTS_MAX];
 
@@ -65,9 +44,9 @@ static int export_csv(store *s, FILE *out)
 		for (int i = 0; i < 6; i++) {
 			const unsigned char *t = sqlite3_column_text(st, i);
 
-			csv_field(out, i == 4 ? when : t ? (const char *)t : "", false);
+			csv_field(out, i == 4 ? when : t ? (const char *)t : "", false, false);
 		}
-		csv_field(out, sqlite3_column_int(st, 6) ? "Yes" : "No", true);
+		csv_field(out, sqlite3_column_int(st, 6) ? "Yes" : "No", true, false);
 	}
 	if (src != SQLITE_DONE)
 		rc = fail_db(s, src, what);

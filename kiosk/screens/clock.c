@@ -32,7 +32,7 @@ static void frame(app *a)
 	const layout_metrics *m = ui_metrics(u);
 	rect body = {0, 0, m->w, m->h};
 	if (screen_header(a, &body, _("Set the clock"), _("Back"))) {
-		app_show(a, &screen_display);
+		app_show(a, &screen_settings);
 		return;
 	}
 	char now[STORE_STARTS_MAX];
@@ -57,11 +57,13 @@ static void frame(app *a)
 	ui_list_end(u, &st.list);
 	int64_t t;
 	if (ui_button(u, m->portrait ? bar : layout_cut_right(&bar, bar.w / 2), _("Set clock"), UI_BUTTON_PRIMARY)) {
-		if (!when_parse(st.value, &t) || store_clock_set(a->db, t) != STORE_OK) {
+		if (!when_parse(st.value, &t)) {
+			ui_toast(u, _("That is not a date and time the clock can be set to."), 5000);
+		} else if (store_clock_set(a->db, t) != STORE_OK) {
 			ui_toast(u, store_errmsg(a->db), 5000);
 		} else {
 			ui_toast(u, _("The clock is set."), 3000);
-			app_show(a, &screen_display);
+			app_show(a, &screen_settings);
 		}
 	}
 }

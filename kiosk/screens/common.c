@@ -308,7 +308,7 @@ ui_icon_kind note_icon(store_note_kind k)
 	return icon[k];
 }
 
-/* The questions the data file seeds (store.c's migration SQL, where xgettext
+/* The questions the data file seeds (store_schema.c's migration SQL, where xgettext
  * cannot see them); their choices are the activities' names. */
 static const char *const seeded[] = {
 	N_("How valuable was this session for your time?"),

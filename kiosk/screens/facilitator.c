@@ -95,7 +95,7 @@ static void frame(app *a)
 		case 7: app_show(a, &screen_usb); break;
 		case 8: app_show(a, &screen_kinds); break;
 		case 9: app_show(a, &screen_professions); break;
-		case 10: app_show(a, &screen_display); break;
+		case 10: app_show(a, &screen_settings); break;
 		case 11: pin_open(a, PIN_CHOOSE); break;
 		case NEW: event_open(a, 0); break;
 		}

@@ -138,6 +138,10 @@ static void register_walk_in(app *a)
 		st.asking = ASK_SAME;
 		return;
 	}
+	if (rc != STORE_NOTFOUND) { /* the list could not be read: not a second record of them */
+		say(store_errmsg(a->db));
+		return;
+	}
 	store_member added = st.m;
 	if (!checkin_walk_in_ready(a, &added))
 		say(store_errmsg(a->db));
@@ -428,7 +432,9 @@ static void frame(app *a)
 		layout_cut_bottom(&body, m->gap / 2);
 		suggestions(a, strip);
 	}
-	rect bar = typing >= 0 ? (rect){0} : screen_form_bar(a, &body, st.message);
+	rect bar = {0, 0, 0, 0};
+	if (typing < 0) /* the keyboard takes the bar's place while typing */
+		bar = screen_form_bar(a, &body, st.message);
 	form(a, body);
 	if (a->screen != &screen_member)
 		return;

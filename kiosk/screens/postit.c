@@ -10,7 +10,7 @@
 #define STUCK_MS 500      /* the card flies to the wall */
 #define THANKS_MS 3000    /* then the thank-you, then home */
 
-/* The kinds' names as the data file seeds them (store.c), so the catalogue
+/* The kinds' names as the data file seeds them (store_feedback.c), so the catalogue
  * has them: a default is shown translated, a facilitator's own name as typed. */
 static const char *const kind_defaults[STORE_NOTE_KINDS] = {N_("Going well"), N_("To be improved"), N_("Idea")};
 

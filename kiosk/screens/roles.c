@@ -78,7 +78,7 @@ static void frame(app *a)
 				choose(a, "");
 			return;
 		}
-		/* Shown translated, stored in English (store.c knows the roles by it). */
+		/* Shown translated, stored in English (the store knows the roles by it). */
 		if (ui_tile_in(u, b, _(store_role_name(i)), _(described[i]), UI_BUTTON_SECONDARY, f)) {
 			choose(a, store_role_name(i));
 			return;

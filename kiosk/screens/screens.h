@@ -14,7 +14,7 @@ extern const screen screen_events;
 extern const screen screen_event;
 extern const screen screen_agenda;
 extern const screen screen_clock;
-extern const screen screen_display;
+extern const screen screen_settings;
 extern const screen screen_textedit;
 extern const screen screen_checkin;
 extern const screen screen_confirm;
@@ -171,7 +171,7 @@ rect screen_form_bar(app *a, rect *body, const char *message);
 bool screen_row(app *a, ui_list *l, int *y, int h, const char *label, const char *value, const char *empty);
 #define SCREEN_NOT_SET N_("Not set yet — tap to add")
 
-/* The files found on USB sticks (usb.c, synckey.c) over body: the result of
+/* The files found on USB sticks (roster_import.c, synckey.c) over body: the result of
  * the last action (if any) above them, or none when there are no files, and
  * "Look again" below (*again set when tapped). Returns the index of the file
  * tapped, or -1. */

@@ -1,9 +1,11 @@
 /* ui: renderer, input translation, frames, drawing primitives, the registry of
  * visible widgets, toasts and screenshots. */
-#include <png.h>
+#include <errno.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "core/pngfile.h"
 #include "core/rotate.h"
 #include "core/text.h"
 #include "ui_internal.h"
@@ -615,17 +617,19 @@ int ui_screenshot(ui *u, const char *path, char *err, size_t errlen)
 		snprintf(err, errlen, "cannot read the screen: %s", SDL_GetError());
 		goto out;
 	}
-	png_image img;
-	memset(&img, 0, sizeof img);
-	img.version = PNG_IMAGE_VERSION;
-	img.width = (png_uint_32)w;
-	img.height = (png_uint_32)h;
-	img.format = PNG_FORMAT_RGB;
-	if (!png_image_write_to_file(&img, path, 0, pixels, w * 3, NULL)) {
-		snprintf(err, errlen, "cannot write %s: %s", path, img.message);
+	FILE *f = fopen(path, "wb");
+	char why[128];
+	if (!f) {
+		snprintf(err, errlen, "cannot write %s: %s", path, strerror(errno));
 		goto out;
 	}
-	rc = 0;
+	rc = pngfile_write(f, pixels, w, h, 3, why, sizeof why);
+	if (fclose(f) != 0 && rc == 0) {
+		snprintf(err, errlen, "cannot write %s: %s", path, strerror(errno));
+		rc = -1;
+	} else if (rc != 0) {
+		snprintf(err, errlen, "cannot write %s: %s", path, why);
+	}
 out:
 	free(pixels);
 	return rc;

@@ -427,6 +427,7 @@ int ui_form_steps(ui *u, ui_list *l, rect r, const ui_form_words *words, const u
 	rect box = form_group(u, r, words);
 	rect cells[8];
 	assert(n <= 8);
+	n = n < 8 ? n : 8; /* and without assert(), never past cells */
 	place_steps(u, box.w, steps, n, cells);
 	int tapped = -1, sh = ui_line_height(u, UI_FONT_SMALL);
 	*delta = 0;

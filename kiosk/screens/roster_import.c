@@ -1,4 +1,4 @@
-/* usb: imports a roster (Eventbrite export or plain CSV) from a USB stick. */
+/* roster_import: imports a roster (Eventbrite export or plain CSV) from a USB stick. */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>

@@ -1,4 +1,4 @@
-/* display: the kiosk itself — its clock, how its picture is turned on the
+/* settings: the kiosk itself — its clock, how its picture is turned on the
  * panel, how long it waits untouched before it clears and goes home, and the
  * language of its words. */
 #include <stdio.h>
@@ -214,4 +214,4 @@ static void frame(app *a)
 		speak(a, lang_code(l));
 }
 
-const screen screen_display = {"kiosk settings", NULL, frame, NULL, SCREEN_IDLE_CLEARS};
+const screen screen_settings = {"kiosk settings", NULL, frame, NULL, SCREEN_IDLE_CLEARS};
