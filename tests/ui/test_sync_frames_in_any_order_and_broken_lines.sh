@@ -22,4 +22,6 @@ for engine in $ENGINES; do
 	[ "$(grep -c 'skipped$' err.txt)" -eq 2 ] || die "only the two bad lines are reported: $(cat err.txt)"
 	[ "$(grep -c '^Imported' out.txt)" -eq 1 ] || die "imported more than once"
 	[ "$(archive_sql "$a" 'SELECT count(*) FROM batches')" -eq 1 ] || die "the batch is not noted once in the archive"
+	records=$(sed -n 's/^Imported batch 2 from kiosk K9: \([0-9]*\) records.*/\1/p' out.txt)
+	[ "$(archive_sql "$a" 'SELECT count(*) FROM records')" -eq "$records" ] || die "the archive does not hold the batch's $records records"
 done
