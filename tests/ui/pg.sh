@@ -96,3 +96,12 @@ archive_sql() {
 	*) sqlite3 "$1" "$2" ;;
 	esac
 }
+
+# no_archive NAME — an archive NAME that is not there on the engine in use, as
+# --archive takes it: no file NAME.db, or no database NAME on the server.
+no_archive() {
+	case $ENGINE in
+	sqlite) echo "$1.db" ;;
+	postgresql) echo "postgresql:///$1?host=$PG_DIR&user=cop" ;;
+	esac
+}
