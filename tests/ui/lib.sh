@@ -4,8 +4,10 @@ set -eu
 
 DB=kiosk.db
 
+# die MESSAGE — fails the test, naming the archive's engine when it runs on
+# each (pg.sh's use_engine).
 die() {
-	echo "FAILED: $*" >&2
+	echo "FAILED: $*${ENGINE:+ (archive on $ENGINE)}" >&2
 	exit 1
 }
 
@@ -106,12 +108,13 @@ current_gid() {
 		JOIN settings s ON s.key = 'current_event' AND e.id = s.value"
 }
 
-# same_csv DB ARCHIVE — the kiosk's and the archive's CSV of the event are one.
+# same_csv DB ARCHIVE — the kiosk's and the archive's CSV of the event are one;
+# the archive's is left in DB.archive.csv.
 same_csv() {
 	"$KIOSK" export --db "$1" --format csv --out "$1.csv" >/dev/null || die "kiosk export of $1 failed"
-	"$COP_SYNC" export --archive "$2" --format csv --event "$(current_gid "$1")" >"$2.csv" ||
+	"$COP_SYNC" export --archive "$2" --format csv --event "$(current_gid "$1")" >"$1.archive.csv" ||
 		die "archive export failed"
-	cmp "$1.csv" "$2.csv" || die "the archive's CSV differs from $1's: $(diff "$1.csv" "$2.csv")"
+	cmp "$1.csv" "$1.archive.csv" || die "the archive's CSV differs from $1's: $(diff "$1.csv" "$1.archive.csv")"
 }
 
 # message_covers_nothing FILE — fails unless each message ("toast") in each

@@ -51,3 +51,57 @@ start_pg() {
 pg_sql() {
 	psql -X -q -At -h "$PG_DIR" -U cop -d cop -v ON_ERROR_STOP=1 -c "$1"
 }
+
+# The archive's engines: each archive test runs once on each, as
+#	for engine in $ENGINES; do
+#		use_engine $engine
+#		a=$(archive a)
+#		... "$COP_SYNC" import --archive "$a" ...; archive_sql "$a" "SELECT ..."
+#	done
+ENGINES="sqlite postgresql"
+
+# use_engine ENGINE — the archives made next are on ENGINE (sqlite or
+# postgresql); the first time PostgreSQL is used the test's server starts
+# (start_pg: once a test, stopped at its end). A failure names the engine.
+use_engine() {
+	ENGINE=$1
+	case $ENGINE in
+	sqlite) ;;
+	postgresql) [ -n "${PG_DIR:-}" ] || start_pg ;;
+	*) die "no archive engine $ENGINE" ;;
+	esac
+}
+
+# archive NAME — a new, empty archive NAME on the engine in use, as --archive
+# takes it: the SQLite file NAME.db in the test's folder, or a new database
+# NAME on the test's PostgreSQL server.
+archive() {
+	case $ENGINE in
+	sqlite)
+		[ ! -e "$1.db" ] || die "the archive $1.db is already there"
+		echo "$1.db"
+		;;
+	postgresql)
+		"$PG_BIN/createdb" -h "$PG_DIR" -U cop "$1" || die "createdb $1 failed"
+		echo "postgresql:///$1?host=$PG_DIR&user=cop"
+		;;
+	esac
+}
+
+# archive_sql ARCHIVE SQL — runs SQL on ARCHIVE, either engine's; prints the
+# rows, columns parted by "|" (sqlite3's and psql -At's way alike).
+archive_sql() {
+	case $1 in
+	postgresql:*) psql -X -q -At -v ON_ERROR_STOP=1 -d "$1" -c "$2" ;;
+	*) sqlite3 "$1" "$2" ;;
+	esac
+}
+
+# no_archive NAME — an archive NAME that is not there on the engine in use, as
+# --archive takes it: no file NAME.db, or no database NAME on the server.
+no_archive() {
+	case $ENGINE in
+	sqlite) echo "$1.db" ;;
+	postgresql) echo "postgresql:///$1?host=$PG_DIR&user=cop" ;;
+	esac
+}

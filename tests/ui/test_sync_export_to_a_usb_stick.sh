@@ -4,8 +4,10 @@
 # loaded: its frame texts, one a line) for `cop-sync import`, onto the first
 # stick ($COP_KIOSK_MEDIA's first folder here), with today's date in their
 # names, and says where; the batch file gives the receipt the kiosk takes.
-# With no stick, or a read-only one, it says why nothing was saved.
+# With no stick, or a read-only one, it says why nothing was saved. The
+# archive on each engine.
 . "$TESTS/ui/lib.sh"
+. "$TESTS/ui/pg.sh"
 demo_db
 mkdir media
 export COP_KIOSK_MEDIA="$PWD/media"
@@ -56,21 +58,35 @@ chmod u+w media/STICK
 
 # The batch: sealed for the archive once its key is loaded, and imported from
 # the file with the receipt the Sync screen takes.
-"$COP_SYNC" import --archive plain.db plain-batch.txt >imported 2>err ||
-	die "cop-sync did not take the batch file: $(tail -2 err)"
+for engine in $ENGINES; do
+	use_engine "$engine"
+	plain=$(archive plain)
+	"$COP_SYNC" import --archive "$plain" plain-batch.txt >imported 2>err ||
+		die "cop-sync did not take the batch file: $(tail -2 err)"
+	grep -q 'Receipt code' imported || die "no receipt for the batch file: $(cat imported)"
+done
+ENGINE=
 "$COP_SYNC" keygen --out archive >/dev/null || die "keygen failed"
 "$KIOSK" sync-key --db "$DB" archive.pub >/dev/null || die "sync-key failed"
 rm -f media/STICK/*
 { unlock; printf 'tap "Sync"\ntap "More"\ntap "Export to USB"\n'; } | kiosk --script - >out ||
 	die "the sealed export was not made: $(tail -3 out)"
 batch="media/STICK/cop-kiosk-batch-1-$day.txt"
-"$COP_SYNC" import --archive nokey.db "$batch" >/dev/null 2>err && die "a sealed batch file was read without the key"
-grep -q "this batch is encrypted" err || die "the batch file is not sealed: $(cat err)"
-"$COP_SYNC" import --archive archive.db --key archive.key "$batch" >imported 2>err ||
-	die "cop-sync did not take the sealed batch file: $(tail -2 err)"
-code=$(sed -n 's/.*Receipt code: \([0-9A-Z-]*\).*/\1/p' imported)
-[ -n "$code" ] || die "no receipt: $(cat imported)"
-[ "$(sqlite3 archive.db "select count(*) from records where type = 'event'")" = 1 ] || die "the event is not in the archive"
+for engine in $ENGINES; do
+	use_engine "$engine"
+	nokey=$(archive nokey)
+	a=$(archive archive)
+	"$COP_SYNC" import --archive "$nokey" "$batch" >/dev/null 2>err && die "a sealed batch file was read without the key"
+	grep -q "this batch is encrypted" err || die "the batch file is not sealed: $(cat err)"
+	"$COP_SYNC" import --archive "$a" --key archive.key "$batch" >imported 2>err ||
+		die "cop-sync did not take the sealed batch file: $(tail -2 err)"
+	code=$(sed -n 's/.*Receipt code: \([0-9A-Z-]*\).*/\1/p' imported)
+	[ -n "$code" ] || die "no receipt: $(cat imported)"
+	[ "$(archive_sql "$a" "select count(*) from records where type = 'event'")" = 1 ] || die "the event is not in the archive"
+	[ -z "${first_code:-}" ] || [ "$code" = "$first_code" ] || die "another receipt ($code, not $first_code)"
+	first_code=$code
+done
+ENGINE=
 {
 	unlock
 	printf 'tap "Sync"\ntap "More"\ntap "Show codes"\ntap "Enter receipt"\ntype "%s"\ntap "Done"\nexpect "is synced"\n' "$code"

@@ -2,8 +2,10 @@
 # written as the Sync screen's QR frames (`cop-kiosk frames`), read back by a
 # real decoder (zbarimg), imported by cop-sync, and the receipt it prints,
 # typed on the Sync screen, marks exactly that batch as synced; a wrong code is
-# refused; records added later stay pending; nothing is deleted.
+# refused; records added later stay pending; nothing is deleted. The archive
+# on each engine, which print the same receipt.
 . "$TESTS/ui/lib.sh"
+. "$TESTS/ui/pg.sh"
 demo_db
 kiosk --script - >/dev/null <<EOF || die "check-in failed"
 tap "Check in"
@@ -20,11 +22,18 @@ EOF
 ls loop/frame-*.png >/dev/null || die "no frames written"
 for f in loop/frame-*.png; do zbarimg --raw -q "$f" 2>/dev/null; done >read.txt
 [ "$(wc -l <read.txt)" -eq "$(ls loop/frame-*.png | wc -l)" ] || die "zbarimg could not read every frame"
-"$COP_SYNC" import --archive archive.db read.txt >imported 2>err || die "import failed: $(cat err)"
-code=$(sed -n 's/.*Receipt code: \([0-9A-Z-]*\).*/\1/p' imported)
-[ -n "$code" ] || die "no receipt: $(cat imported)"
-[ "$(sqlite3 archive.db "select count(*) from records where type in ('note', 'checkin')")" = 2 ] ||
-	die "the note and the check-in are not in the archive"
+for engine in $ENGINES; do
+	use_engine "$engine"
+	a=$(archive archive)
+	"$COP_SYNC" import --archive "$a" read.txt >imported 2>err || die "import failed: $(cat err)"
+	code=$(sed -n 's/.*Receipt code: \([0-9A-Z-]*\).*/\1/p' imported)
+	[ -n "$code" ] || die "no receipt: $(cat imported)"
+	[ "$(archive_sql "$a" "select count(*) from records where type in ('note', 'checkin')")" = 2 ] ||
+		die "the note and the check-in are not in the archive"
+	[ -z "${first_code:-}" ] || [ "$code" = "$first_code" ] || die "another receipt ($code, not $first_code)"
+	first_code=$code
+done
+ENGINE=
 
 {
 	unlock
