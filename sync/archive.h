@@ -128,6 +128,37 @@ int archive_user_list(archive *a,
 int archive_member_set(archive *a, const char *name, const char *community, const char *role,
                        char *err, size_t errlen);
 
+/* Whether user name is an admin of community (of it or of every one, "*");
+ * community NULL: of any community. */
+int archive_user_admins(archive *a, const char *name, const char *community, bool *admin,
+                        char *err, size_t errlen);
+
+/* One membership, as the accounts page lists it. */
+typedef struct {
+	const char *name, *community, *role;
+} archive_member_row;
+
+/* Calls each(row, ctx) for every membership in a community that admin
+ * administers (all of them for an admin of "*"), by community ("*" first),
+ * then name. */
+int archive_members(archive *a, const char *admin,
+                    void (*each)(const archive_member_row *, void *), void *ctx, char *err,
+                    size_t errlen);
+
+/* Calls each(community, ctx) for every community admin administers by name
+ * ("*" first when they administer every one). */
+int archive_admin_communities(archive *a, const char *admin,
+                              void (*each)(const char *community, void *), void *ctx, char *err,
+                              size_t errlen);
+
+/* Gives user name role in community in place of any role they had there
+ * (role NULL: removes them from it), in one transaction that keeps the
+ * community administered: ARCHIVE_REFUSED (err says why) when it would take
+ * away the last admin role of community (an admin of every community counts).
+ * ARCHIVE_INVALID: no such user, role or membership to remove. */
+int archive_member_change(archive *a, const char *name, const char *community, const char *role,
+                          char *err, size_t errlen);
+
 /* Whether user name may receive batches and refuse kiosks: a keeper or an
  * admin of some community (a critical friend only reads). */
 int archive_user_keeps(archive *a, const char *name, bool *keeps, char *err, size_t errlen);

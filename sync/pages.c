@@ -39,10 +39,11 @@ void serve_page(serve_request *r, unsigned status, const char *title, html *main
 	if (r->user[0])
 		html_add(&h,
 		         "<nav class=\"app-nav\" aria-label=\"Main\"><a href=\"/\">Events</a>"
-		         "<a href=\"/measures\">Measures</a>%h"
+		         "<a href=\"/measures\">Measures</a>%h%h"
 		         "<form method=\"post\" action=\"/signout\"><input type=\"hidden\" name=\"csrf\" "
 		         "value=\"%s\"><button class=\"app-nav__button\">Sign out</button></form></nav>",
-		         r->keeps ? "<a href=\"/receive\">Receive from a kiosk</a>" : "", r->csrf);
+		         r->keeps ? "<a href=\"/receive\">Receive from a kiosk</a>" : "",
+		         r->admins ? "<a href=\"/accounts\">Accounts</a>" : "", r->csrf);
 	html_add(&h, "</div></header><main class=\"app-width app-main\" id=\"main\">%h</main>",
 	         main->text ? main->text : "");
 	for (size_t i = 0; scripts && scripts[i]; i++)
