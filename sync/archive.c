@@ -314,7 +314,7 @@ static int check_kiosk(archive *a, const sync_batch *b, char *err, size_t errlen
 	if (archive_run(a,
 	                "INSERT INTO kiosks (kiosk, signer, pinned_at) VALUES ($1, $2, $3)\n"
 	                "ON CONFLICT (kiosk) DO UPDATE SET signer = excluded.signer,\n"
-	                "	pinned_at = excluded.pinned_at",
+	                "	pinned_at = excluded.pinned_at, approved_by = NULL, approved_at = NULL",
 	                3, args, NULL, NULL, NULL) != ARCHIVE_OK) {
 		archive_say(err, errlen, "cannot note the kiosk: %s", a->msg);
 		return ARCHIVE_IO;
@@ -341,6 +341,30 @@ int archive_kiosk_refuse(archive *a, const char *user, const char *kiosk, bool r
 	}
 	if (changes == 0) {
 		archive_say(err, errlen, "the archive has no batch from kiosk %s", kiosk);
+		return ARCHIVE_INVALID;
+	}
+	return ARCHIVE_OK;
+}
+
+int archive_kiosk_decide(archive *a, const char *admin, const char *kiosk, bool approve,
+                         char *err, size_t errlen)
+{
+	num now = num_of((long long)time(NULL));
+	const char *args[] = {kiosk, admin, now.s};
+	long changes = 0;
+	/* Approving notes who and when; refusing forgets any approval. */
+	if (archive_run(a,
+	                approve ? "UPDATE kiosks SET approved_by = $2, approved_at = CAST($3 AS BIGINT)\n"
+	                          "WHERE kiosk = $1 AND signer IS NOT NULL AND refused = 0\n"
+	                          "	AND approved_by IS NULL AND " ADMIN_OF_KIOSK("$1", "$2")
+	                        : "UPDATE kiosks SET refused = 1, approved_by = NULL, approved_at = NULL\n"
+	                          "WHERE kiosk = $1 AND " ADMIN_OF_KIOSK("$1", "$2"),
+	                approve ? 3 : 2, args, NULL, NULL, &changes) != ARCHIVE_OK) {
+		archive_say(err, errlen, "cannot note the kiosk: %s", a->msg);
+		return ARCHIVE_IO;
+	}
+	if (changes == 0) {
+		archive_say(err, errlen, "no kiosk %s of your communities waits for approval", kiosk);
 		return ARCHIVE_INVALID;
 	}
 	return ARCHIVE_OK;

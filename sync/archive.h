@@ -213,6 +213,9 @@ typedef struct {
 	long batches, records;
 	const char *signer; /* hex of its pinned signing key, "" if it signs none */
 	bool refused;       /* a keeper refused it: its batches are not imported */
+	long long pinned_at;     /* Unix time its key was pinned (its first signed batch) */
+	const char *approved_by; /* the admin who approved its key, "" if none yet */
+	long long approved_at;   /* when */
 } archive_kiosk_row;
 
 /* The kiosks that have synced (an event of the user's communities), the
@@ -224,6 +227,14 @@ int archive_kiosks(archive *a, const char *user, void (*each)(const archive_kios
  * ARCHIVE_INVALID if the archive has not seen that kiosk. */
 int archive_kiosk_refuse(archive *a, const char *user, const char *kiosk, bool refused, char *err,
                          size_t errlen);
+
+/* An admin's decision on a kiosk whose key was pinned on first use: approve
+ * (notes who and when; its batches were taken all along) or refuse (its
+ * batches are not taken from now on). ARCHIVE_INVALID if no such kiosk of a
+ * community admin administers waits (approve: signed, not yet approved nor
+ * refused). */
+int archive_kiosk_decide(archive *a, const char *admin, const char *kiosk, bool approve,
+                         char *err, size_t errlen);
 
 /* What the attendance at an event is counted by. */
 typedef enum { ARCHIVE_BY_ORGANISATION, ARCHIVE_BY_PROFESSION, ARCHIVE_BY_ROLE } archive_by;

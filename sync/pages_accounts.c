@@ -31,9 +31,13 @@ static const char *role_word(const char *role)
 	return role;
 }
 
-static const char *community_word(const char *community)
+/* A community as a heading names it ("Every community" for "*"); in a
+ * sentence (lower true) "every community". */
+static const char *community_word(const char *community, bool lower)
 {
-	return strcmp(community, "*") == 0 ? "Every community" : community;
+	if (strcmp(community, "*") != 0)
+		return community;
+	return lower ? "every community" : "Every community";
 }
 
 /* The role choices, the one given selected. */
@@ -56,7 +60,7 @@ static void member_item(const archive_member_row *m, void *ctx)
 	member_list *l = ctx;
 	if (!l->open || strcmp(l->community, m->community) != 0) {
 		html_add(l->h, "%h<h3>%s</h3><dl class=\"app-summary-list\">", l->open ? "</dl>" : "",
-		         community_word(m->community));
+		         community_word(m->community, false));
 		snprintf(l->community, sizeof l->community, "%s", m->community);
 		l->open = true;
 	}
@@ -80,7 +84,7 @@ static void member_item(const archive_member_row *m, void *ctx)
 	         "<input type=\"hidden\" name=\"role\" value=\"remove\">"
 	         "<button class=\"app-button app-button--warning\">Remove %s from %s</button>"
 	         "</form></dd></div>",
-	         l->csrf, m->name, m->community, m->name, community_word(m->community));
+	         l->csrf, m->name, m->community, m->name, community_word(m->community, true));
 }
 
 typedef struct {
@@ -92,7 +96,8 @@ static void admin_community(const char *community, void *ctx)
 {
 	admin_of *o = ctx;
 	o->every |= strcmp(community, "*") == 0;
-	html_add(&o->options, "<option value=\"%s\">%s</option>", community, community_word(community));
+	html_add(&o->options, "<option value=\"%s\">%s</option>", community,
+	         community_word(community, false));
 }
 
 /* A form group's opening: its label, hint and error message when it is at fault. */

@@ -308,6 +308,7 @@ static const route routes[] = {
 	{"GET", "/receive", false, SESSION | KEEPER, page_receive},
 	{"GET", "/download/", true, SESSION, page_download},
 	{"POST", "/kiosk", false, SESSION | FORM_TOKEN | KEEPER, page_kiosk},
+	{"POST", "/kiosk/approve", false, SESSION | FORM_TOKEN | ADMIN, page_kiosk_approve},
 	{"POST", "/api/frames", false, SESSION | HEADER_TOKEN | KEEPER, api_frames},
 	{"POST", "/receive/upload", false, SESSION | KEEPER, page_upload}, /* checks its own token */
 	{"GET", "/accounts", false, SESSION | ADMIN, page_accounts},

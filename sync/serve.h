@@ -86,6 +86,7 @@ void page_measures(serve_request *r);
 void page_receive(serve_request *r);
 void page_download(serve_request *r);
 void page_kiosk(serve_request *r);
+void page_kiosk_approve(serve_request *r);
 void page_upload(serve_request *r); /* upload.c: a batch file sent from the receive page */
 void page_signin(serve_request *r);
 void auth_signin(serve_request *r);
