@@ -53,6 +53,7 @@ typedef struct {
 	const char *csrf;
 	char community[COMMUNITY_MAX]; /* the one whose section is open */
 	bool open;
+	int n;                         /* rows so far: each role choice's id */
 } member_list;
 
 static void member_item(const archive_member_row *m, void *ctx)
@@ -70,10 +71,10 @@ static void member_item(const archive_member_row *m, void *ctx)
 	         "<input type=\"hidden\" name=\"csrf\" value=\"%s\">"
 	         "<input type=\"hidden\" name=\"name\" value=\"%s\">"
 	         "<input type=\"hidden\" name=\"community\" value=\"%s\">"
-	         "<label class=\"app-visually-hidden\" for=\"role-%s-%s\">Role of %s</label>"
-	         "<select class=\"app-input app-select\" id=\"role-%s-%s\" name=\"role\">",
-	         m->name, role_word(m->role), l->csrf, m->name, m->community, m->community, m->name,
-	         m->name, m->community, m->name);
+	         "<label class=\"app-visually-hidden\" for=\"role-%d\">Role of %s</label>"
+	         "<select class=\"app-input app-select\" id=\"role-%d\" name=\"role\">",
+	         m->name, role_word(m->role), l->csrf, m->name, m->community, l->n, m->name, l->n);
+	l->n++;
 	role_options(l->h, m->role);
 	html_add(l->h,
 	         "</select><button class=\"app-button app-button--secondary\">Change role</button>"
@@ -89,14 +90,16 @@ static void member_item(const archive_member_row *m, void *ctx)
 
 typedef struct {
 	html options;
-	bool every;   /* the admin administers every community: any name may be typed */
+	bool every;          /* the admin administers every community: any name may be typed */
+	const char *chosen;  /* the community a form sent back had chosen ("" none) */
 } admin_of;
 
 static void admin_community(const char *community, void *ctx)
 {
 	admin_of *o = ctx;
 	o->every |= strcmp(community, "*") == 0;
-	html_add(&o->options, "<option value=\"%s\">%s</option>", community,
+	html_add(&o->options, "<option value=\"%s\"%h>%s</option>", community,
+	         strcmp(community, o->chosen) == 0 ? " selected" : "",
 	         community_word(community, false));
 }
 
@@ -189,8 +192,8 @@ static void give_form(html *h, serve_request *r, const admin_of *o, const accoun
 static void accounts_page(serve_request *r, unsigned status, const account_form *f)
 {
 	html h = {0}, members = {0};
-	admin_of o = {{0}, false};
-	member_list l = {&members, r->csrf, "", false};
+	admin_of o = {{0}, false, f->form ? f->community : ""};
+	member_list l = {&members, r->csrf, "", false, 0};
 	char err[256];
 	pthread_mutex_lock(&r->srv->lock);
 	int rc = archive_members(r->srv->arc, r->user, member_item, &l, err, sizeof err);
