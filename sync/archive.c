@@ -322,9 +322,36 @@ static int check_kiosk(archive *a, const sync_batch *b, char *err, size_t errlen
 	return ARCHIVE_OK;
 }
 
+/* Whether kiosk is one of user's communities' that waits for an admin
+ * (signed, neither approved nor refused) and user is not its admin. */
+static int waits_for_an_admin(archive *a, const char *user, const char *kiosk, bool *waits)
+{
+	const char *args[] = {kiosk, user};
+	long long n = 0;
+	int rc = archive_count(a,
+	                       "SELECT count(*) FROM kiosks k WHERE k.kiosk = $1\n"
+	                       "	AND k.signer IS NOT NULL AND k.refused = 0 AND k.approved_by IS NULL\n"
+	                       "	AND CAST($2 AS TEXT) IS NOT NULL AND NOT " ADMIN_OF_KIOSK("$1", "$2") "\n"
+	                       "	AND (" ALL_SCOPE("$2") " OR EXISTS (SELECT 1 FROM records ke\n"
+	                       "		WHERE ke.kiosk = $1 AND ke.type = 'event' AND " IN_SCOPE("ke", "$2") "))",
+	                       2, args, &n);
+	*waits = n > 0;
+	return rc;
+}
+
 int archive_kiosk_refuse(archive *a, const char *user, const char *kiosk, bool refused, char *err,
                          size_t errlen)
 {
+	bool waits = false;
+	if (waits_for_an_admin(a, user, kiosk, &waits) != ARCHIVE_OK) {
+		archive_say(err, errlen, "cannot read the kiosk: %s", a->msg);
+		return ARCHIVE_IO;
+	}
+	if (waits) {
+		archive_say(err, errlen, "Kiosk %s is new: an admin of its community approves it or "
+		            "refuses it.", kiosk);
+		return ARCHIVE_REFUSED;
+	}
 	num now = num_of((long long)time(NULL));
 	const char *args[] = {kiosk, refused ? "1" : "0", now.s, user};
 	long changes = 0;

@@ -224,7 +224,10 @@ int archive_kiosks(archive *a, const char *user, void (*each)(const archive_kios
                    void *ctx, char *err, size_t errlen);
 
 /* Refuses a kiosk's batches from now on (refused true), or trusts it again.
- * ARCHIVE_INVALID if the archive has not seen that kiosk. */
+ * ARCHIVE_INVALID if the archive has not seen that kiosk (of user's
+ * communities); ARCHIVE_REFUSED if it is new (its key not yet approved) and
+ * user is not its admin: approving or refusing it is an admin's
+ * (archive_kiosk_decide). */
 int archive_kiosk_refuse(archive *a, const char *user, const char *kiosk, bool refused, char *err,
                          size_t errlen);
 

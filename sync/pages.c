@@ -241,6 +241,8 @@ void page_kiosk(serve_request *r)
 	pthread_mutex_unlock(&r->srv->lock);
 	if (rc == ARCHIVE_INVALID)
 		serve_error(r, MHD_HTTP_NOT_FOUND, "Kiosk not found", err);
+	else if (rc == ARCHIVE_REFUSED)
+		serve_error(r, MHD_HTTP_FORBIDDEN, "For admins", err);
 	else if (rc != ARCHIVE_OK)
 		archive_failed(r, err);
 	else

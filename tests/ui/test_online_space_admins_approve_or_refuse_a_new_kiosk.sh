@@ -66,6 +66,9 @@ for ARCHIVE in arc.db "$PG_ARCHIVE"; do
 	grep -q 'Its batches are not signed' events.html || die "the unsigned kiosk is not shown as such"
 	post /kiosk/approve kiosk=KA decision=approve >/dev/null
 	[ "$(status)" = 403 ] || die "a keeper approved a kiosk ($(status)) on $ARCHIVE"
+	post /kiosk kiosk=KA refuse=1 >refused.html
+	[ "$(status)" = 403 ] && grep -q 'Kiosk KA is new: an admin of its community approves it' refused.html ||
+		die "a keeper refused a new kiosk ($(status)) on $ARCHIVE"
 
 	# The admin of another community: not theirs.
 	rm -f jar
@@ -103,6 +106,9 @@ for ARCHIVE in arc.db "$PG_ARCHIVE"; do
 	rm -f jar
 	sign_in keeper-a
 	http "$URL/" | grep -q 'Approved by admin-a' || die "the keeper does not see the approval"
+	post /kiosk kiosk=KA refuse=1 >/dev/null
+	[ "$(status)" = 303 ] || die "a keeper may not refuse an approved kiosk ($(status))"
+	post /kiosk kiosk=KA refuse=0 >/dev/null
 	"$COP_SYNC" import --archive "$ARCHIVE" a2.txt >/dev/null 2>&1 || die "the approved kiosk's batch was refused"
 	"$COP_SYNC" import --archive "$ARCHIVE" c2.txt >/dev/null 2>err.txt && die "the refused kiosk's batch was taken"
 	grep -q 'kiosk KC was refused' err.txt || die "no word of the refusal: $(cat err.txt)"
