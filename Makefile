@@ -51,7 +51,7 @@ SERVE_CFLAGS = $(shell $(PKG_CONFIG) --cflags $(SERVE_PKGS) 2>/dev/null)
 WEB_FILES  := $(filter-out sync/web/README.md,$(shell find sync/web -type f 2>/dev/null))
 COP_SYNC_SRC := sync/cop_sync.c sync/archive.c sync/archive_accounts.c sync/archive_pages.c \
                 sync/archive_sqlite.c sync/archive_pg.c \
-                sync/receive.c sync/serve.c sync/upload.c sync/auth.c sync/pages.c sync/html.c $(SYNC_SRC)
+                sync/receive.c sync/serve.c sync/upload.c sync/auth.c sync/pages.c sync/pages_accounts.c sync/html.c $(SYNC_SRC)
 COP_SYNC_LIBS = $(shell $(PKG_CONFIG) --libs $(SYNC_PKGS) $(SERVE_PKGS) 2>/dev/null) -lpthread
 # The kiosk encodes the loop with the same sync library (not the receiver's files).
 APP_SRC   += $(SYNC_SRC)

@@ -316,7 +316,7 @@ static int check_kiosk(archive *a, const sync_batch *b, char *err, size_t errlen
 	if (archive_run(a,
 	                "INSERT INTO kiosks (kiosk, signer, pinned_at) VALUES ($1, $2, $3)\n"
 	                "ON CONFLICT (kiosk) DO UPDATE SET signer = excluded.signer,\n"
-	                "	pinned_at = excluded.pinned_at",
+	                "	pinned_at = excluded.pinned_at, approved_by = NULL, approved_at = NULL",
 	                3, args, NULL, NULL, NULL) != ARCHIVE_OK) {
 		archive_say(err, errlen, "cannot note the kiosk: %s", a->msg);
 		return ARCHIVE_IO;
@@ -324,9 +324,36 @@ static int check_kiosk(archive *a, const sync_batch *b, char *err, size_t errlen
 	return ARCHIVE_OK;
 }
 
+/* Whether kiosk is one of user's communities' that waits for an admin
+ * (signed, neither approved nor refused) and user is not its admin. */
+static int waits_for_an_admin(archive *a, const char *user, const char *kiosk, bool *waits)
+{
+	const char *args[] = {kiosk, user};
+	long long n = 0;
+	int rc = archive_count(a,
+	                       "SELECT count(*) FROM kiosks k WHERE k.kiosk = $1\n"
+	                       "	AND k.signer IS NOT NULL AND k.refused = 0 AND k.approved_by IS NULL\n"
+	                       "	AND CAST($2 AS TEXT) IS NOT NULL AND NOT " ADMIN_OF_KIOSK("$1", "$2") "\n"
+	                       "	AND (" ALL_SCOPE("$2") " OR EXISTS (SELECT 1 FROM records ke\n"
+	                       "		WHERE ke.kiosk = $1 AND ke.type = 'event' AND " IN_SCOPE("ke", "$2") "))",
+	                       2, args, &n);
+	*waits = n > 0;
+	return rc;
+}
+
 int archive_kiosk_refuse(archive *a, const char *user, const char *kiosk, bool refused, char *err,
                          size_t errlen)
 {
+	bool waits = false;
+	if (waits_for_an_admin(a, user, kiosk, &waits) != ARCHIVE_OK) {
+		archive_say(err, errlen, "cannot read the kiosk: %s", a->msg);
+		return ARCHIVE_IO;
+	}
+	if (waits) {
+		archive_say(err, errlen, "Kiosk %s is new: an admin of its community approves it or "
+		            "refuses it.", kiosk);
+		return ARCHIVE_REFUSED;
+	}
 	num now = num_of((long long)time(NULL));
 	const char *args[] = {kiosk, refused ? "1" : "0", now.s, user};
 	long changes = 0;
@@ -343,6 +370,30 @@ int archive_kiosk_refuse(archive *a, const char *user, const char *kiosk, bool r
 	}
 	if (changes == 0) {
 		archive_say(err, errlen, "the archive has no batch from kiosk %s", kiosk);
+		return ARCHIVE_INVALID;
+	}
+	return ARCHIVE_OK;
+}
+
+int archive_kiosk_decide(archive *a, const char *admin, const char *kiosk, bool approve,
+                         char *err, size_t errlen)
+{
+	num now = num_of((long long)time(NULL));
+	const char *args[] = {kiosk, admin, now.s};
+	long changes = 0;
+	/* Approving notes who and when; refusing forgets any approval. */
+	if (archive_run(a,
+	                approve ? "UPDATE kiosks SET approved_by = $2, approved_at = CAST($3 AS BIGINT)\n"
+	                          "WHERE kiosk = $1 AND signer IS NOT NULL AND refused = 0\n"
+	                          "	AND approved_by IS NULL AND " ADMIN_OF_KIOSK("$1", "$2")
+	                        : "UPDATE kiosks SET refused = 1, approved_by = NULL, approved_at = NULL\n"
+	                          "WHERE kiosk = $1 AND " ADMIN_OF_KIOSK("$1", "$2"),
+	                approve ? 3 : 2, args, NULL, NULL, &changes) != ARCHIVE_OK) {
+		archive_say(err, errlen, "cannot note the kiosk: %s", a->msg);
+		return ARCHIVE_IO;
+	}
+	if (changes == 0) {
+		archive_say(err, errlen, "no kiosk %s of your communities waits for approval", kiosk);
 		return ARCHIVE_INVALID;
 	}
 	return ARCHIVE_OK;

@@ -128,6 +128,37 @@ int archive_user_list(archive *a,
 int archive_member_set(archive *a, const char *name, const char *community, const char *role,
                        char *err, size_t errlen);
 
+/* Whether user name is an admin of community (of it or of every one, "*");
+ * community NULL: of any community. */
+int archive_user_admins(archive *a, const char *name, const char *community, bool *admin,
+                        char *err, size_t errlen);
+
+/* One membership, as the accounts page lists it. */
+typedef struct {
+	const char *name, *community, *role;
+} archive_member_row;
+
+/* Calls each(row, ctx) for every membership in a community that admin
+ * administers (all of them for an admin of "*"), by community ("*" first),
+ * then name. */
+int archive_members(archive *a, const char *admin,
+                    void (*each)(const archive_member_row *, void *), void *ctx, char *err,
+                    size_t errlen);
+
+/* Calls each(community, ctx) for every community admin administers by name
+ * ("*" first when they administer every one). */
+int archive_admin_communities(archive *a, const char *admin,
+                              void (*each)(const char *community, void *), void *ctx, char *err,
+                              size_t errlen);
+
+/* Gives user name role in community in place of any role they had there
+ * (role NULL: removes them from it), in one transaction that keeps the
+ * community administered: ARCHIVE_REFUSED (err says why) when it would take
+ * away the last admin role of community (an admin of every community counts).
+ * ARCHIVE_INVALID: no such user, role or membership to remove. */
+int archive_member_change(archive *a, const char *name, const char *community, const char *role,
+                          char *err, size_t errlen);
+
 /* Whether user name may receive batches and refuse kiosks: a keeper or an
  * admin of some community (a critical friend only reads). */
 int archive_user_keeps(archive *a, const char *name, bool *keeps, char *err, size_t errlen);
@@ -182,6 +213,9 @@ typedef struct {
 	long batches, records;
 	const char *signer; /* hex of its pinned signing key, "" if it signs none */
 	bool refused;       /* a keeper refused it: its batches are not imported */
+	long long pinned_at;     /* Unix time its key was pinned (its first signed batch) */
+	const char *approved_by; /* the admin who approved its key, "" if none yet */
+	long long approved_at;   /* when */
 } archive_kiosk_row;
 
 /* The kiosks that have synced (an event of the user's communities), the
@@ -190,9 +224,20 @@ int archive_kiosks(archive *a, const char *user, void (*each)(const archive_kios
                    void *ctx, char *err, size_t errlen);
 
 /* Refuses a kiosk's batches from now on (refused true), or trusts it again.
- * ARCHIVE_INVALID if the archive has not seen that kiosk. */
+ * ARCHIVE_INVALID if the archive has not seen that kiosk (of user's
+ * communities); ARCHIVE_REFUSED if it is new (its key not yet approved) and
+ * user is not its admin: approving or refusing it is an admin's
+ * (archive_kiosk_decide). */
 int archive_kiosk_refuse(archive *a, const char *user, const char *kiosk, bool refused, char *err,
                          size_t errlen);
+
+/* An admin's decision on a kiosk whose key was pinned on first use: approve
+ * (notes who and when; its batches were taken all along) or refuse (its
+ * batches are not taken from now on). ARCHIVE_INVALID if no such kiosk of a
+ * community admin administers waits (approve: signed, not yet approved nor
+ * refused). */
+int archive_kiosk_decide(archive *a, const char *admin, const char *kiosk, bool approve,
+                         char *err, size_t errlen);
 
 /* What the attendance at an event is counted by. */
 typedef enum { ARCHIVE_BY_ORGANISATION, ARCHIVE_BY_PROFESSION, ARCHIVE_BY_ROLE } archive_by;

@@ -280,3 +280,128 @@ int archive_signin_clear(archive *a, const char *key, char *err, size_t errlen)
 		return failed(a, "clear the sign-in limits", err, errlen);
 	return ARCHIVE_OK;
 }
+
+int archive_user_admins(archive *a, const char *name, const char *community, bool *admin,
+                        char *err, size_t errlen)
+{
+	const char *args[] = {name, community};
+	long long n = 0;
+	*admin = false;
+	if (archive_count(a,
+	                  "SELECT count(*) FROM memberships WHERE name = $1 AND role = 'admin'\n"
+	                  "	AND (CAST($2 AS TEXT) IS NULL OR community IN ('*', $2))",
+	                  2, args, &n) != ARCHIVE_OK)
+		return failed(a, "read the user's roles", err, errlen);
+	*admin = n > 0;
+	return ARCHIVE_OK;
+}
+
+typedef struct {
+	void (*each)(const archive_member_row *, void *);
+	void *ctx;
+} members_call;
+
+static void member_row(const archive_row *row, void *p)
+{
+	members_call *c = p;
+	archive_member_row m = {archive_text(row, 0), archive_text(row, 1), archive_text(row, 2)};
+	c->each(&m, c->ctx);
+}
+
+int archive_members(archive *a, const char *admin,
+                    void (*each)(const archive_member_row *, void *), void *ctx, char *err,
+                    size_t errlen)
+{
+	members_call c = {each, ctx};
+	const char *args[] = {admin};
+	if (archive_run(a,
+	                "SELECT m.name, m.community, m.role FROM memberships m\n"
+	                "WHERE EXISTS (SELECT 1 FROM memberships ad WHERE ad.name = $1\n"
+	                "	AND ad.role = 'admin' AND ad.community IN ('*', m.community))\n"
+	                "ORDER BY m.community = '*' DESC, m.community, m.name",
+	                1, args, member_row, &c, NULL) != ARCHIVE_OK)
+		return failed(a, "list the accounts", err, errlen);
+	return ARCHIVE_OK;
+}
+
+typedef struct {
+	void (*each)(const char *community, void *);
+	void *ctx;
+} communities_call;
+
+static void community_row(const archive_row *row, void *p)
+{
+	communities_call *c = p;
+	c->each(archive_text(row, 0), c->ctx);
+}
+
+int archive_admin_communities(archive *a, const char *admin,
+                              void (*each)(const char *community, void *), void *ctx, char *err,
+                              size_t errlen)
+{
+	communities_call c = {each, ctx};
+	const char *args[] = {admin};
+	if (archive_run(a,
+	                "SELECT community FROM memberships WHERE name = $1 AND role = 'admin'\n"
+	                "ORDER BY community = '*' DESC, community",
+	                1, args, community_row, &c, NULL) != ARCHIVE_OK)
+		return failed(a, "list the communities", err, errlen);
+	return ARCHIVE_OK;
+}
+
+/* Whether community keeps an admin once name's membership there is no longer
+ * an admin's. */
+static int other_admins(archive *a, const char *name, const char *community, long long *n)
+{
+	const char *args[] = {name, community};
+	return archive_count(a,
+	                     "SELECT count(*) FROM memberships WHERE role = 'admin'\n"
+	                     "	AND community IN ('*', $2) AND NOT (name = $1 AND community = $2)",
+	                     2, args, n);
+}
+
+static int change_in_tx(archive *a, const char *name, const char *community, const char *role,
+                        char *err, size_t errlen)
+{
+	long long admins = 0;
+	if (other_admins(a, name, community, &admins) != ARCHIVE_OK)
+		return failed(a, "count the community's admins", err, errlen);
+	bool admin = false;
+	int rc = archive_user_admins(a, name, community, &admin, err, errlen);
+	if (rc != ARCHIVE_OK)
+		return rc;
+	if (admin && admins == 0 && (!role || strcmp(role, "admin") != 0)) {
+		archive_say(err, errlen,
+		            "%s is the last admin of %s: make another account its admin first, so that "
+		            "someone can still manage its accounts",
+		            name, strcmp(community, "*") == 0 ? "every community" : community);
+		return ARCHIVE_REFUSED;
+	}
+	if (role)
+		return archive_member_set(a, name, community, role, err, errlen);
+	const char *args[] = {name, community};
+	long changes = 0;
+	if (exec_one(a, "DELETE FROM memberships WHERE name = $1 AND community = $2", 2, args,
+	             &changes) != ARCHIVE_OK)
+		return failed(a, "remove the membership", err, errlen);
+	if (changes == 0) {
+		archive_say(err, errlen, "%s is not a member of %s", name, community);
+		return ARCHIVE_INVALID;
+	}
+	return ARCHIVE_OK;
+}
+
+int archive_member_change(archive *a, const char *name, const char *community, const char *role,
+                          char *err, size_t errlen)
+{
+	/* Serialised with every other change of the community's memberships, so
+	 * that two admins stepping down at once cannot leave it with none. */
+	char key[ARCHIVE_NAME_MAX + 300];
+	snprintf(key, sizeof key, "memberships/%s", community);
+	if (archive_begin(a, key) != ARCHIVE_OK)
+		return failed(a, "start changing the accounts", err, errlen);
+	int rc = change_in_tx(a, name, community, role, err, errlen);
+	if (archive_end(a, rc == ARCHIVE_OK) != ARCHIVE_OK && rc == ARCHIVE_OK)
+		rc = failed(a, "store the change", err, errlen);
+	return rc;
+}

@@ -104,6 +104,13 @@ int archive_count(archive *a, const char *sql, int n, const char *const *args, l
 	"	OR EXISTS (SELECT 1 FROM records xe WHERE xe.gid = " x ".body ->> 'event'\n" \
 	"		AND xe.type = 'event' AND " IN_SCOPE("xe", p) "))"
 
+/* SQL true when the user named by parameter p administers kiosk k's
+ * communities: an admin of every community, or of one of its events'. */
+#define ADMIN_OF_KIOSK(k, p) \
+	"(EXISTS (SELECT 1 FROM memberships ma WHERE ma.name = " p " AND ma.role = 'admin'\n" \
+	"	AND (ma.community = '*' OR EXISTS (SELECT 1 FROM records ke WHERE ke.kiosk = " k "\n" \
+	"		AND ke.type = 'event' AND coalesce(ke.body ->> 'community', '') = ma.community))))"
+
 /* Writes a printf-style line into err (if err and errlen). */
 void archive_say(char *err, size_t errlen, const char *fmt, ...)
 	__attribute__((format(printf, 3, 4)));

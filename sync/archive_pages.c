@@ -69,7 +69,8 @@ static void kiosk_row(const archive_row *st, void *p)
 	archive_kiosk_row row = {archive_text(st, 0),        archive_text(st, 1),
 	                         archive_int(st, 2), archive_int(st, 3),
 	                         archive_int(st, 4),   archive_text(st, 5),
-	                         archive_int(st, 6) != 0};
+	                         archive_int(st, 6) != 0, archive_int(st, 7),
+	                         archive_text(st, 8),   archive_int(st, 9)};
 	c->each(&row, c->ctx);
 }
 
@@ -83,11 +84,13 @@ int archive_kiosks(archive *a, const char *user, void (*each)(const archive_kios
 	                "SELECT b.kiosk, (SELECT l.batch FROM batches l WHERE l.kiosk = b.kiosk\n"
 	                "		ORDER BY l.imported_at DESC, l.batch DESC LIMIT 1),\n"
 	                "	max(b.imported_at), count(*), sum(b.records),\n"
-	                "	coalesce(k.signer, ''), coalesce(k.refused, 0)\n"
+	                "	coalesce(k.signer, ''), coalesce(k.refused, 0), coalesce(k.pinned_at, 0),\n"
+	                "	coalesce(k.approved_by, ''), coalesce(k.approved_at, 0)\n"
 	                "FROM batches b LEFT JOIN kiosks k ON k.kiosk = b.kiosk\n"
 	                "WHERE " ALL_SCOPE("$1") " OR EXISTS (SELECT 1 FROM records ke\n"
 	                "	WHERE ke.kiosk = b.kiosk AND ke.type = 'event' AND " IN_SCOPE("ke", "$1") ")\n"
-	                "GROUP BY b.kiosk, k.signer, k.refused ORDER BY 3 DESC, b.kiosk",
+	                "GROUP BY b.kiosk, k.signer, k.refused, k.pinned_at, k.approved_by, k.approved_at\n"
+	                "ORDER BY 3 DESC, b.kiosk",
 	                1, args, kiosk_row, &c, err, errlen);
 }
 

@@ -69,7 +69,12 @@ static const char pg_schema_4[] =
 	");\n"
 	"INSERT INTO memberships (name, community, role) SELECT name, '*', 'admin' FROM users;\n";
 
-static const char *const pg_migrations[] = {pg_schema_1, pg_schema_2, pg_schema_3, pg_schema_4};
+static const char pg_schema_5[] =
+	"ALTER TABLE kiosks ADD COLUMN approved_by TEXT;\n"
+	"ALTER TABLE kiosks ADD COLUMN approved_at BIGINT;\n";
+
+static const char *const pg_migrations[] = {pg_schema_1, pg_schema_2, pg_schema_3, pg_schema_4,
+                                            pg_schema_5};
 #define PG_SCHEMA_VERSION ((int)(sizeof pg_migrations / sizeof pg_migrations[0]))
 
 /* The advisory lock that serialises migrations of one database ("CoPS"). */

@@ -82,7 +82,13 @@ static const char schema_4[] =
 	");\n"
 	"INSERT INTO memberships (name, community, role) SELECT name, '*', 'admin' FROM users;\n";
 
-static const char *const migrations[] = {schema_1, schema_2, schema_3, schema_4};
+/* Trust on first use, checked: an admin approves a kiosk's pinned key (who
+ * and when), or refuses the kiosk. NULL: not yet approved. */
+static const char schema_5[] =
+	"ALTER TABLE kiosks ADD COLUMN approved_by TEXT;\n"
+	"ALTER TABLE kiosks ADD COLUMN approved_at INTEGER;\n";
+
+static const char *const migrations[] = {schema_1, schema_2, schema_3, schema_4, schema_5};
 #define SCHEMA_VERSION ((int)(sizeof migrations / sizeof migrations[0]))
 
 static void say_db(archive *a)

@@ -64,6 +64,8 @@ bool auth_session(serve_request *r)
 	                             r->csrf, err, sizeof err);
 	if (rc == ARCHIVE_OK)
 		rc = archive_user_keeps(r->srv->arc, r->user, &r->keeps, err, sizeof err);
+	if (rc == ARCHIVE_OK)
+		rc = archive_user_admins(r->srv->arc, r->user, NULL, &r->admins, err, sizeof err);
 	pthread_mutex_unlock(&r->srv->lock);
 	if (rc == ARCHIVE_IO)
 		fprintf(stderr, "cop-sync: %s\n", err);
@@ -269,6 +271,19 @@ static void print_user(const char *name, long long created, const char *roles, v
 	printf("%s\tadded %s\t%s\n", name, when, roles);
 }
 
+static const char too_short[] = "The password must be 10 to 1024 characters long";
+
+const char *auth_hash_password(const char *password, char hash[SERVE_HASH_MAX])
+{
+	size_t n = strlen(password);
+	if (n < PASSWORD_MIN || n > PASSWORD_MAX)
+		return too_short;
+	if (crypto_pwhash_str(hash, password, n, crypto_pwhash_OPSLIMIT_INTERACTIVE,
+	                      crypto_pwhash_MEMLIMIT_INTERACTIVE) != 0)
+		return "Out of memory hashing the password: try again";
+	return NULL;
+}
+
 /* A new user's password from stdin, hashed into hash. 0, or cli_fail's code. */
 static int read_password(char hash[crypto_pwhash_STRBYTES])
 {
@@ -276,15 +291,13 @@ static int read_password(char hash[crypto_pwhash_STRBYTES])
 	if (!fgets(password, sizeof password, stdin))
 		return cli_fail("%s", "give the password on standard input");
 	password[strcspn(password, "\r\n")] = '\0';
-	size_t n = strlen(password);
-	if (n < PASSWORD_MIN || n > PASSWORD_MAX) {
-		sodium_memzero(password, sizeof password);
-		return cli_fail("%s", "the password must be 10 to 1024 characters long");
-	}
-	int h = crypto_pwhash_str(hash, password, n, crypto_pwhash_OPSLIMIT_INTERACTIVE,
-	                          crypto_pwhash_MEMLIMIT_INTERACTIVE);
+	const char *why = auth_hash_password(password, hash);
 	sodium_memzero(password, sizeof password);
-	return h == 0 ? 0 : cli_fail("%s", "out of memory hashing the password");
+	if (!why)
+		return 0;
+	/* The command line's words begin in lower case. */
+	return cli_fail("%s", why == too_short ? "the password must be 10 to 1024 characters long"
+	                                       : "out of memory hashing the password");
 }
 
 /* user add: a new user (password on stdin) with a role in a community, or
@@ -312,7 +325,7 @@ static int add_user(archive *a, const char *name, const char *community, const c
 	return 0;
 }
 
-static bool name_ok(const char *name)
+bool auth_name_ok(const char *name)
 {
 	size_t n = strlen(name);
 	if (n == 0 || n >= ARCHIVE_NAME_MAX)
@@ -344,7 +357,7 @@ int auth_user_command(int argc, char **argv)
 		return cli_fail("%s", "user needs add, remove or list (see cop-sync --help)");
 	if (!path)
 		return cli_fail("%s", "user needs --archive PATH");
-	if (!list && (!name || !name_ok(name)))
+	if (!list && (!name || !auth_name_ok(name)))
 		return cli_fail("%s", "give a user name: 1-64 characters, no spaces");
 	if (list && name)
 		return cli_fail("%s", "user list takes no name");

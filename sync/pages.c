@@ -39,10 +39,11 @@ void serve_page(serve_request *r, unsigned status, const char *title, html *main
 	if (r->user[0])
 		html_add(&h,
 		         "<nav class=\"app-nav\" aria-label=\"Main\"><a href=\"/\">Events</a>"
-		         "<a href=\"/measures\">Measures</a>%h"
+		         "<a href=\"/measures\">Measures</a>%h%h"
 		         "<form method=\"post\" action=\"/signout\"><input type=\"hidden\" name=\"csrf\" "
 		         "value=\"%s\"><button class=\"app-nav__button\">Sign out</button></form></nav>",
-		         r->keeps ? "<a href=\"/receive\">Receive from a kiosk</a>" : "", r->csrf);
+		         r->keeps ? "<a href=\"/receive\">Receive from a kiosk</a>" : "",
+		         r->admins ? "<a href=\"/accounts\">Accounts</a>" : "", r->csrf);
 	html_add(&h, "</div></header><main class=\"app-width app-main\" id=\"main\">%h</main>",
 	         main->text ? main->text : "");
 	for (size_t i = 0; scripts && scripts[i]; i++)
@@ -143,18 +144,62 @@ typedef struct {
 	html *h;
 	const char *csrf;
 	bool keeps;   /* the reader may refuse kiosks (a critical friend may not) */
+	bool admins;  /* the reader may approve a new kiosk's key */
 } kiosk_list;
+
+/* "3 Dec 2026, 14:52" */
+static void short_time(long long at, char *out, size_t outlen)
+{
+	time_t t = (time_t)at;
+	struct tm tm;
+	strftime(out, outlen, "%e %b %Y, %H:%M", localtime_r(&t, &tm));
+	if (out[0] == ' ')
+		memmove(out, out + 1, strlen(out));
+}
+
+/* A kiosk whose key was pinned on first use and that no admin has checked:
+ * its batches are taken; an admin approves the key or refuses the kiosk. */
+static void new_kiosk(kiosk_list *l, const archive_kiosk_row *k)
+{
+	char when[32], start[17];
+	short_time(k->pinned_at, when, sizeof when);
+	snprintf(start, sizeof start, "%s", k->signer);
+	html_add(l->h,
+	         "<div class=\"app-new-kiosk\"><p><strong>New kiosk: first seen %s, key %s…</strong></p>"
+	         "<p>Signs its batches with key <code class=\"app-key\">%s</code></p>",
+	         when, start, k->signer);
+	if (!l->admins) {
+		html_add(l->h, "<p>Its batches are taken. An admin of the community checks its key "
+		               "and approves it or refuses it.</p></div></dd></div>");
+		return;
+	}
+	html_add(l->h,
+	         "<p>Its batches are taken (trust on first use). Approve it if this is one of the "
+	         "community's kiosks; refuse it if not, and its batches are taken no more.</p>"
+	         "<div class=\"app-button-group\">"
+	         "<form method=\"post\" action=\"/kiosk/approve\"><input type=\"hidden\" name=\"csrf\" "
+	         "value=\"%s\"><input type=\"hidden\" name=\"kiosk\" value=\"%s\">"
+	         "<input type=\"hidden\" name=\"decision\" value=\"approve\">"
+	         "<button class=\"app-button\">Approve</button></form>"
+	         "<form method=\"post\" action=\"/kiosk/approve\"><input type=\"hidden\" name=\"csrf\" "
+	         "value=\"%s\"><input type=\"hidden\" name=\"kiosk\" value=\"%s\">"
+	         "<input type=\"hidden\" name=\"decision\" value=\"refuse\">"
+	         "<button class=\"app-button app-button--warning\">Refuse</button></form>"
+	         "</div></div></dd></div>",
+	         l->csrf, k->kiosk, l->csrf, k->kiosk);
+}
 
 static void kiosk_row(const archive_kiosk_row *k, void *ctx)
 {
 	kiosk_list *l = ctx;
 	char when[32];
-	time_t t = (time_t)k->last_at;
-	struct tm tm;
-	strftime(when, sizeof when, "%e %b %Y, %H:%M", localtime_r(&t, &tm));
+	short_time(k->last_at, when, sizeof when);
 	html_add(l->h, "<div><dt>Kiosk %s</dt><dd><p>Last batch %s received %s · %l %h in all</p>",
-	         k->kiosk, k->last_batch, when[0] == ' ' ? when + 1 : when, k->records,
-	         plural(k->records, "record", "records"));
+	         k->kiosk, k->last_batch, when, k->records, plural(k->records, "record", "records"));
+	if (k->signer[0] && !k->refused && !k->approved_by[0]) {
+		new_kiosk(l, k);
+		return;
+	}
 	if (k->signer[0]) {
 		char start[17];
 		snprintf(start, sizeof start, "%s", k->signer);
@@ -162,6 +207,10 @@ static void kiosk_row(const archive_kiosk_row *k, void *ctx)
 	}
 	else
 		html_add(l->h, "<p class=\"app-caption\">Its batches are not signed (an older kiosk).</p>");
+	if (k->approved_by[0] && !k->refused) {
+		short_time(k->approved_at, when, sizeof when);
+		html_add(l->h, "<p class=\"app-caption\">Approved by %s, %s.</p>", k->approved_by, when);
+	}
 	if (k->refused)
 		html_add(l->h, "<p><strong>Refused: its batches are not taken.</strong></p>");
 	if (!l->keeps) {
@@ -192,6 +241,32 @@ void page_kiosk(serve_request *r)
 	pthread_mutex_unlock(&r->srv->lock);
 	if (rc == ARCHIVE_INVALID)
 		serve_error(r, MHD_HTTP_NOT_FOUND, "Kiosk not found", err);
+	else if (rc == ARCHIVE_REFUSED)
+		serve_error(r, MHD_HTTP_FORBIDDEN, "For admins", err);
+	else if (rc != ARCHIVE_OK)
+		archive_failed(r, err);
+	else
+		serve_redirect(r, "/#kiosks", NULL);
+}
+
+/* POST /kiosk/approve: an admin approves a new kiosk's key (decision
+ * "approve") or refuses the kiosk ("refuse"). */
+void page_kiosk_approve(serve_request *r)
+{
+	char kiosk[SYNC_ID_MAX], decision[16], err[256];
+	if (!serve_form(r, "kiosk", kiosk, sizeof kiosk) ||
+	    !serve_form(r, "decision", decision, sizeof decision) ||
+	    (strcmp(decision, "approve") != 0 && strcmp(decision, "refuse") != 0)) {
+		serve_error(r, MHD_HTTP_BAD_REQUEST, "Not understood", "The form lacks its kiosk.");
+		return;
+	}
+	pthread_mutex_lock(&r->srv->lock);
+	int rc = archive_kiosk_decide(r->srv->arc, r->user, kiosk, strcmp(decision, "approve") == 0,
+	                              err, sizeof err);
+	pthread_mutex_unlock(&r->srv->lock);
+	if (rc == ARCHIVE_INVALID)
+		serve_error(r, MHD_HTTP_NOT_FOUND, "Kiosk not found",
+		            "No kiosk of a community you administer waits for approval at this address.");
 	else if (rc != ARCHIVE_OK)
 		archive_failed(r, err);
 	else
@@ -201,7 +276,7 @@ void page_kiosk(serve_request *r)
 void page_events(serve_request *r)
 {
 	html h = {0}, cards = {0}, kiosks = {0};
-	kiosk_list list = {&kiosks, r->csrf, r->keeps};
+	kiosk_list list = {&kiosks, r->csrf, r->keeps, r->admins};
 	char err[256];
 	pthread_mutex_lock(&r->srv->lock);
 	int rc = archive_events(r->srv->arc, r->user, NULL, event_card, &cards, err, sizeof err);
@@ -230,7 +305,8 @@ void page_events(serve_request *r)
 	             "<li><a href=\"/download/records.json\">Every record (JSON)</a></li></ul>");
 	html_add(&h, "<h2 id=\"kiosks\">Kiosks that have synced</h2>"
 	             "<p>Each kiosk signs its batches; the online space takes a kiosk's key from its "
-	             "first batch and refuses batches signed by any other. Refuse a kiosk that is not "
+	             "first batch and refuses batches signed by any other; an admin checks each new "
+	             "kiosk's key and approves it. Refuse a kiosk that is not "
 	             "one of the community's.</p>");
 	if (kiosks.text)
 		html_add(&h, "<dl class=\"app-summary-list\">%h</dl>", kiosks.text);

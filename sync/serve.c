@@ -288,7 +288,8 @@ static void static_file(serve_request *r)
 /* ---- routes ------------------------------------------------------------------- */
 
 /* KEEPER: a keeper's or an admin's; a critical friend only reads. */
-enum { PUBLIC = 0, SESSION = 1, FORM_TOKEN = 2, HEADER_TOKEN = 4, KEEPER = 8 };
+/* ADMIN: an admin's of some community (each handler checks which). */
+enum { PUBLIC = 0, SESSION = 1, FORM_TOKEN = 2, HEADER_TOKEN = 4, KEEPER = 8, ADMIN = 16 };
 
 typedef struct {
 	const char *method, *path;
@@ -307,8 +308,12 @@ static const route routes[] = {
 	{"GET", "/receive", false, SESSION | KEEPER, page_receive},
 	{"GET", "/download/", true, SESSION, page_download},
 	{"POST", "/kiosk", false, SESSION | FORM_TOKEN | KEEPER, page_kiosk},
+	{"POST", "/kiosk/approve", false, SESSION | FORM_TOKEN | ADMIN, page_kiosk_approve},
 	{"POST", "/api/frames", false, SESSION | HEADER_TOKEN | KEEPER, api_frames},
 	{"POST", "/receive/upload", false, SESSION | KEEPER, page_upload}, /* checks its own token */
+	{"GET", "/accounts", false, SESSION | ADMIN, page_accounts},
+	{"POST", "/accounts/add", false, SESSION | FORM_TOKEN | ADMIN, page_account_add},
+	{"POST", "/accounts/role", false, SESSION | FORM_TOKEN | ADMIN, page_account_role},
 	{"GET", "/static/", true, PUBLIC, static_file},
 	{"GET", "/sw.js", false, PUBLIC, static_file},
 };
@@ -399,6 +404,11 @@ static void dispatch(serve_request *r)
 	}
 	if (rt->needs & KEEPER && !keeps(r))
 		return;
+	if (rt->needs & ADMIN && !r->admins) {
+		serve_error(r, MHD_HTTP_FORBIDDEN, "For admins",
+		            "Accounts are managed by the admins of each community.");
+		return;
+	}
 	rt->handle(r);
 }
 

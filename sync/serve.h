@@ -43,6 +43,7 @@ typedef struct {
 	bool secure;                  /* over TLS, or a proxy says https */
 	char user[ARCHIVE_NAME_MAX];  /* "" when not signed in */
 	bool keeps;                   /* the user keeps a community: receives, refuses kiosks */
+	bool admins;                  /* the user administers a community: manages its accounts */
 	char csrf[ARCHIVE_TOKEN_MAX];
 	char token_hash[ARCHIVE_TOKEN_MAX];
 	char *body;
@@ -85,10 +86,14 @@ void page_measures(serve_request *r);
 void page_receive(serve_request *r);
 void page_download(serve_request *r);
 void page_kiosk(serve_request *r);
+void page_kiosk_approve(serve_request *r);
 void page_upload(serve_request *r); /* upload.c: a batch file sent from the receive page */
 void page_signin(serve_request *r);
 void auth_signin(serve_request *r);
 void auth_signout(serve_request *r);
+void page_accounts(serve_request *r);        /* pages_accounts.c: an admin's accounts */
+void page_account_add(serve_request *r);
+void page_account_role(serve_request *r);
 
 /* What a batch's state means to the person who sent its frames, in one
  * sentence ("" while it is still receiving). Static or the batch's own. */
@@ -105,6 +110,13 @@ bool auth_session(serve_request *r);
  * Set-Cookie value, cookielen bytes). */
 void auth_signin_token(serve_request *r, char token[ARCHIVE_TOKEN_MAX], char *cookie,
                        size_t cookielen);
+
+/* Whether name may be a user name: 1-64 bytes, no spaces or controls. */
+bool auth_name_ok(const char *name);
+
+/* Hashes a new password (Argon2id, as `cop-sync user add` does) into hash;
+ * NULL, or why it is not taken ("must be 10 to 1024 characters long"). */
+const char *auth_hash_password(const char *password, char hash[SERVE_HASH_MAX]);
 
 /* `cop-sync user add|remove|list`: argc/argv after "user". */
 int auth_user_command(int argc, char **argv);

@@ -1,9 +1,9 @@
 # The community's pages in a real browser at a phone's size (390x844) and a
 # laptop's (1280x800): sign-in, events, an event (attendance in counts, the
-# post-it wall, reflection charts), the quarterly measures and the receive
-# page all fit the width. Text people typed is shown as text, never as markup;
-# names and emails appear on no page; the downloads are the bytes cop-sync
-# export writes. Screenshots are kept in $SHOTS when it is set.
+# post-it wall, reflection charts), the quarterly measures, the receive page
+# and the accounts page all fit the width. Text people typed is shown as text,
+# never as markup; names and emails appear on no page; the downloads are the
+# bytes cop-sync export writes. Screenshots are kept in $SHOTS when it is set.
 . "$TESTS/ui/lib.sh"
 . "$TESTS/ui/web.sh"
 "$MAKE_FIXTURE" kiosk.db >/dev/null || die "make_fixture failed"
@@ -56,6 +56,6 @@ http "$URL/event/NOPE-1" >/dev/null
 [ "$(status)" = 404 ] || die "an unknown event answered $(status)"
 
 PASSWORD=$PASSWORD /usr/bin/python3 "$TESTS/ui/browser.py" shots "$URL" "${SHOTS:-.}/web" \
-	/ "/event/$event" /measures /receive || die "a page does not fit"
-[ "$(ls "${SHOTS:-.}"/web-*.png | wc -l)" -eq 10 ] || die "not every page was shot"
+	/ "/event/$event" /measures /receive /accounts || die "a page does not fit"
+[ "$(ls "${SHOTS:-.}"/web-*.png | wc -l)" -eq 12 ] || die "not every page was shot"
 stop_server

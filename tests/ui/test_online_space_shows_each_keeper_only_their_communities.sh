@@ -20,14 +20,16 @@ sed 's/"changed":\([0-9]*\),/"changed":\19,/' b.jsonl >b2.jsonl
 # Before communities: an account made then becomes an admin of every one.
 echo "$PASSWORD" | "$COP_SYNC" user add --archive "$PG_ARCHIVE" old >/dev/null
 "$COP_SYNC" import --archive "$PG_ARCHIVE" a.txt b.txt >/dev/null 2>&1 || die "import failed"
-# An archive of schema 3 (before communities), on both engines: its accounts
-# become admins of every community when it is opened.
+# An archive of schema 3 (before communities and kiosk approval), on both
+# engines: its accounts become admins of every community when it is opened.
 for archive in old.db "$PG_ARCHIVE"; do
 	case $archive in
-	postgresql:*) pg_sql "DROP TABLE memberships; UPDATE cop_sync_schema SET version = 3" ;;
+	postgresql:*) pg_sql "DROP TABLE memberships; ALTER TABLE kiosks DROP COLUMN approved_by;
+		ALTER TABLE kiosks DROP COLUMN approved_at; UPDATE cop_sync_schema SET version = 3" ;;
 	*)
 		echo "$PASSWORD" | "$COP_SYNC" user add --archive old.db old >/dev/null
-		sqlite3 old.db "DROP TABLE memberships; PRAGMA user_version = 3"
+		sqlite3 old.db "DROP TABLE memberships; ALTER TABLE kiosks DROP COLUMN approved_by;
+			ALTER TABLE kiosks DROP COLUMN approved_at; PRAGMA user_version = 3"
 		;;
 	esac
 	"$COP_SYNC" user list --archive "$archive" >users.txt

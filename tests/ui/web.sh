@@ -18,7 +18,8 @@ serve() {
 	SERVERS="$SERVERS $SERVER"
 	trap 'for s in $SERVERS; do kill "$s" 2>/dev/null || true; wait "$s" 2>/dev/null || true; done' EXIT
 	for _ in $(seq 100); do
-		URL=$(sed -n 's|^cop-sync: the online space is at \(https*://[0-9.:]*\)/.*|\1|p' "$log")
+		# The log may not be there yet: the shell in the background makes it.
+		URL=$(sed -n 's|^cop-sync: the online space is at \(https*://[0-9.:]*\)/.*|\1|p' "$log" 2>/dev/null || true)
 		[ -n "$URL" ] && return 0
 		kill -0 "$SERVER" 2>/dev/null || die "the server did not start: $(cat "$log")"
 		sleep 0.1
