@@ -361,8 +361,8 @@ int archive_kiosk_refuse(archive *a, const char *user, const char *kiosk, bool r
 	                "INSERT INTO kiosks (kiosk, pinned_at, refused)\n"
 	                "SELECT CAST($1 AS TEXT), CAST($3 AS BIGINT), CAST($2 AS INTEGER)\n"
 	                "WHERE EXISTS (SELECT 1 FROM batches WHERE kiosk = $1)\n"
-	                "	AND (" ALL_SCOPE("$4") " OR EXISTS (SELECT 1 FROM records ke\n"
-	                "		WHERE ke.kiosk = $1 AND ke.type = 'event' AND " IN_SCOPE("ke", "$4") "))\n"
+	                "	AND (" ALL_KEPT("$4") " OR EXISTS (SELECT 1 FROM records ke\n"
+	                "		WHERE ke.kiosk = $1 AND ke.type = 'event' AND " IN_KEPT("ke", "$4") "))\n"
 	                "ON CONFLICT (kiosk) DO UPDATE SET refused = CAST($2 AS INTEGER)",
 	                4, args, NULL, NULL, &changes) != ARCHIVE_OK) {
 		archive_say(err, errlen, "cannot note the kiosk: %s", a->msg);

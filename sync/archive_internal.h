@@ -50,6 +50,7 @@ struct archive {
 	void *db;                /* sqlite3 * or PGconn * */
 	pthread_mutex_t lock;    /* one statement or transaction at a time (serve's threads) */
 	char msg[256];           /* the last error, for the messages */
+	bool in_transaction;     /* between begin and end: a lost connection is not made again */
 };
 
 /* The archive's statements and transactions, through its engine. */
@@ -91,6 +92,15 @@ int archive_count(archive *a, const char *sql, int n, const char *const *args, l
 #define IN_SCOPE(e, p) \
 	"(CAST(" p " AS TEXT) IS NULL OR EXISTS (SELECT 1 FROM memberships ms\n" \
 	"	WHERE ms.name = " p " AND ms.community IN ('*', coalesce(" e ".body ->> 'community', ''))))"
+/* The same two for a keeper or an admin of them (a critical friend reads,
+ * and changes nothing). */
+#define ALL_KEPT(p) \
+	"(CAST(" p " AS TEXT) IS NULL OR EXISTS (SELECT 1 FROM memberships ms\n" \
+	"	WHERE ms.name = " p " AND ms.community = '*' AND ms.role IN ('keeper', 'admin')))"
+#define IN_KEPT(e, p) \
+	"(CAST(" p " AS TEXT) IS NULL OR EXISTS (SELECT 1 FROM memberships ms\n" \
+	"	WHERE ms.name = " p " AND ms.role IN ('keeper', 'admin')\n" \
+	"	AND ms.community IN ('*', coalesce(" e ".body ->> 'community', ''))))"
 /* SQL true when member m checked in at an event of those communities. */
 #define MEMBER_IN_SCOPE(m, p) \
 	"(" ALL_SCOPE(p) " OR EXISTS (SELECT 1 FROM records sc\n" \

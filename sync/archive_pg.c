@@ -106,9 +106,9 @@ static void say_pg(archive *a, const PGresult *res)
 static int pg_run(archive *a, const char *sql, int n, const char *const *args, archive_each *each,
                   void *ctx, long *changes)
 {
-	/* A server restarted since: connect again once (outside a transaction,
-	 * where nothing is lost by it). */
-	if (PQstatus(a->db) == CONNECTION_BAD)
+	/* A server restarted since: connect again once, outside a transaction
+	 * only (within one, the rest of it would run on its own: it fails). */
+	if (PQstatus(a->db) == CONNECTION_BAD && !a->in_transaction)
 		PQreset(a->db);
 	PGresult *res = PQexecParams(a->db, sql, n, NULL, args, NULL, NULL, 0);
 	ExecStatusType st = PQresultStatus(res);
@@ -280,6 +280,7 @@ static int pg_begin(archive *a, const char *key)
 		rc = pg_run(a, "SELECT pg_advisory_xact_lock(hashtext($1))", 1, args, NULL, NULL, NULL);
 	if (rc != ARCHIVE_OK)
 		pg_exec(a, "ROLLBACK");
+	a->in_transaction = rc == ARCHIVE_OK;
 	return rc;
 }
 
@@ -288,6 +289,7 @@ static int pg_end(archive *a, bool commit)
 	int rc = pg_exec(a, commit ? "COMMIT" : "ROLLBACK");
 	if (rc != ARCHIVE_OK && commit)
 		pg_exec(a, "ROLLBACK");
+	a->in_transaction = false; /* and not before: a COMMIT on a new connection would say yes */
 	return rc;
 }
 

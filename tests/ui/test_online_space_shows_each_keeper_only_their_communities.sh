@@ -73,6 +73,12 @@ http "$URL/download/attendance.csv" >/dev/null
 [ "$(status)" = 200 ] || die "A's newest event's attendance: $(status)"
 http --data-urlencode "csrf=$CSRF" --data-urlencode kiosk=KB --data-urlencode refuse=1 "$URL/kiosk" >/dev/null
 [ "$(status)" = 404 ] || die "the keeper of A refused B's kiosk ($(status))"
+# Reading B as its critical friend too does not let them refuse B's kiosk.
+"$COP_SYNC" user add --archive "$PG_ARCHIVE" keeper-a --community "$B" --role friend </dev/null >/dev/null ||
+	die "keeper-a could not be made a friend of B"
+http --data-urlencode "csrf=$CSRF" --data-urlencode kiosk=KB --data-urlencode refuse=1 "$URL/kiosk" >/dev/null
+[ "$(status)" = 404 ] || die "a keeper of A, friend of B, refused B's kiosk ($(status))"
+[ "$(pg_sql "SELECT count(*) FROM kiosks WHERE kiosk = 'KB' AND refused = 1")" = 0 ] || die "B's kiosk was refused"
 # The API: B's batch from the keeper of A is refused with its reason; A's is taken.
 frames b2.txt >answer.json
 grep -q 'community you do not keep' answer.json || die "B's batch from A's keeper: $(head -c 300 answer.json)"
