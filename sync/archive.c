@@ -3,22 +3,11 @@
 #include "archive_internal.h"
 
 #include <sodium.h>
-#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 #include <time.h>
 
 #include "csvfield.h"
-
-void archive_say(char *err, size_t errlen, const char *fmt, ...)
-{
-	va_list ap;
-	if (!err || !errlen)
-		return;
-	va_start(ap, fmt);
-	vsnprintf(err, errlen, fmt, ap);
-	va_end(ap);
-}
 
 bool archive_is_server(const char *where)
 {
@@ -57,7 +46,7 @@ int archive_open(const char *where, archive **out, char *err, size_t errlen)
 	archive *a = calloc(1, sizeof *a);
 	*out = NULL;
 	if (!a) {
-		archive_say(err, errlen, "out of memory");
+		sync_say(err, errlen, "out of memory");
 		return ARCHIVE_IO;
 	}
 	pthread_mutexattr_t attr;
@@ -283,7 +272,7 @@ static int check_kiosk(archive *a, const sync_batch *b, char *err, size_t errlen
 	for (size_t i = 0; i < b->count; i++) {
 		const char *gid = b->records[i].gid, *dash = strrchr(gid, '-');
 		if ((size_t)(dash - gid) != klen || strncmp(gid, b->kiosk, klen) != 0) {
-			archive_say(err, errlen, "record %s is not kiosk %s's own, yet its batch came from "
+			sync_say(err, errlen, "record %s is not kiosk %s's own, yet its batch came from "
 			            "that kiosk: nothing imported", gid, b->kiosk);
 			return ARCHIVE_REFUSED;
 		}
@@ -295,16 +284,16 @@ static int check_kiosk(archive *a, const sync_batch *b, char *err, size_t errlen
 	const char *key[] = {b->kiosk};
 	if (archive_run(a, "SELECT signer, refused FROM kiosks WHERE kiosk = $1", 1, key,
 	                kiosk_state_row, &k, NULL) != ARCHIVE_OK) {
-		archive_say(err, errlen, "cannot read the archive: %s", a->msg);
+		sync_say(err, errlen, "cannot read the archive: %s", a->msg);
 		return ARCHIVE_IO;
 	}
 	if (k.refused) {
-		archive_say(err, errlen, "kiosk %s was refused in the online space: nothing imported",
+		sync_say(err, errlen, "kiosk %s was refused in the online space: nothing imported",
 		            b->kiosk);
 		return ARCHIVE_REFUSED;
 	}
 	if (k.signer[0] && strcmp(k.signer, signer) != 0) {
-		archive_say(err, errlen, "kiosk %s signs its batches with another key: this batch was "
+		sync_say(err, errlen, "kiosk %s signs its batches with another key: this batch was "
 		            "not made by that kiosk, nothing imported", b->kiosk);
 		return ARCHIVE_REFUSED;
 	}
@@ -318,7 +307,7 @@ static int check_kiosk(archive *a, const sync_batch *b, char *err, size_t errlen
 	                "ON CONFLICT (kiosk) DO UPDATE SET signer = excluded.signer,\n"
 	                "	pinned_at = excluded.pinned_at, approved_by = NULL, approved_at = NULL",
 	                3, args, NULL, NULL, NULL) != ARCHIVE_OK) {
-		archive_say(err, errlen, "cannot note the kiosk: %s", a->msg);
+		sync_say(err, errlen, "cannot note the kiosk: %s", a->msg);
 		return ARCHIVE_IO;
 	}
 	return ARCHIVE_OK;
@@ -346,11 +335,11 @@ int archive_kiosk_refuse(archive *a, const char *user, const char *kiosk, bool r
 {
 	bool waits = false;
 	if (waits_for_an_admin(a, user, kiosk, &waits) != ARCHIVE_OK) {
-		archive_say(err, errlen, "cannot read the kiosk: %s", a->msg);
+		sync_say(err, errlen, "cannot read the kiosk: %s", a->msg);
 		return ARCHIVE_IO;
 	}
 	if (waits) {
-		archive_say(err, errlen, "Kiosk %s is new: an admin of its community approves it or "
+		sync_say(err, errlen, "Kiosk %s is new: an admin of its community approves it or "
 		            "refuses it.", kiosk);
 		return ARCHIVE_REFUSED;
 	}
@@ -365,11 +354,11 @@ int archive_kiosk_refuse(archive *a, const char *user, const char *kiosk, bool r
 	                "		WHERE ke.kiosk = $1 AND ke.type = 'event' AND " IN_KEPT("ke", "$4") "))\n"
 	                "ON CONFLICT (kiosk) DO UPDATE SET refused = CAST($2 AS INTEGER)",
 	                4, args, NULL, NULL, &changes) != ARCHIVE_OK) {
-		archive_say(err, errlen, "cannot note the kiosk: %s", a->msg);
+		sync_say(err, errlen, "cannot note the kiosk: %s", a->msg);
 		return ARCHIVE_IO;
 	}
 	if (changes == 0) {
-		archive_say(err, errlen, "the archive has no batch from kiosk %s", kiosk);
+		sync_say(err, errlen, "the archive has no batch from kiosk %s", kiosk);
 		return ARCHIVE_INVALID;
 	}
 	return ARCHIVE_OK;
@@ -389,11 +378,11 @@ int archive_kiosk_decide(archive *a, const char *admin, const char *kiosk, bool 
 	                        : "UPDATE kiosks SET refused = 1, approved_by = NULL, approved_at = NULL\n"
 	                          "WHERE kiosk = $1 AND " ADMIN_OF_KIOSK("$1", "$2"),
 	                approve ? 3 : 2, args, NULL, NULL, &changes) != ARCHIVE_OK) {
-		archive_say(err, errlen, "cannot note the kiosk: %s", a->msg);
+		sync_say(err, errlen, "cannot note the kiosk: %s", a->msg);
 		return ARCHIVE_IO;
 	}
 	if (changes == 0) {
-		archive_say(err, errlen, "no kiosk %s of your communities waits for approval", kiosk);
+		sync_say(err, errlen, "no kiosk %s of your communities waits for approval", kiosk);
 		return ARCHIVE_INVALID;
 	}
 	return ARCHIVE_OK;
@@ -428,7 +417,7 @@ int archive_import(archive *a, const char *user, const sync_batch *b, archive_co
 	char batch_key[2 * SYNC_ID_MAX];
 	snprintf(batch_key, sizeof batch_key, "%s/%s", b->kiosk, b->batch);
 	if (archive_begin(a, b->kiosk) != ARCHIVE_OK) {
-		archive_say(err, errlen, "cannot write the archive: %s", a->msg);
+		sync_say(err, errlen, "cannot write the archive: %s", a->msg);
 		return ARCHIVE_IO;
 	}
 	int checked = check_kiosk(a, b, err, errlen);
@@ -438,7 +427,7 @@ int archive_import(archive *a, const char *user, const sync_batch *b, archive_co
 	}
 	helds h = {NULL, 0, 0, false};
 	if (held_of(a, b->kiosk, &h) != ARCHIVE_OK) {
-		archive_say(err, errlen, "cannot read the archive: %s", a->msg);
+		sync_say(err, errlen, "cannot read the archive: %s", a->msg);
 		helds_free(&h);
 		goto fail;
 	}
@@ -446,7 +435,7 @@ int archive_import(archive *a, const char *user, const sync_batch *b, archive_co
 		const sync_record *r = &b->records[i];
 		long long old = stored_changed(&h, r->gid);
 		if (put_record(a, r, batch_key) != ARCHIVE_OK) {
-			archive_say(err, errlen, "cannot store record %s: %s", r->gid, a->msg);
+			sync_say(err, errlen, "cannot store record %s: %s", r->gid, a->msg);
 			helds_free(&h);
 			goto fail;
 		}
@@ -459,17 +448,17 @@ int archive_import(archive *a, const char *user, const sync_batch *b, archive_co
 	}
 	helds_free(&h);
 	if (not_kept(a, user, batch_key, &foreign) != ARCHIVE_OK || put_batch(a, b) != ARCHIVE_OK) {
-		archive_say(err, errlen, "cannot note the batch: %s", a->msg);
+		sync_say(err, errlen, "cannot note the batch: %s", a->msg);
 		goto fail;
 	}
 	if (foreign) {
-		archive_say(err, errlen, "this batch holds events of a community you do not keep: "
+		sync_say(err, errlen, "this batch holds events of a community you do not keep: "
 		            "nothing imported");
 		archive_end(a, false);
 		return ARCHIVE_REFUSED;
 	}
 	if (archive_end(a, true) != ARCHIVE_OK) {
-		archive_say(err, errlen, "cannot write the archive: %s", a->msg);
+		sync_say(err, errlen, "cannot write the archive: %s", a->msg);
 		return ARCHIVE_IO;
 	}
 	*counts = c;
@@ -810,13 +799,13 @@ int archive_export(archive *a, const char *user, const char *format, const char 
 	char *gid = NULL;
 	int rc;
 	if (event && !per_event && (strcmp(format, "mailchimp") == 0 || strcmp(format, "json") == 0)) {
-		archive_say(err, errlen, "--event goes with the csv and markdown formats only");
+		sync_say(err, errlen, "--event goes with the csv and markdown formats only");
 		return ARCHIVE_INVALID;
 	}
 	if (strcmp(format, "csv") == 0 || (event && per_event)) {
 		rc = pick_event(a, user, event, &gid);
 		if (rc == ARCHIVE_INVALID) {
-			archive_say(err, errlen, "there is no event %s in the archive", event);
+			sync_say(err, errlen, "there is no event %s in the archive", event);
 			return ARCHIVE_INVALID;
 		}
 		if (rc != ARCHIVE_OK)
@@ -832,19 +821,19 @@ int archive_export(archive *a, const char *user, const char *format, const char 
 	else if (strcmp(format, "json") == 0)
 		rc = export_json(a, user, out);
 	else {
-		archive_say(err, errlen, "unknown format %s: use csv, mailchimp, markdown or json", format);
+		sync_say(err, errlen, "unknown format %s: use csv, mailchimp, markdown or json", format);
 		return ARCHIVE_INVALID;
 	}
 	free(gid);
 	if (rc != ARCHIVE_OK)
 		goto failed;
 	if (fflush(out) != 0 || ferror(out)) {
-		archive_say(err, errlen, "cannot write the export");
+		sync_say(err, errlen, "cannot write the export");
 		return ARCHIVE_IO;
 	}
 	return ARCHIVE_OK;
 failed:
-	archive_say(err, errlen, "cannot read the archive: %s", a->msg);
+	sync_say(err, errlen, "cannot read the archive: %s", a->msg);
 	return ARCHIVE_IO;
 }
 
@@ -1000,7 +989,7 @@ int archive_measures(archive *a, const char *user, const char *quarter_text,
 	int rc;
 	memset(out, 0, sizeof *out);
 	if (quarter_text && !quarter_parse(quarter_text, &q)) {
-		archive_say(err, errlen, "bad quarter %s: write it as YYYYQ1 to YYYYQ4, e.g. 2026Q4",
+		sync_say(err, errlen, "bad quarter %s: write it as YYYYQ1 to YYYYQ4, e.g. 2026Q4",
 		            quarter_text);
 		return ARCHIVE_INVALID;
 	}
@@ -1013,7 +1002,7 @@ int archive_measures(archive *a, const char *user, const char *quarter_text,
 		if ((rc = newest_quarter(a, user, &q, &found)) != ARCHIVE_OK)
 			goto failed;
 		if (!found) {
-			archive_say(err, errlen,
+			sync_say(err, errlen,
 			            "no event in the archive has a start date: give --quarter YYYYQn");
 			return ARCHIVE_INVALID;
 		}
@@ -1030,7 +1019,7 @@ int archive_measures(archive *a, const char *user, const char *quarter_text,
 	snprintf(out->prev, sizeof out->prev, "%s", prev.name);
 	return ARCHIVE_OK;
 failed:
-	archive_say(err, errlen, "cannot read the archive: %s", a->msg);
+	sync_say(err, errlen, "cannot read the archive: %s", a->msg);
 	return ARCHIVE_IO;
 }
 
@@ -1062,7 +1051,7 @@ int archive_report(archive *a, const char *user, const char *quarter_text, FILE 
 	}
 written:
 	if (fflush(out) != 0 || ferror(out)) {
-		archive_say(err, errlen, "cannot write the report");
+		sync_say(err, errlen, "cannot write the report");
 		return ARCHIVE_IO;
 	}
 	return ARCHIVE_OK;

@@ -15,7 +15,7 @@ static int exec_one(archive *a, const char *sql, int n, const char *const *args,
 
 static int failed(archive *a, const char *what, char *err, size_t errlen)
 {
-	archive_say(err, errlen, "cannot %s: %s", what, a->msg);
+	sync_say(err, errlen, "cannot %s: %s", what, a->msg);
 	return ARCHIVE_IO;
 }
 
@@ -38,7 +38,7 @@ int archive_user_add(archive *a, const char *name, const char *hash, char *err, 
 	int rc = exec_one(a, "INSERT INTO users (name, hash, created) VALUES ($1, $2, $3)", 3, args,
 	                  NULL);
 	if (rc == ARCHIVE_TAKEN) {
-		archive_say(err, errlen, "there is already a user %s", name);
+		sync_say(err, errlen, "there is already a user %s", name);
 		return ARCHIVE_INVALID;
 	}
 	return rc == ARCHIVE_OK ? ARCHIVE_OK : failed(a, "add the user", err, errlen);
@@ -52,7 +52,7 @@ int archive_user_remove(archive *a, const char *name, char *err, size_t errlen)
 	if (exec_one(a, "DELETE FROM users WHERE name = $1", 1, args, &changes) != ARCHIVE_OK)
 		return failed(a, "remove the user", err, errlen);
 	if (changes == 0) {
-		archive_say(err, errlen, "there is no user %s", name);
+		sync_say(err, errlen, "there is no user %s", name);
 		return ARCHIVE_INVALID;
 	}
 	return ARCHIVE_OK;
@@ -116,7 +116,7 @@ int archive_member_set(archive *a, const char *name, const char *community, cons
                        char *err, size_t errlen)
 {
 	if (strcmp(role, "keeper") != 0 && strcmp(role, "friend") != 0 && strcmp(role, "admin") != 0) {
-		archive_say(err, errlen, "there is no role %s: keeper, friend or admin", role);
+		sync_say(err, errlen, "there is no role %s: keeper, friend or admin", role);
 		return ARCHIVE_INVALID;
 	}
 	const char *args[] = {name, community, role};
@@ -128,7 +128,7 @@ int archive_member_set(archive *a, const char *name, const char *community, cons
 	             3, args, &changes) != ARCHIVE_OK)
 		return failed(a, "note the community", err, errlen);
 	if (changes == 0) {
-		archive_say(err, errlen, "there is no user %s", name);
+		sync_say(err, errlen, "there is no user %s", name);
 		return ARCHIVE_INVALID;
 	}
 	return ARCHIVE_OK;
@@ -171,7 +171,7 @@ int archive_user_hash(archive *a, const char *name, char *hash, size_t hashlen, 
 	    ARCHIVE_OK)
 		return failed(a, "read the user", err, errlen);
 	if (!t.found) {
-		archive_say(err, errlen, "there is no user %s", name);
+		sync_say(err, errlen, "there is no user %s", name);
 		return ARCHIVE_INVALID;
 	}
 	return ARCHIVE_OK;
@@ -371,7 +371,7 @@ static int change_in_tx(archive *a, const char *name, const char *community, con
 	if (rc != ARCHIVE_OK)
 		return rc;
 	if (admin && admins == 0 && (!role || strcmp(role, "admin") != 0)) {
-		archive_say(err, errlen,
+		sync_say(err, errlen,
 		            "%s is the last admin of %s: make another account its admin first, so that "
 		            "someone can still manage its accounts",
 		            name, strcmp(community, "*") == 0 ? "every community" : community);
@@ -385,7 +385,7 @@ static int change_in_tx(archive *a, const char *name, const char *community, con
 	             &changes) != ARCHIVE_OK)
 		return failed(a, "remove the membership", err, errlen);
 	if (changes == 0) {
-		archive_say(err, errlen, "%s is not a member of %s", name, community);
+		sync_say(err, errlen, "%s is not a member of %s", name, community);
 		return ARCHIVE_INVALID;
 	}
 	return ARCHIVE_OK;

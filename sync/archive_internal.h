@@ -121,8 +121,5 @@ int archive_count(archive *a, const char *sql, int n, const char *const *args, l
 	"	AND (ma.community = '*' OR EXISTS (SELECT 1 FROM records ke WHERE ke.kiosk = " k "\n" \
 	"		AND ke.type = 'event' AND coalesce(ke.body ->> 'community', '') = ma.community))))"
 
-/* Writes a printf-style line into err (if err and errlen). */
-void archive_say(char *err, size_t errlen, const char *fmt, ...)
-	__attribute__((format(printf, 3, 4)));
 
 #endif

@@ -16,7 +16,7 @@ static int each_row(archive *a, const char *sql, int n, const char *const *texts
 {
 	if (archive_run(a, sql, n, texts, row, ctx, NULL) == ARCHIVE_OK)
 		return ARCHIVE_OK;
-	archive_say(err, errlen, "cannot read the archive: %s", a->msg);
+	sync_say(err, errlen, "cannot read the archive: %s", a->msg);
 	return ARCHIVE_IO;
 }
 
@@ -374,7 +374,7 @@ int archive_recurring_words(archive *a, const char *user, int max,
 	if (rc != ARCHIVE_OK)
 		goto out;
 	if (u.nomem || !(found = malloc((u.n ? u.n : 1) * sizeof *found))) {
-		archive_say(err, errlen, "out of memory counting words");
+		sync_say(err, errlen, "out of memory counting words");
 		rc = ARCHIVE_IO;
 		goto out;
 	}

@@ -158,13 +158,13 @@ static int check_database(archive *a, char *err, size_t errlen)
 	    pg_run(a, "SELECT pg_encoding_to_char(encoding) FROM pg_database\n"
 	              "WHERE datname = current_database()", 0, NULL, read_text, enc, NULL) !=
 	        ARCHIVE_OK) {
-		archive_say(err, errlen, "cannot read the database's settings: %s", a->msg);
+		sync_say(err, errlen, "cannot read the database's settings: %s", a->msg);
 		return ARCHIVE_IO;
 	}
 	bool c = (strcmp(collate, "C") == 0 || strcmp(collate, "POSIX") == 0) &&
 	         (strcmp(ctype, "C") == 0 || strcmp(ctype, "POSIX") == 0);
 	if (!c || strcmp(enc, "UTF8") != 0) {
-		archive_say(err, errlen, "the database has locale %s and encoding %s: cop-sync needs the "
+		sync_say(err, errlen, "the database has locale %s and encoding %s: cop-sync needs the "
 		            "C locale and UTF8, so that it sorts as its SQLite archives do (CREATE "
 		            "DATABASE ... TEMPLATE template0 ENCODING 'UTF8' LOCALE 'C')", collate, enc);
 		return ARCHIVE_CORRUPT;
@@ -201,17 +201,17 @@ static int pg_migrate(archive *a, const char *where, char *err, size_t errlen)
 	if (rc == ARCHIVE_OK)
 		rc = schema_version(a, &version);
 	if (rc != ARCHIVE_OK) {
-		archive_say(err, errlen, "cannot read the archive %s: %s", where, a->msg);
+		sync_say(err, errlen, "cannot read the archive %s: %s", where, a->msg);
 		goto fail;
 	}
 	if (version < 0) {
-		archive_say(err, errlen, "the database %s holds other tables and no cop-sync archive; it "
+		sync_say(err, errlen, "the database %s holds other tables and no cop-sync archive; it "
 		            "was left as it is", where);
 		rc = ARCHIVE_CORRUPT;
 		goto fail;
 	}
 	if (version > PG_SCHEMA_VERSION) {
-		archive_say(err, errlen, "the archive %s was written by a newer cop-sync (schema %lld; "
+		sync_say(err, errlen, "the archive %s was written by a newer cop-sync (schema %lld; "
 		            "this one knows up to %d)", where, version, PG_SCHEMA_VERSION);
 		rc = ARCHIVE_CORRUPT;
 		goto fail;
@@ -230,7 +230,7 @@ static int pg_migrate(archive *a, const char *where, char *err, size_t errlen)
 	if (rc == ARCHIVE_OK)
 		rc = pg_exec(a, "COMMIT");
 	if (rc != ARCHIVE_OK) {
-		archive_say(err, errlen, "cannot %s the archive %s: %s", version ? "update" : "create",
+		sync_say(err, errlen, "cannot %s the archive %s: %s", version ? "update" : "create",
 		            where, a->msg);
 		rc = ARCHIVE_IO;
 		goto fail;
@@ -247,12 +247,12 @@ static int pg_open(archive *a, const char *uri, char *err, size_t errlen)
 	archive_shown(uri, where, sizeof where); /* the URI in messages: no password */
 	a->db = PQconnectdb(uri);
 	if (!a->db) {
-		archive_say(err, errlen, "out of memory");
+		sync_say(err, errlen, "out of memory");
 		return ARCHIVE_IO;
 	}
 	if (PQstatus(a->db) != CONNECTION_OK) {
 		say_pg(a, NULL);
-		archive_say(err, errlen, "cannot connect to the archive %s: %s", where, a->msg);
+		sync_say(err, errlen, "cannot connect to the archive %s: %s", where, a->msg);
 		return ARCHIVE_IO;
 	}
 	/* Notices (the migrations' and the like) are not the user's business. */
@@ -260,7 +260,7 @@ static int pg_open(archive *a, const char *uri, char *err, size_t errlen)
 	if (rc == ARCHIVE_OK)
 		rc = check_database(a, err, errlen);
 	else
-		archive_say(err, errlen, "cannot use the archive %s: %s", where, a->msg);
+		sync_say(err, errlen, "cannot use the archive %s: %s", where, a->msg);
 	return rc == ARCHIVE_OK ? pg_migrate(a, where, err, errlen) : rc;
 }
 

@@ -136,7 +136,7 @@ static int migrate(sqlite3 *db, int from, const char *path, char *err, size_t er
 	if (rc == SQLITE_OK)
 		rc = sqlite3_exec(db, "COMMIT", NULL, NULL, &msg);
 	if (rc != SQLITE_OK) {
-		archive_say(err, errlen, "cannot %s the archive %s: %s", from ? "update" : "create",
+		sync_say(err, errlen, "cannot %s the archive %s: %s", from ? "update" : "create",
 		            path, msg ? msg : sqlite3_errmsg(db));
 		sqlite3_free(msg);
 		sqlite3_exec(db, "ROLLBACK", NULL, NULL, NULL);
@@ -175,13 +175,13 @@ static int sq_open(archive *a, const char *path, char *err, size_t errlen)
 	int app = 0, version = 0, objects = 0;
 	sqlite3 *db = NULL;
 	if (create_private(path) != 0) {
-		archive_say(err, errlen, "cannot create the archive %s: %s", path, strerror(errno));
+		sync_say(err, errlen, "cannot create the archive %s: %s", path, strerror(errno));
 		return ARCHIVE_IO;
 	}
 	int rc = sqlite3_open_v2(path, &db, SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE, NULL);
 	a->db = db;
 	if (rc != SQLITE_OK) {
-		archive_say(err, errlen, "cannot open the archive %s: %s", path, sqlite3_errmsg(db));
+		sync_say(err, errlen, "cannot open the archive %s: %s", path, sqlite3_errmsg(db));
 		return ARCHIVE_IO;
 	}
 	sqlite3_busy_timeout(db, 5000);
@@ -193,16 +193,16 @@ static int sq_open(archive *a, const char *path, char *err, size_t errlen)
 	                            SQLITE_OK))
 		rc = SQLITE_ERROR;
 	if (rc != SQLITE_OK) {
-		archive_say(err, errlen, "%s is not a cop-sync archive (%s)", path, sqlite3_errmsg(db));
+		sync_say(err, errlen, "%s is not a cop-sync archive (%s)", path, sqlite3_errmsg(db));
 		return ARCHIVE_CORRUPT;
 	}
 	sqlite3_exec(db, "COMMIT", NULL, NULL, NULL);
 	if (!(app == 0 && version == 0 && objects == 0) && app != APPLICATION_ID) {
-		archive_say(err, errlen, "%s is not a cop-sync archive; it was left as it is", path);
+		sync_say(err, errlen, "%s is not a cop-sync archive; it was left as it is", path);
 		return ARCHIVE_CORRUPT;
 	}
 	if (version > SCHEMA_VERSION) {
-		archive_say(err, errlen, "%s was written by a newer cop-sync (schema %d; this one knows "
+		sync_say(err, errlen, "%s was written by a newer cop-sync (schema %d; this one knows "
 		            "up to %d)", path, version, SCHEMA_VERSION);
 		return ARCHIVE_CORRUPT;
 	}

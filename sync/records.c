@@ -507,7 +507,7 @@ static bool type_ok(const char *t)
 	return true;
 }
 
-static void say(char *err, size_t errlen, const char *fmt, ...)
+void sync_say(char *err, size_t errlen, const char *fmt, ...)
 {
 	va_list ap;
 	if (!err || !errlen)
@@ -583,7 +583,7 @@ int sync_batch_parse(const char *payload, size_t len, sync_batch **out, char *er
 	for (size_t i = 0; i < len; i++)
 		lines += payload[i] == '\n';
 	if (len == 0 || payload[len - 1] != '\n') {
-		say(err, errlen, "the payload does not end with a newline");
+		sync_say(err, errlen, "the payload does not end with a newline");
 		goto out;
 	}
 	const char *line = payload, *end = payload + len;
@@ -594,15 +594,15 @@ int sync_batch_parse(const char *payload, size_t len, sync_batch **out, char *er
 		const char *why = NULL;
 		lineno++;
 		if (ll > MAX_LINE) {
-			say(err, errlen, "line %zu: too long", lineno);
+			sync_say(err, errlen, "line %zu: too long", lineno);
 			goto out;
 		}
 		if (memchr(line, '\0', ll)) {
-			say(err, errlen, "line %zu: a NUL byte", lineno);
+			sync_say(err, errlen, "line %zu: a NUL byte", lineno);
 			goto out;
 		}
 		if (!parse_object(line, ll, o, &why)) {
-			say(err, errlen, "line %zu: %s", lineno, why ? why : "bad JSON");
+			sync_say(err, errlen, "line %zu: %s", lineno, why ? why : "bad JSON");
 			goto out;
 		}
 		const jfield *type = field(o, "type", J_STRING);
@@ -614,26 +614,26 @@ int sync_batch_parse(const char *payload, size_t len, sync_batch **out, char *er
 			size_t keylen = 0;
 			if (!type || strcmp(type->str, "batch") != 0 || !proto || !kiosk || !batch ||
 			    !created || !records || !secret) {
-				say(err, errlen, "line 1: not a batch line with protocol, kiosk, batch, created, records and secret");
+				sync_say(err, errlen, "line 1: not a batch line with protocol, kiosk, batch, created, records and secret");
 				goto out;
 			}
 			if (proto->num != SYNC_PAYLOAD_PROTOCOL) {
-				say(err, errlen, "line 1: payload protocol %lld is not known", (long long)proto->num);
+				sync_say(err, errlen, "line 1: payload protocol %lld is not known", (long long)proto->num);
 				goto out;
 			}
 			if (!id_chars(kiosk->str, SYNC_ID_MAX) || !id_chars(batch->str, SYNC_ID_MAX)) {
-				say(err, errlen, "line 1: bad kiosk or batch id");
+				sync_say(err, errlen, "line 1: bad kiosk or batch id");
 				goto out;
 			}
 			if (strlen(secret->str) != 2 * SYNC_SECRET_BYTES ||
 			    sodium_hex2bin(key, sizeof key, secret->str, strlen(secret->str), NULL, &keylen,
 			                   NULL) != 0 ||
 			    keylen != sizeof key) {
-				say(err, errlen, "line 1: the secret is not %d hex digits", 2 * SYNC_SECRET_BYTES);
+				sync_say(err, errlen, "line 1: the secret is not %d hex digits", 2 * SYNC_SECRET_BYTES);
 				goto out;
 			}
 			if (records->num < 0 || (uint64_t)records->num != lines - 1) {
-				say(err, errlen, "line 1: says %lld records, %zu follow", (long long)records->num,
+				sync_say(err, errlen, "line 1: says %lld records, %zu follow", (long long)records->num,
 				    lines - 1);
 				goto out;
 			}
@@ -644,7 +644,7 @@ int sync_batch_parse(const char *payload, size_t len, sync_batch **out, char *er
 			if ((signer || sig) &&
 			    (!signer || !sig ||
 			     !signature_holds(b, signer, sig, secret, nl + 1, (size_t)(end - nl - 1)))) {
-				say(err, errlen, "line 1: the signature does not hold: the batch was altered, or "
+				sync_say(err, errlen, "line 1: the signature does not hold: the batch was altered, or "
 				    "not signed by the key it names");
 				goto out;
 			}
@@ -659,15 +659,15 @@ int sync_batch_parse(const char *payload, size_t len, sync_batch **out, char *er
 		} else {
 			const jfield *gid = field(o, "gid", J_STRING), *changed = field(o, "changed", J_INT);
 			if (!type || !type_ok(type->str) || strcmp(type->str, "batch") == 0) {
-				say(err, errlen, "line %zu: \"type\" missing or not [a-z_]{1,32}", lineno);
+				sync_say(err, errlen, "line %zu: \"type\" missing or not [a-z_]{1,32}", lineno);
 				goto out;
 			}
 			if (!gid || !gid_ok(gid->str)) {
-				say(err, errlen, "line %zu: \"gid\" missing or not kioskid-seq", lineno);
+				sync_say(err, errlen, "line %zu: \"gid\" missing or not kioskid-seq", lineno);
 				goto out;
 			}
 			if (!changed || changed->num < 0) {
-				say(err, errlen, "line %zu: \"changed\" missing or negative", lineno);
+				sync_say(err, errlen, "line %zu: \"changed\" missing or negative", lineno);
 				goto out;
 			}
 			sync_record *r = &b->records[b->count];

@@ -231,6 +231,10 @@ int sync_batch_parse(const char *payload, size_t len, sync_batch **out, char *er
 /* Frees a parsed batch; NULL is accepted. */
 void sync_batch_free(sync_batch *b);
 
+/* Writes a printf-style message into err (if err and errlen): the one way
+ * the sync library and the archive say what went wrong. */
+void sync_say(char *err, size_t errlen, const char *fmt, ...) __attribute__((format(printf, 3, 4)));
+
 /* What a batch's signature covers, into a malloc'd buffer (*len bytes; caller
  * frees; NULL when out of memory): the batch line's fields and every byte of
  * the payload after the batch line. */

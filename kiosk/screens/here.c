@@ -38,7 +38,7 @@ static void load(app *a)
 		ui_toast(a->ui, store_errmsg(a->db), 5000);
 	int total = st.n;
 	if (st.query[0])
-		store_checkin_count(a->db, st.event_id, &total);
+		screen_read(a, store_checkin_count(a->db, st.event_id, &total));
 	snprintf(st.title, sizeof st.title, _("Who is here (%d)"), total);
 	for (int i = 0; i < st.n; i++) {
 		const store_checkin *c = &st.here[i];

@@ -25,7 +25,8 @@ static void enter(app *a)
 		return;
 	when_long(st.ev.starts, st.when, sizeof st.when);
 	int n = 0;
-	store_checkin_count(a->db, st.ev.id, &n);
+	if (!screen_read(a, store_checkin_count(a->db, st.ev.id, &n)))
+		return; /* no count rather than a wrong one */
 	if (n == 0)
 		snprintf(st.count, sizeof st.count, "%s", _("No one has checked in yet"));
 	else

@@ -338,7 +338,8 @@ static void form(app *a, rect area)
 		if (f == F_PROFESSION) {
 			if (ui_form_select(u, &st.list, r, &w, screen_data_words(st.m.profession), _("Choose from a list"))) {
 				int n = 0;
-				store_professions(a->db, st.professions, MAX_PROFESSIONS, &n);
+				if (!screen_read(a, store_professions(a->db, st.professions, MAX_PROFESSIONS, &n)))
+					break;
 				choose_open(a, _("Profession"), (const char (*)[STORE_TEXT_MAX])st.professions, n,
 				            st.m.profession, sizeof st.m.profession);
 				break;
