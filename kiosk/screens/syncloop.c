@@ -138,23 +138,26 @@ static const char *check_receipt(const char *typed)
 	return strcmp(code, st.loop.receipt) ? _("That code does not match this batch. Check it and try again.") : NULL;
 }
 
-/* The receipt typed matches: the archive has this batch. */
+/* The receipt typed matches: the archive has this batch. Said on a panel,
+ * not in passing: the records can now leave the kiosk's list of waiting. */
 static void take_receipt(app *a)
 {
-	char done[160];
-	if (store_sync_ack(a->db, st.loop.batch.id) == STORE_OK) {
-		int n = st.loop.batch.records;
-		snprintf(done, sizeof done,
-		         /* TRANSLATORS: the batch's number, how many records. */
-		         ngettext("Batch %lld is synced: %d record is in the archive.",
-		                  "Batch %lld is synced: %d records are in the archive.", n),
-		         (long long)st.loop.batch.id, n);
-		ui_toast(a->ui, done, 5000);
-	} else {
-		ui_toast(a->ui, store_errmsg(a->db), 5000);
-	}
 	st.typed[0] = '\0';
-	load(a);
+	if (store_sync_ack(a->db, st.loop.batch.id) != STORE_OK) {
+		ui_toast(a->ui, store_errmsg(a->db), 5000);
+		load(a);
+		return;
+	}
+	char done[160];
+	int n = st.loop.batch.records;
+	snprintf(done, sizeof done,
+	         /* TRANSLATORS: the batch's number, how many records. */
+	         ngettext("Batch %lld is synced: %d record is in the archive.",
+	                  "Batch %lld is synced: %d records are in the archive.", n),
+	         (long long)st.loop.batch.id, n);
+	drop_batch(); /* back from the panel, the loop is made anew: what waits now */
+	/* TRANSLATORS: the heading of the panel once the archive's receipt code is taken. */
+	screen_panel_open(a, _("Receipt accepted"), done, NULL, _("Continue"), &screen_syncloop);
 }
 
 static void enter(app *a)

@@ -89,7 +89,7 @@ done
 ENGINE=
 {
 	unlock
-	printf 'tap "Sync"\ntap "More"\ntap "Show codes"\ntap "Enter receipt"\ntype "%s"\ntap "Done"\nexpect "is synced"\n' "$code"
+	printf 'tap "Sync"\ntap "More"\ntap "Show codes"\ntap "Enter receipt"\ntype "%s"\ntap "Done"\nexpect "is synced"\ntap "Continue"\n' "$code"
 	# Everything synced: no batch file, and the export says so.
 	printf 'tap "Export to USB"\nexpect "Everything is synced: there is no batch for the archive."\n'
 } | kiosk --script - >out || die "the batch file's receipt was not taken: $(tail -5 out)"
