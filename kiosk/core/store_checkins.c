@@ -267,7 +267,7 @@ int store_checkin_list(store *s, int64_t event_id, const char *query, store_chec
 		rc = fail_db(s, sqlite3_errcode(s->db), what);
 		goto out;
 	}
-	rc = stmt_list(s, st, checkin_from_row, out, sizeof *out, max, n, what);
+	rc = stmt_rows(s, st, checkin_from_row, out, sizeof *out, max, n, what);
 out:
 	sqlite3_finalize(st);
 	return rc;

@@ -255,11 +255,8 @@ int mark_row(store *s, const char *sql, int64_t id, int64_t seq, const char *mis
 	int rc = STORE_OK;
 
 	rc = stmt_run(s, what, sql, "ii", seq, id);
-	if (rc != STORE_OK)
-		goto out;
-	if (sqlite3_changes(s->db) == 0)
+	if (rc == STORE_OK && sqlite3_changes(s->db) == 0)
 		rc = set_msg(s, STORE_NOTFOUND, _(missing), _(what));
-out:
 	return rc;
 }
 
@@ -343,7 +340,7 @@ int stmt_run(store *s, const char *what, const char *sql, const char *types, ...
 	return rc;
 }
 
-int stmt_list(store *s, sqlite3_stmt *st, row_fn from_row, void *out, size_t size, int max,
+int stmt_rows(store *s, sqlite3_stmt *st, row_fn from_row, void *out, size_t size, int max,
 	      int *n, const char *what)
 {
 	int src, count = 0;
@@ -356,6 +353,27 @@ int stmt_list(store *s, sqlite3_stmt *st, row_fn from_row, void *out, size_t siz
 		return fail_db(s, src, what);
 	*n = count;
 	return STORE_OK;
+}
+
+int stmt_list(store *s, const char *what, const char *sql, row_fn from_row, void *out, size_t size,
+	      int max, int *n, const char *types, ...)
+{
+	sqlite3_stmt *st = NULL;
+	va_list ap;
+	int rc, src;
+
+	assert(s && what && sql && types && n);
+	*n = 0;
+	src = sqlite3_prepare_v2(s->db, sql, -1, &st, NULL);
+	if (src == SQLITE_OK) {
+		va_start(ap, types);
+		src = bind_args(st, types, ap);
+		va_end(ap);
+	}
+	rc = src == SQLITE_OK ? stmt_rows(s, st, from_row, out, size, max, n, what)
+			      : fail_db(s, sqlite3_errcode(s->db), what);
+	sqlite3_finalize(st);
+	return rc;
 }
 
 void text_from_row(sqlite3_stmt *st, void *row)

@@ -164,11 +164,8 @@ static int update_event(store *s, const store_event *ev, int64_t seq)
 
 	rc = stmt_run(s, what, sql, "ttttdii", ev->title, ev->starts, ev->venue, ev->community,
 		      ev->roles ? 1 : 0, seq, ev->id);
-	if (rc != STORE_OK)
-		goto out;
-	if (sqlite3_changes(s->db) == 0)
+	if (rc == STORE_OK && sqlite3_changes(s->db) == 0)
 		rc = set_msg(s, STORE_NOTFOUND, _("There is no such event: %s."), _(what));
-out:
 	return rc;
 }
 
@@ -219,19 +216,10 @@ int store_event_list(store *s, store_event *out, int max, int *n)
 	static const char sql[] =
 		"SELECT " EVENT_COLUMNS " FROM events "
 		"ORDER BY starts = '', starts DESC, seq DESC LIMIT ?1";
-	sqlite3_stmt *st = NULL;
-	int rc = STORE_OK;
 
 	assert(s && n && max >= 0 && (out || max == 0));
-	*n = 0;
-	rc = stmt_prepare(s, &st, N_("the events could not be read"), sql, "d", max);
-	if (rc != STORE_OK)
-		goto out;
-	rc = stmt_list(s, st, event_from_row, out, sizeof *out, max, n,
-		       N_("the events could not be read"));
-out:
-	sqlite3_finalize(st);
-	return rc;
+	return stmt_list(s, N_("the events could not be read"), sql, event_from_row, out, sizeof *out, max, n,
+			 "d", max);
 }
 
 int store_event_current(store *s, store_event *out)
@@ -332,11 +320,8 @@ static int update_agenda_item(store *s, const store_agenda_item *item, int64_t s
 
 	rc = stmt_run(s, what, sql, "ttdii", item->title, item->starts, (int)item->activity,
 		      seq, item->id);
-	if (rc != STORE_OK)
-		goto out;
-	if (sqlite3_changes(s->db) == 0)
+	if (rc == STORE_OK && sqlite3_changes(s->db) == 0)
 		rc = set_msg(s, STORE_NOTFOUND, _("There is no such agenda item: %s."), _(what));
-out:
 	return rc;
 }
 
@@ -414,18 +399,9 @@ int store_agenda_list(store *s, int64_t event_id, store_agenda_item *out, int ma
 		"FROM agenda_items WHERE event_id = ?1 AND deleted = 0 "
 		"ORDER BY starts = '', starts, position, seq LIMIT ?2";
 	static const char what[] = N_("the agenda could not be read");
-	sqlite3_stmt *st = NULL;
-	int rc = STORE_OK;
 
 	assert(s && n && max >= 0 && (out || max == 0));
-	*n = 0;
-	rc = stmt_prepare(s, &st, what, sql, "id", event_id, max);
-	if (rc != STORE_OK)
-		goto out;
-	rc = stmt_list(s, st, item_from_row, out, sizeof *out, max, n, what);
-out:
-	sqlite3_finalize(st);
-	return rc;
+	return stmt_list(s, what, sql, item_from_row, out, sizeof *out, max, n, "id", event_id, max);
 }
 
 const char *store_activity_name(store_activity a)

@@ -218,18 +218,9 @@ int store_note_list(store *s, int64_t event_id, store_note *out, int max, int *n
 		"SELECT " NOTE_COLUMNS " FROM notes n WHERE n.event_id = ?1 "
 		"ORDER BY n.seq LIMIT ?2";
 	static const char what[] = N_("the notes could not be read");
-	sqlite3_stmt *st = NULL;
-	int rc = STORE_OK;
 
 	assert(s && n && max >= 0 && (out || max == 0));
-	*n = 0;
-	rc = stmt_prepare(s, &st, what, sql, "id", event_id, max);
-	if (rc != STORE_OK)
-		goto out;
-	rc = stmt_list(s, st, note_from_row, out, sizeof *out, max, n, what);
-out:
-	sqlite3_finalize(st);
-	return rc;
+	return stmt_list(s, what, sql, note_from_row, out, sizeof *out, max, n, "id", event_id, max);
 }
 
 int store_note_count(store *s, int64_t event_id, int *n)
@@ -506,11 +497,8 @@ static int update_prompt(store *s, const store_prompt *p, const char *choices,
 	int rc = STORE_OK;
 
 	rc = stmt_run(s, what, sql, "tdtii", p->text, (int)p->kind, choices, seq, p->id);
-	if (rc != STORE_OK)
-		goto out;
-	if (sqlite3_changes(s->db) == 0)
+	if (rc == STORE_OK && sqlite3_changes(s->db) == 0)
 		rc = set_msg(s, STORE_NOTFOUND, _("There is no such question: %s."), _(what));
-out:
 	return rc;
 }
 
@@ -560,18 +548,9 @@ int store_prompt_list(store *s, store_prompt *out, int max, int *n)
 		"SELECT " PROMPT_COLUMNS " FROM prompts WHERE deleted = 0 "
 		"ORDER BY seq LIMIT ?1";
 	static const char what[] = N_("the questions could not be read");
-	sqlite3_stmt *st = NULL;
-	int rc = STORE_OK;
 
 	assert(s && n && max >= 0 && (out || max == 0));
-	*n = 0;
-	rc = stmt_prepare(s, &st, what, sql, "d", max);
-	if (rc != STORE_OK)
-		goto out;
-	rc = stmt_list(s, st, live_prompt_from_row, out, sizeof *out, max, n, what);
-out:
-	sqlite3_finalize(st);
-	return rc;
+	return stmt_list(s, what, sql, live_prompt_from_row, out, sizeof *out, max, n, "d", max);
 }
 
 static int hide_prompt(store *s, int64_t id, int64_t seq)
@@ -825,16 +804,8 @@ int store_response_list(store *s, int64_t prompt_id, int64_t event_id, store_res
 		"created_at FROM responses WHERE prompt_id = ?1 AND event_id = ?2 "
 		"ORDER BY seq LIMIT ?3";
 	static const char what[] = N_("the answers could not be read");
-	sqlite3_stmt *st = NULL;
-	int rc = STORE_OK;
 
 	assert(s && n && max >= 0 && (out || max == 0));
-	*n = 0;
-	rc = stmt_prepare(s, &st, what, sql, "iid", prompt_id, event_id, max);
-	if (rc != STORE_OK)
-		goto out;
-	rc = stmt_list(s, st, response_from_row, out, sizeof *out, max, n, what);
-out:
-	sqlite3_finalize(st);
-	return rc;
+	return stmt_list(s, what, sql, response_from_row, out, sizeof *out, max, n,
+			 "iid", prompt_id, event_id, max);
 }

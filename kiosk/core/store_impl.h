@@ -104,6 +104,7 @@ struct store {
 #define stmt_prepare store_stmt_prepare
 #define stmt_run store_stmt_run
 #define stmt_list store_stmt_list
+#define stmt_rows store_stmt_rows
 #define text_from_row store_text_from_row
 
 /* store_db.c: messages, transactions, the record counter, statements. */
@@ -149,8 +150,12 @@ int stmt_run(store *s, const char *what, const char *sql, const char *types, ...
 typedef void (*row_fn)(sqlite3_stmt *st, void *row);
 /* Steps st (prepared, bound) to its end, from_row filling out[0..max) (size
  * bytes each; a query's LIMIT ?max usually stops it first); *n rows read. */
-int stmt_list(store *s, sqlite3_stmt *st, row_fn from_row, void *out, size_t size, int max,
+int stmt_rows(store *s, sqlite3_stmt *st, row_fn from_row, void *out, size_t size, int max,
 	      int *n, const char *what);
+/* A whole list query: prepares sql, binds the arguments (types, as
+ * stmt_prepare), reads its rows as stmt_rows does, and finalizes it. */
+int stmt_list(store *s, const char *what, const char *sql, row_fn from_row, void *out, size_t size,
+	      int max, int *n, const char *types, ...);
 /* A row_fn for a list of names: column 0 into a char[STORE_TEXT_MAX]. */
 void text_from_row(sqlite3_stmt *st, void *row);
 

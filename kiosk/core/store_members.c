@@ -339,11 +339,8 @@ static int update_member(store *s, const store_member *m, const member_keys *k,
 	rc = stmt_run(s, what, sql, "tttttddttii", m->first, m->last, m->organisation,
 		      m->profession, m->email, m->mailing_list ? 1 : 0, m->may_contact ? 1 : 0,
 		      k->name, k->org, seq, m->id);
-	if (rc != STORE_OK)
-		goto out;
-	if (sqlite3_changes(s->db) == 0)
+	if (rc == STORE_OK && sqlite3_changes(s->db) == 0)
 		rc = set_msg(s, STORE_NOTFOUND, _("There is no such member: %s."), _(what));
-out:
 	return rc;
 }
 
@@ -600,7 +597,7 @@ int store_organisations(store *s, const char *prefix, char (*out)[STORE_TEXT_MAX
 		rc = fail_db(s, sqlite3_errcode(s->db), what);
 		goto out;
 	}
-	rc = stmt_list(s, st, text_from_row, out, sizeof *out, max, n, what);
+	rc = stmt_rows(s, st, text_from_row, out, sizeof *out, max, n, what);
 out:
 	sqlite3_finalize(st);
 	return rc;
@@ -613,18 +610,9 @@ int store_professions(store *s, char (*out)[STORE_TEXT_MAX], int max, int *n)
 	static const char sql[] =
 		"SELECT name FROM professions ORDER BY position, id LIMIT ?1";
 	static const char what[] = N_("the professions could not be read");
-	sqlite3_stmt *st = NULL;
-	int rc = STORE_OK;
 
 	assert(s && n && max >= 0 && (out || max == 0));
-	*n = 0;
-	rc = stmt_prepare(s, &st, what, sql, "d", max);
-	if (rc != STORE_OK)
-		goto out;
-	rc = stmt_list(s, st, text_from_row, out, sizeof *out, max, n, what);
-out:
-	sqlite3_finalize(st);
-	return rc;
+	return stmt_list(s, what, sql, text_from_row, out, sizeof *out, max, n, "d", max);
 }
 
 int store_profession_add(store *s, const char *name)
@@ -646,11 +634,8 @@ int store_profession_add(store *s, const char *name)
 	if (key[0] == '\0')
 		return set_msg(s, STORE_INVALID, _("Please give the profession a name."));
 	rc = stmt_run(s, what, sql, "tt", name, key);
-	if (rc != STORE_OK)
-		goto out;
-	if (sqlite3_changes(s->db) == 0)
+	if (rc == STORE_OK && sqlite3_changes(s->db) == 0)
 		rc = set_msg(s, STORE_EXISTS, _("\"%s\" is already on the list."), name);
-out:
 	return rc;
 }
 
@@ -665,10 +650,7 @@ int store_profession_remove(store *s, const char *name)
 	assert(s && name);
 	text_fold(key, sizeof key, name);
 	rc = stmt_run(s, what, sql, "t", key);
-	if (rc != STORE_OK)
-		goto out;
-	if (sqlite3_changes(s->db) == 0)
+	if (rc == STORE_OK && sqlite3_changes(s->db) == 0)
 		rc = set_msg(s, STORE_NOTFOUND, _("\"%s\" is not on the list."), name);
-out:
 	return rc;
 }

@@ -32,18 +32,10 @@ int store_wall(store *s, int64_t event_id, int64_t agenda_item_id, store_wall_no
 		"WHERE n.event_id = ?1 AND (?2 IS NULL OR n.agenda_item_id = ?2) "
 		"ORDER BY n.kind, n.seq LIMIT ?3";
 	static const char what[] = N_("the wall could not be read");
-	sqlite3_stmt *st = NULL;
-	int rc = STORE_OK;
 
 	assert(s && n && max >= 0 && (out || max == 0));
-	*n = 0;
-	rc = stmt_prepare(s, &st, what, sql, "ind", event_id, agenda_item_id, max);
-	if (rc != STORE_OK)
-		goto out;
-	rc = stmt_list(s, st, wall_from_row, out, sizeof *out, max, n, what);
-out:
-	sqlite3_finalize(st);
-	return rc;
+	return stmt_list(s, what, sql, wall_from_row, out, sizeof *out, max, n,
+			 "ind", event_id, agenda_item_id, max);
 }
 
 /* A theme with its figures: the own dots come from its one vote row, the
@@ -190,11 +182,8 @@ static int rename_theme(store *s, int64_t theme_id, const char *name, int64_t se
 	int rc = STORE_OK;
 
 	rc = stmt_run(s, what, sql, "tii", name, seq, theme_id);
-	if (rc != STORE_OK)
-		goto out;
-	if (sqlite3_changes(s->db) == 0)
+	if (rc == STORE_OK && sqlite3_changes(s->db) == 0)
 		rc = set_msg(s, STORE_NOTFOUND, _("There is no such theme: %s."), _(what));
-out:
 	return rc;
 }
 
@@ -225,18 +214,9 @@ int store_theme_list(store *s, int64_t event_id, store_theme *out, int max, int 
 		THEME_SELECT "WHERE t.event_id = ?1 GROUP BY t.id "
 		"ORDER BY own + on_notes DESC, t.seq LIMIT ?2";
 	static const char what[] = N_("the themes could not be read");
-	sqlite3_stmt *st = NULL;
-	int rc = STORE_OK;
 
 	assert(s && n && max >= 0 && (out || max == 0));
-	*n = 0;
-	rc = stmt_prepare(s, &st, what, sql, "id", event_id, max);
-	if (rc != STORE_OK)
-		goto out;
-	rc = stmt_list(s, st, theme_from_row, out, sizeof *out, max, n, what);
-out:
-	sqlite3_finalize(st);
-	return rc;
+	return stmt_list(s, what, sql, theme_from_row, out, sizeof *out, max, n, "id", event_id, max);
 }
 
 /* The dots on note note_id or on theme theme_id (the other is 0): *vote_id
@@ -442,7 +422,6 @@ int store_scale_by_item(store *s, int64_t prompt_id, int64_t event_id, store_mea
 		"GROUP BY a.id ORDER BY a.starts = '', a.starts, a.position, a.seq "
 		"LIMIT ?3";
 	static const char what[] = N_("the answers could not be counted");
-	sqlite3_stmt *st = NULL;
 	int rc;
 
 	assert(s && n && max >= 0 && (out || max == 0));
@@ -450,13 +429,8 @@ int store_scale_by_item(store *s, int64_t prompt_id, int64_t event_id, store_mea
 	rc = scale_prompt(s, prompt_id);
 	if (rc != STORE_OK)
 		return rc;
-	rc = stmt_prepare(s, &st, what, sql, "iid", prompt_id, event_id, max);
-	if (rc != STORE_OK)
-		goto out;
-	rc = stmt_list(s, st, mean_from_row, out, sizeof *out, max, n, what);
-out:
-	sqlite3_finalize(st);
-	return rc;
+	return stmt_list(s, what, sql, mean_from_row, out, sizeof *out, max, n,
+			 "iid", prompt_id, event_id, max);
 }
 
 int store_scale_by_activity(store *s, int64_t prompt_id, int64_t event_id, store_mean *out,
@@ -469,7 +443,6 @@ int store_scale_by_activity(store *s, int64_t prompt_id, int64_t event_id, store
 		"AND r.event_id = ?2 AND r.value BETWEEN 1 AND 5 GROUP BY a.activity "
 		"ORDER BY a.activity LIMIT ?3";
 	static const char what[] = N_("the answers could not be counted");
-	sqlite3_stmt *st = NULL;
 	int rc;
 
 	assert(s && n && max >= 0 && (out || max == 0));
@@ -477,13 +450,8 @@ int store_scale_by_activity(store *s, int64_t prompt_id, int64_t event_id, store
 	rc = scale_prompt(s, prompt_id);
 	if (rc != STORE_OK)
 		return rc;
-	rc = stmt_prepare(s, &st, what, sql, "iid", prompt_id, event_id, max);
-	if (rc != STORE_OK)
-		goto out;
-	rc = stmt_list(s, st, activity_mean_from_row, out, sizeof *out, max, n, what);
-out:
-	sqlite3_finalize(st);
-	return rc;
+	return stmt_list(s, what, sql, activity_mean_from_row, out, sizeof *out, max, n,
+			 "iid", prompt_id, event_id, max);
 }
 
 /* A row (text, count) into a store_count: a row_fn. */
@@ -509,18 +477,10 @@ int store_words(store *s, int64_t prompt_id, int64_t event_id, store_count *out,
 		"SELECT spelling, sum(uses) AS total, max(uses) FROM spellings "
 		"WHERE k <> '' GROUP BY k ORDER BY total DESC, k LIMIT ?3";
 	static const char what[] = N_("the words could not be counted");
-	sqlite3_stmt *st = NULL;
-	int rc = STORE_OK;
 
 	assert(s && n && max >= 0 && (out || max == 0));
-	*n = 0;
-	rc = stmt_prepare(s, &st, what, sql, "iid", prompt_id, event_id, max);
-	if (rc != STORE_OK)
-		goto out;
-	rc = stmt_list(s, st, count_from_row, out, sizeof *out, max, n, what);
-out:
-	sqlite3_finalize(st);
-	return rc;
+	return stmt_list(s, what, sql, count_from_row, out, sizeof *out, max, n,
+			 "iid", prompt_id, event_id, max);
 }
 
 int store_texts(store *s, int64_t prompt_id, int64_t event_id, store_response *out, int max,
@@ -582,8 +542,7 @@ int store_attendance_by(store *s, int64_t event_id, const char *by, store_count 
 		"ORDER BY total DESC, k = '', k LIMIT ?3";
 	static const char *const columns[] = {"organisation", "profession", "role"};
 	static const char what[] = N_("the attendance could not be counted");
-	sqlite3_stmt *st = NULL;
-	int rc = STORE_OK, column = -1;
+	int column = -1;
 
 	assert(s && n && max >= 0 && (out || max == 0));
 	*n = 0;
@@ -594,13 +553,8 @@ int store_attendance_by(store *s, int64_t event_id, const char *by, store_count 
 	if (column < 0)
 		return set_msg(s, STORE_INVALID, _("The kiosk counts people by "
 			       "organisation, profession or role."));
-	rc = stmt_prepare(s, &st, what, sql, "idd", event_id, column, max);
-	if (rc != STORE_OK)
-		goto out;
-	rc = stmt_list(s, st, count_from_row, out, sizeof *out, max, n, what);
-out:
-	sqlite3_finalize(st);
-	return rc;
+	return stmt_list(s, what, sql, count_from_row, out, sizeof *out, max, n,
+			 "idd", event_id, column, max);
 }
 
 /* The figures of quarter q (1..4) of year into out. An event is in the
@@ -698,18 +652,9 @@ int store_event_history(store *s, store_event_figures *out, int max, int *n)
 		"r.value BETWEEN 1 AND 5) "
 		"FROM events e ORDER BY e.starts = '', e.starts, e.seq LIMIT ?1";
 	static const char what[] = N_("the earlier events could not be read");
-	sqlite3_stmt *st = NULL;
-	int rc = STORE_OK;
 
 	assert(s && n && max >= 0 && (out || max == 0));
-	*n = 0;
-	rc = stmt_prepare(s, &st, what, sql, "d", max);
-	if (rc != STORE_OK)
-		goto out;
-	rc = stmt_list(s, st, figures_from_row, out, sizeof *out, max, n, what);
-out:
-	sqlite3_finalize(st);
-	return rc;
+	return stmt_list(s, what, sql, figures_from_row, out, sizeof *out, max, n, "d", max);
 }
 
 /* ---- review: words that recur --------------------------------------------------- */

@@ -433,11 +433,8 @@ int store_sync_ack(store *s, int64_t id)
 
 	assert(s);
 	rc = stmt_run(s, what, sql, "ii", id, store_now(s));
-	if (rc != STORE_OK)
-		goto out;
-	if (sqlite3_changes(s->db) == 0)
+	if (rc == STORE_OK && sqlite3_changes(s->db) == 0)
 		rc = set_msg(s, STORE_NOTFOUND, _("There is no such batch: %s."), _(what));
-out:
 	return rc;
 }
 
@@ -446,18 +443,9 @@ int store_sync_history(store *s, store_batch *out, int max, int *n)
 	static const char sql[] =
 		"SELECT " BATCH_COLUMNS " FROM sync_batches ORDER BY id DESC LIMIT ?1";
 	static const char what[] = N_("the batches could not be read");
-	sqlite3_stmt *st = NULL;
-	int rc = STORE_OK;
 
 	assert(s && n && max >= 0 && (out || max == 0));
-	*n = 0;
-	rc = stmt_prepare(s, &st, what, sql, "d", max);
-	if (rc != STORE_OK)
-		goto out;
-	rc = stmt_list(s, st, batch_from_row, out, sizeof *out, max, n, what);
-out:
-	sqlite3_finalize(st);
-	return rc;
+	return stmt_list(s, what, sql, batch_from_row, out, sizeof *out, max, n, "d", max);
 }
 
 int store_sync_key_set(store *s, const unsigned char key[STORE_SYNC_KEY_BYTES])
