@@ -79,6 +79,31 @@ static bool part_named(const char *body, size_t len, const char *delim, const ch
 	return false;
 }
 
+/* Whether every frame line of text (NUL-terminated) has the same batch tag,
+ * the field after a frame's second "/" (PROTOCOL.md, "Frames"): a file the
+ * kiosk wrote holds one batch, and one receipt answers it. */
+static bool one_batch(const char *text)
+{
+	const char *first = NULL;
+	size_t first_len = 0;
+	for (const char *line = text; *line; line += strcspn(line, "\n"), line += *line == '\n') {
+		if (strncmp(line, "CK", 2) != 0)
+			continue;
+		const char *tag = memchr(line, '/', strcspn(line, "\n"));
+		tag = tag ? memchr(tag + 1, '/', strcspn(tag + 1, "\n")) : NULL;
+		if (!tag)
+			continue;
+		size_t len = strcspn(++tag, "/\n");
+		if (!first) {
+			first = tag;
+			first_len = len;
+		} else if (len != first_len || memcmp(tag, first, len) != 0) {
+			return false;
+		}
+	}
+	return true;
+}
+
 /* Feeds the file's lines to rv; the batch the file holds (the last one a
  * frame belonged to), or NULL when no line was a frame of a batch. */
 static receive_batch *feed(receiver *rv, char *text, size_t len, char *why, size_t whylen)
@@ -173,6 +198,13 @@ void page_upload(serve_request *r)
 	}
 	memcpy(text, file, flen);
 	text[flen] = '\0';
+	if (!one_batch(text)) {
+		free(text);
+		refusal(r, MHD_HTTP_UNPROCESSABLE_CONTENT,
+		        "This file holds frames of more than one batch, so nothing of it was taken: upload "
+		        "a cop-kiosk-batch-….txt file as the kiosk's Export to USB wrote it, one batch a file.");
+		return;
+	}
 	pthread_mutex_lock(&s->lock);
 	receiver *rv = receiver_new(s->arc, s->keyed ? s->key : NULL);
 	if (rv)

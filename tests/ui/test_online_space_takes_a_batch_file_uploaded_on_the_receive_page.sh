@@ -67,11 +67,15 @@ head -n 2 long.txt >short.txt
 upload short.txt >short.html
 [ "$(status)" = 422 ] && grep -q 'This file holds 2 of the [0-9]* parts of batch' short.html ||
 	die "a file cut short answered $(status): $(grep -o 'app-notice.*' short.html | head -c 300)"
+cat "$batch" long.txt >two.txt
+upload two.txt >two.html
+[ "$(status)" = 422 ] && grep -q 'more than one batch, so nothing of it was taken' two.html ||
+	die "a file of two batches answered $(status): $(grep -o 'app-notice.*' two.html | head -c 300)"
 sed 's/^CK2/CK3/' "$batch" >newer.txt
 upload newer.txt >newer.html
 [ "$(status)" = 422 ] && grep -q 'a frame of sync protocol version 3, and this cop-sync reads versions up to 2: update' newer.html ||
 	die "a newer protocol answered $(status): $(grep -o 'app-notice.*' newer.html | head -c 300)"
-for f in forged none short newer; do
+for f in forged none short two newer; do
 	grep -q 'receipt-code' "$f.html" 2>/dev/null && die "$f got a receipt"
 done
 [ "$(sqlite3 archive.db "select count(*) from batches")" = 1 ] || die "a refused upload was stored"
